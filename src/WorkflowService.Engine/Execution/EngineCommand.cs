@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace WorkflowService.Engine.Execution;
+
+/// <summary>
+/// An effect the host must apply, in the order returned. A closed hierarchy: a host switches
+/// exhaustively and throws on a case it does not know, because skipping one would run a
+/// different process.
+/// </summary>
+public abstract record EngineCommand
+{
+    private protected EngineCommand() { }
+}
+
+public sealed record CreateUserTask(
+    int TaskId,
+    string ElementId,
+    string? Name,
+    string? Assignee,
+    ImmutableArray<string> CandidateUsers,
+    ImmutableArray<string> CandidateGroups,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? FollowUpAt,
+    int Priority,
+    string? FormKey) : EngineCommand;
+
+/// <summary>The task ended without completion (interrupted by a boundary event, cancelled instance...).</summary>
+public sealed record CancelUserTask(int TaskId, string ElementId) : EngineCommand;
+
+public sealed record CreateExternalTask(
+    int TaskId,
+    string ElementId,
+    string Topic,
+    ImmutableDictionary<string, JsonElement> Inputs,
+    int Priority) : EngineCommand;
+
+public sealed record CancelExternalTask(int TaskId, string ElementId) : EngineCommand;
+
+/// <param name="SlaRule">The <c>sla</c> extension property of the timer event, if any.</param>
+public sealed record ScheduleTimer(int SubscriptionId, string ElementId, DateTimeOffset DueAt, string? SlaRule) : EngineCommand;
+
+public sealed record CancelTimer(int SubscriptionId, string ElementId) : EngineCommand;
+
+public sealed record SubscribeMessage(int SubscriptionId, string ElementId, string MessageName) : EngineCommand;
+
+public sealed record CancelMessageSubscription(int SubscriptionId, string ElementId) : EngineCommand;
+
+/// <summary>An SLA timer fired: rule <paramref name="Rule"/> was breached.</summary>
+public sealed record RecordBreach(string Rule, string ElementId, DateTimeOffset DueAt, DateTimeOffset DetectedAt) : EngineCommand;
+
+public sealed record RaiseIncident(int IncidentId, string ElementId, string Message) : EngineCommand;
+
+public sealed record ResolveIncident(int IncidentId, string ElementId) : EngineCommand;
+
+/// <summary>History: a token entered a flow node.</summary>
+public sealed record ElementEntered(string ElementId, int TokenId, DateTimeOffset At) : EngineCommand;
+
+/// <summary>History: a token left a flow node (completed, or interrupted when <paramref name="Interrupted"/>).</summary>
+public sealed record ElementLeft(string ElementId, int TokenId, DateTimeOffset At, string? By, bool Interrupted = false)
+    : EngineCommand;
+
+/// <summary>The instance reached a final status.</summary>
+public sealed record InstanceEnded(InstanceStatus Status, DateTimeOffset At) : EngineCommand;
