@@ -29,13 +29,20 @@ public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
 
     public static bool IsExpression(string text) => text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal);
 
-    public JsonElement Evaluate(string expression, IReadOnlyDictionary<string, JsonElement> variables) =>
+    /// <summary>
+    /// Literal text comes back as a JSON string; a lone <c>${expr}</c> as the expression's value
+    /// (any JSON type); text mixing literals and <c>${...}</c> as the interpolated string.
+    /// <paramref name="now"/> is what <c>new Date()</c> and <c>Date.now()</c> see.
+    /// </summary>
+    public JsonElement Evaluate(string expression, IReadOnlyDictionary<string, JsonElement> variables, DateTimeOffset now) =>
         throw new NotImplementedException();
 
-    public bool EvaluateCondition(string expression, IReadOnlyDictionary<string, JsonElement> variables) =>
+    /// <summary>A sequence-flow condition: must yield a boolean.</summary>
+    public bool EvaluateCondition(string expression, IReadOnlyDictionary<string, JsonElement> variables, DateTimeOffset now) =>
         throw new NotImplementedException();
 
-    public ScriptOutcome RunScript(string script, IReadOnlyDictionary<string, JsonElement> variables) =>
+    /// <summary>A script task body (JavaScript); <c>execution.setVariable</c> sets variables.</summary>
+    public ScriptOutcome RunScript(string script, IReadOnlyDictionary<string, JsonElement> variables, DateTimeOffset now) =>
         throw new NotImplementedException();
 
     public static string? CheckSyntax(string expression) => null;
