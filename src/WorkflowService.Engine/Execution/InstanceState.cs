@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace WorkflowService.Engine.Execution;
 
@@ -32,6 +33,7 @@ public sealed record InstanceState
     public const int RootScopeId = 0;
 
     /// <summary>Element ids where a token waits, for views and queries.</summary>
+    [JsonIgnore]
     public IEnumerable<string> ActiveElementIds =>
         Tokens.Select(t => t.ElementId).Concat(Scopes.Select(s => s.ElementId)).Distinct(StringComparer.Ordinal);
 }
@@ -86,5 +88,8 @@ public sealed record Subscription(
     string? CycleInterval = null,
     int? CycleRemaining = null);
 
-/// <summary>A token that could not go on, with the reason; retried by an event.</summary>
-public sealed record Incident(int Id, int TokenId, string ElementId, string Message, DateTimeOffset At);
+/// <summary>
+/// A token that could not go on, with the reason; retried by an event. <paramref name="OnLeave"/>:
+/// the element itself ran, but choosing its outgoing flows failed, so a retry only re-chooses.
+/// </summary>
+public sealed record Incident(int Id, int TokenId, string ElementId, string Message, DateTimeOffset At, bool OnLeave = false);

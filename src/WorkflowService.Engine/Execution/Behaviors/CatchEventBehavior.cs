@@ -1,0 +1,19 @@
+using WorkflowService.Engine.Model;
+
+namespace WorkflowService.Engine.Execution.Behaviors;
+
+/// <summary>
+/// BPMN 2.0 §10.5.4 intermediate catch events: the token waits until the timer is due or the
+/// message arrives, then leaves (see <c>EventHandlers.Fire</c>).
+/// </summary>
+internal static class CatchEventBehavior
+{
+    public static void Enter(StepContext ctx, IntermediateCatchEventNode node, int tokenId, int scopeId)
+    {
+        var plan = Subscriptions.Plan(ctx, node, node.Trigger)
+                   ?? throw new IncidentException("only timer and message catch events can wait");
+        var wait = plan.Kind == SubscriptionKind.Timer ? WaitKind.TimerCatch : WaitKind.MessageCatch;
+        Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, wait));
+        Subscriptions.Open(ctx, tokenId, plan);
+    }
+}

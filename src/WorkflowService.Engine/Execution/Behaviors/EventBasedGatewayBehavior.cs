@@ -1,0 +1,25 @@
+using WorkflowService.Engine.Model;
+
+namespace WorkflowService.Engine.Execution.Behaviors;
+
+/// <summary>
+/// BPMN 2.0 §10.6.6 event-based gateway: the token waits at the gateway for whichever of the
+/// following catch events (timer or message) happens first; that path is taken and the other
+/// waits are cancelled (see <c>EventHandlers.Fire</c>).
+/// </summary>
+internal static class EventBasedGatewayBehavior
+{
+    public static void Enter(StepContext ctx, EventBasedGatewayNode node, int tokenId, int scopeId)
+    {
+        var plans = new List<PlannedSubscription>();
+        foreach (var flowId in node.Outgoing)
+        {
+            var target = ctx.Model.Node(ctx.Model.Flow(flowId).TargetId);
+            if (target is not IntermediateCatchEventNode catchEvent || Subscriptions.Plan(ctx, catchEvent, catchEvent.Trigger) is not { } plan)
+                throw new IncidentException($"{target.Describe()} after the gateway is not a timer or message catch event");
+            plans.Add(plan);
+        }
+        Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.EventGateway));
+        foreach (var plan in plans) Subscriptions.Open(ctx, tokenId, plan);
+    }
+}

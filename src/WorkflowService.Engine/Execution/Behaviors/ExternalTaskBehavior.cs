@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using WorkflowService.Engine.Model;
+
+namespace WorkflowService.Engine.Execution.Behaviors;
+
+/// <summary>
+/// Service and send tasks as Camunda 7 external tasks: the input parameters are evaluated and
+/// published on the task's topic; the token waits until the host reports the result (output
+/// variables) or a failure. A failure with an error code is a BPMN error thrown at the task.
+/// </summary>
+internal static class ExternalTaskBehavior
+{
+    public static void Enter(StepContext ctx, ExternalTaskNode node, int tokenId, int scopeId)
+    {
+        var inputs = Parameters.Evaluate(ctx, node.Inputs, ctx.Variables);
+        var priority = Evaluation.Int(ctx, node.Priority, 0, "camunda:taskPriority");
+        var boundaries = BoundaryEvents.Plan(ctx, node);
+
+        ctx.Emit(new CreateExternalTask(tokenId, node.Id, node.Topic, inputs, priority));
+        Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.ExternalTask));
+        BoundaryEvents.Arm(ctx, boundaries, tokenId);
+    }
+
+    /// <summary>
+    /// The worker's variables become process variables: all of them, or only what the output
+    /// parameters map when the task declares any (evaluated with the worker's variables in view).
+    /// </summary>
+    public static IReadOnlyDictionary<string, JsonElement> OutputsOf(StepContext ctx, ExternalTaskNode node,
+        ImmutableDictionary<string, JsonElement> result)
+    {
+        if (node.Outputs.IsEmpty) return result;
+        var view = ctx.Variables.ToImmutable().SetItems(result);
+        return Parameters.Evaluate(ctx, node.Outputs, view);
+    }
+}

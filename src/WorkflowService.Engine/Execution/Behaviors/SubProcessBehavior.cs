@@ -1,0 +1,25 @@
+using WorkflowService.Engine.Model;
+
+namespace WorkflowService.Engine.Execution.Behaviors;
+
+/// <summary>
+/// BPMN 2.0 §10.3.5 embedded subprocess: a scope of its own. The token waits on the subprocess
+/// while a new scope runs from the subprocess's none start event; when the last token inside
+/// ends, the subprocess completes and the waiting token leaves. Boundary events attached to the
+/// subprocess listen for its whole run and catch what is thrown inside it.
+/// </summary>
+internal static class SubProcessBehavior
+{
+    public static void Enter(StepContext ctx, SubProcessNode node, int tokenId, int scopeId)
+    {
+        var start = ctx.Model.StartEventsOf(node.Id).FirstOrDefault(s => s.Trigger is NoneTrigger)
+                    ?? throw new IncidentException("the subprocess has no none start event");
+        var boundaries = BoundaryEvents.Plan(ctx, node);
+
+        Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.SubProcess));
+        var scope = new ScopeInstance(ctx.NewId(), node.Id, scopeId, tokenId);
+        ctx.Scopes.Add(scope);
+        BoundaryEvents.Arm(ctx, boundaries, tokenId);
+        ctx.Enqueue(start.Id, scope.Id);
+    }
+}

@@ -1,0 +1,30 @@
+using WorkflowService.Engine.Model;
+
+namespace WorkflowService.Engine.Execution.Behaviors;
+
+/// <summary>
+/// BPMN 2.0 §10.3.3 user task: work a person does. The token waits until the task is completed.
+/// Assignment (Camunda extensions: assignee, candidate users and groups), due and follow-up
+/// dates and priority are evaluated when the task is created; a failure stops the token as an
+/// incident before anything is created. Boundary timers and messages start with the task.
+/// </summary>
+internal static class UserTaskBehavior
+{
+    public const int DefaultPriority = 50;
+
+    public static void Enter(StepContext ctx, UserTaskNode node, int tokenId, int scopeId)
+    {
+        var assignee = Evaluation.String(ctx, node.Assignee, "camunda:assignee");
+        var users = Evaluation.List(ctx, node.CandidateUsers, "camunda:candidateUsers");
+        var groups = Evaluation.List(ctx, node.CandidateGroups, "camunda:candidateGroups");
+        var due = Evaluation.Date(ctx, node.DueDate, "camunda:dueDate");
+        var followUp = Evaluation.Date(ctx, node.FollowUpDate, "camunda:followUpDate");
+        var priority = Evaluation.Int(ctx, node.Priority, DefaultPriority, "camunda:priority");
+        var boundaries = BoundaryEvents.Plan(ctx, node);
+
+        ctx.Emit(new CreateUserTask(tokenId, node.Id, node.Name, assignee, users, groups, due, followUp, priority,
+            node.FormKey));
+        Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.UserTask));
+        BoundaryEvents.Arm(ctx, boundaries, tokenId);
+    }
+}

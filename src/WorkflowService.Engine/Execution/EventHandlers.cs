@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using WorkflowService.Engine.Execution.Behaviors;
+using WorkflowService.Engine.Model;
+
+namespace WorkflowService.Engine.Execution;
+
+/// <summary>
+/// Applies one event to the working state. Each handler returns null when it applied the event,
+/// or the reason it does not apply (a handled timer, a completed task): such events are no-ops,
+/// which is what makes every host handler idempotent.
+/// </summary>
+internal static class EventHandlers
+{
+    public static string? Apply(StepContext ctx, InstanceEvent evt) => evt switch
+    {
+        UserTaskCompleted e => CompleteUserTask(ctx, e),
+        TimerFired e => FireTimer(ctx, e),
+        MessageReceived e => ReceiveMessage(ctx, e),
+        ExternalTaskCompleted e => CompleteExternalTask(ctx, e),
+        ExternalTaskFailed e => FailExternalTask(ctx, e),
+        CancelRequested => CancelInstance(ctx),
+        IncidentRetried e => RetryIncident(ctx, e),
+        _ => throw new ArgumentException($"Unknown event {evt.GetType().Name}", nameof(evt)),
+    };
+
+    private static string? CompleteUserTask(StepContext ctx, UserTaskCompleted e)
+    {
+        if (Waiting(ctx, e.TaskId, WaitKind.UserTask) is not { } token)
+            return $"user task {e.TaskId} is not open (completed or cancelled already)";
+        ctx.SetVariables(e.Variables);
+        Flow.CompleteActivity(ctx, token, e.CompletedBy);
+        return null;
+    }
+
+    private static string? CompleteExternalTask(StepContext ctx, ExternalTaskCompleted e)
+    {
+        if (Waiting(ctx, e.TaskId, WaitKind.ExternalTask) is not { } token)
+            return $"external task {e.TaskId} is not open (completed or cancelled already)";
+        var node = (ExternalTaskNode)ctx.Model.Node(token.ElementId);
+        ctx.SetVariables(ExternalTaskBehavior.OutputsOf(ctx, node, e.Variables));
+        Flow.CompleteActivity(ctx, token, e.WorkerId);
+        return null;
+    }
+
+    private static string? FailExternalTask(StepContext ctx, ExternalTaskFailed e)
+    {
+        if (Waiting(ctx, e.TaskId, WaitKind.ExternalTask) is not { } token)
+            return $"external task {e.TaskId} is not open (completed or cancelled already)";
+        ctx.SetVariables(e.Variables);
+        if (e.ErrorCode is { } code && Throwing.ThrowError(ctx, token, token.ScopeId, code)) return null;
+
+        // Not caught: the token stops here; a retry runs the task again.
+        var node = ctx.Model.Node(token.ElementId);
+        ctx.Tokens.Remove(token);
+        Cancellation.CancelSubscriptionsOf(ctx, token.Id);
+        var reason = e.ErrorCode is null
+            ? $"{node.Describe()}: the external task failed: {e.Message}"
+            : $"{node.Describe()}: the external task failed with error code '{e.ErrorCode}', which no error boundary event catches: {e.Message}";
+        Flow.RaiseIncident(ctx, node, token.Id, token.ScopeId, reason, onLeave: false, viaFlowId: null);
+        return null;
+    }
+
+    private static string? FireTimer(StepContext ctx, TimerFired e)
+    {
+        if (ctx.Subscriptions.Find(s => s.Id == e.SubscriptionId && s.Kind == SubscriptionKind.Timer) is not { } sub)
+            return $"timer {e.SubscriptionId} is not pending (fired or cancelled already)";
+        if (e.At < sub.DueAt)
+            return $"timer {e.SubscriptionId} is due at {sub.DueAt:O}, not at {e.At:O}";
+        var eventNode = ctx.Model.Node(sub.EventElementId);
+        if (Subscriptions.SlaRuleOf(eventNode) is { } rule)
+            ctx.Emit(new RecordBreach(rule, eventNode.Id, sub.DueAt!.Value, e.At));
+        Fire(ctx, sub, eventNode);
+        return null;
+    }
+
+    private static string? ReceiveMessage(StepContext ctx, MessageReceived e)
+    {
+        if (ctx.Subscriptions.Find(s => s.Id == e.SubscriptionId && s.Kind == SubscriptionKind.Message) is not { } sub)
+            return $"message subscription {e.SubscriptionId} is not open (received or cancelled already)";
+        ctx.SetVariables(e.Variables);
+        Fire(ctx, sub, ctx.Model.Node(sub.EventElementId));
+        return null;
+    }
+
+    /// <summary>A timer or message happened: move the token that waited for it.</summary>
+    private static void Fire(StepContext ctx, Subscription sub, FlowNode eventNode)
+    {
+        ctx.Subscriptions.Remove(sub);
+        var owner = ctx.FindToken(sub.OwnerTokenId)
+                    ?? throw new InvalidOperationException($"Subscription {sub.Id} has no owner token {sub.OwnerTokenId}");
+        switch (eventNode)
+        {
+            case BoundaryEventNode boundary:
+                if (!boundary.CancelActivity) Subscriptions.NextCycle(ctx, sub);
+                BoundaryEvents.Trigger(ctx, boundary, owner);
+                break;
+            case IntermediateCatchEventNode when owner.ElementId == eventNode.Id:
+                ctx.Tokens.Remove(owner);
+                Flow.Leave(ctx, eventNode, owner.Id, owner.ScopeId);
+                break;
+            case IntermediateCatchEventNode:
+                // The owner waits at an event-based gateway: this event won, the others are withdrawn.
+                ctx.Tokens.Remove(owner);
+                Cancellation.CancelSubscriptionsOf(ctx, owner.Id);
+                ctx.Emit(new ElementLeft(owner.ElementId, owner.Id, ctx.Now, null));
+                var tokenId = ctx.NewId();
+                ctx.Emit(new ElementEntered(eventNode.Id, tokenId, ctx.Now));
+                Flow.Leave(ctx, eventNode, tokenId, owner.ScopeId);
+                break;
+            default:
+                throw new InvalidOperationException($"{eventNode.Describe()} cannot own a subscription");
+        }
+    }
+
+    private static string? CancelInstance(StepContext ctx)
+    {
+        Cancellation.CancelInstance(ctx);
+        return null;
+    }
+
+    private static string? RetryIncident(StepContext ctx, IncidentRetried e)
+    {
+        if (ctx.Incidents.Find(i => i.Id == e.IncidentId) is not { } incident)
+            return $"incident {e.IncidentId} is not open (resolved already)";
+        var token = ctx.FindToken(incident.TokenId)
+                    ?? throw new InvalidOperationException($"Incident {incident.Id} has no token {incident.TokenId}");
+        ctx.SetVariables(e.Variables);
+        ctx.Incidents.Remove(incident);
+        ctx.Tokens.Remove(token);
+        ctx.Emit(new ResolveIncident(incident.Id, incident.ElementId));
+        var node = ctx.Model.Node(incident.ElementId);
+        if (incident.OnLeave) Flow.Leave(ctx, node, token.Id, token.ScopeId, e.By);
+        else Flow.Enter(ctx, node, token.Id, token.ScopeId, token.ArrivedVia);
+        return null;
+    }
+
+    private static Token? Waiting(StepContext ctx, int tokenId, WaitKind wait) =>
+        ctx.Tokens.Find(t => t.Id == tokenId && t.Wait == wait);
+}

@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using WorkflowService.Engine.Execution;
+using WorkflowService.Engine.Model;
+
+namespace WorkflowService.Engine.Tests.Support;
+
+/// <summary>
+/// A host in miniature for engine tests: applies the interpreter's commands to in-memory
+/// collections (open tasks, pending timers, message waits, breaches, history) and moves a fake
+/// clock. Time passes only through <see cref="AdvanceTo"/> and <see cref="AdvanceBy"/>.
+/// </summary>
+public sealed class Simulation
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Interpreter _interpreter;
+
+    private Simulation(Interpreter interpreter, ProcessModel model, DateTimeOffset now)
+    {
+        _interpreter = interpreter;
+        Model = model;
+        Now = now;
+    }
+
+    public ProcessModel Model { get; }
+    public InstanceState State { get; private set; } = null!;
+    public DateTimeOffset Now { get; private set; }
+    public List<EngineCommand> Commands { get; } = [];
+    public Dictionary<int, CreateUserTask> OpenTasks { get; } = [];
+    public Dictionary<int, CreateExternalTask> OpenExternalTasks { get; } = [];
+    public Dictionary<int, ScheduleTimer> PendingTimers { get; } = [];
+    public Dictionary<int, SubscribeMessage> MessageWaits { get; } = [];
+    public List<RecordBreach> Breaches { get; } = [];
+    public Dictionary<int, RaiseIncident> OpenIncidents { get; } = [];
+    public StepResult LastResult { get; private set; } = null!;
+
+    public bool IsCompleted => State.Status == InstanceStatus.Completed;
+
+    /// <summary>Elements in the order tokens left them (completed, not interrupted).</summary>
+    public IEnumerable<string> Path => Commands.OfType<ElementLeft>().Where(l => !l.Interrupted).Select(l => l.ElementId);
+
+    public static Simulation Start(ProcessModel model, object? variables = null, DateTimeOffset? at = null,
+        StartOptions? options = null, Interpreter? interpreter = null)
+    {
+        var sim = new Simulation(interpreter ?? new Interpreter(), model, at ?? Epoch);
+        sim.Apply(sim._interpreter.Start(model, Vars(variables), sim.Now, options));
+        return sim;
+    }
+
+    public static ImmutableDictionary<string, JsonElement> Vars(object? variables) => variables switch
+    {
+        null => VariableMap.Empty,
+        ImmutableDictionary<string, JsonElement> d => d,
+        _ => VariableMap.FromJson(JsonSerializer.Serialize(variables)),
+    };
+
+    public CreateUserTask Task(string elementId) =>
+        OpenTasks.Values.SingleOrDefault(t => t.ElementId == elementId)
+        ?? throw new Xunit.Sdk.XunitException(
+            $"No open user task '{elementId}'; open: [{string.Join(", ", OpenTasks.Values.Select(t => t.ElementId))}]" +
+            Incidents());
+
+    public bool HasTask(string elementId) => OpenTasks.Values.Any(t => t.ElementId == elementId);
+
+    public StepResult CompleteTask(string elementId, object? variables = null, string? by = "tester") =>
+        Handle(new UserTaskCompleted(Task(elementId).TaskId, Vars(variables), by) { At = Now });
+
+    public CreateExternalTask ExternalTask(string elementId) =>
+        OpenExternalTasks.Values.SingleOrDefault(t => t.ElementId == elementId)
+        ?? throw new Xunit.Sdk.XunitException(
+            $"No open external task '{elementId}'; open: [{string.Join(", ", OpenExternalTasks.Values.Select(t => t.ElementId))}]" +
+            Incidents());
+
+    public StepResult CompleteExternalTask(string elementId, object? variables = null) =>
+        Handle(new ExternalTaskCompleted(ExternalTask(elementId).TaskId, Vars(variables), "worker") { At = Now });
+
+    public StepResult FailExternalTask(string elementId, string? errorCode, string message = "failed") =>
+        Handle(new ExternalTaskFailed(ExternalTask(elementId).TaskId, errorCode, message) { At = Now });
+
+    public StepResult SendMessage(string name, object? variables = null)
+    {
+        var wait = MessageWaits.Values.Where(m => m.MessageName == name).OrderBy(m => m.SubscriptionId).FirstOrDefault()
+                   ?? throw new Xunit.Sdk.XunitException($"Nothing waits for message '{name}'");
+        return Handle(new MessageReceived(wait.SubscriptionId, Vars(variables)) { At = Now });
+    }
+
+    /// <summary>Moves the clock, firing every timer that falls due on the way, each at its due time.</summary>
+    public void AdvanceTo(DateTimeOffset until)
+    {
+        while (PendingTimers.Values.Where(t => t.DueAt <= until).OrderBy(t => t.DueAt).ThenBy(t => t.SubscriptionId)
+                   .FirstOrDefault() is { } next)
+        {
+            Now = next.DueAt > Now ? next.DueAt : Now;
+            Handle(new TimerFired(next.SubscriptionId) { At = Now });
+        }
+        if (until > Now) Now = until;
+    }
+
+    public void AdvanceBy(TimeSpan by) => AdvanceTo(Now + by);
+
+    public StepResult Cancel() => Handle(new CancelRequested("test", "tester") { At = Now });
+
+    public StepResult Handle(InstanceEvent evt)
+    {
+        var result = _interpreter.Handle(Model, State, evt);
+        Apply(result);
+        return result;
+    }
+
+    private void Apply(StepResult result)
+    {
+        LastResult = result;
+        State = result.State;
+        foreach (var command in result.Commands)
+        {
+            Commands.Add(command);
+            switch (command)
+            {
+                case CreateUserTask c: OpenTasks.Add(c.TaskId, c); break;
+                case CancelUserTask c: Assert.True(OpenTasks.Remove(c.TaskId), $"cancelled unknown task {c.TaskId}"); break;
+                case CreateExternalTask c: OpenExternalTasks.Add(c.TaskId, c); break;
+                case CancelExternalTask c: OpenExternalTasks.Remove(c.TaskId); break;
+                case ScheduleTimer c: PendingTimers.Add(c.SubscriptionId, c); break;
+                case CancelTimer c: Assert.True(PendingTimers.Remove(c.SubscriptionId), $"cancelled unknown timer {c.SubscriptionId}"); break;
+                case SubscribeMessage c: MessageWaits.Add(c.SubscriptionId, c); break;
+                case CancelMessageSubscription c: Assert.True(MessageWaits.Remove(c.SubscriptionId)); break;
+                case RecordBreach c: Breaches.Add(c); break;
+                case RaiseIncident c: OpenIncidents.Add(c.IncidentId, c); break;
+                case ResolveIncident c: Assert.True(OpenIncidents.Remove(c.IncidentId)); break;
+                case ElementEntered or ElementLeft or InstanceEnded: break;
+                default: throw new InvalidOperationException($"Unknown command {command.GetType().Name}");
+            }
+        }
+        // Completed work items leave without a cancel command: drop them when their token is gone.
+        var live = State.Tokens.Select(t => t.Id).ToHashSet();
+        foreach (var id in OpenTasks.Keys.Where(id => !live.Contains(id)).ToList()) OpenTasks.Remove(id);
+        foreach (var id in OpenExternalTasks.Keys.Where(id => !live.Contains(id)).ToList()) OpenExternalTasks.Remove(id);
+        var pending = State.Subscriptions.Select(s => s.Id).ToHashSet();
+        foreach (var id in PendingTimers.Keys.Where(id => !pending.Contains(id)).ToList()) PendingTimers.Remove(id);
+        foreach (var id in MessageWaits.Keys.Where(id => !pending.Contains(id)).ToList()) MessageWaits.Remove(id);
+    }
+
+    private string Incidents() =>
+        OpenIncidents.Count == 0 ? "" : "; incidents: " + string.Join(" | ", OpenIncidents.Values.Select(i => i.Message));
+
+    public JsonElement Variable(string name) =>
+        State.Variables.TryGetValue(name, out var v) ? v : throw new Xunit.Sdk.XunitException($"No variable '{name}'");
+}
