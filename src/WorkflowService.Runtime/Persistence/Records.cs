@@ -1,0 +1,227 @@
+namespace WorkflowService.Runtime.Persistence;
+
+/// <summary>A published version of a process. Immutable once written: new versions are new rows.</summary>
+public sealed class DefinitionRecord
+{
+    public int Id { get; set; }
+    public required string Key { get; set; }
+    public int Version { get; set; }
+    public string? Name { get; set; }
+    public required string Xml { get; set; }
+
+    /// <summary>SHA-256 of the XML: an unchanged file is not published again.</summary>
+    public required string Hash { get; set; }
+    public required string PublishedBy { get; set; }
+    public DateTimeOffset PublishedAt { get; set; }
+}
+
+/// <summary>A process owner's unpublished work on a process, one per key.</summary>
+public sealed class DraftRecord
+{
+    public required string Key { get; set; }
+    public required string Xml { get; set; }
+    public required string SavedBy { get; set; }
+    public DateTimeOffset SavedAt { get; set; }
+}
+
+public sealed class InstanceRecord
+{
+    public Guid Id { get; set; }
+    public int DefinitionId { get; set; }
+    public required string DefinitionKey { get; set; }
+    public int DefinitionVersion { get; set; }
+    public string? BusinessKey { get; set; }
+
+    /// <summary>Running, Completed, Cancelled or Failed (see the engine's InstanceStatus).</summary>
+    public required string Status { get; set; }
+
+    /// <summary>The engine's InstanceState as JSON: the only truth about where the tokens are.</summary>
+    public required string StateJson { get; set; }
+    public string? StartedBy { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public int OpenIncidents { get; set; }
+
+    /// <summary>Concurrency token: bumped on every step, so two writers of one instance cannot both win.</summary>
+    public int Revision { get; set; }
+}
+
+public static class TaskStatuses
+{
+    public const string Open = "Open";
+    public const string Completed = "Completed";
+    public const string Cancelled = "Cancelled";
+}
+
+/// <summary>A user task, denormalised for inbox queries.</summary>
+public sealed class TaskRecord
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+
+    /// <summary>The engine's id of the task within its instance.</summary>
+    public int LocalId { get; set; }
+    public required string DefinitionKey { get; set; }
+    public required string ElementId { get; set; }
+    public string? Name { get; set; }
+    public string? BusinessKey { get; set; }
+    public string? Assignee { get; set; }
+    public string CandidateUsers { get; set; } = "";
+    public string CandidateGroups { get; set; } = "";
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? FollowUpAt { get; set; }
+    public int Priority { get; set; }
+    public string? FormKey { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string Status { get; set; }
+    public string? CompletedBy { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public List<TaskCandidate> Candidates { get; set; } = [];
+
+    /// <summary>Concurrency token for claim/unclaim races.</summary>
+    public int Revision { get; set; }
+}
+
+/// <summary>One candidate user or group of an open task: what the inbox query joins on.</summary>
+public sealed class TaskCandidate
+{
+    public Guid TaskId { get; set; }
+
+    /// <summary>"user" or "group".</summary>
+    public required string Kind { get; set; }
+    public required string Name { get; set; }
+
+    public const string User = "user";
+    public const string Group = "group";
+}
+
+public static class TimerStatuses
+{
+    public const string Pending = "Pending";
+    public const string Fired = "Fired";
+    public const string Cancelled = "Cancelled";
+}
+
+/// <summary>
+/// A pending timer: the database is the source of truth, Hangfire only executes. Instance timers
+/// carry the engine's subscription id; start timers of a definition carry the definition id.
+/// </summary>
+public sealed class TimerRecord
+{
+    public Guid Id { get; set; }
+    public Guid? InstanceId { get; set; }
+    public int? SubscriptionId { get; set; }
+    public int? DefinitionId { get; set; }
+    public required string ElementId { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public string? SlaRule { get; set; }
+    public required string Status { get; set; }
+    public DateTimeOffset? FiredAt { get; set; }
+
+    /// <summary>Start timers only: the repeating interval and how many firings remain (null: unbounded).</summary>
+    public string? CycleInterval { get; set; }
+    public int? CycleRemaining { get; set; }
+}
+
+public sealed class MessageSubscriptionRecord
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public int SubscriptionId { get; set; }
+    public required string ElementId { get; set; }
+    public required string MessageName { get; set; }
+    public string? BusinessKey { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public static class ExternalTaskStatuses
+{
+    public const string Open = "Open";
+    public const string Completed = "Completed";
+    public const string Failed = "Failed";
+    public const string Cancelled = "Cancelled";
+}
+
+/// <summary>Work for an outside worker (ERP, PBX...), fetched and locked through the API.</summary>
+public sealed class ExternalTaskRecord
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public int LocalId { get; set; }
+    public required string ElementId { get; set; }
+    public required string Topic { get; set; }
+    public required string InputsJson { get; set; }
+    public int Priority { get; set; }
+    public required string Status { get; set; }
+    public string? WorkerId { get; set; }
+    public DateTimeOffset? LockExpiresAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? ErrorMessage { get; set; }
+    public int Revision { get; set; }
+}
+
+/// <summary>A broken service rule: which rule, on what, when it was due and when it was seen.</summary>
+public sealed class BreachRecord
+{
+    public long Id { get; set; }
+    public required string Rule { get; set; }
+    public Guid InstanceId { get; set; }
+    public required string DefinitionKey { get; set; }
+    public string? BusinessKey { get; set; }
+    public required string ElementId { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DetectedAt { get; set; }
+
+    /// <summary>Who was on it: the assignee of the late task, or its candidate groups.</summary>
+    public string? Responsible { get; set; }
+}
+
+public static class OutboxStatuses
+{
+    public const string Pending = "Pending";
+    public const string Sent = "Sent";
+    public const string Failed = "Failed";
+}
+
+/// <summary>An effect that leaves the process (an email), written in the step's transaction and sent after.</summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+    public Guid? InstanceId { get; set; }
+    public required string Kind { get; set; }
+    public required string PayloadJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string Status { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+}
+
+/// <summary>What happened in an instance: element entered/left, incidents, by whom, when.</summary>
+public sealed class HistoryRecord
+{
+    public long Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public required string ElementId { get; set; }
+    public string? ElementName { get; set; }
+    public required string Event { get; set; }
+    public int TokenId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? By { get; set; }
+    public string? Detail { get; set; }
+}
+
+/// <summary>A group of users: the candidate groups of the BPMN user tasks.</summary>
+public sealed class GroupRecord
+{
+    public required string Name { get; set; }
+    public string? DisplayName { get; set; }
+    public List<GroupMember> Members { get; set; } = [];
+}
+
+public sealed class GroupMember
+{
+    public required string GroupName { get; set; }
+    public required string UserName { get; set; }
+}

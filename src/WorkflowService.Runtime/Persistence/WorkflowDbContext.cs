@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace WorkflowService.Runtime.Persistence;
+
+/// <summary>A person who signs in. Groups are separate (<see cref="GroupRecord"/>): they are the BPMN candidate groups.</summary>
+public sealed class WorkflowUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+}
+
+/// <summary>
+/// The one database of the service: workflow tables and ASP.NET Core Identity side by side.
+/// Provider-neutral; <see cref="SqliteWorkflowDbContext"/> and <see cref="PostgreSqlWorkflowDbContext"/>
+/// carry each provider's migrations.
+/// </summary>
+public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbContext<WorkflowUser>(options)
+{
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+    public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
+    public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+    public DbSet<TaskCandidate> TaskCandidates => Set<TaskCandidate>();
+    public DbSet<TimerRecord> Timers => Set<TimerRecord>();
+    public DbSet<MessageSubscriptionRecord> MessageSubscriptions => Set<MessageSubscriptionRecord>();
+    public DbSet<ExternalTaskRecord> ExternalTasks => Set<ExternalTaskRecord>();
+    public DbSet<BreachRecord> Breaches => Set<BreachRecord>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<HistoryRecord> History => Set<HistoryRecord>();
+    public DbSet<GroupRecord> Groups => Set<GroupRecord>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<DefinitionRecord>(e =>
+        {
+            e.ToTable("definitions");
+            e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+            e.Property(d => d.Key).HasMaxLength(200);
+            e.Property(d => d.Hash).HasMaxLength(64);
+        });
+        builder.Entity<DraftRecord>(e =>
+        {
+            e.ToTable("drafts");
+            e.HasKey(d => d.Key);
+            e.Property(d => d.Key).HasMaxLength(200);
+        });
+        builder.Entity<InstanceRecord>(e =>
+        {
+            e.ToTable("instances");
+            e.Property(i => i.Revision).IsConcurrencyToken();
+            e.HasIndex(i => i.BusinessKey);
+            e.HasIndex(i => new { i.DefinitionKey, i.Status });
+            e.HasIndex(i => i.Status);
+        });
+        builder.Entity<TaskRecord>(e =>
+        {
+            e.ToTable("tasks");
+            e.Property(t => t.Revision).IsConcurrencyToken();
+            e.HasIndex(t => new { t.Status, t.DueAt });
+            e.HasIndex(t => new { t.Assignee, t.Status });
+            e.HasIndex(t => t.InstanceId);
+            e.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TaskCandidate>(e =>
+        {
+            e.ToTable("task_candidates");
+            e.HasKey(c => new { c.TaskId, c.Kind, c.Name });
+            e.HasIndex(c => new { c.Kind, c.Name, c.TaskId });
+        });
+        builder.Entity<TimerRecord>(e =>
+        {
+            e.ToTable("timers");
+            e.HasIndex(t => new { t.Status, t.DueAt });
+            e.HasIndex(t => new { t.InstanceId, t.SubscriptionId });
+            e.HasIndex(t => t.DefinitionId);
+        });
+        builder.Entity<MessageSubscriptionRecord>(e =>
+        {
+            e.ToTable("message_subscriptions");
+            e.HasIndex(m => new { m.MessageName, m.BusinessKey });
+            e.HasIndex(m => new { m.InstanceId, m.SubscriptionId }).IsUnique();
+        });
+        builder.Entity<ExternalTaskRecord>(e =>
+        {
+            e.ToTable("external_tasks");
+            e.Property(t => t.Revision).IsConcurrencyToken();
+            e.HasIndex(t => new { t.Topic, t.Status });
+            e.HasIndex(t => new { t.InstanceId, t.LocalId });
+        });
+        builder.Entity<BreachRecord>(e =>
+        {
+            e.ToTable("breaches");
+            e.HasIndex(b => b.Rule);
+            e.HasIndex(b => b.InstanceId);
+            e.HasIndex(b => b.DetectedAt);
+        });
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasIndex(o => o.Status);
+        });
+        builder.Entity<HistoryRecord>(e =>
+        {
+            e.ToTable("history");
+            e.HasIndex(h => new { h.InstanceId, h.Id });
+        });
+        builder.Entity<GroupRecord>(e =>
+        {
+            e.ToTable("groups");
+            e.HasKey(g => g.Name);
+            e.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupName).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<GroupMember>(e =>
+        {
+            e.ToTable("group_members");
+            e.HasKey(m => new { m.GroupName, m.UserName });
+            e.HasIndex(m => m.UserName);
+        });
+    }
+}
+
+public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbContext> options) : WorkflowDbContext(options)
+{
+    /// <summary>
+    /// SQLite has no date-time type: store UTC <see cref="DateTime"/> text, which sorts and
+    /// compares correctly in SQL (DateTimeOffset text would not translate).
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+}
+
+public sealed class PostgreSqlWorkflowDbContext(DbContextOptions<PostgreSqlWorkflowDbContext> options)
+    : WorkflowDbContext(options);
+
+internal sealed class UtcDateTimeOffsetConverter()
+    : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTime>(
+        v => v.UtcDateTime,
+        v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
