@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkflowService.Engine.Model;
+using WorkflowService.Engine.Parsing;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Scheduling;
+
+namespace WorkflowService.Runtime.Definitions;
+
+public sealed record DeployResult(DefinitionRecord Definition, bool Created, IReadOnlyList<BpmnDiagnostic> Warnings);
+
+/// <summary>
+/// Publishes process versions. A file is validated in full before anything is stored; an
+/// unchanged file (same hash as the latest version) is not published again. Running instances
+/// stay on their version; start timers move to the new version.
+/// </summary>
+public sealed class DefinitionService(
+    WorkflowDbFactory dbFactory,
+    BpmnParser parser,
+    DefinitionCache cache,
+    StartTimers startTimers,
+    EffectDispatcher dispatcher,
+    TimeProvider clock,
+    ILogger<DefinitionService> logger)
+{
+    /// <summary>Checks a file without storing it: the process it defines, or the errors.</summary>
+    public (ProcessModel? Model, IReadOnlyList<BpmnDiagnostic> Diagnostics) Validate(string xml)
+    {
+        var result = parser.Parse(xml);
+        if (!result.Success) return (null, result.Diagnostics);
+        if (result.Processes.Length != 1)
+        {
+            var ids = string.Join(", ", result.Processes.Select(p => $"'{p.Key}'"));
+            return (null, [.. result.Diagnostics, new BpmnDiagnostic(null, "definitions", 1,
+                result.Processes.IsEmpty
+                    ? "The file has no executable process: mark one process isExecutable=\"true\""
+                    : $"The file has {result.Processes.Length} executable processes ({ids}); WorkflowService deploys one process per file")]);
+        }
+        return (result.Processes[0], result.Diagnostics);
+    }
+
+    public async Task<DeployResult> DeployAsync(string xml, string publishedBy, CancellationToken ct = default)
+    {
+        var (model, diagnostics) = Validate(xml);
+        if (model is null)
+        {
+            var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(d => new ValidationError(d.Message, ElementId: d.ElementId, Line: d.Line, Code: d.ElementType))
+                .ToList();
+            throw new ValidationException($"The BPMN file cannot be deployed: {errors.Count} error(s)", errors);
+        }
+        var warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PublishAsync(model, xml, hash, publishedBy, warnings, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < 5)
+            {
+                // Two publishers raced for the same version number: take the next one.
+                logger.LogInformation("Publishing {Key} raced another publisher ({Message}); retrying", model.Key, ex.Message);
+            }
+        }
+    }
+
+    private async Task<DeployResult> PublishAsync(ProcessModel model, string xml, string hash, string publishedBy,
+        IReadOnlyList<BpmnDiagnostic> warnings, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var latest = await db.Definitions.Where(d => d.Key == model.Key).OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(ct);
+        if (latest is not null && latest.Hash == hash) return new DeployResult(latest, false, warnings);
+
+        var now = clock.GetUtcNow();
+        var record = new DefinitionRecord
+        {
+            Key = model.Key, Version = (latest?.Version ?? 0) + 1, Name = model.Name, Xml = xml, Hash = hash,
+            PublishedBy = publishedBy, PublishedAt = now,
+        };
+        db.Definitions.Add(record);
+        await db.SaveChangesAsync(ct);
+        cache.GetOrParse(record);
+
+        var effects = new StepEffects();
+        await startTimers.ReplaceAsync(db, record, model, now, effects, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await dispatcher.DispatchAsync(effects, ct);
+        logger.LogInformation("Published {Key} version {Version} by {User}", record.Key, record.Version, publishedBy);
+        return new DeployResult(record, true, warnings);
+    }
+
+    /// <summary>Deploys every <c>*.bpmn</c> of a folder that is new or changed; a file that does not validate stops start-up.</summary>
+    public async Task DeployDirectoryAsync(string directory, CancellationToken ct)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            logger.LogWarning("Workflows directory {Directory} does not exist; nothing deployed", directory);
+            return;
+        }
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.bpmn").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var result = await DeployAsync(await File.ReadAllTextAsync(file, ct), "system", ct);
+                if (result.Created)
+                    logger.LogInformation("Deployed {File} as {Key} v{Version}", Path.GetFileName(file), result.Definition.Key,
+                        result.Definition.Version);
+            }
+            catch (ValidationException ex)
+            {
+                throw new InvalidOperationException(
+                    $"{file} cannot be deployed: " + string.Join("; ", ex.Errors.Select(e => $"line {e.Line}: {e.ElementId}: {e.Message}")), ex);
+            }
+        }
+    }
+}

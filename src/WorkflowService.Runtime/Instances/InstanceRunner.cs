@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkflowService.Engine.Execution;
+using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Instances;
+
+/// <summary>The result of a step: applied, or ignored because the event no longer applies.</summary>
+public sealed record StepOutcome(InstanceRecord Instance, InstanceState State, string? IgnoredReason)
+{
+    public bool Ignored => IgnoredReason is not null;
+}
+
+/// <summary>
+/// Runs one step of one instance in one transaction: load the instance, let the engine handle
+/// the event, save the new state together with every row its commands imply (tasks, timers,
+/// breaches, outbox, history), commit, and only then dispatch the effects (schedule timers,
+/// send mail, notify users). A concurrency conflict retries the whole step on fresh state, so
+/// an effect is never lost and never doubled.
+/// </summary>
+public sealed class InstanceRunner(
+    WorkflowDbFactory dbFactory,
+    Interpreter interpreter,
+    DefinitionCache definitions,
+    CommandApplier applier,
+    EffectDispatcher dispatcher,
+    TimeProvider clock,
+    ILogger<InstanceRunner> logger)
+{
+    private const int MaxAttempts = 8;
+
+    public TimeProvider Clock => clock;
+
+    /// <summary>
+    /// Starts an instance of the latest version of <paramref name="definitionKey"/>.
+    /// </summary>
+    public async Task<StepOutcome> StartAsync(string definitionKey, string? businessKey,
+        IReadOnlyDictionary<string, JsonElement>? variables, string? startedBy, string? startEventId = null,
+        CancellationToken ct = default, Func<WorkflowDbContext, DateTimeOffset, StepEffects, Task>? alsoInTransaction = null)
+    {
+        var outcome = await WithRetriesAsync(async attempt =>
+        {
+            await using var db = dbFactory.Create();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var definition = await db.Definitions.AsNoTracking().Where(d => d.Key == definitionKey)
+                                 .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+                             ?? throw new NotFoundException($"No process '{definitionKey}' is deployed");
+            var model = definitions.GetOrParse(definition);
+            var now = clock.GetUtcNow();
+            StepResult result;
+            try
+            {
+                result = interpreter.Start(model, variables, now, new StartOptions(startEventId, startedBy));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ValidationException(ex.Message, [new ValidationError(ex.Message)]);
+            }
+            var instance = new InstanceRecord
+            {
+                Id = Guid.CreateVersion7(now),
+                DefinitionId = definition.Id,
+                DefinitionKey = definition.Key,
+                DefinitionVersion = definition.Version,
+                BusinessKey = businessKey,
+                Status = result.State.Status.Name,
+                StateJson = "",
+                StartedBy = startedBy,
+                StartedAt = now,
+            };
+            db.Instances.Add(instance);
+            var scope = new StepScope(db, instance, model, result.State, now);
+            if (alsoInTransaction is not null) await alsoInTransaction(db, now, scope.Effects);
+            await applier.ApplyAsync(scope, result, ct);
+            Save(scope);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return (new StepOutcome(instance, scope.State, null), scope.Effects);
+        }, $"start {definitionKey}", ct);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Applies an event to an instance. <paramref name="prepare"/> runs inside the transaction:
+    /// it checks the request against fresh rows (throwing <see cref="WorkflowRequestException"/>s),
+    /// updates the rows it owns and returns the event. An ignored event still commits what
+    /// <paramref name="prepare"/> changed (e.g. a timer row marked fired), never the instance.
+    /// </summary>
+    public async Task<StepOutcome> HandleAsync(Guid instanceId, Func<StepScope, ValueTask<InstanceEvent>> prepare,
+        CancellationToken ct = default)
+    {
+        return await WithRetriesAsync(async attempt =>
+        {
+            await using var db = dbFactory.Create();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
+                           ?? throw new NotFoundException($"Instance {instanceId} does not exist");
+            var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
+            var state = InstanceStateJson.Deserialize(instance.StateJson);
+            var scope = new StepScope(db, instance, model, state, clock.GetUtcNow());
+            var evt = await prepare(scope);
+            var result = interpreter.Handle(model, state, evt);
+            if (result.Ignored)
+            {
+                logger.LogInformation("Instance {InstanceId}: {Event} ignored: {Reason}", instanceId, evt.GetType().Name,
+                    result.IgnoredReason);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return (new StepOutcome(instance, state, result.IgnoredReason), scope.Effects);
+            }
+            await applier.ApplyAsync(scope, result, ct);
+            Save(scope);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return (new StepOutcome(instance, scope.State, null), scope.Effects);
+        }, $"instance {instanceId}", ct);
+    }
+
+    private static void Save(StepScope scope)
+    {
+        var instance = scope.Instance;
+        instance.StateJson = InstanceStateJson.Serialize(scope.State);
+        instance.Status = scope.State.Status.Name;
+        instance.EndedAt = scope.State.EndedAt;
+        instance.OpenIncidents = scope.State.Incidents.Count;
+        instance.Revision++;
+    }
+
+    private async Task<StepOutcome> WithRetriesAsync(Func<int, Task<(StepOutcome, StepEffects)>> step, string what,
+        CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (outcome, effects) = await step(attempt);
+                await dispatcher.DispatchAsync(effects, ct);
+                return outcome;
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
+            {
+                logger.LogDebug("Step on {What} conflicted (attempt {Attempt}): {Message}; retrying on fresh state", what,
+                    attempt, ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), ct);
+            }
+        }
+    }
+
+    /// <summary>Another writer won (concurrency token) or the database was busy: the step can be redone.</summary>
+    internal static bool IsTransient(Exception ex) => ex switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: { } inner } => IsTransient(inner),
+        SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED
+        Npgsql.PostgresException { SqlState: "40001" or "40P01" } => true, // serialization failure, deadlock
+        _ => false,
+    };
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.Engine.Execution;
+using WorkflowService.Engine.Model;
+using WorkflowService.Engine.Timers;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Scheduling;
+
+/// <summary>
+/// Timer start events: each published version schedules its own, replacing the previous
+/// version's. Firing starts an instance at that start event and schedules the next cycle.
+/// </summary>
+public sealed class StartTimers(Interpreter interpreter)
+{
+    public async Task ReplaceAsync(WorkflowDbContext db, DefinitionRecord definition, ProcessModel model,
+        DateTimeOffset now, StepEffects effects, CancellationToken ct)
+    {
+        var older = await db.Timers
+            .Where(t => t.DefinitionId != null && t.Status == TimerStatuses.Pending
+                        && db.Definitions.Any(d => d.Id == t.DefinitionId && d.Key == definition.Key && d.Id != definition.Id))
+            .ToListAsync(ct);
+        foreach (var timer in older) timer.Status = TimerStatuses.Cancelled;
+
+        foreach (var start in model.StartEventsOf(ProcessModel.RootScope))
+        {
+            if (start.Trigger is not TimerTrigger { Timer: var timer }) continue;
+            var text = interpreter.Expressions.Evaluate(timer.Expression, VariableMap.Empty, now).ToString();
+            var schedule = TimerSchedule.Compute(timer.Kind, text, now);
+            Add(db, definition.Id, start.Id, schedule.FirstDue,
+                schedule.Interval?.ToString(), schedule.Repetitions is { } r ? r - 1 : null, effects, now);
+        }
+    }
+
+    /// <summary>After a start timer fired: the next firing of its cycle, if any is left.</summary>
+    public static void ScheduleNext(WorkflowDbContext db, TimerRecord fired, DateTimeOffset now, StepEffects effects)
+    {
+        if (fired.CycleInterval is null || fired.CycleRemaining is 0 || fired.DefinitionId is not { } definitionId) return;
+        var interval = IsoDuration.Parse(fired.CycleInterval);
+        var remaining = fired.CycleRemaining;
+        var due = interval.AddTo(fired.DueAt);
+        while (due <= now)
+        {
+            if (remaining is not null && --remaining == 0) return;
+            due = interval.AddTo(due);
+        }
+        Add(db, definitionId, fired.ElementId, due, fired.CycleInterval, remaining - 1, effects, now);
+    }
+
+    private static void Add(WorkflowDbContext db, int definitionId, string elementId, DateTimeOffset due, string? interval,
+        int? remaining, StepEffects effects, DateTimeOffset now)
+    {
+        var record = new TimerRecord
+        {
+            Id = Guid.CreateVersion7(now), DefinitionId = definitionId, ElementId = elementId, DueAt = due,
+            Status = TimerStatuses.Pending, CycleInterval = interval, CycleRemaining = remaining,
+        };
+        db.Timers.Add(record);
+        effects.Timers.Add((record.Id, due));
+    }
+}

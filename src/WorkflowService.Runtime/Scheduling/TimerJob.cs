@@ -1,0 +1,97 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WorkflowService.Engine.Execution;
+using WorkflowService.Runtime.Configuration;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Scheduling;
+
+/// <summary>
+/// Executes one timer row. Idempotent: a fired or cancelled timer is a no-op, so the same timer
+/// may be handed over any number of times (scheduled, swept, re-armed after a restart) and
+/// fires once. Hangfire may run a job up to a second early (it keeps schedules in whole
+/// seconds): the job waits for the due time, never fires before it.
+/// </summary>
+public sealed class TimerJob(
+    WorkflowDbFactory dbFactory,
+    InstanceRunner runner,
+    ITimerScheduler scheduler,
+    TimeProvider clock,
+    IOptions<SchedulingOptions> options,
+    ILogger<TimerJob> logger)
+{
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30])]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task FireAsync(Guid timerId, CancellationToken ct)
+    {
+        TimerRecord? timer;
+        await using (var db = dbFactory.Create())
+            timer = await db.Timers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == timerId, ct);
+        if (timer is not { Status: TimerStatuses.Pending }) return;
+
+        var early = timer.DueAt - clock.GetUtcNow();
+        if (early > TimeSpan.Zero)
+        {
+            if (early > options.Value.MaxInlineWait)
+            {
+                scheduler.Schedule(timer.Id, timer.DueAt);
+                return;
+            }
+            await Task.Delay(early, clock, ct);
+        }
+
+        if (timer.InstanceId is { } instanceId) await FireInstanceTimerAsync(timer, instanceId, ct);
+        else await FireStartTimerAsync(timer, ct);
+    }
+
+    private async Task FireInstanceTimerAsync(TimerRecord timer, Guid instanceId, CancellationToken ct)
+    {
+        try
+        {
+            var outcome = await runner.HandleAsync(instanceId, async scope =>
+            {
+                var row = await scope.Db.Timers.SingleAsync(t => t.Id == timer.Id, ct);
+                if (row.Status != TimerStatuses.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
+                row.Status = TimerStatuses.Fired;
+                row.FiredAt = scope.Now;
+                return new TimerFired(timer.SubscriptionId!.Value) { At = scope.Now };
+            }, ct);
+            if (outcome.Ignored)
+                logger.LogInformation("Timer {TimerId} of instance {InstanceId} ignored: {Reason}", timer.Id, instanceId,
+                    outcome.IgnoredReason);
+        }
+        catch (ConflictException ex)
+        {
+            logger.LogDebug("Timer {TimerId} handled elsewhere: {Message}", timer.Id, ex.Message);
+        }
+    }
+
+    private async Task FireStartTimerAsync(TimerRecord timer, CancellationToken ct)
+    {
+        string definitionKey;
+        await using (var db = dbFactory.Create())
+            definitionKey = await db.Definitions.Where(d => d.Id == timer.DefinitionId).Select(d => d.Key).SingleAsync(ct);
+        try
+        {
+            // The firing, the next cycle and the new instance commit together: one start per firing.
+            var started = await runner.StartAsync(definitionKey, null, null, "timer", timer.ElementId, ct,
+                async (db, now, effects) =>
+                {
+                    var row = await db.Timers.SingleAsync(t => t.Id == timer.Id, ct);
+                    if (row.Status != TimerStatuses.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
+                    row.Status = TimerStatuses.Fired;
+                    row.FiredAt = now;
+                    StartTimers.ScheduleNext(db, row, now, effects);
+                });
+            logger.LogInformation("Start timer {ElementId} of {Key} started instance {InstanceId}", timer.ElementId,
+                definitionKey, started.Instance.Id);
+        }
+        catch (ConflictException ex)
+        {
+            logger.LogDebug("Start timer {TimerId} handled elsewhere: {Message}", timer.Id, ex.Message);
+        }
+    }
+}
