@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,11 @@ public sealed class WorkflowUser : IdentityUser
 /// Provider-neutral; <see cref="SqliteWorkflowDbContext"/> and <see cref="PostgreSqlWorkflowDbContext"/>
 /// carry each provider's migrations.
 /// </summary>
-public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbContext<WorkflowUser>(options)
+public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbContext<WorkflowUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data protection keys (cookies, bearer tokens), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
     public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();

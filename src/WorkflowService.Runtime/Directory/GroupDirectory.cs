@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Directory;
+
+/// <summary>Groups and their members: the candidate groups BPMN user tasks name.</summary>
+public sealed class GroupDirectory(WorkflowDbFactory dbFactory)
+{
+    public async Task<IReadOnlySet<string>> GroupsOfAsync(string userName, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var groups = await db.GroupMembers.AsNoTracking().Where(m => m.UserName == userName).Select(m => m.GroupName)
+            .ToListAsync(ct);
+        return groups.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<GroupRecord>> AllAsync(CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        return await db.Groups.AsNoTracking().Include(g => g.Members).OrderBy(g => g.Name).ToListAsync(ct);
+    }
+
+    /// <summary>Creates the group if needed and makes the user a member (idempotent).</summary>
+    public async Task AddMemberAsync(string groupName, string userName, string? displayName = null, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var group = await db.Groups.Include(g => g.Members).SingleOrDefaultAsync(g => g.Name == groupName, ct);
+        if (group is null)
+        {
+            group = new GroupRecord { Name = groupName, DisplayName = displayName ?? groupName };
+            db.Groups.Add(group);
+        }
+        if (group.Members.All(m => m.UserName != userName))
+            group.Members.Add(new GroupMember { GroupName = groupName, UserName = userName });
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.Engine.Execution;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.ExternalTasks;
+
+public sealed record TopicRequest(string TopicName, TimeSpan LockDuration);
+
+public sealed record LockedTask(Guid Id, string Topic, Guid InstanceId, string ElementId, string? BusinessKey,
+    JsonElement Inputs, int Priority, DateTimeOffset LockExpiresAt);
+
+/// <summary>
+/// Work for outside workers (ERP, PBX...), as Camunda's external tasks: fetch-and-lock by topic,
+/// then complete or report a failure. A failure with an error code is a BPMN error at the task;
+/// with retries left the task is offered again later; otherwise it becomes an incident.
+/// </summary>
+public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRunner runner, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<LockedTask>> FetchAndLockAsync(string workerId, IReadOnlyList<TopicRequest> topics,
+        int maxTasks, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(workerId))
+            throw new ValidationException("workerId is required", [new ValidationError("required", "workerId", "required")]);
+        if (topics.Count == 0)
+            throw new ValidationException("Name at least one topic", [new ValidationError("required", "topics", "required")]);
+        var locked = new List<LockedTask>();
+        var names = topics.Select(t => t.TopicName).ToList();
+        for (var attempt = 0; attempt < 3 && locked.Count < maxTasks; attempt++)
+        {
+            await using var db = dbFactory.Create();
+            var now = clock.GetUtcNow();
+            var rows = await db.ExternalTasks
+                .Where(t => t.Status == ExternalTaskStatuses.Open && names.Contains(t.Topic)
+                            && (t.LockExpiresAt == null || t.LockExpiresAt < now))
+                .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt)
+                .Take(maxTasks - locked.Count).ToListAsync(ct);
+            if (rows.Count == 0) break;
+            foreach (var row in rows)
+            {
+                row.WorkerId = workerId;
+                row.LockExpiresAt = now + topics.First(t => t.TopicName == row.Topic).LockDuration;
+                row.Revision++;
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                continue; // another worker locked some of them first: fetch again
+            }
+            var keys = await db.Instances.AsNoTracking().Where(i => rows.Select(r => r.InstanceId).Contains(i.Id))
+                .ToDictionaryAsync(i => i.Id, i => i.BusinessKey, ct);
+            locked.AddRange(rows.Select(r => new LockedTask(r.Id, r.Topic, r.InstanceId, r.ElementId, keys.GetValueOrDefault(r.InstanceId),
+                JsonDocument.Parse(r.InputsJson).RootElement.Clone(), r.Priority, r.LockExpiresAt!.Value)));
+        }
+        return locked;
+    }
+
+    public async Task CompleteAsync(Guid taskId, string workerId, IReadOnlyDictionary<string, JsonElement>? variables,
+        CancellationToken ct = default)
+    {
+        var vars = VariableMap.Empty.SetItems(variables ?? VariableMap.Empty);
+        await RunAsync(taskId, workerId, (row, now) =>
+        {
+            row.Status = ExternalTaskStatuses.Completed;
+            return new ExternalTaskCompleted(row.LocalId, vars, workerId) { At = now };
+        }, ct);
+    }
+
+    /// <param name="retries">Attempts left: above zero, the task is offered again after <paramref name="retryTimeout"/>.</param>
+    public async Task FailAsync(Guid taskId, string workerId, string errorMessage, string? errorCode, int? retries,
+        TimeSpan? retryTimeout, IReadOnlyDictionary<string, JsonElement>? variables, CancellationToken ct = default)
+    {
+        if (errorCode is null && retries is > 0)
+        {
+            await using var db = dbFactory.Create();
+            var row = await LockedRowAsync(db, taskId, workerId, ct);
+            row.WorkerId = null;
+            row.LockExpiresAt = clock.GetUtcNow() + (retryTimeout ?? TimeSpan.Zero);
+            row.ErrorMessage = errorMessage;
+            row.Revision++;
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        var vars = variables is null ? null : VariableMap.Empty.SetItems(variables);
+        await RunAsync(taskId, workerId, (row, now) =>
+        {
+            row.Status = errorCode is null ? ExternalTaskStatuses.Failed : ExternalTaskStatuses.Completed;
+            row.ErrorMessage = errorMessage;
+            return new ExternalTaskFailed(row.LocalId, errorCode, errorMessage, vars) { At = now };
+        }, ct);
+    }
+
+    private async Task RunAsync(Guid taskId, string workerId, Func<ExternalTaskRecord, DateTimeOffset, InstanceEvent> toEvent,
+        CancellationToken ct)
+    {
+        Guid instanceId;
+        await using (var db = dbFactory.Create())
+            instanceId = (await LockedRowAsync(db, taskId, workerId, ct)).InstanceId;
+        var outcome = await runner.HandleAsync(instanceId, async scope =>
+        {
+            var row = await LockedRowAsync(scope.Db, taskId, workerId, ct);
+            return toEvent(row, scope.Now);
+        }, ct);
+        if (outcome.Ignored) throw new ConflictException($"External task {taskId} no longer applies: {outcome.IgnoredReason}");
+    }
+
+    private async Task<ExternalTaskRecord> LockedRowAsync(WorkflowDbContext db, Guid taskId, string workerId, CancellationToken ct)
+    {
+        var row = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct)
+                  ?? throw new NotFoundException($"External task {taskId} does not exist");
+        if (row.Status != ExternalTaskStatuses.Open)
+            throw new ConflictException($"External task {taskId} is {row.Status.ToLowerInvariant()} already");
+        if (row.WorkerId != workerId || row.LockExpiresAt < clock.GetUtcNow())
+            throw new ConflictException($"External task {taskId} is not locked by worker '{workerId}' (fetch and lock it first)");
+        return row;
+    }
+}

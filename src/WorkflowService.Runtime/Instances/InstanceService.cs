@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.Engine.Execution;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Instances;
+
+public sealed record PendingTimerView(string ElementId, DateTimeOffset DueAt, string? SlaRule);
+
+public sealed record InstanceView(
+    InstanceRecord Record,
+    InstanceState State,
+    IReadOnlyList<PendingTimerView> PendingTimers)
+{
+    public IReadOnlyList<string> ActiveElementIds => [.. State.ActiveElementIds];
+}
+
+/// <summary>Reading, cancelling and repairing instances.</summary>
+public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner runner)
+{
+    public Task<StepOutcome> StartAsync(string definitionKey, string? businessKey,
+        IReadOnlyDictionary<string, JsonElement>? variables, string? startedBy, CancellationToken ct = default) =>
+        runner.StartAsync(definitionKey, businessKey, variables, startedBy, null, ct);
+
+    public async Task<InstanceView> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var record = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
+                     ?? throw new NotFoundException($"Instance {id} does not exist");
+        var timers = await db.Timers.AsNoTracking()
+            .Where(t => t.InstanceId == id && t.Status == TimerStatuses.Pending).OrderBy(t => t.DueAt)
+            .Select(t => new PendingTimerView(t.ElementId, t.DueAt, t.SlaRule)).ToListAsync(ct);
+        return new InstanceView(record, InstanceStateJson.Deserialize(record.StateJson), timers);
+    }
+
+    public async Task<IReadOnlyList<InstanceRecord>> ListAsync(string? definitionKey, string? status, int skip, int take,
+        CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var query = db.Instances.AsNoTracking();
+        if (definitionKey is { Length: > 0 }) query = query.Where(i => i.DefinitionKey == definitionKey);
+        if (status is { Length: > 0 })
+        {
+            var name = ParseStatus(status).Name;
+            query = query.Where(i => i.Status == name);
+        }
+        return await query.OrderByDescending(i => i.StartedAt).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<HistoryRecord>> HistoryAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        return await db.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id).ToListAsync(ct);
+    }
+
+    public async Task<StepOutcome> CancelAsync(Guid id, string by, string? reason, CancellationToken ct = default)
+    {
+        var outcome = await runner.HandleAsync(id, scope =>
+            ValueTask.FromResult<InstanceEvent>(new CancelRequested(reason, by) { At = scope.Now }), ct);
+        if (outcome.Ignored) throw new ConflictException($"Instance {id} cannot be cancelled: {outcome.IgnoredReason}");
+        return outcome;
+    }
+
+    public async Task<StepOutcome> RetryIncidentAsync(Guid id, int incidentId, IReadOnlyDictionary<string, JsonElement>? variables,
+        string by, CancellationToken ct = default)
+    {
+        var vars = variables is null ? null : VariableMap.Empty.SetItems(variables);
+        var outcome = await runner.HandleAsync(id, scope =>
+            ValueTask.FromResult<InstanceEvent>(new IncidentRetried(incidentId, vars, by) { At = scope.Now }), ct);
+        if (outcome.Ignored) throw new ConflictException($"Incident {incidentId} cannot be retried: {outcome.IgnoredReason}");
+        return outcome;
+    }
+
+    public async Task<IReadOnlyList<BreachRecord>> BreachesAsync(Guid? instanceId, string? rule, int skip, int take,
+        CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var query = db.Breaches.AsNoTracking();
+        if (instanceId is { } i) query = query.Where(b => b.InstanceId == i);
+        if (rule is { Length: > 0 }) query = query.Where(b => b.Rule == rule);
+        return await query.OrderByDescending(b => b.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
+    }
+
+    private static InstanceStatus ParseStatus(string status)
+    {
+        try
+        {
+            return InstanceStatus.Parse(status);
+        }
+        catch (FormatException ex)
+        {
+            throw new ValidationException(ex.Message, [new ValidationError(ex.Message, "status", "enum")]);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.Engine.Execution;
+using WorkflowService.Engine.Model;
+using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Messages;
+
+public sealed record MessageRequest(
+    string Name,
+    string? BusinessKey = null,
+    Guid? InstanceId = null,
+    IReadOnlyDictionary<string, JsonElement>? CorrelationKeys = null,
+    IReadOnlyDictionary<string, JsonElement>? Variables = null,
+    string? SentBy = null);
+
+public sealed record MessageResult(Guid InstanceId, bool StartedInstance);
+
+/// <summary>
+/// Delivers a message by name to the instance waiting for it, matched by instance id, business
+/// key or correlation variables (all given must match); if nobody waits, a process with a
+/// message start event of that name is started. Several instances matching is refused: the
+/// sender must say which one.
+/// </summary>
+public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCache definitions, InstanceRunner runner)
+{
+    public async Task<MessageResult> CorrelateAsync(MessageRequest request, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name))
+            throw new ValidationException("A message needs a name", [new ValidationError("required", "name", "required")]);
+
+        var target = await FindWaitingAsync(request, ct);
+        if (target is not null)
+        {
+            var variables = VariableMap.Empty.SetItems(request.Variables ?? VariableMap.Empty);
+            var outcome = await runner.HandleAsync(target.Value.InstanceId, async scope =>
+            {
+                var sub = await scope.Db.MessageSubscriptions.SingleOrDefaultAsync(
+                              m => m.InstanceId == target.Value.InstanceId && m.SubscriptionId == target.Value.SubscriptionId, ct)
+                          ?? throw new ConflictException($"Message '{request.Name}' was taken by another sender first");
+                return new MessageReceived(sub.SubscriptionId, variables) { At = scope.Now };
+            }, ct);
+            if (outcome.Ignored) throw new ConflictException($"Message '{request.Name}' no longer applies: {outcome.IgnoredReason}");
+            return new MessageResult(target.Value.InstanceId, false);
+        }
+
+        var starter = await FindMessageStartAsync(request.Name, ct)
+                      ?? throw new NotFoundException(Describe(request));
+        var started = await runner.StartAsync(starter.Key, request.BusinessKey, request.Variables, request.SentBy,
+            starter.StartEventId, ct);
+        return new MessageResult(started.Instance.Id, true);
+    }
+
+    private async Task<(Guid InstanceId, int SubscriptionId)?> FindWaitingAsync(MessageRequest request, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        var query = db.MessageSubscriptions.AsNoTracking().Where(m => m.MessageName == request.Name);
+        if (request.InstanceId is { } id) query = query.Where(m => m.InstanceId == id);
+        if (request.BusinessKey is { } key) query = query.Where(m => m.BusinessKey == key);
+        var candidates = await query.OrderBy(m => m.CreatedAt).ThenBy(m => m.SubscriptionId).Take(200).ToListAsync(ct);
+
+        if (request.CorrelationKeys is { Count: > 0 } keys && candidates.Count > 0)
+        {
+            var ids = candidates.Select(c => c.InstanceId).Distinct().ToList();
+            var states = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id))
+                .ToDictionaryAsync(i => i.Id, i => InstanceStateJson.Deserialize(i.StateJson).Variables, ct);
+            candidates = candidates.Where(c => keys.All(k =>
+                states[c.InstanceId].TryGetValue(k.Key, out var v) && JsonElement.DeepEquals(v, k.Value))).ToList();
+        }
+        if (candidates.Count == 0) return null;
+
+        var untargeted = request.InstanceId is null && request.BusinessKey is null && request.CorrelationKeys is not { Count: > 0 };
+        if (untargeted && candidates.Select(c => c.InstanceId).Distinct().Count() > 1)
+            throw new ConflictException(
+                $"Message '{request.Name}' matches {candidates.Select(c => c.InstanceId).Distinct().Count()} instances; give a businessKey, instanceId or correlationKeys");
+        return (candidates[0].InstanceId, candidates[0].SubscriptionId);
+    }
+
+    private async Task<(string Key, string StartEventId)?> FindMessageStartAsync(string name, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        var latest = await db.Definitions.AsNoTracking()
+            .Where(d => d.Version == db.Definitions.Where(x => x.Key == d.Key).Max(x => x.Version))
+            .ToListAsync(ct);
+        foreach (var definition in latest.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            var model = definitions.GetOrParse(definition);
+            var start = model.StartEventsOf(ProcessModel.RootScope)
+                .FirstOrDefault(s => s.Trigger is MessageTrigger m && m.MessageName == name);
+            if (start is not null) return (definition.Key, start.Id);
+        }
+        return null;
+    }
+
+    private static string Describe(MessageRequest r) =>
+        $"Nothing waits for message '{r.Name}'" +
+        (r.BusinessKey is null ? "" : $" with business key '{r.BusinessKey}'") +
+        (r.InstanceId is null ? "" : $" in instance {r.InstanceId}") +
+        " and no process starts with it";
+}

@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkflowService.Engine.Execution;
+using WorkflowService.Engine.Forms;
+using WorkflowService.Engine.Model;
+using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Tasks;
+
+/// <summary>A form field as the user sees it: its declaration and the value to show.</summary>
+public sealed record FormFieldView(FormField Field, JsonElement? Value);
+
+public sealed record TaskDetails(TaskRecord Task, IReadOnlyList<FormFieldView> Form,
+    IReadOnlyDictionary<string, JsonElement> Variables, string? ProcessName);
+
+/// <summary>
+/// The inbox: query, claim, unclaim and complete user tasks, each refused with a reason the
+/// user can act on. A task the caller may not see is reported as not found.
+/// </summary>
+public sealed class TaskService(
+    WorkflowDbFactory dbFactory,
+    DefinitionCache definitions,
+    InstanceRunner runner,
+    Interpreter interpreter,
+    EffectDispatcher dispatcher,
+    TimeProvider clock,
+    ILogger<TaskService> logger)
+{
+    public async Task<IReadOnlyList<TaskRecord>> QueryAsync(Caller caller, TaskQuery query, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        return await db.Tasks.AsNoTracking().VisibleTo(caller).Matching(query, clock.GetUtcNow()).ToListAsync(ct);
+    }
+
+    public async Task<TaskDetails> GetAsync(Caller caller, Guid taskId, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var task = await Find(db, caller, taskId, ct);
+        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
+        var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
+        var variables = InstanceStateJson.Deserialize(instance.StateJson).Variables;
+        var fields = FieldsOf(model, task.ElementId);
+        var form = fields.Select(f => new FormFieldView(f, ValueOf(f, variables))).ToList();
+        return new TaskDetails(task, form, variables, model.Name);
+    }
+
+    public async Task<TaskRecord> ClaimAsync(Caller caller, Guid taskId, CancellationToken ct = default) =>
+        await ChangeAssigneeAsync(caller, taskId, claim: true, ct);
+
+    public async Task<TaskRecord> UnclaimAsync(Caller caller, Guid taskId, CancellationToken ct = default) =>
+        await ChangeAssigneeAsync(caller, taskId, claim: false, ct);
+
+    private async Task<TaskRecord> ChangeAssigneeAsync(Caller caller, Guid taskId, bool claim, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = dbFactory.Create();
+            var task = await Find(db, caller, taskId, ct, tracked: true);
+            EnsureOpen(task);
+            if (claim)
+            {
+                if (task.Assignee == caller.UserName) return task;
+                if (task.Assignee is not null)
+                    throw new ConflictException($"Task '{task.Name ?? task.ElementId}' is already claimed by {task.Assignee}");
+                task.Assignee = caller.UserName;
+            }
+            else
+            {
+                if (task.Assignee is null) return task;
+                if (task.Assignee != caller.UserName && !caller.IsAdmin)
+                    throw new ConflictException($"Task '{task.Name ?? task.ElementId}' is claimed by {task.Assignee}; only they or an admin can unclaim it");
+                task.Assignee = null;
+            }
+            task.Revision++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                continue; // someone else changed the task: decide again on fresh data
+            }
+            logger.LogInformation("Task {TaskId} of instance {InstanceId} {Action} by {User}", task.Id, task.InstanceId,
+                claim ? "claimed" : "unclaimed", caller.UserName);
+            var effects = new StepEffects();
+            effects.Notifications.Add(CommandApplier.Notification(WorkflowNotification.TaskChanged, task));
+            await dispatcher.DispatchAsync(effects, ct);
+            return task;
+        }
+    }
+
+    /// <summary>
+    /// Completes a task with the submitted values, validated against its form: a refused value
+    /// throws <see cref="ValidationException"/> naming each field; nothing is stored then.
+    /// </summary>
+    public async Task<StepOutcome> CompleteAsync(Caller caller, Guid taskId, IReadOnlyDictionary<string, JsonElement> submitted,
+        CancellationToken ct = default)
+    {
+        ImmutableDictionary<string, JsonElement> values;
+        await using (var db = dbFactory.Create())
+        {
+            var task = await Find(db, caller, taskId, ct);
+            EnsureCompletable(task, caller);
+            var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
+            var fields = FieldsOf(await definitions.GetAsync(db, instance.DefinitionId, ct), task.ElementId);
+            values = Validate(fields, submitted);
+        }
+
+        var outcome = await runner.HandleAsync((await LocateAsync(taskId, ct)).InstanceId, async scope =>
+        {
+            var row = await scope.Db.Tasks.SingleAsync(t => t.Id == taskId, ct);
+            EnsureCompletable(row, caller);
+            CommandApplier.CloseTask(scope, row.LocalId, TaskStatuses.Completed, caller.UserName);
+            return new UserTaskCompleted(row.LocalId, values, caller.UserName) { At = scope.Now };
+        }, ct);
+        if (outcome.Ignored) throw new ConflictException($"The task can no longer be completed: {outcome.IgnoredReason}");
+        logger.LogInformation("Task {TaskId} of instance {InstanceId} completed by {User}", taskId, outcome.Instance.Id,
+            caller.UserName);
+        return outcome;
+    }
+
+    internal static ImmutableDictionary<string, JsonElement> Validate(ImmutableArray<FormField> fields,
+        IReadOnlyDictionary<string, JsonElement> submitted)
+    {
+        if (fields.IsEmpty) return VariableMap.Empty.SetItems(submitted);
+        var submission = FormValidator.Validate(fields, submitted);
+        if (!submission.IsValid)
+            throw new ValidationException("Some values were refused",
+                [.. submission.Errors.Select(e => new ValidationError(e.Message, e.FieldId, e.Code, Argument: e.Argument))]);
+        return submission.Values;
+    }
+
+    private async Task<TaskRecord> LocateAsync(Guid taskId, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        return await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
+    }
+
+    private static async Task<TaskRecord> Find(WorkflowDbContext db, Caller caller, Guid taskId, CancellationToken ct,
+        bool tracked = false)
+    {
+        var query = tracked ? db.Tasks : db.Tasks.AsNoTracking();
+        return await query.VisibleTo(caller).SingleOrDefaultAsync(t => t.Id == taskId, ct)
+               ?? throw new NotFoundException($"Task {taskId} does not exist or is not yours to see");
+    }
+
+    private static void EnsureOpen(TaskRecord task)
+    {
+        if (task.Status != TaskStatuses.Open)
+            throw new ConflictException($"Task '{task.Name ?? task.ElementId}' is {task.Status.ToLowerInvariant()} already");
+    }
+
+    private static void EnsureCompletable(TaskRecord task, Caller caller)
+    {
+        EnsureOpen(task);
+        if (task.Assignee is not null && task.Assignee != caller.UserName && !caller.IsAdmin)
+            throw new ConflictException($"Task '{task.Name ?? task.ElementId}' is claimed by {task.Assignee}");
+    }
+
+    private static ImmutableArray<FormField> FieldsOf(ProcessModel model, string elementId) =>
+        model.TryGetNode(elementId, out var node) && node is UserTaskNode user ? user.FormFields : [];
+
+    private JsonElement? ValueOf(FormField field, IReadOnlyDictionary<string, JsonElement> variables)
+    {
+        if (variables.TryGetValue(field.Id, out var current)) return current;
+        if (field.DefaultValue is null) return null;
+        try
+        {
+            return interpreter.Expressions.Evaluate(field.DefaultValue, variables, clock.GetUtcNow());
+        }
+        catch (Engine.Expressions.ExpressionException ex)
+        {
+            logger.LogWarning("Default value of form field {Field} failed: {Message}", field.Id, ex.Message);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using WorkflowService.Engine.Execution;
+using WorkflowService.Engine.Parsing;
+using WorkflowService.Runtime.Configuration;
+using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Directory;
+using WorkflowService.Runtime.ExternalTasks;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Messages;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Scheduling;
+using WorkflowService.Runtime.Tasks;
+
+namespace WorkflowService.Runtime;
+
+public static class WorkflowRuntimeExtensions
+{
+    /// <summary>
+    /// Everything the runtime needs: storage (SQLite or PostgreSQL), the engine, Hangfire for
+    /// timers and mail, and the services the API calls. Options are validated at start-up.
+    /// </summary>
+    public static IHostApplicationBuilder AddWorkflowRuntime(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkflowsOptions>().Bind(config.GetSection(WorkflowsOptions.Section));
+        services.AddOptions<SmtpOptions>().Bind(config.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AppOptions>().Bind(config.GetSection(AppOptions.Section));
+        services.AddOptions<SchedulingOptions>().Bind(config.GetSection(SchedulingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var scheduling = config.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        AddStorage(services, storage);
+
+        // Registered first: migrations and deployment finish before any job or sweep runs.
+        services.AddHostedService<WorkflowStartup>();
+        services.AddSingleton(_ => WorkflowsLocation.Resolve(
+            config.GetSection(WorkflowsOptions.Section).Get<WorkflowsOptions>()?.Directory, builder.Environment.ContentRootPath));
+
+        services.AddSingleton(_ => new BpmnParser());
+        services.AddSingleton(_ => new Interpreter());
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<DefinitionService>();
+        services.AddSingleton<StartTimers>();
+        services.AddSingleton<CommandApplier>();
+        services.AddSingleton<EffectDispatcher>();
+        services.AddSingleton<InstanceRunner>();
+        services.AddSingleton<InstanceService>();
+        services.AddSingleton<TaskService>();
+        services.AddSingleton<MessageCorrelator>();
+        services.AddSingleton<ExternalTaskService>();
+        services.AddSingleton<GroupDirectory>();
+        services.TryAddSingleton<IWorkflowNotifier, NoNotifier>();
+        services.AddTransient<TimerJob>();
+        services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
+        services.AddSingleton<IOutboxDispatcher, HangfireOutboxDispatcher>();
+        Mail.MailRegistration.Add(services);
+
+        AddHangfire(services, storage, scheduling);
+        services.AddSingleton<TimerSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimerSweeper>());
+        return builder;
+    }
+
+    private static void AddStorage(IServiceCollection services, StorageOptions storage)
+    {
+        var connectionString = storage.EffectiveConnectionString;
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            services.AddDbContextFactory<SqliteWorkflowDbContext>(o => o
+                .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(WorkflowDbContext).Assembly.FullName))
+                .AddInterceptors(new SqlitePragmas()));
+            services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<SqliteWorkflowDbContext>>()));
+        }
+        else
+        {
+            services.AddDbContextFactory<PostgreSqlWorkflowDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<PostgreSqlWorkflowDbContext>>()));
+        }
+        // Scoped context for ASP.NET Core Identity's stores.
+        services.AddScoped<WorkflowDbContext>(sp => sp.GetRequiredService<WorkflowDbFactory>().Create());
+    }
+
+    /// <summary>
+    /// Hangfire with storage and activator owned by this container (not Hangfire's statics), so
+    /// several hosts in one process (tests) do not run each other's jobs.
+    /// </summary>
+    private static void AddHangfire(IServiceCollection services, StorageOptions storage, SchedulingOptions scheduling)
+    {
+        services.AddSingleton<JobStorage>(_ => storage.Provider == StorageProvider.PostgreSql && scheduling.UseDatabaseJobStorage
+            ? PostgreSqlJobStorage(storage.EffectiveConnectionString, scheduling.PollingInterval)
+            : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) }));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((_, cfg) => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((sp, o) =>
+        {
+            o.SchedulePollingInterval = scheduling.PollingInterval;
+            o.WorkerCount = scheduling.WorkerCount;
+            o.ServerName = $"workflow-{Environment.MachineName}-{Guid.NewGuid():N}"[..40];
+        });
+    }
+
+    private static JobStorage PostgreSqlJobStorage(string connectionString, TimeSpan pollInterval)
+    {
+        var options = new PostgreSqlStorageOptions { QueuePollInterval = pollInterval, PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WorkflowService.Runtime.Configuration;
+using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime;
+
+/// <summary>
+/// Brings the database to the current schema (EF Core migrations) and deploys the workflows
+/// folder, before anything else starts: registered first, so the Hangfire server and the timer
+/// sweeper start only once this has finished.
+/// </summary>
+public sealed class WorkflowStartup(
+    WorkflowDbFactory dbFactory,
+    DefinitionService definitions,
+    IOptions<StorageOptions> storage,
+    IOptions<WorkflowsOptions> workflows,
+    WorkflowsLocation location,
+    ILogger<WorkflowStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using (var db = dbFactory.Create())
+        {
+            if (storage.Value.Provider == StorageProvider.Sqlite)
+            {
+                System.IO.Directory.CreateDirectory(storage.Value.DataPath);
+                await db.Database.OpenConnectionAsync(ct);
+                // WAL lets readers work while one writer commits; the mode is stored in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(ct);
+            }
+        }
+        if (workflows.Value.DeployOnStartup) await definitions.DeployDirectoryAsync(location.Directory, ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>Where the workflows folder is: configured, or the repository's <c>workflows/</c> found upwards.</summary>
+public sealed class WorkflowsLocation(string directory)
+{
+    public string Directory { get; } = directory;
+
+    public string Templates => Path.Combine(Directory, "templates");
+
+    public static WorkflowsLocation Resolve(string? configured, string contentRoot)
+    {
+        if (configured is { Length: > 0 }) return new WorkflowsLocation(Path.GetFullPath(configured, contentRoot));
+        foreach (var start in new[] { contentRoot, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "WorkflowService.sln")) &&
+                    System.IO.Directory.Exists(Path.Combine(dir.FullName, "workflows")))
+                    return new WorkflowsLocation(Path.Combine(dir.FullName, "workflows"));
+            }
+        }
+        return new WorkflowsLocation(Path.Combine(contentRoot, "workflows"));
+    }
+}
