@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Web.Auth;
+
+namespace WorkflowService.Web.Api;
+
+public sealed record TokenRequest(string? UserName, string? Password);
+
+public static class AuthApi
+{
+    public static void MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth")
+            .WithSummary("Exchanges a user name and password for a bearer token");
+    }
+
+    /// <summary>Checks the password (with lockout after repeated failures) and signs in with the bearer scheme.</summary>
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest request,
+        SignInManager<WorkflowUser> signIn, UserManager<WorkflowUser> users)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+            return TypedResults.Problem("userName and password are required", statusCode: 400, title: "Invalid request");
+        var user = await users.FindByNameAsync(request.UserName);
+        if (user is null) return Unauthorized();
+        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+            return TypedResults.Problem("Too many failed sign-ins; try again in a few minutes", statusCode: 429, title: "Locked out");
+        if (!check.Succeeded) return Unauthorized();
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: AuthSetup.BearerScheme);
+    }
+
+    private static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem("Unknown user name or wrong password", statusCode: 401, title: "Unauthorized");
+
+    internal static string UserName(this ClaimsPrincipal user) =>
+        user.Identity?.Name ?? throw new InvalidOperationException("No signed-in user");
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.Engine.Parsing;
+using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Web.Auth;
+
+namespace WorkflowService.Web.Api;
+
+public sealed record DeployedDefinition(string Key, int Version, string? Name, bool Created);
+
+public sealed record DefinitionSummary(string Key, string? Name, int LatestVersion, DateTimeOffset PublishedAt, string PublishedBy);
+
+public sealed record DefinitionVersion(string Key, int Version, string? Name, DateTimeOffset PublishedAt, string PublishedBy, string Hash);
+
+public static class DefinitionsApi
+{
+    public static void MapDefinitionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/definitions").WithTags("Definitions");
+        api.MapPost("/", DeployAsync).RequireAuthorization(Policies.Designer)
+            .Accepts<string>("application/xml", "text/xml")
+            .WithSummary("Publishes a BPMN file as a new version (process owners and admins)");
+        api.MapGet("/", ListAsync).WithSummary("Every process with its latest version");
+        api.MapGet("/{key}/versions", VersionsAsync).WithSummary("The published versions of a process");
+        api.MapGet("/{key}/versions/{version:int}/xml", XmlAsync).WithSummary("The BPMN XML of one version");
+    }
+
+    private static async Task<Results<Created<DeployedDefinition>, Ok<DeployedDefinition>, ProblemHttpResult>> DeployAsync(
+        HttpRequest request, DefinitionService definitions, CancellationToken ct)
+    {
+        if (request.ContentType is not { } type || !(type.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase)
+                                                     || type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase)))
+            return TypedResults.Problem("Send the BPMN file with Content-Type: application/xml", statusCode: 415,
+                title: "Unsupported media type");
+        var xml = await ReadLimitedAsync(request, new ParserLimits().MaxBytes, ct);
+        if (xml is null)
+            return TypedResults.Problem($"The document is larger than the {new ParserLimits().MaxBytes / (1024 * 1024)} MB limit",
+                statusCode: 413, title: "Too large");
+        var result = await definitions.DeployAsync(xml, request.HttpContext.User.UserName(), ct);
+        var body = new DeployedDefinition(result.Definition.Key, result.Definition.Version, result.Definition.Name, result.Created);
+        return result.Created
+            ? TypedResults.Created($"/api/definitions/{body.Key}/versions/{body.Version}/xml", body)
+            : TypedResults.Ok(body);
+    }
+
+    /// <summary>Reads the body as UTF-8 text, or null once it exceeds <paramref name="maxBytes"/> (without reading the rest).</summary>
+    internal static async Task<string?> ReadLimitedAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static async Task<Ok<List<DefinitionSummary>>> ListAsync(WorkflowDbFactory dbFactory, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        var latest = await db.Definitions.AsNoTracking()
+            .Where(d => d.Version == db.Definitions.Where(x => x.Key == d.Key).Max(x => x.Version))
+            .OrderBy(d => d.Key)
+            .Select(d => new DefinitionSummary(d.Key, d.Name, d.Version, d.PublishedAt, d.PublishedBy))
+            .ToListAsync(ct);
+        return TypedResults.Ok(latest);
+    }
+
+    private static async Task<Ok<List<DefinitionVersion>>> VersionsAsync(string key, WorkflowDbFactory dbFactory, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        var versions = await db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version)
+            .Select(d => new DefinitionVersion(d.Key, d.Version, d.Name, d.PublishedAt, d.PublishedBy, d.Hash))
+            .ToListAsync(ct);
+        if (versions.Count == 0) throw new NotFoundException($"No process '{key}' is deployed");
+        return TypedResults.Ok(versions);
+    }
+
+    private static async Task<ContentHttpResult> XmlAsync(string key, int version, WorkflowDbFactory dbFactory, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        var xml = await db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version == version).Select(d => d.Xml)
+                      .SingleOrDefaultAsync(ct)
+                  ?? throw new NotFoundException($"Process '{key}' has no version {version}");
+        return TypedResults.Text(xml, "application/xml", Encoding.UTF8);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using WorkflowService.Runtime.Directory;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Web.Auth;
+
+/// <summary><c>Bootstrap:*</c>: the first administrator.</summary>
+public sealed class BootstrapOptions
+{
+    public const string Section = "Bootstrap";
+    public string AdminUser { get; set; } = "admin";
+
+    /// <summary>When empty, a password is generated and printed once, at the first start.</summary>
+    public string? AdminPassword { get; set; }
+}
+
+/// <summary><c>Demo:*</c>: sample users and groups for trying the product (on in Development).</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+    public bool Seed { get; set; }
+
+    /// <summary>Password of every demo user.</summary>
+    public string Password { get; set; } = "demo-password-1";
+}
+
+/// <summary>
+/// Creates the roles, the first admin and (with <c>Demo:Seed</c>) one user per role with the
+/// groups the shipped processes use. Idempotent: existing users are left as they are.
+/// </summary>
+public sealed class UserBootstrap(
+    IServiceScopeFactory scopes,
+    GroupDirectory groups,
+    IOptions<BootstrapOptions> bootstrap,
+    IOptions<DemoOptions> demo,
+    ILogger<UserBootstrap> logger) : IHostedService
+{
+    /// <summary>Demo users: name, display name, role, groups.</summary>
+    public static readonly (string User, string Display, string Role, string[] Groups)[] DemoUsers =
+    [
+        ("owner", "Process owner 流程负责人", Roles.ProcessOwner, []),
+        ("agent", "Agent 客服人员", Roles.Agent, ["agents", "hotline"]),
+        ("agent2", "Agent 2 客服人员", Roles.Agent, ["agents", "hotline"]),
+        ("desk", "Service desk 客服中心副经理", Roles.Agent, ["service-desk"]),
+        ("engineer", "Engineer 售后服务工程师", Roles.Engineer, ["engineers"]),
+        ("warehouse", "Warehouse 仓储部", Roles.Engineer, ["warehouse"]),
+        ("finance", "Finance 财务部", Roles.Agent, ["finance"]),
+        ("manager", "Manager 售后服务经理", Roles.Manager, ["managers"]),
+    ];
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+        }
+
+        var admin = bootstrap.Value;
+        if (await users.FindByNameAsync(admin.AdminUser) is null)
+        {
+            var generated = string.IsNullOrEmpty(admin.AdminPassword);
+            var password = generated ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)) : admin.AdminPassword!;
+            await CreateAsync(users, admin.AdminUser, "Administrator", password, Roles.Admin);
+            if (generated)
+                Console.WriteLine($"Created administrator '{admin.AdminUser}' with the generated password: {password}\n" +
+                                  "It is shown only this once: sign in and keep it, or set Bootstrap:AdminPassword.");
+        }
+
+        if (!demo.Value.Seed) return;
+        foreach (var (user, display, role, memberOf) in DemoUsers)
+        {
+            if (await users.FindByNameAsync(user) is null) await CreateAsync(users, user, display, demo.Value.Password, role);
+            foreach (var group in memberOf) await groups.AddMemberAsync(group, user, ct: ct);
+        }
+        logger.LogInformation("Demo users ready: {Users} (password from Demo:Password)", string.Join(", ", DemoUsers.Select(d => d.User)));
+    }
+
+    private static async Task CreateAsync(UserManager<WorkflowUser> users, string name, string display, string password, string role)
+    {
+        var user = new WorkflowUser { UserName = name, DisplayName = display, Email = $"{name}@example.com", EmailConfirmed = true };
+        Check(await users.CreateAsync(user, password), $"user {name}");
+        Check(await users.AddToRoleAsync(user, role), $"role {role} for {name}");
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Could not create {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
