@@ -17,6 +17,9 @@ internal static partial class SafeXmlLoader
 {
     private const int ChunkSize = 81_920;
 
+    /// <summary>A DOCTYPE can only stand before the root element, so its line is found near the start.</summary>
+    private const int PrologChars = 64 * 1024;
+
     public static XDocument? Load(string xml, ParserLimits limits, DiagnosticBag diagnostics)
     {
         // A char is at least one UTF-8 byte, so the length alone refuses most oversized strings
@@ -26,7 +29,8 @@ internal static partial class SafeXmlLoader
             diagnostics.DocumentError(TooLarge(limits));
             return null;
         }
-        return Load(settings => XmlReader.Create(new StringReader(xml), settings), limits, diagnostics);
+        return Load(settings => XmlReader.Create(new StringReader(xml), settings),
+            () => xml.Length <= PrologChars ? xml : xml[..PrologChars], limits, diagnostics);
     }
 
     public static XDocument? Load(Stream stream, ParserLimits limits, DiagnosticBag diagnostics)
@@ -47,7 +51,7 @@ internal static partial class SafeXmlLoader
             return null;
         }
         return Load(settings => XmlReader.Create(new MemoryStream(bytes, 0, length, writable: false), settings),
-            limits, diagnostics);
+            () => Prolog(bytes, length), limits, diagnostics);
     }
 
     /// <summary>
@@ -75,23 +79,60 @@ internal static partial class SafeXmlLoader
         return true;
     }
 
-    private static XDocument? Load(Func<XmlReaderSettings, XmlReader> open, ParserLimits limits, DiagnosticBag diagnostics)
+    private static XDocument? Load(Func<XmlReaderSettings, XmlReader> open, Func<string> prolog, ParserLimits limits,
+        DiagnosticBag diagnostics)
     {
         var settings = Settings(limits);
-        try
+        using (var scan = open(settings))
         {
-            using (var scan = open(settings))
+            try
             {
                 if (!WithinLimits(scan, limits, diagnostics)) return null;
             }
-            using var reader = open(settings);
+            catch (XmlException e)
+            {
+                Refuse(e, prolog, diagnostics);
+                return null;
+            }
+        }
+        using var reader = open(settings);
+        try
+        {
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {
-            diagnostics.DocumentError(Describe(e), e.LineNumber);
+            Refuse(e, prolog, diagnostics);
             return null;
         }
+    }
+
+    private static void Refuse(XmlException e, Func<string> prolog, DiagnosticBag diagnostics)
+    {
+        if (e.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            // The framework's DTD refusal carries no position and speaks of reader settings a
+            // process owner cannot change; the line comes from the prolog instead.
+            var line = DoctypeLine(prolog());
+            diagnostics.DocumentError($"DTDs are not allowed (line {line})", line);
+            return;
+        }
+        var reason = TrailingPosition().Replace(e.Message, "");
+        var position = e.LinePosition > 0 ? $", position {e.LinePosition}" : "";
+        diagnostics.DocumentError($"The document is not well-formed XML (line {e.LineNumber}{position}): {reason}", e.LineNumber);
+    }
+
+    private static int DoctypeLine(string prolog)
+    {
+        var index = prolog.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        return index < 0 ? 0 : prolog.AsSpan(0, index).Count('\n') + 1;
+    }
+
+    private static string Prolog(byte[] bytes, int length)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes, 0, Math.Min(length, PrologChars), writable: false),
+            Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     private static XmlReaderSettings Settings(ParserLimits limits) => new()
@@ -130,15 +171,6 @@ internal static partial class SafeXmlLoader
             }
         }
         return true;
-    }
-
-    private static string Describe(XmlException e)
-    {
-        // The framework's DTD refusal text speaks of reader settings a process owner cannot change.
-        if (e.Message.Contains("DTD", StringComparison.Ordinal))
-            return $"DTDs are not allowed (line {e.LineNumber})";
-        var reason = TrailingPosition().Replace(e.Message, "");
-        return $"The document is not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {reason}";
     }
 
     private static string TooLarge(ParserLimits limits) => $"The document is larger than the {FormatSize(limits.MaxBytes)} limit";
