@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using WorkflowService.Engine.Expressions;
 using WorkflowService.Engine.Model;
@@ -50,6 +51,39 @@ internal static class ExpressionChecks
         if (problem is not null)
             diagnostics.Error(owner, at,
                 $"{ElementLabels.Describe(owner)} has an invalid {kind} '{timer.Expression}': {problem}");
+    }
+
+    /// <summary>
+    /// A due or follow-up date: an expression is syntax-checked; a literal must be an ISO 8601
+    /// duration (from task creation) or date-time, so an SLA typo fails at publish time.
+    /// </summary>
+    public static void DueDate(DiagnosticBag diagnostics, XElement owner, string attribute, string? text)
+    {
+        if (text is null) return;
+        if (ExpressionEvaluator.IsExpression(text))
+        {
+            Expression(diagnostics, owner, owner, attribute, text);
+            return;
+        }
+        var kind = text.StartsWith('P') ? TimerKind.Duration : TimerKind.Date;
+        var problem = Guarded(() => TimerSchedule.Check(kind, text));
+        if (problem is not null)
+            diagnostics.Error(owner,
+                $"The {attribute} of {ElementLabels.DescribeInline(owner)} is neither an ISO 8601 duration nor a date-time ('{text}'): {problem}");
+    }
+
+    /// <summary>A priority: an expression, or a literal whole number.</summary>
+    public static void Priority(DiagnosticBag diagnostics, XElement owner, string attribute, string? text)
+    {
+        if (text is null) return;
+        if (ExpressionEvaluator.IsExpression(text))
+        {
+            Expression(diagnostics, owner, owner, attribute, text);
+            return;
+        }
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            diagnostics.Error(owner,
+                $"The {attribute} of {ElementLabels.DescribeInline(owner)} must be a whole number or an expression, not '{text}'");
     }
 
     public static string TimerElementName(TimerKind kind) => kind switch

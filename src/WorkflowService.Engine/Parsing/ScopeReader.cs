@@ -11,7 +11,11 @@ namespace WorkflowService.Engine.Parsing;
 /// </summary>
 internal static class ScopeReader
 {
-    /// <summary>BPMN children of a process or subprocess that carry nothing the engine executes.</summary>
+    /// <summary>
+    /// BPMN children of a process or subprocess that carry nothing the engine executes. A
+    /// subprocess's own markup (incoming/outgoing, loop characteristics) is among its children
+    /// too; loops are refused by <see cref="CommonNodeParts"/> on the subprocess itself.
+    /// </summary>
     private static readonly FrozenSet<string> NotExecuted = new[]
     {
         "documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group", "category",

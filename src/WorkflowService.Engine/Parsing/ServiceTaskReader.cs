@@ -32,7 +32,7 @@ internal static class ServiceTaskReader
         }
         ExpressionChecks.IfExpression(ctx.Diagnostics, task, task, "camunda:topic", topic);
         var priority = task.CamundaAttr("taskPriority");
-        ExpressionChecks.IfExpression(ctx.Diagnostics, task, task, "camunda:taskPriority", priority);
+        ExpressionChecks.Priority(ctx.Diagnostics, task, "camunda:taskPriority", priority);
 
         var (inputs, outputs) = IoParameterReader.Read(task, ctx);
         return new ExternalTaskNode

@@ -11,13 +11,15 @@ namespace WorkflowService.Engine.Parsing;
 /// </summary>
 internal static class UserTaskReader
 {
-    private static readonly string[] ExpressionAttributes =
-        ["assignee", "candidateUsers", "candidateGroups", "dueDate", "followUpDate", "priority", "formKey"];
+    private static readonly string[] ExpressionAttributes = ["assignee", "candidateUsers", "candidateGroups", "formKey"];
 
     public static FlowNode Read(XElement task, ReadContext ctx)
     {
         foreach (var attribute in ExpressionAttributes)
             ExpressionChecks.IfExpression(ctx.Diagnostics, task, task, $"camunda:{attribute}", task.CamundaAttr(attribute));
+        ExpressionChecks.DueDate(ctx.Diagnostics, task, "camunda:dueDate", task.CamundaAttr("dueDate"));
+        ExpressionChecks.DueDate(ctx.Diagnostics, task, "camunda:followUpDate", task.CamundaAttr("followUpDate"));
+        ExpressionChecks.Priority(ctx.Diagnostics, task, "camunda:priority", task.CamundaAttr("priority"));
 
         var roles = ReadResourceRoles(task, ctx);
         return new UserTaskNode

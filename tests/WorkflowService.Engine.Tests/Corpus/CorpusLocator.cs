@@ -40,7 +40,7 @@ public static class CorpusLocator
         var directory = Find(out var lookedAt);
         if (directory is not null) return directory;
         if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
-            throw new InvalidOperationException($"corpus not found at {lookedAt}, and {RequireVariable}=1 requires it");
+            throw new Xunit.Sdk.XunitException($"corpus not found at {lookedAt}, and {RequireVariable}=1 requires it");
         throw new SkipException($"corpus not found at {lookedAt}");
     }
 

@@ -111,4 +111,12 @@ public sealed class UserTaskMappingTests
         Assert.True(result.Success);
         AssertWarning(result, "t", "use camunda:assignee or camunda:candidateGroups");
     }
+
+    [Fact]
+    public void A_priority_that_is_neither_a_number_nor_an_expression_is_refused()
+    {
+        var xml = Linear("""<userTask id="t" camunda:priority="high" />""", "t");
+
+        AssertRefused(xml, "t", "userTask", "The camunda:priority of user task 't' must be a whole number or an expression, not 'high'");
+    }
 }
