@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using WorkflowService.Runtime.Persistence;
 
@@ -14,7 +13,7 @@ namespace WorkflowService.Web.Auth;
 /// </summary>
 public static class AuthSetup
 {
-    public const string BearerScheme = IdentityConstants.BearerScheme;
+    public static readonly string BearerScheme = IdentityConstants.BearerScheme;
     private const string PagesOrBearer = "pages-or-bearer";
 
     public static void AddWorkflowAuth(this IHostApplicationBuilder builder)
@@ -26,6 +25,7 @@ public static class AuthSetup
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.User.RequireUniqueEmail = false;

@@ -64,7 +64,7 @@ public sealed class UserBootstrap(
         if (await users.FindByNameAsync(admin.AdminUser) is null)
         {
             var generated = string.IsNullOrEmpty(admin.AdminPassword);
-            var password = generated ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)) : admin.AdminPassword!;
+            var password = generated ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)) + "7" : admin.AdminPassword!;
             await CreateAsync(users, admin.AdminUser, "Administrator", password, Roles.Admin);
             if (generated)
                 Console.WriteLine($"Created administrator '{admin.AdminUser}' with the generated password: {password}\n" +

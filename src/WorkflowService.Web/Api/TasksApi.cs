@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WorkflowService.Engine.Model;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
+using WorkflowService.Web.Auth;
+
+namespace WorkflowService.Web.Api;
+
+public sealed record TaskSummary(
+    Guid Id,
+    Guid InstanceId,
+    string DefinitionKey,
+    string ElementId,
+    string? Name,
+    string? BusinessKey,
+    string? Assignee,
+    IReadOnlyList<string> CandidateGroups,
+    IReadOnlyList<string> CandidateUsers,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? FollowUpAt,
+    int Priority,
+    DateTimeOffset CreatedAt,
+    string Status)
+{
+    public static TaskSummary From(TaskRecord t) => new(t.Id, t.InstanceId, t.DefinitionKey, t.ElementId, t.Name, t.BusinessKey,
+        t.Assignee, Split(t.CandidateGroups), Split(t.CandidateUsers), t.DueAt, t.FollowUpAt, t.Priority, t.CreatedAt, t.Status);
+
+    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}
+
+public sealed record FormFieldDto(
+    string Id,
+    string? Label,
+    string Type,
+    bool Required,
+    bool Readonly,
+    string? Min,
+    string? Max,
+    int? MinLength,
+    int? MaxLength,
+    IReadOnlyList<EnumOption>? Options,
+    JsonElement? Value);
+
+public sealed record TaskDetailsDto(TaskSummary Task, string? FormKey, IReadOnlyList<FormFieldDto> Form,
+    IReadOnlyDictionary<string, JsonElement> Variables);
+
+public sealed record CompleteTaskRequest(Dictionary<string, JsonElement>? Variables);
+
+public static class TasksApi
+{
+    public static void MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Staff);
+        api.MapGet("/", QueryAsync).WithSummary("Open tasks the caller may see: assigned to them, or offered to them or their groups");
+        api.MapGet("/{id:guid}", GetAsync).WithSummary("A task with its form fields and the instance's variables");
+        api.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Takes a task; 409 when someone else has it");
+        api.MapPost("/{id:guid}/unclaim", UnclaimAsync).WithSummary("Gives a task back to its candidates");
+        api.MapPost("/{id:guid}/complete", CompleteAsync)
+            .WithSummary("Completes a task; 400 names each refused form field, 409 when completed or claimed by someone else");
+    }
+
+    private static async Task<Ok<List<TaskSummary>>> QueryAsync(TaskService tasks, CallerFactory callers, HttpContext http,
+        Guid? instanceId, string? assignee, string? candidateGroup, string? definitionKey, bool? overdue, bool? dueToday,
+        TaskSort? sort, int? skip, int? take, CancellationToken ct)
+    {
+        var caller = await callers.GetAsync(http.User, ct);
+        var query = new TaskQuery
+        {
+            InstanceId = instanceId, Assignee = assignee, CandidateGroup = candidateGroup, DefinitionKey = definitionKey,
+            Overdue = overdue ?? false, DueToday = dueToday ?? false, Sort = sort ?? TaskSort.DueDate, Skip = skip ?? 0,
+            Take = take ?? 50,
+        };
+        var list = await tasks.QueryAsync(caller, query, ct);
+        return TypedResults.Ok(list.Select(TaskSummary.From).ToList());
+    }
+
+    private static async Task<Ok<TaskDetailsDto>> GetAsync(Guid id, TaskService tasks, CallerFactory callers, HttpContext http,
+        CancellationToken ct)
+    {
+        var details = await tasks.GetAsync(await callers.GetAsync(http.User, ct), id, ct);
+        var form = details.Form.Select(f => new FormFieldDto(f.Field.Id, f.Field.Label, f.Field.Type.ToString().ToLowerInvariant(),
+            f.Field.Required, f.Field.Readonly, f.Field.Min, f.Field.Max, f.Field.MinLength, f.Field.MaxLength,
+            f.Field.Options.IsEmpty ? null : f.Field.Options, f.Value)).ToList();
+        return TypedResults.Ok(new TaskDetailsDto(TaskSummary.From(details.Task), details.Task.FormKey, form, details.Variables));
+    }
+
+    private static async Task<Ok<TaskSummary>> ClaimAsync(Guid id, TaskService tasks, CallerFactory callers, HttpContext http,
+        CancellationToken ct) =>
+        TypedResults.Ok(TaskSummary.From(await tasks.ClaimAsync(await callers.GetAsync(http.User, ct), id, ct)));
+
+    private static async Task<Ok<TaskSummary>> UnclaimAsync(Guid id, TaskService tasks, CallerFactory callers, HttpContext http,
+        CancellationToken ct) =>
+        TypedResults.Ok(TaskSummary.From(await tasks.UnclaimAsync(await callers.GetAsync(http.User, ct), id, ct)));
+
+    private static async Task<NoContent> CompleteAsync(Guid id, CompleteTaskRequest? request, TaskService tasks,
+        CallerFactory callers, HttpContext http, CancellationToken ct)
+    {
+        await tasks.CompleteAsync(await callers.GetAsync(http.User, ct), id,
+            request?.Variables ?? new Dictionary<string, JsonElement>(), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Serialization;
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using WorkflowService.Runtime;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Web.Api;
+using WorkflowService.Web.Auth;
+
+namespace WorkflowService.Web;
+
+public static class WorkflowWebExtensions
+{
+    /// <summary>The whole service: runtime, authentication, API, pages.</summary>
+    public static WebApplicationBuilder AddWorkflowWeb(this WebApplicationBuilder builder)
+    {
+        builder.AddWorkflowRuntime();
+        builder.AddWorkflowAuth();
+        var services = builder.Services;
+        services.AddOptions<BootstrapOptions>().Bind(builder.Configuration.GetSection(BootstrapOptions.Section));
+        services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<WorkflowExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database");
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/Denied");
+        });
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        return builder;
+    }
+
+    public static WebApplication UseWorkflowWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAuthApi();
+        app.MapDefinitionsApi();
+        app.MapInstancesApi();
+        app.MapTasksApi();
+        app.MapMessagesApi();
+        app.MapExternalTasksApi();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/api-docs", () => Results.Content(ApiReferencePage, "text/html")).ExcludeFromDescription();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })
+            .RequireAuthorization(Policies.Admin);
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>
+    /// A self-contained API reference over the OpenAPI document (no scripts from elsewhere: the
+    /// service may run without internet access).
+    /// </summary>
+    private const string ApiReferencePage = """
+        <!doctype html><html><head><meta charset="utf-8"><title>WorkflowService API</title>
+        <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}code{background:#f3f3f3;padding:0 .2rem}
+        .op{border-left:4px solid #0b6;padding:.3rem .8rem;margin:.6rem 0}.m{font-weight:bold;display:inline-block;width:4rem}</style>
+        </head><body><h1>WorkflowService REST API</h1>
+        <p>Every call needs <code>Authorization: Bearer &lt;token&gt;</code> from <code>POST /api/auth/token</code>.
+        Errors are <code>application/problem+json</code>. The machine-readable document: <a href="/openapi/v1.json">/openapi/v1.json</a>.</p>
+        <div id="ops">Loading…</div>
+        <script>
+        fetch('/openapi/v1.json').then(r => r.json()).then(doc => {
+          const ops = document.getElementById('ops'); ops.textContent = '';
+          for (const [path, item] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(item)) {
+            const div = document.createElement('div'); div.className = 'op';
+            const m = document.createElement('span'); m.className = 'm'; m.textContent = method.toUpperCase();
+            const p = document.createElement('code'); p.textContent = path;
+            const s = document.createElement('div'); s.textContent = op.summary || '';
+            div.append(m, p, s); ops.append(div);
+          }
+        });
+        </script></body></html>
+        """;
+}
