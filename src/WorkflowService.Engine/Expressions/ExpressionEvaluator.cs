@@ -1,31 +1,47 @@
-using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
+using Jint;
 
 namespace WorkflowService.Engine.Expressions;
 
-/// <summary>Hard limits for every expression and script run.</summary>
-public sealed record ExpressionLimits
+/// <summary>
+/// Evaluates the JavaScript in gateway conditions, timer texts, assignees, email fields and
+/// script tasks. Every run is isolated (a fresh Jint engine), bounded by <see cref="Limits"/>,
+/// deterministic (<c>new Date()</c> is the event's time, <c>Math.random</c> refuses) and has no
+/// access to the CLR. Parsing is cached per instance, so an instance should live as long as the
+/// process models it serves. Thread-safe.
+/// <para>
+/// Variables appear as JavaScript globals when their name is a plain identifier that does not
+/// shadow a built-in (<c>Math</c>, <c>Date</c>, …) or <c>execution</c>; every variable is
+/// reachable with <c>execution.getVariable(name)</c>. Expressions accept Camunda's <c>${...}</c>
+/// and <c>#{...}</c> wrappers and the JUEL words of <see cref="JuelTranslator"/>; scripts are
+/// plain JavaScript.
+/// </para>
+/// </summary>
+public sealed class ExpressionEvaluator
 {
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromMilliseconds(250);
-    public int MaxStatements { get; init; } = 10_000;
-    public long MaxMemoryBytes { get; init; } = 4 * 1024 * 1024;
-    public int MaxRecursionDepth { get; init; } = 64;
-}
+    private const int DefaultCacheCapacity = 4096;
 
-/// <summary>An expression or script failed; the message says what went wrong in user terms.</summary>
-public sealed class ExpressionException(string expression, string message, Exception? inner = null)
-    : Exception(message, inner)
-{
-    public string Expression { get; } = expression;
-}
+    private readonly CompilationCache<CompiledTemplate> _templates;
+    private readonly CompilationCache<CompiledScript> _scripts;
 
-/// <summary>The outcome of a script task: its completion value and the variables it set.</summary>
-public sealed record ScriptOutcome(JsonElement? Result, ImmutableDictionary<string, JsonElement> VariablesSet);
+    public ExpressionEvaluator(ExpressionLimits? limits = null)
+        : this(limits, DefaultCacheCapacity)
+    {
+    }
 
-/// <summary>STUB: replaced by the expressions implementation.</summary>
-public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
-{
-    public ExpressionLimits Limits { get; } = limits ?? new ExpressionLimits();
+    /// <param name="cacheCapacity">Compiled texts kept per kind (expressions, scripts).</param>
+    internal ExpressionEvaluator(ExpressionLimits? limits, int cacheCapacity)
+    {
+        Limits = limits ?? new ExpressionLimits();
+        _templates = new(cacheCapacity, text => ExpressionCompiler.CompileTemplate(text, prepare: true));
+        _scripts = new(cacheCapacity, text => ExpressionCompiler.CompileScript(text, prepare: true));
+    }
+
+    public ExpressionLimits Limits { get; }
+
+    /// <summary>How many compiled texts are cached (for tests of the cache's bound).</summary>
+    internal int CachedTexts => _templates.Count + _scripts.Count;
 
     public static bool IsExpression(string text) => text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal);
 
@@ -34,16 +50,140 @@ public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
     /// (any JSON type); text mixing literals and <c>${...}</c> as the interpolated string.
     /// <paramref name="now"/> is what <c>new Date()</c> and <c>Date.now()</c> see.
     /// </summary>
-    public JsonElement Evaluate(string expression, IReadOnlyDictionary<string, JsonElement> variables, DateTimeOffset now) =>
-        throw new NotImplementedException();
+    /// <remarks>
+    /// Values are JSON: integral numbers are written as integers, dates as ISO 8601 strings,
+    /// undefined as null; NaN and Infinity are errors. In interpolated text null and undefined
+    /// read as empty text (as in JUEL) and objects and arrays as JSON. A lone variable or property
+    /// path (<c>${order.customer}</c>) is read without running JavaScript and comes back exactly
+    /// as stored.
+    /// </remarks>
+    /// <exception cref="ExpressionException">Syntax errors, failures, limits, unrepresentable values.</exception>
+    public JsonElement Evaluate(string expression, IReadOnlyDictionary<string, JsonElement> variables, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(variables);
+        var template = Compile(expression);
+        if (template.LiteralValue is { } literal) return literal;
+        if (template.Lone is { } lone && TryReadPath(lone, variables, out var stored)) return stored;
 
-    /// <summary>A sequence-flow condition: must yield a boolean.</summary>
-    public bool EvaluateCondition(string expression, IReadOnlyDictionary<string, JsonElement> variables, DateTimeOffset now) =>
-        throw new NotImplementedException();
+        JintSandbox? sandbox = null;
+        try
+        {
+            if (template.Lone is { } part)
+            {
+                sandbox = new JintSandbox(Limits, variables, now, allowSetVariable: false);
+                return JsonJsConversion.ToJson(sandbox.Run(part.Program), Limits.MaxMemoryBytes);
+            }
 
-    /// <summary>A script task body (JavaScript); <c>execution.setVariable</c> sets variables.</summary>
-    public ScriptOutcome RunScript(string script, IReadOnlyDictionary<string, JsonElement> variables, DateTimeOffset now) =>
-        throw new NotImplementedException();
+            var text = new StringBuilder();
+            foreach (var piece in template.Parts)
+            {
+                if (piece is LiteralPart literalPart) text.Append(literalPart.Text);
+                else if (piece is ExpressionPart expressionPart && TryReadPath(expressionPart, variables, out var value))
+                    text.Append(JsonJsConversion.ToText(value));
+                else if (piece is ExpressionPart computed)
+                {
+                    sandbox ??= new JintSandbox(Limits, variables, now, allowSetVariable: false);
+                    text.Append(JsonJsConversion.ToText(sandbox.Run(computed.Program), Limits.MaxMemoryBytes));
+                }
+            }
+            return JsonSerializer.SerializeToElement(text.ToString());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw ExpressionErrors.FromRun(e, expression, isScript: false, Limits);
+        }
+        finally
+        {
+            sandbox?.Dispose();
+        }
+    }
 
-    public static string? CheckSyntax(string expression) => null;
+    /// <summary>A sequence-flow condition: must yield a boolean (no truthiness: <c>'false'</c> is an error, not true).</summary>
+    /// <exception cref="ExpressionException">As <see cref="Evaluate"/>, and for any non-boolean result.</exception>
+    public bool EvaluateCondition(string expression, IReadOnlyDictionary<string, JsonElement> variables, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(variables);
+        var template = Compile(expression);
+        if (string.IsNullOrWhiteSpace(expression))
+            throw new ExpressionException(expression, "the condition is empty; write it as ${...}, e.g. ${approved}");
+        if (template.Literal is not null)
+            throw new ExpressionException(expression,
+                $"condition {ExpressionText.Quote(expression)} is plain text, not an expression; write it as ${{{expression.Trim()}}}");
+        if (template.Lone is not { } part)
+        {
+            var text = Evaluate(expression, variables, now).GetString()!;
+            throw new ExpressionException(expression, ExpressionErrors.NotABoolean(expression, Jint.Native.JsString.Create(text)));
+        }
+        if (TryReadPath(part, variables, out var stored) && stored.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            return stored.GetBoolean();
+
+        try
+        {
+            using var sandbox = new JintSandbox(Limits, variables, now, allowSetVariable: false);
+            var value = sandbox.Run(part.Program);
+            if (value.IsBoolean()) return value.AsBoolean();
+            throw new ExpressionException(expression, ExpressionErrors.NotABoolean(expression, value));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw ExpressionErrors.FromRun(e, expression, isScript: false, Limits);
+        }
+    }
+
+    /// <summary>
+    /// A script task body (JavaScript); <c>execution.setVariable</c> sets variables. Top-level
+    /// declarations (<c>var x = 1</c>) stay in the script.
+    /// </summary>
+    /// <exception cref="ExpressionException">Syntax errors (with line and column), failures (with line), limits.</exception>
+    public ScriptOutcome RunScript(string script, IReadOnlyDictionary<string, JsonElement> variables, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(variables);
+        var compiled = _scripts.Get(script);
+        if (compiled.Error is { } error) throw new ExpressionException(script, error);
+        try
+        {
+            using var sandbox = new JintSandbox(Limits, variables, now, allowSetVariable: true);
+            var completion = sandbox.Run(compiled.Program);
+            JsonElement? result = completion.IsUndefined() ? null : JsonJsConversion.ToJson(completion, Limits.MaxMemoryBytes);
+            return new ScriptOutcome(result, sandbox.VariablesSet);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw ExpressionErrors.FromRun(e, script, isScript: true, Limits);
+        }
+    }
+
+    /// <summary>Deploy-time check of a text (literal, <c>${...}</c> or mixed); null when valid. Runs nothing.</summary>
+    public static string? CheckSyntax(string expression) =>
+        ExpressionCompiler.CompileTemplate(expression ?? throw new ArgumentNullException(nameof(expression)), prepare: false).Error;
+
+    /// <summary>Deploy-time check of a script task body; null when valid. Runs nothing.</summary>
+    public static string? CheckScriptSyntax(string script) =>
+        ExpressionCompiler.CompileScript(script ?? throw new ArgumentNullException(nameof(script)), prepare: false).Error;
+
+    private CompiledTemplate Compile(string expression)
+    {
+        var template = _templates.Get(expression);
+        return template.Error is { } error ? throw new ExpressionException(expression, error) : template;
+    }
+
+    /// <summary>
+    /// Reads <c>${name}</c> or <c>${a.b.c}</c> straight from the variables when JavaScript would
+    /// find the same value; anything else (missing names, non-objects on the way, shadowed
+    /// built-ins) goes through Jint so errors and semantics stay the same.
+    /// </summary>
+    private static bool TryReadPath(ExpressionPart part, IReadOnlyDictionary<string, JsonElement> variables, out JsonElement value)
+    {
+        value = default;
+        if (part.Path.IsEmpty || !JintSandbox.IsGlobalName(part.Path[0]) || !variables.TryGetValue(part.Path[0], out value))
+            return false;
+        for (var i = 1; i < part.Path.Length; i++)
+        {
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(part.Path[i], out value)) return false;
+        }
+        return true;
+    }
 }

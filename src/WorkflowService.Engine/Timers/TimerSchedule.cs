@@ -1,25 +1,117 @@
+using WorkflowService.Engine.Expressions;
 using WorkflowService.Engine.Model;
 
 namespace WorkflowService.Engine.Timers;
 
 /// <summary>
 /// When a timer fires: the first due time and, for a cycle, the interval and how many firings
-/// there are in all (null: unbounded).
+/// remain from <see cref="FirstDue"/> on, that one included (null: unbounded).
 /// </summary>
 public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interval, int? Repetitions)
 {
-    /// <summary>STUB: replaced by the timers implementation.</summary>
-    public static TimerSchedule Compute(TimerKind kind, string text, DateTimeOffset now) => throw new NotImplementedException();
+    /// <summary>
+    /// The schedule of a timer whose text has already been evaluated (no <c>${...}</c> left).
+    /// <list type="bullet">
+    /// <item>Duration: due at <paramref name="now"/> plus the duration.</item>
+    /// <item>Date: due at that instant, at once if it is past.</item>
+    /// <item>Cycle <c>R[n]/interval</c>: first due one interval after <paramref name="now"/>.
+    /// Cycle <c>R[n]/start/interval</c>: first due at the start, or, when the start is past, at the
+    /// first occurrence not before <paramref name="now"/>, with the skipped occurrences counted
+    /// against a bounded <c>n</c>.</item>
+    /// </list>
+    /// </summary>
+    /// <exception cref="FormatException">The text is not what the kind expects, or a bounded cycle has no firing left.</exception>
+    public static TimerSchedule Compute(TimerKind kind, string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            return kind switch
+            {
+                TimerKind.Duration => new TimerSchedule(IsoDuration.Parse(text).AddTo(now), null, 1),
+                TimerKind.Date => TimerText.TryParseDate(text, out var due, out var error)
+                    ? new TimerSchedule(due, null, 1)
+                    : throw new FormatException(error),
+                TimerKind.Cycle => TimerText.TryParseCycle(text, out var cycle, out var cycleError)
+                    ? ScheduleCycle(cycle, text, now)
+                    : throw new FormatException(cycleError),
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown timer kind"),
+            };
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException { ParamName: not nameof(kind) } or OverflowException)
+        {
+            throw new FormatException($"'{text.Trim()}' reaches beyond the dates a timer can hold (years 1 to 9999)", e);
+        }
+    }
 
-    /// <summary>STUB: the deploy-time check of a literal timer; null when valid.</summary>
-    public static string? Check(TimerKind kind, string text) => null;
-}
+    /// <summary>
+    /// Deploy-time check of a timer text as written; null when valid. A text with <c>${...}</c> is
+    /// only checked for expression syntax: its value is known when the timer is armed.
+    /// </summary>
+    public static string? Check(TimerKind kind, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return $"the timer has no {Describe(kind)} ({Expected(kind)})";
+        if (ExpressionEvaluator.IsExpression(text)) return ExpressionEvaluator.CheckSyntax(text);
+        return kind switch
+        {
+            TimerKind.Duration => IsoDuration.TryParse(text, out _, out var error) ? null : error,
+            TimerKind.Date => TimerText.TryParseDate(text, out _, out var error) ? null : error,
+            TimerKind.Cycle => TimerText.TryParseCycle(text, out _, out var error) ? null : error,
+            _ => $"unknown timer kind {kind}",
+        };
+    }
 
-/// <summary>STUB: an ISO 8601 duration with calendar parts.</summary>
-public readonly record struct IsoDuration(int Years, int Months, int Days, TimeSpan Time)
-{
-    public static bool TryParse(string text, out IsoDuration duration) => throw new NotImplementedException();
-    public static IsoDuration Parse(string text) => throw new NotImplementedException();
-    public DateTimeOffset AddTo(DateTimeOffset instant) => throw new NotImplementedException();
-    public override string ToString() => throw new NotImplementedException();
+    /// <summary>The firing after <paramref name="previousDue"/>; each is computed from the previous one.</summary>
+    public static DateTimeOffset Next(DateTimeOffset previousDue, IsoDuration interval) => interval.AddTo(previousDue);
+
+    private static TimerSchedule ScheduleCycle(TimerCycle cycle, string text, DateTimeOffset now)
+    {
+        if (cycle.Start is not { } start) return new TimerSchedule(cycle.Interval.AddTo(now), cycle.Interval, cycle.Repetitions);
+        if (start >= now) return new TimerSchedule(start, cycle.Interval, cycle.Repetitions);
+
+        var (due, skipped) = FirstNotBefore(start, cycle.Interval, now, cycle.Repetitions);
+        if (cycle.Repetitions is not { } repetitions) return new TimerSchedule(due, cycle.Interval, null);
+        if (skipped >= repetitions)
+            throw new FormatException($"'{text.Trim()}' has no firings left: all {repetitions} fell before {TimerText.Format(now)}");
+        return new TimerSchedule(due, cycle.Interval, (int)(repetitions - skipped));
+    }
+
+    /// <summary>
+    /// The first occurrence at or after <paramref name="now"/> and how many came before it.
+    /// Fixed-length intervals jump there arithmetically (a years-old <c>R/…/PT1S</c> would
+    /// otherwise loop for ages); calendar intervals step with <see cref="Next"/>, which is what the
+    /// runtime does for later firings, so both agree on every date.
+    /// </summary>
+    private static (DateTimeOffset Due, long Skipped) FirstNotBefore(DateTimeOffset start, IsoDuration interval,
+        DateTimeOffset now, int? repetitions)
+    {
+        if (interval.IsFixedLength)
+        {
+            var step = interval.FixedLength.Ticks;
+            var skipped = ((now - start).Ticks + step - 1) / step;
+            return (start.AddTicks(checked(skipped * step)), skipped);
+        }
+        var due = start;
+        long count = 0;
+        while (due < now && (repetitions is null || count < repetitions))
+        {
+            due = Next(due, interval);
+            count++;
+        }
+        return (due, count);
+    }
+
+    private static string Describe(TimerKind kind) => kind switch
+    {
+        TimerKind.Duration => "duration",
+        TimerKind.Date => "date",
+        _ => "cycle",
+    };
+
+    private static string Expected(TimerKind kind) => kind switch
+    {
+        TimerKind.Duration => IsoDuration.Expected,
+        TimerKind.Date => TimerText.DateExpected,
+        _ => TimerText.CycleExpected,
+    };
 }

@@ -1,0 +1,46 @@
+using WorkflowService.Engine.Model;
+using WorkflowService.Engine.Timers;
+using static WorkflowService.Engine.Tests.Timers.TimerFixture;
+
+namespace WorkflowService.Engine.Tests.Timers;
+
+public class DurationTimerTests
+{
+    [Fact]
+    public void A_duration_timer_is_due_that_long_after_now_once()
+    {
+        var schedule = TimerSchedule.Compute(TimerKind.Duration, "PT4H", Now);
+
+        Assert.Equal(new TimerSchedule(Utc(2026, 3, 1, 16), null, 1), schedule);
+    }
+
+    [Fact]
+    public void A_calendar_duration_counts_calendar_months()
+    {
+        var schedule = TimerSchedule.Compute(TimerKind.Duration, "P1M", Utc(2026, 1, 31, 9));
+
+        Assert.Equal(Utc(2026, 2, 28, 9), schedule.FirstDue);
+    }
+
+    [Fact]
+    public void A_zero_duration_is_due_at_once()
+    {
+        Assert.Equal(Now, TimerSchedule.Compute(TimerKind.Duration, "PT0S", Now).FirstDue);
+    }
+
+    [Fact]
+    public void A_bad_duration_is_a_format_error_naming_the_text()
+    {
+        var error = Assert.Throws<FormatException>(() => TimerSchedule.Compute(TimerKind.Duration, "PT5X", Now));
+
+        Assert.Equal("'PT5X' is not an ISO 8601 duration (expected e.g. PT5M, P1D)", error.Message);
+    }
+
+    [Fact]
+    public void A_duration_past_the_last_representable_date_is_a_format_error()
+    {
+        var error = Assert.Throws<FormatException>(() => TimerSchedule.Compute(TimerKind.Duration, "P9000Y", Now));
+
+        Assert.Equal("'P9000Y' reaches beyond the dates a timer can hold (years 1 to 9999)", error.Message);
+    }
+}
