@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Tests.Support;
 
@@ -98,8 +99,11 @@ public class DeterminismTests
         var second = new Interpreter().Handle(model, InstanceStateJson.Deserialize(InstanceStateJson.Serialize(started.State)), evt);
 
         Assert.Equal(InstanceStateJson.Serialize(first.State), InstanceStateJson.Serialize(second.State));
-        Assert.Equal(first.Commands, second.Commands);
+        Assert.Equal(CommandsJson(first), CommandsJson(second));
     }
+
+    private static string CommandsJson(StepResult result) =>
+        string.Join("\n", result.Commands.Select(c => c.GetType().Name + JsonSerializer.Serialize(c, c.GetType())));
 
     [Fact]
     public void Instance_state_round_trips_through_its_stored_json()

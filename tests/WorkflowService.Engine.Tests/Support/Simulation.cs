@@ -133,9 +133,10 @@ public sealed class Simulation
             }
         }
         // Completed work items leave without a cancel command: drop them when their token is gone.
-        var live = State.Tokens.Select(t => t.Id).ToHashSet();
-        foreach (var id in OpenTasks.Keys.Where(id => !live.Contains(id)).ToList()) OpenTasks.Remove(id);
-        foreach (var id in OpenExternalTasks.Keys.Where(id => !live.Contains(id)).ToList()) OpenExternalTasks.Remove(id);
+        var waitingOnTasks = State.Tokens.Where(t => t.Wait == WaitKind.UserTask).Select(t => t.Id).ToHashSet();
+        var waitingOnWorkers = State.Tokens.Where(t => t.Wait == WaitKind.ExternalTask).Select(t => t.Id).ToHashSet();
+        foreach (var id in OpenTasks.Keys.Where(id => !waitingOnTasks.Contains(id)).ToList()) OpenTasks.Remove(id);
+        foreach (var id in OpenExternalTasks.Keys.Where(id => !waitingOnWorkers.Contains(id)).ToList()) OpenExternalTasks.Remove(id);
         var pending = State.Subscriptions.Select(s => s.Id).ToHashSet();
         foreach (var id in PendingTimers.Keys.Where(id => !pending.Contains(id)).ToList()) PendingTimers.Remove(id);
         foreach (var id in MessageWaits.Keys.Where(id => !pending.Contains(id)).ToList()) MessageWaits.Remove(id);
