@@ -1,7 +1,128 @@
+using System.Text.Json;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WorkflowService.Runtime.Configuration;
+using WorkflowService.Runtime.Persistence;
+
 namespace WorkflowService.Runtime.Mail;
 
-/// <summary>STUB: sends one outbox row; replaced by the mail implementation.</summary>
-public sealed class OutboxJob
+/// <summary>
+/// Sends one <c>email</c> outbox row. Idempotent: a row that is no longer Pending is a no-op, so
+/// the same row may be handed over any number of times (dispatched after commit, swept, re-armed
+/// at start-up, retried) and goes out once; a crash between the server's acceptance and the
+/// status update can still resend it, with the same Message-ID.
+/// Retries are ours, not Hangfire's: a failed attempt is recorded on the row (Attempts,
+/// LastError, NextAttemptAt per <see cref="SmtpOptions.RetryDelays"/>) and the job schedules
+/// itself again; the row stays Pending until it is sent. Only a mail that can never go out as
+/// it is (no recipient left, unreadable payload, multi-line subject) becomes Failed. A missing
+/// or broken template is retried: an operator can fix the folder.
+/// </summary>
+public sealed class OutboxJob(
+    WorkflowDbFactory dbFactory,
+    TemplateStore templates,
+    IBackgroundJobClient jobs,
+    IOptions<SmtpOptions> smtp,
+    IOptions<StorageOptions> storage,
+    TimeProvider clock,
+    ILogger<OutboxJob> logger)
 {
-    public Task SendAsync(Guid outboxId, CancellationToken ct) => throw new NotImplementedException();
+    private readonly MailRenderer _renderer = new(templates, clock);
+    private readonly MailTransport _transport = new(smtp.Value, storage.Value);
+
+    // Hangfire keeps schedules in whole seconds and may run a job up to a second early.
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FallbackDelay = TimeSpan.FromMinutes(1);
+    private const int MaxErrorLength = 2000;
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task SendAsync(Guid outboxId, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        var row = await db.Outbox.SingleOrDefaultAsync(o => o.Id == outboxId, ct);
+        if (row is not { Status: OutboxStatuses.Pending, Kind: MailPayload.Kind })
+        {
+            logger.LogDebug("Outbox {OutboxId}: nothing to send ({Status})", outboxId, row?.Status ?? "missing");
+            return;
+        }
+        // Another job is already scheduled for the retry; running now as well would double the retry chain.
+        if (row.NextAttemptAt > clock.GetUtcNow() + EarlyTolerance)
+        {
+            logger.LogDebug("Outbox {OutboxId}: next attempt is at {NextAttemptAt}", outboxId, row.NextAttemptAt);
+            return;
+        }
+
+        try
+        {
+            await SendRowAsync(db, row, ct);
+        }
+        catch (Exception ex) when (ex is PermanentMailException or JsonException)
+        {
+            row.Attempts++;
+            row.Status = OutboxStatuses.Failed;
+            row.LastError = Truncate(ex.Message);
+            row.NextAttemptAt = null;
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogError("Outbox {OutboxId} of instance {InstanceId} failed for good: {Error}", row.Id, row.InstanceId, ex.Message);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            await ScheduleRetryAsync(db, row, ex);
+        }
+    }
+
+    private async Task SendRowAsync(WorkflowDbContext db, OutboxMessage row, CancellationToken ct)
+    {
+        var payload = MailPayload.Deserialize(row.PayloadJson);
+        var recipients = await RecipientResolver.ResolveAsync(db, payload, ct);
+        var skipped = string.Join("; ", recipients.Skipped);
+        if (recipients.To.Count + recipients.Cc.Count == 0)
+            throw new PermanentMailException($"No recipient: {(skipped.Length > 0 ? skipped : "the mail lists nobody")}");
+
+        var mail = await _renderer.RenderAsync(payload, recipients.RecipientName);
+        var message = _transport.Build(row.Id, recipients, mail, clock.GetUtcNow());
+        var destination = await _transport.DeliverAsync(row.Id, message, ct);
+
+        row.Attempts++;
+        row.Status = OutboxStatuses.Sent;
+        row.SentAt = clock.GetUtcNow();
+        row.NextAttemptAt = null;
+        // On a sent row LastError keeps who was left out, for whoever wonders why they got nothing.
+        row.LastError = skipped.Length > 0 ? Truncate($"Sent without: {skipped}") : null;
+        // Not cancellable: the mail is gone, and losing this update would send it again.
+        await db.SaveChangesAsync(CancellationToken.None);
+
+        if (skipped.Length > 0)
+            logger.LogWarning("Outbox {OutboxId} of instance {InstanceId}: skipped recipients: {Skipped}", row.Id, row.InstanceId, skipped);
+        logger.LogInformation("Outbox {OutboxId} of instance {InstanceId} sent to {Count} recipients via {Destination} (attempt {Attempt})",
+            row.Id, row.InstanceId, recipients.To.Count + recipients.Cc.Count, destination, row.Attempts);
+    }
+
+    private async Task ScheduleRetryAsync(WorkflowDbContext db, OutboxMessage row, Exception error)
+    {
+        row.Attempts++;
+        var delays = smtp.Value.RetryDelays;
+        var delay = delays.Length == 0 ? FallbackDelay : delays[Math.Min(row.Attempts - 1, delays.Length - 1)];
+        var next = clock.GetUtcNow() + delay;
+        row.LastError = Truncate($"{error.GetType().Name}: {error.Message}");
+        row.NextAttemptAt = next;
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogWarning(error, "Outbox {OutboxId} of instance {InstanceId}: attempt {Attempt} failed; next at {NextAttemptAt}",
+            row.Id, row.InstanceId, row.Attempts, next);
+
+        var outboxId = row.Id;
+        try
+        {
+            jobs.Schedule<OutboxJob>(j => j.SendAsync(outboxId, CancellationToken.None), next);
+        }
+        catch (Exception ex)
+        {
+            // The row is Pending with its NextAttemptAt: the sweeper hands it over when it is due.
+            logger.LogWarning(ex, "Outbox {OutboxId}: could not schedule the retry; the sweeper will", outboxId);
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
 }

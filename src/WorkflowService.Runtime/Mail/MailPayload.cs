@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace WorkflowService.Runtime.Mail;
+
+/// <summary>
+/// The <c>PayloadJson</c> of an <c>email</c> outbox row: everything the sender needs, captured
+/// in the step that decided to send. The mail describes the instance as it was then, even if it
+/// goes out minutes later after retries; recipients are names until sending, so a group's
+/// members are looked up when the mail actually leaves.
+/// </summary>
+public sealed record MailPayload
+{
+    /// <summary>User names, group names or email addresses, as the send task listed them.</summary>
+    public required IReadOnlyList<string> To { get; init; }
+    public IReadOnlyList<string> Cc { get; init; } = [];
+    public required string Template { get; init; }
+    public string? Subject { get; init; }
+    public string? Rule { get; init; }
+
+    /// <summary>The send task's element id, for logs.</summary>
+    public string? ElementId { get; init; }
+    public required MailInstance Instance { get; init; }
+    public IReadOnlyDictionary<string, JsonElement> Variables { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>Inputs of the send task other than the ones above, for custom templates.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Inputs { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>The instance's open user tasks at that moment.</summary>
+    public IReadOnlyList<MailTask> Tasks { get; init; } = [];
+
+    /// <summary>The open task due first (tasks without a due date last), or null when none is open.</summary>
+    public MailTask? Task { get; init; }
+
+    /// <summary>Deep link to the instance.</summary>
+    public required string Link { get; init; }
+
+    public const string Kind = "email";
+
+    // camelCase property names; dictionary keys (variable and input names) are kept as they are.
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string Serialize() => JsonSerializer.Serialize(this, Json);
+
+    /// <exception cref="JsonException">Not a mail payload.</exception>
+    public static MailPayload Deserialize(string json) =>
+        JsonSerializer.Deserialize<MailPayload>(json, Json) ?? throw new JsonException("The mail payload is null");
+}
+
+public sealed record MailInstance(Guid Id, string DefinitionKey, int Version, string? BusinessKey);
+
+/// <param name="Link">Deep link to the task in the inbox.</param>
+public sealed record MailTask(Guid Id, string? Name, string ElementId, DateTimeOffset? DueAt, string? Assignee,
+    IReadOnlyList<string> CandidateGroups, string Link);

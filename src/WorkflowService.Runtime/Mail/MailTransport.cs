@@ -1,0 +1,77 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using WorkflowService.Runtime.Configuration;
+
+namespace WorkflowService.Runtime.Mail;
+
+/// <summary>
+/// Builds the MIME message of an outbox row and hands it to the SMTP server, or, with no
+/// <c>Smtp:Host</c>, drops it as <c>{DataPath}/mail/{outboxId}.eml</c> (development, demos).
+/// </summary>
+internal sealed class MailTransport(SmtpOptions smtp, StorageOptions storage)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    public string MailDirectory => Path.Combine(storage.DataPath, "mail");
+
+    public MimeMessage Build(Guid outboxId, Recipients recipients, RenderedMail mail, DateTimeOffset now)
+    {
+        var from = MailboxAddress.Parse(smtp.From);
+        var message = new MimeMessage
+        {
+            Subject = mail.Subject,
+            Date = now,
+            // Stable per outbox row: a resend after an unclear failure carries the same id, so the
+            // receiving side (and anyone reading the logs) can tell it is the same mail.
+            MessageId = $"{outboxId}@{(from.Domain is { Length: > 0 } domain ? domain : "localhost")}",
+            Body = new BodyBuilder { HtmlBody = mail.Html, TextBody = mail.Text }.ToMessageBody(),
+        };
+        message.From.Add(from);
+        message.To.AddRange(recipients.To);
+        message.Cc.AddRange(recipients.Cc);
+        // Machine-sent (RFC 3834): out-of-office replies must not answer it.
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Headers.Add("X-Auto-Response-Suppress", "All");
+        return message;
+    }
+
+    /// <returns>Where the message went, for the log.</returns>
+    public async Task<string> DeliverAsync(Guid outboxId, MimeMessage message, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(smtp.Host)) return await DropAsync(outboxId, message, ct);
+
+        using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        await client.ConnectAsync(smtp.Host, smtp.Port, Security(smtp.Security), ct);
+        if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+        await client.SendAsync(message, ct);
+        try
+        {
+            await client.DisconnectAsync(quit: true, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The server accepted the message: a failed goodbye must not make it a failure (and a resend).
+        }
+        return $"smtp {smtp.Host}:{smtp.Port}";
+    }
+
+    private async Task<string> DropAsync(Guid outboxId, MimeMessage message, CancellationToken ct)
+    {
+        Directory.CreateDirectory(MailDirectory);
+        var path = Path.Combine(MailDirectory, $"{outboxId}.eml");
+        // Written aside and moved in, so a reader of the folder never sees half a message.
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, ct);
+        File.Move(partial, path, overwrite: true);
+        return path;
+    }
+
+    private static SecureSocketOptions Security(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => throw new ArgumentOutOfRangeException(nameof(security), security, "Unknown Smtp:Security"),
+    };
+}

@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace WorkflowService.Runtime.Tests.Mail.Support;
+
+/// <summary>A message as the SMTP server got it: the envelope recipients and the parsed message.</summary>
+public sealed record ReceivedMail(IReadOnlyList<string> EnvelopeTo, MimeMessage Message, string Raw);
+
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on 127.0.0.1, in-process: MailKit talks to it
+/// over TCP exactly as it would to a relay. It can be started late on a port chosen earlier,
+/// to play a relay that was down and came back.
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly CapturingStore _store = new();
+    private readonly CancellationTokenSource _stop = new();
+    private SmtpServer.SmtpServer? _server;
+    private Task? _running;
+
+    public TestSmtpServer(int port) => Port = port;
+
+    public int Port { get; }
+    public IReadOnlyList<ReceivedMail> Received => _store.Received.ToArray();
+
+    public static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public static async Task<TestSmtpServer> StartAsync(int? port = null)
+    {
+        var server = new TestSmtpServer(port ?? FreePort());
+        await server.StartAsync();
+        return server;
+    }
+
+    public async Task StartAsync()
+    {
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("smtp.test")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(_store);
+        _server = new SmtpServer.SmtpServer(options, services);
+        _running = _server.StartAsync(_stop.Token);
+        await WaitUntilListeningAsync();
+    }
+
+    private async Task WaitUntilListeningAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            if (_running is { IsFaulted: true }) await _running;
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+
+    /// <summary>Stops the server (a relay going down); safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_stop.IsCancellationRequested) return;
+        if (_server is not null)
+        {
+            _server.Shutdown();
+            await _stop.CancelAsync();
+            try
+            {
+                await _server.ShutdownTask.WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+            {
+                // Stopping is best effort: the port dies with the test process anyway.
+            }
+        }
+        await _stop.CancelAsync();
+    }
+
+    private sealed class CapturingStore : MessageStore
+    {
+        public ConcurrentQueue<ReceivedMail> Received { get; } = new();
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            var bytes = buffer.ToArray();
+            using var stream = new MemoryStream(bytes);
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            var envelope = transaction.To.Select(m => $"{m.User}@{m.Host}").ToList();
+            Received.Enqueue(new ReceivedMail(envelope, message, System.Text.Encoding.UTF8.GetString(bytes)));
+            return SmtpResponse.Ok;
+        }
+    }
+}
