@@ -12,7 +12,7 @@ using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Configuration;
 using WorkflowService.Runtime.Definitions;
-using WorkflowService.Runtime.Directory;
+using WorkflowService.Runtime.Groups;
 using WorkflowService.Runtime.ExternalTasks;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Messages;

@@ -27,7 +27,7 @@ public sealed class WorkflowStartup(
         {
             if (storage.Value.Provider == StorageProvider.Sqlite)
             {
-                System.IO.Directory.CreateDirectory(storage.Value.DataPath);
+                Directory.CreateDirectory(storage.Value.DataPath);
                 await db.Database.OpenConnectionAsync(ct);
                 // WAL lets readers work while one writer commits; the mode is stored in the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

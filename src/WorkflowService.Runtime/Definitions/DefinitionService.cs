@@ -100,12 +100,12 @@ public sealed class DefinitionService(
     /// <summary>Deploys every <c>*.bpmn</c> of a folder that is new or changed; a file that does not validate stops start-up.</summary>
     public async Task DeployDirectoryAsync(string directory, CancellationToken ct)
     {
-        if (!System.IO.Directory.Exists(directory))
+        if (!Directory.Exists(directory))
         {
             logger.LogWarning("Workflows directory {Directory} does not exist; nothing deployed", directory);
             return;
         }
-        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.bpmn").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(directory, "*.bpmn").Order(StringComparer.Ordinal))
         {
             try
             {

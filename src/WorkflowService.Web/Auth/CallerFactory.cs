@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using WorkflowService.Runtime.Directory;
+using WorkflowService.Runtime.Groups;
 using WorkflowService.Runtime.Tasks;
 
 namespace WorkflowService.Web.Auth;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using WorkflowService.Runtime.Directory;
+using WorkflowService.Runtime.Groups;
 using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.Web.Auth;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Persistence;
 
-namespace WorkflowService.Runtime.Directory;
+namespace WorkflowService.Runtime.Groups;
 
 /// <summary>Groups and their members: the candidate groups BPMN user tasks name.</summary>
 public sealed class GroupDirectory(WorkflowDbFactory dbFactory)
