@@ -5,6 +5,9 @@ using WorkflowService.Runtime;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Api;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Hubs;
+using WorkflowService.Web.Localization;
+using WorkflowService.Runtime.Instances;
 
 namespace WorkflowService.Web;
 
@@ -32,16 +35,28 @@ public static class WorkflowWebExtensions
         {
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Denied");
+            o.Conventions.AllowAnonymousToPage("/Culture");
+            o.Conventions.AllowAnonymousToPage("/Error");
         });
+        services.AddSingleton<Texts>();
+        services.AddScoped<T>();
+        services.AddSignalR();
+        services.AddSingleton<IWorkflowNotifier, SignalRNotifier>();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         return builder;
     }
 
     public static WebApplication UseWorkflowWeb(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("en");
+            o.SupportedCultures = o.SupportedUICultures = Texts.Supported;
+            o.FallBackToParentUICultures = true;
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -59,6 +74,7 @@ public static class WorkflowWebExtensions
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })
             .RequireAuthorization(Policies.Admin);
         app.MapRazorPages();
+        app.MapHub<WorkflowHub>("/hubs/workflow");
         return app;
     }
 

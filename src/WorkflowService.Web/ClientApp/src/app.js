@@ -1,0 +1,46 @@
+// Shared by every page: live updates over SignalR and local display of dates.
+import * as signalR from '@microsoft/signalr';
+
+const handlers = new Map();
+
+/** Subscribes to a server event ("taskChanged", "callRinging", ...). */
+export function on(event, handler) {
+  if (!handlers.has(event)) handlers.set(event, []);
+  handlers.get(event).push(handler);
+}
+
+function connect() {
+  if (!document.body.dataset.user) return null;
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/workflow')
+    .withAutomaticReconnect()
+    .build();
+  for (const event of ['taskChanged', 'callRinging', 'callTaken', 'instanceChanged']) {
+    connection.on(event, payload => (handlers.get(event) || []).forEach(h => h(payload)));
+  }
+  connection.start()
+    .then(() => { document.body.dataset.live = 'connected'; })
+    .catch(err => console.warn('live updates unavailable', err));
+  return connection;
+}
+
+/** Renders every <time datetime="..."> in the page's language and the browser's time zone. */
+export function localizeTimes(root = document) {
+  const lang = document.documentElement.lang || undefined;
+  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  root.querySelectorAll('time[datetime]').forEach(t => {
+    const d = new Date(t.getAttribute('datetime'));
+    if (!isNaN(d)) { t.textContent = format.format(d); t.title = d.toISOString(); }
+  });
+}
+
+/** The antiforgery token of the page, for fetch() calls to page handlers. */
+export function antiforgery() {
+  return document.querySelector('input[name="__RequestVerificationToken"]')?.value ?? '';
+}
+
+window.ws = { on, localizeTimes, antiforgery, connection: null };
+document.addEventListener('DOMContentLoaded', () => {
+  localizeTimes();
+  window.ws.connection = connect();
+});
