@@ -1,18 +1,17 @@
 // Bundles the browser assets into ../wwwroot/dist. Run by the web project's build (see the
 // .csproj target BuildClientApp), so `dotnet run` needs nothing else.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 
 const outdir = '../wwwroot/dist';
 mkdirSync(outdir, { recursive: true });
 
 await build({
-  entryPoints: {
-    app: 'src/app.js',
-    designer: 'src/designer.js',
-    viewer: 'src/viewer.js',
-    site: 'src/site.css',
-  },
+  // Every top-level src/*.js or src/*.css is a bundle of the same name (src/inbox.js → dist/inbox.js,
+  // and dist/inbox.css for the CSS it imports). A .css entry must not share its name with a .js entry.
+  entryPoints: Object.fromEntries(readdirSync('src')
+    .filter(f => /\.(js|css)$/.test(f))
+    .map(f => [f.replace(/\.(js|css)$/, ''), `src/${f}`])),
   bundle: true,
   minify: true,
   sourcemap: true,
