@@ -83,7 +83,11 @@ internal static class EventHandlers
         return null;
     }
 
-    /// <summary>A timer or message happened: move the token that waited for it.</summary>
+    /// <summary>
+    /// A timer or message happened: move the token that waited for it. A non-interrupting boundary
+    /// event goes on listening while its activity runs, as in Camunda 7: a message subscription stays
+    /// (same id, so the host's record stays valid) and a timer cycle is armed for its next firing.
+    /// </summary>
     private static void Fire(StepContext ctx, Subscription sub, FlowNode eventNode)
     {
         ctx.Subscriptions.Remove(sub);
@@ -91,6 +95,10 @@ internal static class EventHandlers
                     ?? throw new InvalidOperationException($"Subscription {sub.Id} has no owner token {sub.OwnerTokenId}");
         switch (eventNode)
         {
+            case BoundaryEventNode { CancelActivity: false } boundary when sub.Kind == SubscriptionKind.Message:
+                ctx.Subscriptions.Add(sub);
+                BoundaryEvents.Trigger(ctx, boundary, owner);
+                break;
             case BoundaryEventNode boundary:
                 if (!boundary.CancelActivity) Subscriptions.NextCycle(ctx, sub);
                 BoundaryEvents.Trigger(ctx, boundary, owner);

@@ -63,6 +63,33 @@ public class MessageEventTests
     }
 
     [Fact]
+    public void A_non_interrupting_message_boundary_event_keeps_listening_while_its_task_runs()
+    {
+        // Camunda 7 keeps the event subscription of a non-interrupting message boundary event until
+        // its activity ends (MessageNonInterruptingBoundaryEventTest): every message starts a path.
+        var model = TestProcess.Parse("""
+            <startEvent id="start" /><userTask id="repair" /><endEvent id="done" />
+            <boundaryEvent id="partsArrived" attachedToRef="repair" cancelActivity="false"><messageEventDefinition messageRef="m1" /></boundaryEvent>
+            <userTask id="checkParts" />
+            """, "start -> repair -> done; partsArrived -> checkParts", Messages);
+        var sim = Simulation.Start(model);
+        var wait = Assert.Single(sim.MessageWaits.Values);
+
+        sim.SendMessage("parts-arrived", new { batch = 1 });
+        sim.SendMessage("parts-arrived", new { batch = 2 });
+
+        Assert.Equal(2, sim.OpenTasks.Values.Count(t => t.ElementId == "checkParts"));
+        Assert.True(sim.HasTask("repair"));
+        Assert.Equal(wait, Assert.Single(sim.MessageWaits.Values));
+
+        sim.CompleteTask("repair");
+
+        Assert.Empty(sim.MessageWaits);
+        Assert.Contains(sim.Commands, c => c is CancelMessageSubscription s && s.SubscriptionId == wait.SubscriptionId);
+        Assert.Equal(2, sim.OpenTasks.Count);
+    }
+
+    [Fact]
     public void A_process_starts_at_its_message_start_event()
     {
         var model = TestProcess.Parse("""
