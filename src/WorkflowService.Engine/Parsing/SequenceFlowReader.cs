@@ -4,8 +4,9 @@ using WorkflowService.Engine.Model;
 namespace WorkflowService.Engine.Parsing;
 
 /// <summary>
-/// <c>sequenceFlow</c> with its optional condition. Conditions are JavaScript (with or without
-/// a <c>${...}</c> wrapper); a condition in another language would be misread, so it is refused.
+/// <c>sequenceFlow</c> with its optional condition: a JavaScript expression in <c>${...}</c>, or a
+/// script condition (<c>language="javascript"</c>, the script's value decides). Plain text without
+/// a language, or a condition in another language, would be misread, so it is refused.
 /// Whether source and target exist is checked later, once every node is known.
 /// </summary>
 internal static class SequenceFlowReader
@@ -67,6 +68,18 @@ internal static class SequenceFlowReader
             ctx.Diagnostics.Error(flow, condition,
                 $"The condition of sequence flow '{id}' is written in '{language}', which is not supported; use JavaScript, e.g. ${{approved}}");
             return text;
+        }
+        if (!Expressions.ExpressionEvaluator.IsExpression(text))
+        {
+            // A script condition (language="javascript") is the value of its script, as in Camunda;
+            // plain text without a language would be evaluated as a constant string: refuse it.
+            if (language is null)
+            {
+                ctx.Diagnostics.Error(flow, condition,
+                    $"The condition of sequence flow '{id}' is plain text '{text}'; write it as an expression, e.g. ${{{text}}}");
+                return text;
+            }
+            text = "${" + text + "}";
         }
         ExpressionChecks.Expression(ctx.Diagnostics, flow, condition, "condition", text);
         return text;

@@ -112,11 +112,24 @@ public sealed class InstanceRunner(
                 return (new StepOutcome(instance, state, result.IgnoredReason), scope.Effects);
             }
             await applier.ApplyAsync(scope, result, ct);
+            if (evt is MessageReceived received) ForgetConsumedSubscription(scope, received.SubscriptionId);
             Save(scope);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return (new StepOutcome(instance, scope.State, null), scope.Effects);
         }, $"instance {instanceId}", ct);
+    }
+
+    /// <summary>
+    /// A delivered message ends its wait without a command (only a non-interrupting boundary event
+    /// keeps listening): drop the subscription row so the next message is not correlated to it.
+    /// </summary>
+    private static void ForgetConsumedSubscription(StepScope scope, int subscriptionId)
+    {
+        if (scope.State.Subscriptions.Any(s => s.Id == subscriptionId)) return;
+        foreach (var row in CommandApplier.Tracked(scope.Db.MessageSubscriptions,
+                     m => m.InstanceId == scope.Instance.Id && m.SubscriptionId == subscriptionId))
+            scope.Db.MessageSubscriptions.Remove(row);
     }
 
     private static void Save(StepScope scope)

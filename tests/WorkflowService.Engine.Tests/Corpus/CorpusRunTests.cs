@@ -52,7 +52,6 @@ public sealed class CorpusRunTests(ITestOutputHelper output)
     {
         ["bpmn-elements/test/resources/engine-issue-73.bpmn"] = new("incident at 'decision1'", Callbacks, "next(null, 1==2)"),
         ["bpmn-elements/test/resources/exclusive-gateway-as-join.bpmn"] = new("incident at 'script'", Callbacks, "environment"),
-        ["bpmn-elements/test/resources/multiple-joins.bpmn"] = new("incident at 'exclusiveGateway1'", $"{Callbacks}; its joins also rely on dead paths", "next(null"),
         ["bpmn-elements/test/resources/succeeding-joins.bpmn"] = new("waits at join 'join1', 'join2'", DeadPath),
         ["bpmn-engine/test/resources/bound-error-and-timer.bpmn"] = new("incident at 'scriptTask'", Callbacks, "variables"),
         ["bpmn-engine/test/resources/task-multiple-inbound.bpmn"] = new("incident at 'script'", Callbacks, "input"),
