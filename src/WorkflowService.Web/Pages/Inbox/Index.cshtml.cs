@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
+using WorkflowService.Web.Auth;
+using WorkflowService.Web.Tasks;
+
+namespace WorkflowService.Web.Pages;
+
+public sealed record InboxRow(TaskRecord Task, string Process, SlaState Sla);
+
+/// <summary>
+/// The inbox: open tasks assigned to the user or offered to them or their groups, filtered and
+/// sorted. The list is also served alone (<c>?handler=List</c>) so the browser can re-fetch it
+/// when SignalR says a task changed: what the user may see is decided here, never in the script.
+/// </summary>
+public sealed class InboxModel(TaskService tasks, CallerFactory callers, WorkflowDbFactory dbFactory, TimeProvider clock)
+    : PageModel
+{
+    public const int MaxRows = 200;
+
+    /// <summary>Definition key of the process to show; empty for all.</summary>
+    [BindProperty(SupportsGet = true)] public string? Process { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public bool DueToday { get; set; }
+
+    /// <summary>"priority", or anything else for due date.</summary>
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+
+    /// <summary>The browser's IANA time zone (set by inbox.js), so that "due today" ends at the user's midnight.</summary>
+    [BindProperty(SupportsGet = true, Name = "tz")] public string? TimeZone { get; set; }
+
+    public bool SortByPriority => string.Equals(Sort, "priority", StringComparison.OrdinalIgnoreCase);
+    public IReadOnlyList<InboxRow> Rows { get; private set; } = [];
+    public IReadOnlyList<KeyValuePair<string, string>> Processes { get; private set; } = [];
+    public string UserName => User.Identity?.Name ?? "";
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<PartialViewResult> OnGetListAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Partial("_InboxList", this);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        // An admin may open any task, but their inbox is their own work, not every task of the company.
+        var caller = await callers.GetAsync(User, ct) with { IsAdmin = false };
+        var now = clock.GetUtcNow();
+        var names = await ProcessNamesAsync(ct);
+        var found = await tasks.QueryAsync(caller, new TaskQuery
+        {
+            DefinitionKey = Process, Overdue = Overdue, DueToday = DueToday, TodayEndsAt = EndOfToday(now, TimeZone),
+            Sort = SortByPriority ? TaskSort.Priority : TaskSort.DueDate, Take = MaxRows,
+        }, ct);
+        Rows = [.. found.Select(t => new InboxRow(t, names.GetValueOrDefault(t.DefinitionKey, t.DefinitionKey),
+            SlaRule.Of(t.CreatedAt, t.DueAt, now)))];
+        Processes = [.. names.OrderBy(p => p.Value, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>The next midnight in the given IANA zone (UTC when it is missing or unknown).</summary>
+    public static DateTimeOffset EndOfToday(DateTimeOffset now, string? timeZoneId)
+    {
+        var zone = timeZoneId is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found)
+            ? found
+            : TimeZoneInfo.Utc;
+        var midnight = TimeZoneInfo.ConvertTime(now, zone).Date.AddDays(1);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+    }
+
+    /// <summary>Each process key with the name of its latest version, for the filter and the list.</summary>
+    private async Task<Dictionary<string, string>> ProcessNamesAsync(CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        var versions = await db.Definitions.AsNoTracking().Select(d => new { d.Key, d.Version, d.Name }).ToListAsync(ct);
+        return versions.GroupBy(d => d.Key, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(d => d.Version)!)
+            .ToDictionary(d => d.Key, d => string.IsNullOrWhiteSpace(d.Name) ? d.Key : d.Name, StringComparer.Ordinal);
+    }
+}
