@@ -39,7 +39,12 @@ public static class WorkflowRuntimeExtensions
         services.AddOptions<SchedulingOptions>().Bind(config.GetSection(SchedulingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
+        // A relative data folder is relative to the content root (the web project's folder under
+        // `dotnet run`, the application folder when published), not to whatever the working directory is.
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.PostConfigure<StorageOptions>(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, contentRoot));
         var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        storage.DataDirectory = Path.GetFullPath(storage.DataDirectory, contentRoot);
         var scheduling = config.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         AddStorage(services, storage);
 

@@ -31,6 +31,9 @@ public static class WorkflowWebExtensions
         });
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database");
+        // Chinese text is written as itself, not as &#x...; codes (still HTML-encoded where it matters).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Login");

@@ -18,7 +18,7 @@ public sealed class StorageOptions
     /// <summary>For SQLite defaults to <c>Data Source={DataDirectory}/workflow.db</c>; required for PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Folder for the SQLite file and the <c>.eml</c> mail drop (relative to the working directory).</summary>
+    /// <summary>Folder for the SQLite file and the <c>.eml</c> mail drop (relative to the content root).</summary>
     [Required]
     public string DataDirectory { get; set; } = "data";
 
