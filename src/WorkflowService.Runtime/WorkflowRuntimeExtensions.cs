@@ -57,6 +57,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton(_ => new Interpreter());
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<DefinitionService>();
+        services.AddSingleton<DraftService>();
         services.AddSingleton<StartTimers>();
         services.AddSingleton<CommandApplier>();
         services.AddSingleton<EffectDispatcher>();

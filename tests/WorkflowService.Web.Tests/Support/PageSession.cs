@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -49,6 +50,34 @@ public sealed partial class PageSession(HttpClient http)
     {
         await ApiClient.Expect(await GetAsync(url), HttpStatusCode.OK);
         return Html;
+    }
+
+    /// <summary>GETs a page that must answer 200 and returns its HTML as sent (attributes still encoded).</summary>
+    public async Task<string> GetPageAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        await ApiClient.Expect(response, HttpStatusCode.OK);
+        var raw = await response.Content.ReadAsStringAsync();
+        Html = WebUtility.HtmlDecode(raw);
+        if (TokenInput().Match(Html) is { Success: true } m) _token = m.Groups[1].Value;
+        return raw;
+    }
+
+    /// <summary>Posts a file as a multipart form field, as the upload form does.</summary>
+    public Task<HttpResponseMessage> PostFileAsync(string url, string field, string fileName, byte[] content, bool withToken = true)
+    {
+        var form = new MultipartFormDataContent();
+        if (withToken && _token is not null) form.Add(new StringContent(_token), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(content), field, fileName);
+        return Http.PostAsync(url, form);
+    }
+
+    /// <summary>Posts XML to a page handler the way the page script does: token in the RequestVerificationToken header.</summary>
+    public Task<HttpResponseMessage> PostXmlAsync(string url, string xml, bool withToken = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(xml, Encoding.UTF8, "application/xml") };
+        if (withToken && _token is not null) request.Headers.Add("RequestVerificationToken", _token);
+        return Http.SendAsync(request);
     }
 
     /// <summary>Posts a form with the antiforgery token (unless <paramref name="withToken"/> is false).</summary>

@@ -12,11 +12,14 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 
-/** Creates a modeler in `canvas` with its properties panel in `panel`. */
-function createModeler(canvas, panel) {
+/**
+ * Creates a modeler in `canvas` with its properties panel in `panel`. `options.layout` is the
+ * panel's initial layout, e.g. `{ groups: { general: { open: true } } }` (which groups start open).
+ */
+function createModeler(canvas, panel, options = {}) {
   return new BpmnModeler({
     container: canvas,
-    propertiesPanel: { parent: panel },
+    propertiesPanel: { parent: panel, layout: options.layout },
     additionalModules: [
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,

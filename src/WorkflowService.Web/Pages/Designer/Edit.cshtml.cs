@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowService.Engine.Parsing;
+using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Web.Api;
+using WorkflowService.Web.Auth;
+using WorkflowService.Web.Localization;
+
+namespace WorkflowService.Web.Pages.Designer;
+
+/// <summary>A parser finding as the page's script shows it: on the element it names, and in the list.</summary>
+public sealed record DiagnosticView(string? ElementId, string? ElementType, int Line, string Message)
+{
+    public static DiagnosticView From(BpmnDiagnostic d) => new(d.ElementId, d.ElementType, d.Line, d.Message);
+}
+
+/// <summary>
+/// <c>/designer/{key}</c> (and <c>/designer/new</c>): the modeler, loaded from the process's draft
+/// when there is one, else from its latest version. The toolbar posts the current XML (body,
+/// <c>application/xml</c>, antiforgery token in the <c>RequestVerificationToken</c> header) to
+/// the handlers <c>Validate</c>, <c>SaveDraft</c> and <c>Publish</c>, which answer JSON.
+/// </summary>
+[Authorize(Policy = Policies.Designer)]
+public sealed class EditModel(
+    WorkflowDbFactory dbFactory, DraftService drafts, DefinitionService definitions, BpmnParser parser, T texts) : PageModel
+{
+    /// <summary>The route word for a diagram not stored yet; a process may therefore not use it as its id.</summary>
+    public const string NewKey = "new";
+
+    public string Key { get; private set; } = "";
+    public bool IsNew => Key == NewKey;
+    public string Xml { get; private set; } = "";
+    public string? Name { get; private set; }
+    public DraftInfo? Draft { get; private set; }
+    public DefinitionRecord? Latest { get; private set; }
+    public bool Uploaded { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string key, bool uploaded, CancellationToken ct)
+    {
+        Key = key;
+        Uploaded = uploaded;
+        if (IsNew)
+        {
+            Name = texts["Designer.Template.Name"];
+            Xml = ProcessTemplate.Create(Name);
+            return Page();
+        }
+        Latest = await new ProcessCatalog(dbFactory).LatestAsync(key, ct);
+        var draft = await drafts.LoadAsync(key, ct);
+        if (draft is null && Latest is null) return NotFound();
+        Draft = draft is null ? null : new DraftInfo(draft.SavedBy, draft.SavedAt);
+        Xml = draft?.Xml ?? Latest!.Xml;
+        Name = Latest?.Name;
+        return Page();
+    }
+
+    /// <summary>Checks the diagram as publishing would, without storing anything.</summary>
+    public async Task<IActionResult> OnPostValidateAsync(CancellationToken ct)
+    {
+        var xml = await ReadDiagramAsync(ct);
+        if (xml is null) return TooLarge();
+        var (model, diagnostics) = definitions.Validate(xml);
+        return new JsonResult(new
+        {
+            valid = model is not null,
+            key = model?.Key,
+            errors = Views(diagnostics, DiagnosticSeverity.Error),
+            warnings = Views(diagnostics, DiagnosticSeverity.Warning),
+        });
+    }
+
+    /// <summary>Stores the diagram as the draft of its process id, valid or not.</summary>
+    public async Task<IActionResult> OnPostSaveDraftAsync(string key, CancellationToken ct)
+    {
+        var xml = await ReadDiagramAsync(ct);
+        if (xml is null) return TooLarge();
+        return await RefusalOr(async () =>
+        {
+            if (drafts.KeyOf(xml) == NewKey) return Refused(StatusCodes.Status400BadRequest, texts["Designer.Key.Reserved"]);
+            var draft = await drafts.SaveAsync(xml, User.UserName(), EditedKey(key), ct);
+            return new JsonResult(new { key = draft.Key, savedBy = draft.SavedBy, savedAt = draft.SavedAt });
+        });
+    }
+
+    /// <summary>
+    /// Validates, then publishes a new version (or reports the unchanged latest one) and clears the
+    /// draft. On any error nothing is published and the errors come back as from Validate.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(string key, CancellationToken ct)
+    {
+        var xml = await ReadDiagramAsync(ct);
+        if (xml is null) return TooLarge();
+        return await RefusalOr(async () =>
+        {
+            var (model, diagnostics) = definitions.Validate(xml);
+            if (model is null)
+            {
+                return new JsonResult(new
+                {
+                    message = texts["Designer.Publish.Invalid"],
+                    errors = Views(diagnostics, DiagnosticSeverity.Error),
+                    warnings = Views(diagnostics, DiagnosticSeverity.Warning),
+                }) { StatusCode = StatusCodes.Status400BadRequest };
+            }
+            if (model.Key == NewKey) return Refused(StatusCodes.Status400BadRequest, texts["Designer.Key.Reserved"]);
+            await drafts.EnsureKeyAvailableAsync(EditedKey(key), model.Key, ct);
+            var result = await definitions.DeployAsync(xml, User.UserName(), ct);
+            await drafts.DeletePublishedAsync(result.Definition.Key, EditedKey(key), ct);
+            var published = result.Definition;
+            return new JsonResult(new
+            {
+                key = published.Key, version = published.Version, created = result.Created,
+                publishedBy = published.PublishedBy, publishedAt = published.PublishedAt,
+                warnings = result.Warnings.Select(DiagnosticView.From),
+            });
+        });
+    }
+
+    private static string? EditedKey(string key) => key == NewKey ? null : key;
+
+    private static IEnumerable<DiagnosticView> Views(IEnumerable<BpmnDiagnostic> diagnostics, DiagnosticSeverity severity) =>
+        diagnostics.Where(d => d.Severity == severity).Select(DiagnosticView.From);
+
+    private Task<string?> ReadDiagramAsync(CancellationToken ct) => DefinitionsApi.ReadLimitedAsync(Request, parser.Limits.MaxBytes, ct);
+
+    private JsonResult TooLarge() =>
+        Refused(StatusCodes.Status413PayloadTooLarge, texts.Format("Designer.Upload.TooLarge", parser.Limits.MaxBytes / (1024 * 1024)));
+
+    private static JsonResult Refused(int status, string message, IEnumerable<object>? errors = null) =>
+        new(new { message, errors = errors ?? [] }) { StatusCode = status };
+
+    /// <summary>The runtime's refusals (unreadable file, taken process id) as JSON the toolbar shows.</summary>
+    private static async Task<IActionResult> RefusalOr(Func<Task<IActionResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ValidationException invalid)
+        {
+            return Refused(StatusCodes.Status400BadRequest, invalid.Message,
+                invalid.Errors.Select(e => new DiagnosticView(e.ElementId, null, e.Line ?? 0, e.Message)));
+        }
+        catch (ConflictException conflict)
+        {
+            return Refused(StatusCodes.Status409Conflict, conflict.Message);
+        }
+    }
+}
