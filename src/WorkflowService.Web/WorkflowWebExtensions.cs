@@ -5,6 +5,7 @@ using WorkflowService.Runtime;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Api;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Hotline;
 using WorkflowService.Web.Hubs;
 using WorkflowService.Web.Localization;
 using WorkflowService.Runtime.Instances;
@@ -41,7 +42,11 @@ public static class WorkflowWebExtensions
         services.AddSingleton<Texts>();
         services.AddScoped<T>();
         services.AddSignalR();
-        services.AddSingleton<IWorkflowNotifier, SignalRNotifier>();
+        services.AddSingleton<SignalRNotifier>();
+        builder.AddHotline();
+        services.AddSingleton<IWorkflowNotifier>(sp => new NotifierFanOut(
+            [sp.GetRequiredService<SignalRNotifier>(), sp.GetRequiredService<HotlineNotifier>()],
+            sp.GetRequiredService<ILogger<NotifierFanOut>>()));
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         return builder;
     }
@@ -69,6 +74,7 @@ public static class WorkflowWebExtensions
         app.MapTasksApi();
         app.MapMessagesApi();
         app.MapExternalTasksApi();
+        app.MapTelephonyApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/api-docs", () => Results.Content(ApiReferencePage, "text/html")).ExcludeFromDescription();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })
