@@ -7,9 +7,10 @@ namespace WorkflowService.Runtime.Instances;
 /// <summary>
 /// An instance's diagram: the BPMN XML of the version it runs on, the elements its tokens have
 /// left and the sequence flows between them (a flow counts as taken when its source was left
-/// and its target entered; history records elements, not flows).
+/// and its target entered; history records elements, not flows), and the names of its elements.
 /// </summary>
-public sealed record InstanceDiagram(string Xml, IReadOnlyList<string> CompletedElementIds, IReadOnlyList<string> TakenFlowIds);
+public sealed record InstanceDiagram(string Xml, IReadOnlyList<string> CompletedElementIds, IReadOnlyList<string> TakenFlowIds,
+    IReadOnlyDictionary<string, string> ElementNames);
 
 /// <summary>A deployed process, for pick lists.</summary>
 public sealed record ProcessSummary(string Key, string? Name);
@@ -31,7 +32,8 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
         var left = steps.Where(s => s.Event is "left" or "interrupted").Select(s => s.ElementId)
             .Where(id => model.TryGetNode(id, out _)).ToHashSet(StringComparer.Ordinal);
         var flows = model.Flows.Where(f => left.Contains(f.SourceId) && entered.Contains(f.TargetId)).Select(f => f.Id);
-        return new InstanceDiagram(definition.Xml, [.. left.Order(StringComparer.Ordinal)], [.. flows.Order(StringComparer.Ordinal)]);
+        var names = model.Nodes.Where(n => n.Name is not null).ToDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);
+        return new InstanceDiagram(definition.Xml, [.. left.Order(StringComparer.Ordinal)], [.. flows.Order(StringComparer.Ordinal)], names);
     }
 
     /// <summary>Every deployed process with the name of its latest version.</summary>

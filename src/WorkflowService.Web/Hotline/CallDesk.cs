@@ -13,6 +13,10 @@ public static class HotlineProcess
     public const string LogTask = "logCall";
     public const string CallEndedMessage = "call-ended";
     public const string AnsweredBy = "answeredBy";
+
+    /// <summary>A call variable as text (callId, from, to, answeredBy are strings), or null when unset.</summary>
+    public static string? Variable(IReadOnlyDictionary<string, JsonElement> variables, string name) =>
+        variables.TryGetValue(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString() : null;
 }
 
 /// <summary>A call that rings now: its answerCall task and who is calling.</summary>
@@ -59,7 +63,7 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
         var details = await FindAsync(taskId, ct);
         if (details is null || !IsRinging(details.Task)) return null;
         return new RingingCall(details.Task.Id, details.Task.InstanceId, details.Task.BusinessKey ?? "",
-            Text(details.Variables, "from"), details.Task.CreatedAt);
+            HotlineProcess.Variable(details.Variables, "from"), details.Task.CreatedAt);
     }
 
     /// <summary>The open answerCall task of a call's instance, or null once the call was answered or missed.</summary>
@@ -101,7 +105,7 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
     private static AnswerResult Outcome(TaskDetails details) =>
         details.Task.Status == TaskStatuses.Cancelled
             ? new AnswerResult.Missed()
-            : new AnswerResult.Taken(Text(details.Variables, HotlineProcess.AnsweredBy) ?? details.Task.Assignee ?? details.Task.CompletedBy);
+            : new AnswerResult.Taken(HotlineProcess.Variable(details.Variables, HotlineProcess.AnsweredBy) ?? details.Task.Assignee ?? details.Task.CompletedBy);
 
     private async Task<TaskDetails?> FindAsync(Guid taskId, CancellationToken ct)
     {
@@ -124,7 +128,4 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
         Split(task.CandidateGroups).Any(caller.Groups.Contains) || Split(task.CandidateUsers).Contains(caller.UserName);
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
-
-    private static string? Text(IReadOnlyDictionary<string, JsonElement> variables, string name) =>
-        variables.TryGetValue(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString() : null;
 }

@@ -12,7 +12,8 @@ public sealed record CallTakenEvent(Guid TaskId, string? By, bool Missed);
 
 /// <summary>
 /// Tells the on-duty agents (the candidates of the answerCall task) about calls: <c>callRinging</c>
-/// when one rings, <c>callTaken</c> when someone claims or answers it or the caller hangs up. Admins
+/// when one rings (or rings again, given back unanswered), <c>callTaken</c> when someone claims or
+/// answers it or the caller hangs up. Admins
 /// are not sent these: the banner is for whoever may answer.
 /// </summary>
 public sealed class HotlineNotifier(IHubContext<WorkflowHub> hub, IServiceProvider services, ILogger<HotlineNotifier> logger)
@@ -32,7 +33,9 @@ public sealed class HotlineNotifier(IHubContext<WorkflowHub> hub, IServiceProvid
             var clients = hub.Clients.Groups(audience);
             switch (n.Kind)
             {
-                case WorkflowNotification.TaskCreated when await Desk.DescribeAsync(taskId, ct) is { } call:
+                // Created, or given back (unclaimed) before anyone answered: it rings again.
+                case WorkflowNotification.TaskCreated or WorkflowNotification.TaskChanged
+                    when n.Assignee is null && await Desk.DescribeAsync(taskId, ct) is { } call:
                     await clients.SendAsync("callRinging", new CallRingingEvent(taskId, call.InstanceId, call.CallId, call.From), ct);
                     break;
                 case WorkflowNotification.TaskChanged when n.Assignee is not null:

@@ -15,5 +15,6 @@ public static class HotlineSetup
         services.AddSingleton<CallDesk>();
         services.AddScoped<TelephonyService>();
         services.AddSingleton<HotlineNotifier>();
+        services.AddSingleton<PhoneCalls>();
     }
 }
