@@ -93,7 +93,8 @@ public static class WorkflowWebExtensions
         <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}code{background:#f3f3f3;padding:0 .2rem}
         .op{border-left:4px solid #0b6;padding:.3rem .8rem;margin:.6rem 0}.m{font-weight:bold;display:inline-block;width:4rem}</style>
         </head><body><h1>WorkflowService REST API</h1>
-        <p>Every call needs <code>Authorization: Bearer &lt;token&gt;</code> from <code>POST /api/auth/token</code>.
+        <p>Every call needs <code>Authorization: Bearer &lt;token&gt;</code> from <code>POST /api/auth/token</code>,
+        except the PBX webhook <code>POST /api/telephony/events</code>, which takes the <code>X-Telephony-Secret</code> header instead.
         Errors are <code>application/problem+json</code>. The machine-readable document: <a href="/openapi/v1.json">/openapi/v1.json</a>.</p>
         <div id="ops">Loading…</div>
         <script>
