@@ -63,6 +63,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<EffectDispatcher>();
         services.AddSingleton<InstanceRunner>();
         services.AddSingleton<InstanceService>();
+        services.AddSingleton<InstanceCatalog>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<MessageCorrelator>();
         services.AddSingleton<ExternalTaskService>();

@@ -5,6 +5,7 @@ using WorkflowService.Runtime;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Api;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Hotline;
 using WorkflowService.Web.Hubs;
 using WorkflowService.Web.Localization;
 using WorkflowService.Runtime.Instances;
@@ -44,7 +45,11 @@ public static class WorkflowWebExtensions
         services.AddSingleton<Texts>();
         services.AddScoped<T>();
         services.AddSignalR();
-        services.AddSingleton<IWorkflowNotifier, SignalRNotifier>();
+        services.AddSingleton<SignalRNotifier>();
+        builder.AddHotline();
+        services.AddSingleton<IWorkflowNotifier>(sp => new NotifierFanOut(
+            [sp.GetRequiredService<SignalRNotifier>(), sp.GetRequiredService<HotlineNotifier>()],
+            sp.GetRequiredService<ILogger<NotifierFanOut>>()));
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         return builder;
     }
@@ -72,6 +77,7 @@ public static class WorkflowWebExtensions
         app.MapTasksApi();
         app.MapMessagesApi();
         app.MapExternalTasksApi();
+        app.MapTelephonyApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/api-docs", () => Results.Content(ApiReferencePage, "text/html")).ExcludeFromDescription();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })
@@ -90,7 +96,8 @@ public static class WorkflowWebExtensions
         <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}code{background:#f3f3f3;padding:0 .2rem}
         .op{border-left:4px solid #0b6;padding:.3rem .8rem;margin:.6rem 0}.m{font-weight:bold;display:inline-block;width:4rem}</style>
         </head><body><h1>WorkflowService REST API</h1>
-        <p>Every call needs <code>Authorization: Bearer &lt;token&gt;</code> from <code>POST /api/auth/token</code>.
+        <p>Every call needs <code>Authorization: Bearer &lt;token&gt;</code> from <code>POST /api/auth/token</code>,
+        except the PBX webhook <code>POST /api/telephony/events</code>, which takes the <code>X-Telephony-Secret</code> header instead.
         Errors are <code>application/problem+json</code>. The machine-readable document: <a href="/openapi/v1.json">/openapi/v1.json</a>.</p>
         <div id="ops">Loading…</div>
         <script>

@@ -22,6 +22,45 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
         IReadOnlyDictionary<string, JsonElement>? variables, string? startedBy, CancellationToken ct = default) =>
         runner.StartAsync(definitionKey, businessKey, variables, startedBy, null, ct);
 
+    /// <summary>
+    /// Starts an instance unless one of the same process with the same business key exists (in any
+    /// status), so a sender that repeats itself (a PBX resending "ringing") starts one instance.
+    /// The check runs inside the start's transaction, behind a lock on the key where the database
+    /// has one (PostgreSQL); SQLite transactions are serialised anyway.
+    /// </summary>
+    public async Task<(InstanceRecord Instance, bool Started)> StartOnceAsync(string definitionKey, string businessKey,
+        IReadOnlyDictionary<string, JsonElement>? variables, string? startedBy, CancellationToken ct = default)
+    {
+        if (await FindAsync(definitionKey, businessKey, ct) is { } existing) return (existing, false);
+        var lockKey = $"{definitionKey}/{businessKey}";
+        try
+        {
+            var outcome = await runner.StartAsync(definitionKey, businessKey, variables, startedBy, null, ct,
+                async (db, _, _) =>
+                {
+                    if (db.Database.IsNpgsql())
+                        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))", ct);
+                    if (await db.Instances.AnyAsync(i => i.DefinitionKey == definitionKey && i.BusinessKey == businessKey, ct))
+                        throw new AlreadyStartedException();
+                });
+            return (outcome.Instance, true);
+        }
+        catch (AlreadyStartedException)
+        {
+            return ((await FindAsync(definitionKey, businessKey, ct))!, false);
+        }
+    }
+
+    /// <summary>The newest instance of a process with a business key, or null.</summary>
+    public async Task<InstanceRecord?> FindAsync(string definitionKey, string businessKey, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        return await db.Instances.AsNoTracking().Where(i => i.DefinitionKey == definitionKey && i.BusinessKey == businessKey)
+            .OrderByDescending(i => i.StartedAt).FirstOrDefaultAsync(ct);
+    }
+
+    private sealed class AlreadyStartedException : Exception;
+
     public async Task<InstanceView> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();

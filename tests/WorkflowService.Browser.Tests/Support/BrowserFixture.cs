@@ -29,7 +29,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (MissingBrowser() is not null) return;
-        Host = new WorkflowHost(new HostSettings { Settings = { ["Hotline:RingSeconds"] = "5" } });
+        Host = new WorkflowHost(new HostSettings { Settings = Telephony.Settings(ringSeconds: 5) });
         Host.UseKestrel(0);
         Host.StartServer();
         BaseUrl = Host.ClientOptions.BaseAddress.ToString().TrimEnd('/');

@@ -35,6 +35,8 @@ public sealed partial class PageSession(HttpClient http)
             ["UserName"] = user, ["Password"] = user == "admin" ? WorkflowHost.AdminPassword : WorkflowHost.DemoPassword,
         });
         await ApiClient.Expect(response, HttpStatusCode.Redirect);
+        // The login form's token belongs to the anonymous visitor: take one issued to the user.
+        await session.GetAsync("/denied");
         return session;
     }
 
@@ -125,6 +127,14 @@ public sealed partial class PageSession(HttpClient http)
         if (!select.Success) throw new Xunit.Sdk.XunitException($"No select named {name} on the page");
         var selected = Regex.Match(select.Groups[1].Value, "<option value=\"([^\"]*)\" selected=\"selected\"");
         return selected.Success ? selected.Groups[1].Value : "";
+    }
+
+    /// <summary>The response was a refusal: the redirect to the access-denied page.</summary>
+    public static void AssertDenied(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith("/denied", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
     }
 
     [GeneratedRegex("<input name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

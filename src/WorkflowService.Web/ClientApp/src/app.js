@@ -3,10 +3,17 @@ import * as signalR from '@microsoft/signalr';
 
 const handlers = new Map();
 
-/** Subscribes to a server event ("taskChanged", "callRinging", ...). */
+/**
+ * Subscribes to a server event ("taskChanged", "callRinging", ...), or to "connected": the live
+ * connection (re)started, so whatever was sent while it was down is missing from the page.
+ */
 export function on(event, handler) {
   if (!handlers.has(event)) handlers.set(event, []);
   handlers.get(event).push(handler);
+}
+
+function emit(event, payload) {
+  (handlers.get(event) || []).forEach(h => h(payload));
 }
 
 function connect() {
@@ -16,10 +23,11 @@ function connect() {
     .withAutomaticReconnect()
     .build();
   for (const event of ['taskChanged', 'callRinging', 'callTaken', 'instanceChanged']) {
-    connection.on(event, payload => (handlers.get(event) || []).forEach(h => h(payload)));
+    connection.on(event, payload => emit(event, payload));
   }
+  connection.onreconnected(() => emit('connected'));
   connection.start()
-    .then(() => { document.body.dataset.live = 'connected'; })
+    .then(() => { document.body.dataset.live = 'connected'; emit('connected'); })
     .catch(err => console.warn('live updates unavailable', err));
   return connection;
 }

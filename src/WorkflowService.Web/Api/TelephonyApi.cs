@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Web.Hotline;
+
+namespace WorkflowService.Web.Api;
+
+public static class TelephonyApi
+{
+    public static void MapTelephonyApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/telephony/events", HandleAsync).WithTags("Telephony")
+            // The PBX has no user account and sends no bearer token: it is exempt from the /api bearer
+            // policy here and proves itself with the shared secret, checked before anything else is read.
+            .AllowAnonymous()
+            .Accepts<TelephonyEvent>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(16 * 1024))
+            .WithSummary("PBX webhook: ringing starts a hotline call (once per callId), answered completes answerCall, " +
+                         "ended before an answer records a missed call. Authenticated only by the X-Telephony-Secret header.");
+    }
+
+    private static async Task<Results<Created<TelephonyResult>, Ok<TelephonyResult>, ProblemHttpResult>> HandleAsync(
+        HttpRequest request, TelephonyGate gate, TelephonyService telephony, CancellationToken ct)
+    {
+        if (!gate.Admits(request.Headers[TelephonyGate.Header]))
+            return TypedResults.Problem($"The {TelephonyGate.Header} header is missing or wrong", statusCode: 401, title: "Unauthorized");
+        var result = await telephony.HandleAsync(await ReadAsync(request, ct), "pbx", ct);
+        return result.Outcome == TelephonyResult.Started
+            ? TypedResults.Created($"/api/instances/{result.InstanceId}", result)
+            : TypedResults.Ok(result);
+    }
+
+    /// <summary>Reads the body after the secret check, so a stranger learns nothing about what would be accepted.</summary>
+    private static async Task<TelephonyEvent> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFromJsonAsync<TelephonyEvent>(ct) ?? new TelephonyEvent(null, null, null, null, null);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            const string message = "The body must be a JSON object {\"callId\", \"event\", \"from\", \"to\", \"at\"} of strings";
+            throw new ValidationException(message, [new ValidationError(message, "body", "format")]);
+        }
+    }
+}

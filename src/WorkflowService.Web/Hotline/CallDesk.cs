@@ -1,0 +1,131 @@
+using System.Text.Json;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
+
+namespace WorkflowService.Web.Hotline;
+
+/// <summary>The names workflows/hotline-call.bpmn uses; the host and the process must agree on them.</summary>
+public static class HotlineProcess
+{
+    public const string Key = "hotline-call";
+    public const string AnswerTask = "answerCall";
+    public const string LogTask = "logCall";
+    public const string CallEndedMessage = "call-ended";
+    public const string AnsweredBy = "answeredBy";
+
+    /// <summary>A call variable as text (callId, from, to, answeredBy are strings), or null when unset.</summary>
+    public static string? Variable(IReadOnlyDictionary<string, JsonElement> variables, string name) =>
+        variables.TryGetValue(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString() : null;
+}
+
+/// <summary>A call that rings now: its answerCall task and who is calling.</summary>
+public sealed record RingingCall(Guid TaskId, Guid InstanceId, string CallId, string? From, DateTimeOffset Since);
+
+/// <summary>How pressing Answer ended.</summary>
+public abstract record AnswerResult
+{
+    private AnswerResult() { }
+
+    /// <summary>This agent won; <see cref="LogTaskId"/> is the call's logCall task, now theirs.</summary>
+    public sealed record Answered(Guid InstanceId, Guid? LogTaskId) : AnswerResult;
+
+    /// <summary>Someone else (an agent, or the PBX) was first.</summary>
+    public sealed record Taken(string? By) : AnswerResult;
+
+    /// <summary>The caller hung up before anyone answered.</summary>
+    public sealed record Missed : AnswerResult;
+}
+
+/// <summary>
+/// The agents' side of the hotline: which calls ring for whom, and the race to answer one. The
+/// first agent to press Answer claims the answerCall task and completes it with
+/// <c>answeredBy</c> = themselves, exactly as the PBX's answered event does; whoever loses the
+/// race is told who won.
+/// </summary>
+public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
+{
+    /// <summary>Calls ringing now that <paramref name="caller"/> is on duty for (a candidate of the answerCall task), oldest first.</summary>
+    public async Task<IReadOnlyList<RingingCall>> RingingForAsync(Caller caller, CancellationToken ct = default)
+    {
+        var open = await tasks.QueryAsync(caller, new TaskQuery { DefinitionKey = HotlineProcess.Key, Sort = TaskSort.Created, Take = 50 }, ct);
+        var calls = new List<RingingCall>();
+        foreach (var task in open.Where(t => IsRinging(t) && OnDuty(caller, t)).OrderBy(t => t.CreatedAt))
+        {
+            if (await DescribeAsync(task.Id, ct) is { } call) calls.Add(call);
+        }
+        return calls;
+    }
+
+    /// <summary>The ringing call of an answerCall task, or null when the task is not one that rings now.</summary>
+    public async Task<RingingCall?> DescribeAsync(Guid taskId, CancellationToken ct = default)
+    {
+        var details = await FindAsync(taskId, ct);
+        if (details is null || !IsRinging(details.Task)) return null;
+        return new RingingCall(details.Task.Id, details.Task.InstanceId, details.Task.BusinessKey ?? "",
+            HotlineProcess.Variable(details.Variables, "from"), details.Task.CreatedAt);
+    }
+
+    /// <summary>The open answerCall task of a call's instance, or null once the call was answered or missed.</summary>
+    public async Task<TaskRecord?> OpenAnswerTaskAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        var open = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = instanceId }, ct);
+        return open.FirstOrDefault(t => t.ElementId == HotlineProcess.AnswerTask);
+    }
+
+    public async Task<AnswerResult> AnswerAsync(Caller caller, Guid taskId, CancellationToken ct = default)
+    {
+        var details = await FindAsync(taskId, ct)
+                      ?? throw new NotFoundException($"No ringing call has task {taskId}");
+        if (details.Task.Status != TaskStatuses.Open || details.Task.Assignee is { } a && a != caller.UserName) return Outcome(details);
+        if (!OnDuty(caller, details.Task))
+            throw new ForbiddenException($"{caller.UserName} is not on hotline duty for call {details.Task.BusinessKey}");
+        try
+        {
+            await tasks.ClaimAsync(caller, taskId, ct);
+            await tasks.CompleteAsync(caller, taskId,
+                new Dictionary<string, JsonElement> { [HotlineProcess.AnsweredBy] = JsonSerializer.SerializeToElement(caller.UserName) }, ct);
+        }
+        catch (Exception ex) when (ex is ConflictException or NotFoundException)
+        {
+            // Lost the race: someone claimed, answered or hung up between our read and our write.
+            logger.LogInformation("Call task {TaskId}: {User} was not first: {Message}", taskId, caller.UserName, ex.Message);
+            return Outcome((await FindAsync(taskId, ct))!);
+        }
+        logger.LogInformation("Call {CallId} (instance {InstanceId}, task {TaskId}) answered by {User}", details.Task.BusinessKey,
+            details.Task.InstanceId, taskId, caller.UserName);
+        var mine = await tasks.QueryAsync(caller, new TaskQuery { InstanceId = details.Task.InstanceId }, ct);
+        return new AnswerResult.Answered(details.Task.InstanceId, mine.FirstOrDefault(t => t.ElementId == HotlineProcess.LogTask)?.Id);
+    }
+
+    /// <summary>Who has a call that no longer rings: the agent who claimed or answered it, or the PBX's <c>answeredBy</c>.</summary>
+    public async Task<AnswerResult?> OutcomeAsync(Guid taskId, CancellationToken ct = default) =>
+        await FindAsync(taskId, ct) is { } details ? Outcome(details) : null;
+
+    private static AnswerResult Outcome(TaskDetails details) =>
+        details.Task.Status == TaskStatuses.Cancelled
+            ? new AnswerResult.Missed()
+            : new AnswerResult.Taken(HotlineProcess.Variable(details.Variables, HotlineProcess.AnsweredBy) ?? details.Task.Assignee ?? details.Task.CompletedBy);
+
+    private async Task<TaskDetails?> FindAsync(Guid taskId, CancellationToken ct)
+    {
+        try
+        {
+            var details = await tasks.GetAsync(Caller.System, taskId, ct);
+            return details.Task is { DefinitionKey: HotlineProcess.Key, ElementId: HotlineProcess.AnswerTask } ? details : null;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsRinging(TaskRecord task) =>
+        task is { ElementId: HotlineProcess.AnswerTask, Status: TaskStatuses.Open, Assignee: null };
+
+    /// <summary>On duty for a call: offered the answerCall task by group or by name (an admin's see-everything does not count).</summary>
+    public static bool OnDuty(Caller caller, TaskRecord task) =>
+        Split(task.CandidateGroups).Any(caller.Groups.Contains) || Split(task.CandidateUsers).Contains(caller.UserName);
+
+    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}

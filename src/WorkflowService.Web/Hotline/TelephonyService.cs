@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Messages;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
+
+namespace WorkflowService.Web.Hotline;
+
+/// <summary>
+/// Turns the PBX's events into the hotline-call process: <c>ringing</c> starts it (once per
+/// call id), <c>answered</c> completes answerCall exactly as an agent's Answer does,
+/// <c>ended</c> while it still rings records a missed call. Events that come late or twice
+/// change nothing and are not errors: a PBX retries, and an agent may have been first.
+/// Used by the webhook and by the admins' phone simulator alike.
+/// </summary>
+public sealed class TelephonyService(
+    InstanceService instances,
+    TaskService tasks,
+    MessageCorrelator messages,
+    CallDesk desk,
+    UserManager<WorkflowUser> users,
+    IOptions<HotlineOptions> hotline,
+    ILogger<TelephonyService> logger)
+{
+    /// <param name="sentBy">Who reports the event: <c>pbx</c>, or the admin using the phone simulator.</param>
+    /// <exception cref="ValidationException">A field is missing or malformed.</exception>
+    /// <exception cref="NotFoundException">answered or ended for a call that never rang.</exception>
+    public async Task<TelephonyResult> HandleAsync(TelephonyEvent received, string sentBy, CancellationToken ct = default)
+    {
+        var e = CallEvent.Parse(received);
+        logger.LogInformation("Telephony event {Event} for call {CallId} from {From} to {To} at {At}, reported by {SentBy}", e.Kind,
+            e.CallId, e.From, e.To, e.At, sentBy);
+        return e.Kind switch
+        {
+            CallEvent.Ringing => await RingingAsync(e, sentBy, ct),
+            CallEvent.Answered => await AnsweredAsync(e, ct),
+            _ => await EndedAsync(e, sentBy, ct),
+        };
+    }
+
+    private async Task<TelephonyResult> RingingAsync(CallEvent e, string sentBy, CancellationToken ct)
+    {
+        var variables = new Dictionary<string, JsonElement>
+        {
+            ["callId"] = JsonSerializer.SerializeToElement(e.CallId),
+            ["from"] = JsonSerializer.SerializeToElement(e.From),
+            ["to"] = JsonSerializer.SerializeToElement(e.To),
+            ["ringSeconds"] = JsonSerializer.SerializeToElement(hotline.Value.RingSeconds),
+        };
+        var (instance, started) = await instances.StartOnceAsync(HotlineProcess.Key, e.CallId, variables, sentBy, ct);
+        if (started) logger.LogInformation("Call {CallId} rings: instance {InstanceId}", e.CallId, instance.Id);
+        return new TelephonyResult(e.CallId, instance.Id, started ? TelephonyResult.Started : TelephonyResult.AlreadyRinging);
+    }
+
+    private async Task<TelephonyResult> AnsweredAsync(CallEvent e, CancellationToken ct)
+    {
+        var instance = await CallAsync(e.CallId, ct);
+        if (await desk.OpenAnswerTaskAsync(instance.Id, ct) is not { } task)
+            return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.AlreadyAnswered);
+        // The extension that picked up is a user's name when agents log in with their extension; otherwise keep the number.
+        var answeredBy = (await users.FindByNameAsync(e.To!))?.UserName ?? $"pbx:{e.To}";
+        try
+        {
+            await tasks.CompleteAsync(Caller.System, task.Id,
+                new Dictionary<string, JsonElement> { [HotlineProcess.AnsweredBy] = JsonSerializer.SerializeToElement(answeredBy) }, ct);
+        }
+        catch (ConflictException ex)
+        {
+            logger.LogInformation("Call {CallId}: answered event after the call was taken: {Message}", e.CallId, ex.Message);
+            return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.AlreadyAnswered);
+        }
+        logger.LogInformation("Call {CallId} (instance {InstanceId}, task {TaskId}) answered at the PBX by {AnsweredBy}", e.CallId,
+            instance.Id, task.Id, answeredBy);
+        return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.Answered);
+    }
+
+    private async Task<TelephonyResult> EndedAsync(CallEvent e, string sentBy, CancellationToken ct)
+    {
+        var instance = await CallAsync(e.CallId, ct);
+        if (await desk.OpenAnswerTaskAsync(instance.Id, ct) is null)
+            return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.AlreadyOver);
+        try
+        {
+            await messages.CorrelateAsync(new MessageRequest(HotlineProcess.CallEndedMessage, e.CallId, instance.Id, SentBy: sentBy), ct);
+        }
+        catch (Exception ex) when (ex is ConflictException or NotFoundException)
+        {
+            // Answered between our look and the message: the hang-up ends a conversation, not a ringing call.
+            logger.LogInformation("Call {CallId}: ended event after the call was taken: {Message}", e.CallId, ex.Message);
+            return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.AlreadyOver);
+        }
+        logger.LogInformation("Call {CallId} (instance {InstanceId}) missed: the caller hung up", e.CallId, instance.Id);
+        return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.Missed);
+    }
+
+    private async Task<InstanceRecord> CallAsync(string callId, CancellationToken ct) =>
+        await instances.FindAsync(HotlineProcess.Key, callId, ct)
+        ?? throw new NotFoundException($"No call '{callId}' has rung (callId is unknown)");
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
+using WorkflowService.Web.Api;
+using WorkflowService.Web.Auth;
+
+namespace WorkflowService.Web.Pages.Instances;
+
+/// <summary>
+/// One instance: its diagram with where the tokens are and the path taken, pending timers, open
+/// tasks, variables, history, incidents. Supervisors may retry an incident or cancel the instance.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class DetailsModel(
+    InstanceService instances,
+    InstanceCatalog catalog,
+    TaskService tasks,
+    IAuthorizationService authorization,
+    ILogger<DetailsModel> logger) : PageModel
+{
+    public InstanceView View { get; private set; } = null!;
+    public InstanceDiagram Diagram { get; private set; } = null!;
+    public IReadOnlyList<HistoryRecord> History { get; private set; } = [];
+    public IReadOnlyList<TaskRecord> OpenTasks { get; private set; } = [];
+    public bool CanSupervise { get; private set; }
+
+    /// <summary>What the diagram script needs, as JSON for a &lt;script type="application/json"&gt; block.</summary>
+    public string DiagramJson => JsonSerializer.Serialize(new
+    {
+        instanceId = View.Record.Id,
+        xml = Diagram.Xml,
+        active = View.ActiveElementIds,
+        completed = Diagram.CompletedElementIds,
+        flows = Diagram.TakenFlowIds,
+    });
+
+    [TempData] public string? Notice { get; set; }
+    [TempData] public string? Refusal { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            View = await instances.GetAsync(id, ct);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        Diagram = await catalog.DiagramAsync(id, ct);
+        History = await instances.HistoryAsync(id, ct);
+        OpenTasks = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = id, Sort = TaskSort.Created }, ct);
+        CanSupervise = await IsSupervisorAsync();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken ct) =>
+        SuperviseAsync(id, "Instance.CancelledNotice", () => instances.CancelAsync(id, User.UserName(), reason, ct));
+
+    public Task<IActionResult> OnPostRetryAsync(Guid id, int incidentId, CancellationToken ct) =>
+        SuperviseAsync(id, "Instance.RetriedNotice", () => instances.RetryIncidentAsync(id, incidentId, null, User.UserName(), ct));
+
+    private async Task<IActionResult> SuperviseAsync(Guid id, string notice, Func<Task> action)
+    {
+        if (!await IsSupervisorAsync()) return Forbid();
+        try
+        {
+            await action();
+            Notice = notice;
+        }
+        catch (Exception ex) when (ex is ConflictException or NotFoundException)
+        {
+            logger.LogInformation("Instance {InstanceId}: {User}'s request refused: {Message}", id, User.UserName(), ex.Message);
+            Refusal = ex.Message;
+        }
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> IsSupervisorAsync() => (await authorization.AuthorizeAsync(User, Policies.Supervisor)).Succeeded;
+
+    public string NameOf(string elementId) =>
+        Diagram.ElementNames.TryGetValue(elementId, out var name) ? $"{name} ({elementId})" : elementId;
+
+    public static string ShowValue(JsonElement value)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+        return text.Length > 500 ? text[..500] + "…" : text;
+    }
+}

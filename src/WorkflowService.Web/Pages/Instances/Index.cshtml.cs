@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowService.Engine.Execution;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Web.Auth;
+
+namespace WorkflowService.Web.Pages.Instances;
+
+/// <summary>Process instances, newest first, filtered by process and status.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(InstanceService instances, InstanceCatalog catalog) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public string? Process { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public int Skip { get; set; }
+
+    public IReadOnlyList<ProcessSummary> Processes { get; private set; } = [];
+    public IReadOnlyList<InstanceRecord> Instances { get; private set; } = [];
+    public static IEnumerable<string> Statuses => InstanceStatus.All.Select(s => s.Name);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Skip = Math.Max(0, Skip);
+        if (Status is { Length: > 0 } && !Statuses.Contains(Status)) Status = null;
+        Processes = await catalog.ProcessesAsync(ct);
+        Instances = await instances.ListAsync(Process, Status, Skip, PageSize, ct);
+        return Page();
+    }
+
+    public string PageUrl(int skip) =>
+        Url.Page("/Instances/Index", new { Process, Status, Skip = skip > 0 ? skip : (int?)null }) ?? "/instances";
+}
