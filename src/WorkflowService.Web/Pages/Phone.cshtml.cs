@@ -87,6 +87,9 @@ public sealed class PhoneModel(
     };
 
     /// <summary>The CSS class of an input whose field was refused.</summary>
+    /// <summary>The text key of a refusal code (Phone.Error.required, ...; all listed in hotline.json).</summary>
+    public static string ErrorKey(string? code) => "Phone.Error." + (code ?? "format");
+
     public string Invalid(string labelKey) => Errors.Any(e => FieldKey(e.Field) == labelKey) ? "is-invalid" : "";
 
     private string NewCallId() =>
