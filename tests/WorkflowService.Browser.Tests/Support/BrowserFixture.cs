@@ -60,10 +60,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Saves a screenshot under docs/screenshots (used by the README).</summary>
+    /// <summary>
+    /// Saves a screenshot: into docs/screenshots (the README's) when WORKFLOWSERVICE_SCREENSHOTS=1,
+    /// else into the test output folder, so a normal test run leaves the working tree untouched.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(RepositoryPaths.Root, "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("WORKFLOWSERVICE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryPaths.Root, "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
     }
