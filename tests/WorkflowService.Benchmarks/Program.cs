@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using WorkflowService.Benchmarks.Support;
+
+// Every benchmark class of this assembly, chosen with BenchmarkDotNet's own arguments
+// (--filter, --job, --list flat, ...). One extra switch: --quick, one launch, 5 measured iterations
+// and BenchmarkDotNet's adaptive warm-up. Both modes measure the settled JIT: the benchmarks' own
+// setup runs the happy path until tiering is done (RepairScenario.WarmUpJit).
+var quick = args.Contains("--quick");
+// The median always shows: on a shared machine it is the number to quote, and Steps/s is based on it.
+var config = DefaultConfig.Instance
+    .AddColumn(StatisticColumn.Median, StatisticColumn.OperationsPerSecond)
+    .AddColumn(StepColumn.StepsPerOperation, StepColumn.StepsPerSecond);
+if (quick) config = config.AddJob(Job.Default.WithLaunchCount(1).WithIterationCount(5).WithId("Quick"));
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(StepColumn).Assembly)
+    .Run([.. args.Where(a => a != "--quick")], config);
+
+foreach (var line in summaries.SelectMany(StepRate.Verdicts)) Console.WriteLine(line);
