@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using WorkflowService.Testing;
 using WorkflowService.Testing.Smtp;
@@ -45,8 +46,19 @@ public sealed class ServiceFixture : HostFixture
     public async Task<ReceivedMail> ExpectEscalationAsync(Guid instanceId, string rule, string naming)
     {
         var breach = await ExpectBreachAsync(instanceId, rule);
-        var mails = await Smtp.WaitForAsync(m => m.Subject.Contains(naming) && m.Subject.Contains($"[{rule}]"),
-            $"the {rule} escalation naming '{naming}'");
+        IReadOnlyList<ReceivedMail> mails;
+        try
+        {
+            mails = await Smtp.WaitForAsync(m => m.Subject.Contains(naming) && m.Subject.Contains($"[{rule}]"),
+                $"the {rule} escalation naming '{naming}'");
+        }
+        catch (TimeoutException ex)
+        {
+            var rows = await Host.ReadAsync(db => db.Outbox.AsNoTracking().Where(o => o.InstanceId == instanceId).ToListAsync());
+            throw new TimeoutException(ex.Message + "; outbox: " + string.Join("; ", rows.Select(r =>
+                $"{r.Status} after {r.Attempts} attempts, next {r.NextAttemptAt:O}, error {r.LastError}")) +
+                "; received: " + string.Join(" | ", Smtp.Received.Select(m => m.Subject)) + "; jobs: " + Host.DescribeJobs(), ex);
+        }
         var mail = Assert.Single(mails);
         Assert.Contains(ManagerAddress, mail.Message.To.Mailboxes.Select(m => m.Address));
         Assert.Contains(ManagerAddress, mail.EnvelopeTo);

@@ -1,10 +1,13 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using WorkflowService.Runtime.Groups;
 using WorkflowService.Runtime.Persistence;
@@ -97,6 +100,23 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// Hangfire logs through one process-wide provider, which each host points at its own logger
+    /// factory as it starts. Once that host is disposed, creating a job in any other host of the
+    /// test process fails ("Cannot access a disposed object: LoggerFactory": the job filter
+    /// attributes create their loggers from it) and the mail or timer is not handed over. So each
+    /// host, once started, points Hangfire at a logger factory that lives as long as the process.
+    /// </summary>
+    private static readonly ILoggerFactory HangfireLogs =
+        LoggerFactory.Create(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(HangfireLogs));
+        return host;
+    }
+
     /// <summary>Hands every timer (and unsent mail) that is due by the host's clock to Hangfire now.</summary>
     public Task SweepDueTimersAsync() => Services.GetRequiredService<TimerSweeper>().SweepAsync(TimeSpan.Zero, CancellationToken.None);
 
@@ -131,6 +151,20 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
     {
         await using var db = Services.GetRequiredService<WorkflowDbFactory>().Create();
         return await query(db);
+    }
+
+    /// <summary>What Hangfire holds right now, for a failure message.</summary>
+    public string DescribeJobs()
+    {
+        var monitor = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        static string Name(Hangfire.Common.Job? job) => job is null ? "?" : $"{job.Type.Name}.{job.Method.Name}({string.Join(",", job.Args)})";
+        return string.Join("; ", [
+            .. monitor.ProcessingJobs(0, 20).Select(j => $"processing {Name(j.Value.Job)} since {j.Value.StartedAt:O}"),
+            .. monitor.Queues().SelectMany(q => monitor.EnqueuedJobs(q.Name, 0, 20)).Select(j => $"enqueued {Name(j.Value.Job)} in state {j.Value.State}"),
+            .. monitor.ScheduledJobs(0, 20).Select(j => $"scheduled {Name(j.Value.Job)} at {j.Value.EnqueueAt:O}"),
+            .. monitor.FailedJobs(0, 20).Select(j => $"failed {Name(j.Value.Job)}: {j.Value.ExceptionType}: {j.Value.ExceptionMessage}"),
+            .. monitor.SucceededJobs(0, 20).Select(j => $"succeeded {Name(j.Value.Job)}"),
+        ]);
     }
 
     /// <summary>Waits until Hangfire has no job waiting or running: whatever was handed over has been done.</summary>
