@@ -68,8 +68,17 @@ public sealed class SmtpOptions
     [Required]
     public string From { get; set; } = "WorkflowService <workflow@localhost>";
 
-    /// <summary>Delays between send attempts; the last repeats until the mail goes out.</summary>
-    public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+    /// <summary>
+    /// Delays between send attempts; the last repeats until the mail goes out. Empty (the default):
+    /// <see cref="DefaultRetryDelays"/>. The defaults are not the initial value because configuration
+    /// binding appends the configured items to an existing array: they could never be replaced.
+    /// </summary>
+    public TimeSpan[] RetryDelays { get; set; } = [];
+
+    public static IReadOnlyList<TimeSpan> DefaultRetryDelays { get; } =
+        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+
+    public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays.Length > 0 ? RetryDelays : DefaultRetryDelays;
 }
 
 /// <summary><c>App:*</c></summary>

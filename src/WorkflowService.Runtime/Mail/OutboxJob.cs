@@ -14,7 +14,7 @@ namespace WorkflowService.Runtime.Mail;
 /// at start-up, retried) and goes out once; a crash between the server's acceptance and the
 /// status update can still resend it, with the same Message-ID.
 /// Retries are ours, not Hangfire's: a failed attempt is recorded on the row (Attempts,
-/// LastError, NextAttemptAt per <see cref="SmtpOptions.RetryDelays"/>) and the job schedules
+/// LastError, NextAttemptAt per <see cref="SmtpOptions.EffectiveRetryDelays"/>) and the job schedules
 /// itself again; the row stays Pending until it is sent. Only a mail that can never go out as
 /// it is (no recipient left, unreadable payload, multi-line subject) becomes Failed. A missing
 /// or broken template is retried: an operator can fix the folder.
@@ -33,11 +33,11 @@ public sealed class OutboxJob(
 
     // Hangfire keeps schedules in whole seconds and may run a job up to a second early.
     private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan FallbackDelay = TimeSpan.FromMinutes(1);
     private const int MaxErrorLength = 2000;
 
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    // One lock per outbox row (so a row is never sent twice at once), not one for all mail.
+    [DisableConcurrentExecution("outbox-job:{0}", 60)]
     public async Task SendAsync(Guid outboxId, CancellationToken ct)
     {
         await using var db = dbFactory.Create();
@@ -103,8 +103,8 @@ public sealed class OutboxJob(
     private async Task ScheduleRetryAsync(WorkflowDbContext db, OutboxMessage row, Exception error)
     {
         row.Attempts++;
-        var delays = smtp.Value.RetryDelays;
-        var delay = delays.Length == 0 ? FallbackDelay : delays[Math.Min(row.Attempts - 1, delays.Length - 1)];
+        var delays = smtp.Value.EffectiveRetryDelays;
+        var delay = delays[Math.Min(row.Attempts - 1, delays.Count - 1)];
         var next = clock.GetUtcNow() + delay;
         row.LastError = Truncate($"{error.GetType().Name}: {error.Message}");
         row.NextAttemptAt = next;

@@ -40,6 +40,9 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
                 var sub = await scope.Db.MessageSubscriptions.SingleOrDefaultAsync(
                               m => m.InstanceId == target.Value.InstanceId && m.SubscriptionId == target.Value.SubscriptionId, ct)
                           ?? throw new ConflictException($"Message '{request.Name}' was taken by another sender first");
+                // Consumed by this step: the engine drops the subscription from the state without a
+                // command, so its row goes here (a leftover row would catch the next message).
+                scope.Db.MessageSubscriptions.Remove(sub);
                 return new MessageReceived(sub.SubscriptionId, variables) { At = scope.Now };
             }, ct);
             if (outcome.Ignored) throw new ConflictException($"Message '{request.Name}' no longer applies: {outcome.IgnoredReason}");

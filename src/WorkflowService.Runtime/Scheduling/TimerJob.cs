@@ -24,7 +24,9 @@ public sealed class TimerJob(
     ILogger<TimerJob> logger)
 {
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30])]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    // One lock per timer: without a resource Hangfire locks the method, which ran every timer of
+    // the cluster one after the other, each behind any job that waits inline for its due time.
+    [DisableConcurrentExecution("timer-job:{0}", 60)]
     public async Task FireAsync(Guid timerId, CancellationToken ct)
     {
         TimerRecord? timer;
@@ -32,8 +34,10 @@ public sealed class TimerJob(
             timer = await db.Timers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == timerId, ct);
         if (timer is not { Status: TimerStatuses.Pending }) return;
 
-        var early = timer.DueAt - clock.GetUtcNow();
-        if (early > TimeSpan.Zero)
+        // A loop, not one delay: Task.Delay can end before the wall clock reaches the due time (it
+        // counts on another clock), and the engine ignores a firing that is early even by a tick,
+        // while the step still marks the row fired: the timer would be lost.
+        for (var early = timer.DueAt - clock.GetUtcNow(); early > TimeSpan.Zero; early = timer.DueAt - clock.GetUtcNow())
         {
             if (early > options.Value.MaxInlineWait)
             {

@@ -59,7 +59,7 @@ public sealed class TaskService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = dbFactory.Create();
-            var task = await Find(db, caller, taskId, ct, tracked: true);
+            var task = await FindToChange(db, caller, taskId, ct, tracked: true);
             EnsureOpen(task);
             if (claim)
             {
@@ -103,7 +103,7 @@ public sealed class TaskService(
         ImmutableDictionary<string, JsonElement> values;
         await using (var db = dbFactory.Create())
         {
-            var task = await Find(db, caller, taskId, ct);
+            var task = await FindToChange(db, caller, taskId, ct);
             EnsureCompletable(task, caller);
             var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
             var fields = FieldsOf(await definitions.GetAsync(db, instance.DefinitionId, ct), task.ElementId);
@@ -147,6 +147,30 @@ public sealed class TaskService(
         return await query.VisibleTo(caller).SingleOrDefaultAsync(t => t.Id == taskId, ct)
                ?? throw new NotFoundException($"Task {taskId} does not exist or is not yours to see");
     }
+
+    /// <summary>
+    /// A task to claim, unclaim or complete. One that was offered to the caller but has since been
+    /// claimed by someone else or closed is a conflict saying so (the caller lost a race, or their
+    /// inbox is stale), not "not found"; a task never offered to them stays not found.
+    /// </summary>
+    private static async Task<TaskRecord> FindToChange(WorkflowDbContext db, Caller caller, Guid taskId, CancellationToken ct,
+        bool tracked = false)
+    {
+        try
+        {
+            return await Find(db, caller, taskId, ct, tracked);
+        }
+        catch (NotFoundException)
+        {
+            var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
+            if (task is null || !WasOffered(task, caller)) throw;
+            EnsureCompletable(task, caller);
+            throw;
+        }
+    }
+
+    private static bool WasOffered(TaskRecord task, Caller caller) =>
+        task.CandidateUsers.Split(',').Contains(caller.UserName) || task.CandidateGroups.Split(',').Any(caller.Groups.Contains);
 
     private static void EnsureOpen(TaskRecord task)
     {

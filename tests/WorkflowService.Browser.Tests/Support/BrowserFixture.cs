@@ -1,3 +1,4 @@
+using WorkflowService.Testing;
 using Microsoft.Playwright;
 using WorkflowService.Web.Tests.Support;
 

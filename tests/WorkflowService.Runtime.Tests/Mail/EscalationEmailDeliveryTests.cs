@@ -1,6 +1,8 @@
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Scheduling;
 using WorkflowService.Runtime.Tests.Mail.Support;
+using WorkflowService.Testing;
+using WorkflowService.Testing.Smtp;
 
 namespace WorkflowService.Runtime.Tests.Mail;
 
@@ -108,7 +110,7 @@ public sealed class EscalationEmailDeliveryTests(EscalationEmailDeliveryTests.De
 
             new HangfireOutboxDispatcher(Harness.Jobs).Dispatch(OutboxId);
             Harness.StartJobServer();
-            await MailHarness.WaitUntilAsync(async () => (await Harness.OutboxRowAsync(OutboxId)).Status != OutboxStatuses.Pending,
+            await Poll.UntilAsync(async () => (await Harness.OutboxRowAsync(OutboxId)).Status != OutboxStatuses.Pending,
                 "the outbox row is handled");
 
             Row = await Harness.OutboxRowAsync(OutboxId);

@@ -1,6 +1,8 @@
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Scheduling;
 using WorkflowService.Runtime.Tests.Mail.Support;
+using WorkflowService.Testing;
+using WorkflowService.Testing.Smtp;
 
 namespace WorkflowService.Runtime.Tests.Mail;
 
@@ -48,7 +50,7 @@ public sealed class IdempotentSendingTests : IAsyncLifetime
         dispatcher.Dispatch(id);
 
         _harness.StartJobServer();
-        await MailHarness.WaitUntilAsync(() => Task.FromResult(_harness.JobStorage.GetMonitoringApi().SucceededListCount() == 2),
+        await Poll.UntilAsync(() => Task.FromResult(_harness.JobStorage.GetMonitoringApi().SucceededListCount() == 2),
             "both jobs have run");
 
         Assert.Single(_smtp.Received);

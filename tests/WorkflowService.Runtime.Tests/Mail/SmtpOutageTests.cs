@@ -1,6 +1,8 @@
 using WorkflowService.Runtime.Mail;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tests.Mail.Support;
+using WorkflowService.Testing;
+using WorkflowService.Testing.Smtp;
 
 namespace WorkflowService.Runtime.Tests.Mail;
 
@@ -63,7 +65,7 @@ public sealed class SmtpOutageTests : IAsyncLifetime
         _harness.Clock.Advance(_harness.Smtp.RetryDelays[0]);
         // The scheduled retry is due for Hangfire (its clock is ahead of the fake one): the server runs it.
         _harness.StartJobServer();
-        await MailHarness.WaitUntilAsync(async () => (await _harness.OutboxRowAsync(id)).Status == OutboxStatuses.Sent,
+        await Poll.UntilAsync(async () => (await _harness.OutboxRowAsync(id)).Status == OutboxStatuses.Sent,
             "the retry has sent the mail");
 
         var mail = Assert.Single(_smtp.Received);

@@ -2,6 +2,7 @@ using MimeKit;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tests.Mail.Support;
+using WorkflowService.Testing;
 
 namespace WorkflowService.Runtime.Tests.Mail;
 
@@ -12,7 +13,7 @@ namespace WorkflowService.Runtime.Tests.Mail;
 /// </summary>
 public sealed class SubjectLineTests : IAsyncLifetime
 {
-    private readonly string _workflows = Directory.CreateTempSubdirectory("ws-templates-").FullName;
+    private readonly string _workflows = TempFolder.Create("templates-");
     private MailHarness _harness = null!;
 
     public Task InitializeAsync()
@@ -27,7 +28,7 @@ public sealed class SubjectLineTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _harness.DisposeAsync();
-        Directory.Delete(_workflows, recursive: true);
+        TempFolder.TryDelete(_workflows);
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using WorkflowService.Runtime.Mail;
+using WorkflowService.Testing;
 
 namespace WorkflowService.Runtime.Tests.Mail;
 
 /// <summary>Templates live in <c>{workflows}/templates/{name}/</c> and are parsed once per name.</summary>
 public sealed class TemplateStoreTests : IDisposable
 {
-    private readonly string _workflows = Directory.CreateTempSubdirectory("ws-templates-").FullName;
+    private readonly string _workflows = TempFolder.Create("templates-");
 
-    public void Dispose() => Directory.Delete(_workflows, recursive: true);
+    public void Dispose() => TempFolder.TryDelete(_workflows);
 
     private void Write(string name, string subject, string body)
     {

@@ -3,18 +3,13 @@ using WorkflowService.Web.Tests.Support;
 
 namespace WorkflowService.Web.Tests.Api;
 
-public sealed class TaskApiTests : IAsyncLifetime
+/// <summary>Completing a task through the API: the form's values move the process on, refused values name the field.</summary>
+public sealed class TaskApiTests(ServiceFixture service) : IClassFixture<ServiceFixture>
 {
-    private readonly WorkflowHost _host = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task A_registered_repair_request_moves_on_to_acceptance()
     {
-        var desk = await _host.LoginAsync("desk");
+        var desk = await service.As("desk");
         var id = await desk.StartAsync("repair", businessKey: "R-100");
 
         await desk.CompleteAsync(id, "registerRequest", new
@@ -31,7 +26,7 @@ public sealed class TaskApiTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_form_value_is_named_in_a_400_and_nothing_moves()
     {
-        var desk = await _host.LoginAsync("desk");
+        var desk = await service.As("desk");
         var id = await desk.StartAsync("repair");
         var taskId = await desk.TaskIdAsync(id, "registerRequest");
 

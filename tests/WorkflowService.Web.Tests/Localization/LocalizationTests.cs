@@ -1,3 +1,4 @@
+using WorkflowService.Testing;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using WorkflowService.Web.Localization;

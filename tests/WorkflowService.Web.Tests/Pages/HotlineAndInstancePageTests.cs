@@ -1,3 +1,4 @@
+using WorkflowService.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -167,8 +168,8 @@ public sealed class HotlineAndInstancePageTests(QuickRingHost shared) : IClassFi
         var id = await RingAsync(callId);
         var manager = await PageSession.SignInAsync(_host, "manager");
 
-        var page = await Poll.UntilAsync(() => manager.GetPageAsync("/breaches?rule=three-rings"),
-            html => html.Contains($"data-instance-id=\"{id}\""), TimeSpan.FromSeconds(20));
+        var page = await Poll.ForAsync(() => manager.GetPageAsync("/breaches?rule=three-rings"),
+            html => html.Contains($"data-instance-id=\"{id}\""), "the three-rings breach is listed", TimeSpan.FromSeconds(20));
 
         var row = page[page.IndexOf($"data-instance-id=\"{id}\"", StringComparison.Ordinal)..];
         Assert.Contains(callId, row[..row.IndexOf("</tr>", StringComparison.Ordinal)]);

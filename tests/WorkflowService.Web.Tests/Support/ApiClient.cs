@@ -11,8 +11,11 @@ public sealed class ApiClient(HttpClient http)
 {
     public HttpClient Http { get; } = http;
 
+    public string UserName { get; private set; } = "";
+
     public async Task AuthenticateAsync(string user, string password)
     {
+        UserName = user;
         var response = await Http.PostAsJsonAsync("/api/auth/token", new { userName = user, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
@@ -23,6 +26,8 @@ public sealed class ApiClient(HttpClient http)
 
     public Task<HttpResponseMessage> PostXmlAsync(string url, string xml) =>
         Http.PostAsync(url, new StringContent(xml, Encoding.UTF8, "application/xml"));
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
 
     public async Task<JsonElement> GetJsonAsync(string url)
     {
@@ -61,7 +66,37 @@ public sealed class ApiClient(HttpClient http)
         await PostJsonAsync($"/api/tasks/{taskId}/complete", new { variables }, HttpStatusCode.NoContent);
     }
 
+    /// <summary>Completes the instance's last open task and checks that the instance has completed.</summary>
+    public async Task FinishAsync(Guid instanceId, string elementId, object? variables = null)
+    {
+        await CompleteAsync(instanceId, elementId, variables);
+        var status = await StatusAsync(instanceId);
+        if (status != "Completed") throw new Xunit.Sdk.XunitException($"Instance {instanceId} is {status} after {elementId}, not Completed");
+    }
+
     public Task<JsonElement> InstanceAsync(Guid id) => GetJsonAsync($"/api/instances/{id}");
+
+    public async Task<string> StatusAsync(Guid id) => (await InstanceAsync(id)).GetProperty("status").GetString()!;
+
+    /// <summary>The open tasks this caller can see, of one instance or of all.</summary>
+    public async Task<List<JsonElement>> TasksAsync(Guid? instanceId = null) =>
+        [.. (await GetJsonAsync(instanceId is null ? "/api/tasks?take=500" : $"/api/tasks?instanceId={instanceId}")).EnumerateArray()];
+
+    public async Task<List<JsonElement>> BreachesAsync(Guid instanceId, string? rule = null) =>
+        [.. (await GetJsonAsync($"/api/breaches?instanceId={instanceId}" + (rule is null ? "" : $"&rule={rule}"))).EnumerateArray()];
+
+    public async Task<List<JsonElement>> HistoryAsync(Guid instanceId) =>
+        [.. (await GetJsonAsync($"/api/instances/{instanceId}/history")).EnumerateArray()];
+
+    /// <summary>Publishes a BPMN file (process owners and admins) and returns its process key.</summary>
+    public async Task<string> DeployAsync(string xml)
+    {
+        var response = await PostXmlAsync("/api/definitions", xml);
+        await Expect(response, HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    public static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 
     public static async Task Expect(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -1,3 +1,4 @@
+using WorkflowService.Testing;
 namespace WorkflowService.Web.Tests.Support;
 
 /// <summary>Diagrams the designer tests upload and publish (page tests and browser tests alike).</summary>

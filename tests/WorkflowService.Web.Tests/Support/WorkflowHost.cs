@@ -1,9 +1,18 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using WorkflowService.Runtime.Groups;
+using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Scheduling;
+using WorkflowService.Testing;
 
 namespace WorkflowService.Web.Tests.Support;
 
@@ -13,11 +22,21 @@ public sealed record HostSettings
     /// <summary>Folder of the SQLite file and mail drop; reuse it to "restart" the service on the same data.</summary>
     public string DataDirectory { get; init; } = TempFolder.Create();
 
-    /// <summary>A fake clock for timers of hours and days; null for the real clock.</summary>
-    public FakeTimeProvider? Clock { get; init; }
+    /// <summary>
+    /// The host's clock: null for the system clock, a <see cref="FakeClock"/> for timers of hours
+    /// and days, or another <see cref="TimeProvider"/> that bends one thing about time.
+    /// </summary>
+    public TimeProvider? Clock { get; init; }
 
     public int? SmtpPort { get; init; }
     public Dictionary<string, string?> Settings { get; init; } = [];
+
+    /// <summary>
+    /// A fake clock a day ahead of the real one. Hangfire keeps real time, so a timer scheduled on
+    /// the fake clock is never run by Hangfire on its own: it fires only when the test advances
+    /// the clock and sweeps (<see cref="WorkflowHost.SweepDueTimersAsync"/>), never half-way.
+    /// </summary>
+    public static FakeTimeProvider FakeClock() => new(DateTimeOffset.UtcNow.AddDays(1));
 }
 
 /// <summary>
@@ -49,7 +68,8 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
             ["Scheduling:SweepGrace"] = "00:00:00",
             ["Smtp:RetryDelays:0"] = "00:00:00.500",
             ["App:BaseUrl"] = "http://workflow.test",
-            ["Logging:LogLevel:Default"] = "Warning",
+            // WS_TEST_LOGLEVEL=Information shows what the service does while a test runs.
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("WS_TEST_LOGLEVEL") ?? "Warning",
         };
         if (Settings.SmtpPort is { } port)
         {
@@ -57,46 +77,101 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
             settings["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Smtp:From"] = "WorkflowService <workflow@workflow.test>";
         }
+        if (Settings.Clock is FakeTimeProvider)
+        {
+            // A fake clock runs a periodic timer once for every period it jumps over: with a one-second
+            // sweep, a jump of a day would sweep (and hand the same timer to Hangfire) thousands of
+            // times. Tests sweep when they move time; the longest period PeriodicTimer takes is ~49 days.
+            settings["Scheduling:SweepInterval"] = "30.00:00:00";
+        }
         foreach (var (key, value) in Settings.Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
 
-        if (Settings.Clock is { } clock)
-            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        builder.ConfigureServices(s =>
+        {
+            // Identity's default (100,000 PBKDF2 rounds) costs ~0.3 s a hash on a test machine; every host
+            // seeds nine users and every test signs some in. Tests do not need hashes that resist cracking.
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            if (Settings.Clock is not { } clock) return;
+            s.Replace(ServiceDescriptor.Singleton(clock));
+            // Bearer tokens expire on the host's clock; a test that jumps days must not lose its sign-ins.
+            if (clock is FakeTimeProvider)
+                s.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(3650));
+        });
     }
 
-    /// <summary>Hands every timer that is due by the (fake) clock to Hangfire now.</summary>
+    /// <summary>
+    /// Hangfire logs through one process-wide provider, which each host points at its own logger
+    /// factory as it starts. Once that host is disposed, creating a job in any other host of the
+    /// test process fails ("Cannot access a disposed object: LoggerFactory": the job filter
+    /// attributes create their loggers from it) and the mail or timer is not handed over. So each
+    /// host, once started, points Hangfire at a logger factory that lives as long as the process.
+    /// </summary>
+    private static readonly ILoggerFactory HangfireLogs =
+        LoggerFactory.Create(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(HangfireLogs));
+        return host;
+    }
+
+    /// <summary>Hands every timer (and unsent mail) that is due by the host's clock to Hangfire now.</summary>
     public Task SweepDueTimersAsync() => Services.GetRequiredService<TimerSweeper>().SweepAsync(TimeSpan.Zero, CancellationToken.None);
 
     public async Task<ApiClient> LoginAsync(string user, string? password = null)
     {
-        var client = CreateClient();
-        var api = new ApiClient(client);
+        var api = new ApiClient(CreateClient());
         await api.AuthenticateAsync(user, password ?? (user == "admin" ? AdminPassword : DemoPassword));
         return api;
     }
-}
 
-public static class TempFolder
-{
-    public static string Create()
+    /// <summary>A user the demo data does not have (e.g. an ERP service account), made as an admin would.</summary>
+    public async Task CreateUserAsync(string name, string role, params string[] groups)
     {
-        var path = Path.Combine(Path.GetTempPath(), "workflowservice-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
-}
-
-public static class RepositoryPaths
-{
-    public static string Root { get; } = FindRoot();
-    public static string Workflows => Path.Combine(Root, "workflows");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
+        if (await users.FindByNameAsync(name) is null)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "WorkflowService.sln"))) return dir.FullName;
+            var user = new WorkflowUser { UserName = name, DisplayName = name, Email = $"{name}@example.com" };
+            Check(await users.CreateAsync(user, DemoPassword));
+            Check(await users.AddToRoleAsync(user, role));
         }
-        throw new InvalidOperationException("WorkflowService.sln not found above " + AppContext.BaseDirectory);
+        foreach (var group in groups) await Services.GetRequiredService<GroupDirectory>().AddMemberAsync(group, name);
+
+        static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    /// <summary>Reads rows the API does not show (outbox, timer rows) straight from the host's database.</summary>
+    public async Task<T> ReadAsync<T>(Func<WorkflowDbContext, Task<T>> query)
+    {
+        await using var db = Services.GetRequiredService<WorkflowDbFactory>().Create();
+        return await query(db);
+    }
+
+    /// <summary>What Hangfire holds right now, for a failure message.</summary>
+    public string DescribeJobs()
+    {
+        var monitor = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        static string Name(Hangfire.Common.Job? job) => job is null ? "?" : $"{job.Type.Name}.{job.Method.Name}({string.Join(",", job.Args)})";
+        return string.Join("; ", [
+            .. monitor.ProcessingJobs(0, 20).Select(j => $"processing {Name(j.Value.Job)} since {j.Value.StartedAt:O}"),
+            .. monitor.Queues().SelectMany(q => monitor.EnqueuedJobs(q.Name, 0, 20)).Select(j => $"enqueued {Name(j.Value.Job)} in state {j.Value.State}"),
+            .. monitor.ScheduledJobs(0, 20).Select(j => $"scheduled {Name(j.Value.Job)} at {j.Value.EnqueueAt:O}"),
+            .. monitor.FailedJobs(0, 20).Select(j => $"failed {Name(j.Value.Job)}: {j.Value.ExceptionType}: {j.Value.ExceptionMessage}"),
+            .. monitor.SucceededJobs(0, 20).Select(j => $"succeeded {Name(j.Value.Job)}"),
+        ]);
+    }
+
+    /// <summary>Waits until Hangfire has no job waiting or running: whatever was handed over has been done.</summary>
+    public Task WaitForIdleJobsAsync()
+    {
+        var monitor = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        return Poll.UntilAsync(() => monitor.ProcessingCount() == 0 && monitor.Queues().All(q => q.Length == 0 && (q.Fetched ?? 0) == 0),
+            "Hangfire has run every enqueued job");
     }
 }

@@ -12,6 +12,7 @@ using WorkflowService.Runtime.Configuration;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Mail;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Testing;
 
 namespace WorkflowService.Runtime.Tests.Mail.Support;
 
@@ -34,7 +35,7 @@ public sealed class MailHarness : IAsyncDisposable
     /// <param name="workflowsDirectory">Where <c>templates/</c> is; default: the repository's shipped <c>workflows/</c>.</param>
     public MailHarness(int? smtpPort = null, string? workflowsDirectory = null)
     {
-        Folder = Directory.CreateTempSubdirectory("ws-mail-").FullName;
+        Folder = TempFolder.Create("mail-");
         Database = new TestDatabase(Folder);
         // An hour behind the real clock: a retry scheduled on this clock is already due for Hangfire,
         // which keeps real time, so a job server runs it as soon as it polls.
@@ -47,14 +48,12 @@ public sealed class MailHarness : IAsyncDisposable
         };
         Storage = new StorageOptions { DataDirectory = Path.Combine(Folder, "data") };
         App = new AppOptions { BaseUrl = "https://ws.example.com/" };
-        Templates = new TemplateStore(workflowsDirectory ?? WorkflowsDirectory);
+        Templates = new TemplateStore(workflowsDirectory ?? RepositoryPaths.Workflows);
         JobStorage = new InMemoryStorage();
         Jobs = new BackgroundJobClient(JobStorage);
         Handler = new SendEmailHandler(Templates, Options.Create(App));
         Seed();
     }
-
-    public static string WorkflowsDirectory { get; } = FindWorkflowsDirectory();
 
     public string Folder { get; }
     public TestDatabase Database { get; }
@@ -133,17 +132,6 @@ public sealed class MailHarness : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Waits for a condition reached by another thread (a Hangfire worker); fails after a few seconds.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting until {what}");
-            await Task.Delay(25);
-        }
-    }
-
     private void Seed()
     {
         var now = Clock.GetUtcNow();
@@ -181,15 +169,6 @@ public sealed class MailHarness : IAsyncDisposable
         DisplayName = displayName,
     };
 
-    private static string FindWorkflowsDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WorkflowService.sln"))) return Path.Combine(dir.FullName, "workflows");
-        }
-        throw new InvalidOperationException($"No WorkflowService.sln above {AppContext.BaseDirectory}");
-    }
-
     public async ValueTask DisposeAsync()
     {
         foreach (var server in _servers)
@@ -198,14 +177,7 @@ public sealed class MailHarness : IAsyncDisposable
             await server.WaitForShutdownAsync(CancellationToken.None);
             server.Dispose();
         }
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; failing the test over it is not.
-        }
+        TempFolder.TryDelete(Folder);
     }
 
     private sealed class HarnessActivator(MailHarness harness) : JobActivator

@@ -4,8 +4,10 @@ using WorkflowService.Runtime.Persistence;
 namespace WorkflowService.Runtime.Tests.Mail.Support;
 
 /// <summary>
-/// A real SQLite file in a test's own folder, with the production context and provider.
-/// Pooling is off so the file is released (and can be deleted) when the test ends.
+/// A real SQLite file in a test's own folder, with the production context and provider, and the
+/// schema built by the real EF Core migrations (as the service does at start-up), so every test
+/// that uses it also tests the migrations. Pooling is off so the file is released (and can be
+/// deleted) when the test ends.
 /// </summary>
 public sealed class TestDatabase
 {
@@ -19,14 +21,11 @@ public sealed class TestDatabase
             .Options;
         Factory = new WorkflowDbFactory(() => new SqliteWorkflowDbContext(_options));
         using var db = Factory.Create();
-        CreateSchema(db);
+        db.Database.Migrate();
     }
 
     public string FilePath { get; }
     public WorkflowDbFactory Factory { get; }
-
-    // The one line to change when the migrations land: db.Database.Migrate().
-    private static void CreateSchema(WorkflowDbContext db) => db.Database.EnsureCreated();
 
     public async Task WriteAsync(Action<WorkflowDbContext> change)
     {

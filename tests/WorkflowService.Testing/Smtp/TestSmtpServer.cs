@@ -7,10 +7,13 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace WorkflowService.Runtime.Tests.Mail.Support;
+namespace WorkflowService.Testing.Smtp;
 
 /// <summary>A message as the SMTP server got it: the envelope recipients and the parsed message.</summary>
-public sealed record ReceivedMail(IReadOnlyList<string> EnvelopeTo, MimeMessage Message, string Raw);
+public sealed record ReceivedMail(IReadOnlyList<string> EnvelopeTo, MimeMessage Message, string Raw)
+{
+    public string Subject => Message.Subject ?? "";
+}
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on 127.0.0.1, in-process: MailKit talks to it
@@ -19,6 +22,8 @@ public sealed record ReceivedMail(IReadOnlyList<string> EnvelopeTo, MimeMessage 
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
+    private static readonly ConcurrentDictionary<int, byte> HandedOut = new();
+
     private readonly CapturingStore _store = new();
     private readonly CancellationTokenSource _stop = new();
     private SmtpServer.SmtpServer? _server;
@@ -29,11 +34,26 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Port { get; }
     public IReadOnlyList<ReceivedMail> Received => _store.Received.ToArray();
 
+    /// <summary>Waits until the server has received a message matching <paramref name="match"/> and returns all that match.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(Func<ReceivedMail, bool> match, string what, TimeSpan? timeout = null) =>
+        await Poll.ForAsync(() => Task.FromResult<IReadOnlyList<ReceivedMail>>(Received.Where(match).ToList()), m => m.Count > 0,
+            $"the SMTP server on port {Port} has received {what}", timeout);
+
+    /// <summary>
+    /// A port nothing listens on right now (the OS picks it), for a server started now or later;
+    /// never the same port twice in one test run. The probe is closed before the server binds, so
+    /// without that check two servers started in parallel could get the same port: the second
+    /// fails to bind but finds the first one listening, and its mail goes to the other test.
+    /// </summary>
     public static int FreePort()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        while (true)
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            if (HandedOut.TryAdd(port, 0)) return port;
+        }
     }
 
     public static async Task<TestSmtpServer> StartAsync(int? port = null)

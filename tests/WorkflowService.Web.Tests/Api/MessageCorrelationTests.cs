@@ -1,0 +1,71 @@
+using System.Net;
+using WorkflowService.Web.Tests.Support;
+
+namespace WorkflowService.Web.Tests.Api;
+
+/// <summary>
+/// <c>POST /api/messages</c> delivers a message to the instance waiting for it by business key:
+/// the PBX reports a caller who hung up, and the ringing call ends as a missed call. A message
+/// nobody waits for is a 404.
+/// </summary>
+public sealed class MessageCorrelationTests(ServiceFixture service) : IClassFixture<ServiceFixture>
+{
+    private async Task<Guid> RingingAsync(string callId)
+    {
+        var agent = await service.As("agent");
+        return await agent.StartAsync("hotline-call", new { callId, from = "+86 21 5555 0100", to = "400-820-0000", ringSeconds = 5 },
+            callId);
+    }
+
+    [Fact]
+    public async Task Call_ended_for_a_ringing_call_completes_it_as_a_missed_call()
+    {
+        var id = await RingingAsync("pbx-call-0815");
+        var agent = await service.As("agent");
+
+        var delivered = await agent.PostJsonAsync("/api/messages", new { name = "call-ended", businessKey = "pbx-call-0815" },
+            HttpStatusCode.OK);
+
+        Assert.Equal(id, delivered.GetProperty("instanceId").GetGuid());
+        Assert.False(delivered.GetProperty("startedInstance").GetBoolean());
+        ServiceFixture.AssertShape(await agent.InstanceAsync(id), "Completed", []);
+        Assert.Empty(await agent.TasksAsync(id));
+        var history = await agent.HistoryAsync(id);
+        Assert.Contains(history, h => h.GetProperty("elementId").GetString() == "missedCall" && h.GetProperty("event").GetString() == "entered");
+        Assert.Contains(history, h => h.GetProperty("elementId").GetString() == "answerCall" && h.GetProperty("event").GetString() == "interrupted");
+    }
+
+    [Fact]
+    public async Task Call_ended_reaches_only_the_call_with_that_business_key()
+    {
+        var other = await RingingAsync("pbx-call-0816");
+        var target = await RingingAsync("pbx-call-0817");
+        var agent = await service.As("agent");
+
+        await agent.PostJsonAsync("/api/messages", new { name = "call-ended", businessKey = "pbx-call-0817" }, HttpStatusCode.OK);
+
+        Assert.Equal("Completed", await agent.StatusAsync(target));
+        ServiceFixture.AssertShape(await agent.InstanceAsync(other), "Running", ["answerCall"],
+            ("threeRingsTimer", (await agent.InstanceAsync(other)).GetProperty("pendingTimers")[0].GetProperty("dueAt").GetDateTimeOffset()));
+    }
+
+    [Fact]
+    public async Task A_message_nothing_waits_for_is_a_404_that_says_so()
+    {
+        var agent = await service.As("agent");
+        await RingingAsync("pbx-call-0900");
+        await agent.PostJsonAsync("/api/messages", new { name = "call-ended", businessKey = "pbx-call-0900" }, HttpStatusCode.OK);
+        var answered = await RingingAsync("pbx-call-0901");
+        await agent.CompleteAsync(answered, "answerCall", new { answeredBy = "agent" });
+
+        var again = await agent.PostAsync("/api/messages", new { name = "call-ended", businessKey = "pbx-call-0900" });
+        var afterAnswer = await agent.PostAsync("/api/messages", new { name = "call-ended", businessKey = "pbx-call-0901" });
+        var unknown = await agent.PostAsync("/api/messages", new { name = "call-ended", businessKey = "no-such-call" });
+
+        await ApiClient.Expect(again, HttpStatusCode.NotFound);
+        await ApiClient.Expect(afterAnswer, HttpStatusCode.NotFound);
+        await ApiClient.Expect(unknown, HttpStatusCode.NotFound);
+        Assert.Equal(["logCall"], (await agent.TasksAsync(answered)).Select(t => t.GetProperty("elementId").GetString()));
+        Assert.Contains("Nothing waits for message 'call-ended' with business key 'no-such-call'", await unknown.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using WorkflowService.Testing;
+
+namespace WorkflowService.Web.Tests.Support;
+
+/// <summary>
+/// One service for the tests of a class (xunit class fixture): started before the first test,
+/// disposed with its data folder after the last, with one signed-in client per user.
+/// </summary>
+public abstract class HostFixture : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, Task<ApiClient>> _clients = new();
+
+    public WorkflowHost Host { get; private set; } = null!;
+
+    /// <summary>How the service is set up (a clock, an SMTP port); called once, before it starts.</summary>
+    protected abstract Task<HostSettings> SettingsAsync();
+
+    public async Task InitializeAsync()
+    {
+        Host = new WorkflowHost(await SettingsAsync());
+        _ = Host.Server; // start now: migrations, deployment and demo users before the first test
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        TempFolder.TryDelete(Host.Settings.DataDirectory);
+    }
+
+    /// <summary>A signed-in client of a user (one per user, reused).</summary>
+    public Task<ApiClient> As(string user) => _clients.GetOrAdd(user, u => Host.LoginAsync(u));
+
+    /// <summary>A new complaint and the id of its first task, offered to the agents group (agent, agent2).</summary>
+    public async Task<(Guid Instance, Guid Task)> ComplaintToRecordAsync(string businessKey)
+    {
+        var agent = await As("agent");
+        var id = await agent.StartAsync("complaint", businessKey: businessKey);
+        return (id, await agent.TaskIdAsync(id, "recordComplaint"));
+    }
+}
+
+/// <summary>The service on the system clock, for timers of a few seconds.</summary>
+public sealed class RealClockService : HostFixture
+{
+    protected override Task<HostSettings> SettingsAsync() => Task.FromResult(new HostSettings());
+}
+
+/// <summary>The service on a clock whose timers end early (<see cref="EarlyTimerClock"/>).</summary>
+public sealed class EarlyTimerService : HostFixture
+{
+    protected override Task<HostSettings> SettingsAsync() => Task.FromResult(new HostSettings { Clock = new EarlyTimerClock() });
+}
