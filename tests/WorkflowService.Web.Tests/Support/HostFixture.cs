@@ -51,3 +51,17 @@ public sealed class EarlyTimerService : HostFixture
 {
     protected override Task<HostSettings> SettingsAsync() => Task.FromResult(new HostSettings { Clock = new EarlyTimerClock() });
 }
+
+/// <summary>The telephony webhook open to <see cref="Telephony.Secret"/>, five-second rings.</summary>
+public sealed class TelephonyHost : HostFixture
+{
+    protected override Task<HostSettings> SettingsAsync() =>
+        Task.FromResult(new HostSettings { Settings = Telephony.Settings(ringSeconds: 5) });
+}
+
+/// <summary>One-second rings, so the three-rings rule breaks after three seconds.</summary>
+public sealed class QuickRingHost : HostFixture
+{
+    protected override Task<HostSettings> SettingsAsync() =>
+        Task.FromResult(new HostSettings { Settings = Telephony.Settings(ringSeconds: 1) });
+}
