@@ -141,9 +141,33 @@ public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbCon
 }
 
 public sealed class PostgreSqlWorkflowDbContext(DbContextOptions<PostgreSqlWorkflowDbContext> options)
-    : WorkflowDbContext(options);
+    : WorkflowDbContext(options)
+{
+    /// <summary>
+    /// <c>timestamptz</c> takes only UTC instants (Npgsql refuses any other offset, such as the end
+    /// of a day in Shanghai) and keeps microseconds, a tenth of .NET's precision: write every
+    /// instant in UTC, rounded up to the microsecond, so that a stored due time is never before
+    /// the engine's own. A timer job waits for the stored due time; rounded down, it could fire a
+    /// tick early, and the engine would ignore the firing while the job marked the timer fired.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcMicrosecondConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<UtcMicrosecondConverter>();
+    }
+}
 
 internal sealed class UtcDateTimeOffsetConverter()
     : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTime>(
         v => v.UtcDateTime,
         v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+
+internal sealed class UtcMicrosecondConverter()
+    : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => RoundUp(v),
+        v => v)
+{
+    /// <summary>In UTC, up to the next whole microsecond (<see cref="DateTimeOffset.MaxValue"/> stays itself: infinity).</summary>
+    private static DateTimeOffset RoundUp(DateTimeOffset value) =>
+        new(Math.Min((value.UtcTicks + 9) / 10 * 10, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
+}

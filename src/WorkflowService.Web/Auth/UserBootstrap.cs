@@ -28,10 +28,12 @@ public sealed class DemoOptions
 
 /// <summary>
 /// Creates the roles, the first admin and (with <c>Demo:Seed</c>) one user per role with the
-/// groups the shipped processes use. Idempotent: existing users are left as they are.
+/// groups the shipped processes use. Idempotent: existing users are left as they are; nodes
+/// starting together take turns.
 /// </summary>
 public sealed class UserBootstrap(
     IServiceScopeFactory scopes,
+    WorkflowDbFactory dbFactory,
     GroupDirectory groups,
     IOptions<BootstrapOptions> bootstrap,
     IOptions<DemoOptions> demo,
@@ -52,6 +54,9 @@ public sealed class UserBootstrap(
 
     public async Task StartAsync(CancellationToken ct)
     {
+        // Nodes starting together on an empty database would each create the same roles, users and
+        // group members, and all but one would fail to start: one node at a time.
+        await using var oneNodeAtATime = await ClusterLock.AcquireAsync(dbFactory, "user-bootstrap", ct);
         using var scope = scopes.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();

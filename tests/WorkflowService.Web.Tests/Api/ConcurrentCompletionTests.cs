@@ -12,11 +12,6 @@ public sealed class ConcurrentCompletionTests(ServiceFixture service) : IClassFi
 {
     private const int Rounds = 10;
 
-    private static object Complaint(string owner) => new
-    {
-        variables = new { customer = "Race Ltd", category = "delay", description = "Late delivery", owner },
-    };
-
     [Fact]
     public async Task Of_two_simultaneous_completions_exactly_one_succeeds_and_the_instance_moves_on_once()
     {
@@ -26,20 +21,7 @@ public sealed class ConcurrentCompletionTests(ServiceFixture service) : IClassFi
         for (var round = 0; round < Rounds; round++)
         {
             var (id, taskId) = await service.ComplaintToRecordAsync($"race-complete-{round}");
-
-            var responses = await Race.RunAsync(
-                () => agent.PostAsync($"/api/tasks/{taskId}/complete", Complaint("agent")),
-                () => agent2.PostAsync($"/api/tasks/{taskId}/complete", Complaint("agent2")));
-
-            Assert.Equal([204, 409], Race.Codes(responses));
-            var winner = responses[0].StatusCode == HttpStatusCode.NoContent ? "agent" : "agent2";
-            var next = Assert.Single(await admin.TasksAsync(id));
-            Assert.Equal("verifyFacts", next.GetProperty("elementId").GetString());
-            Assert.Equal(winner, next.GetProperty("assignee").GetString());
-            var history = await admin.HistoryAsync(id);
-            Assert.Single(history, h => h.GetProperty("elementId").GetString() == "recordComplaint" && h.GetProperty("event").GetString() == "left");
-            Assert.Single(history, h => h.GetProperty("elementId").GetString() == "verifyFacts" && h.GetProperty("event").GetString() == "entered");
-            Assert.Equal(winner, (await admin.InstanceAsync(id)).GetProperty("variables").GetProperty("owner").GetString());
+            await CompletionRace.RunAsync(agent, agent2, admin, id, taskId);
         }
     }
 
@@ -49,9 +31,10 @@ public sealed class ConcurrentCompletionTests(ServiceFixture service) : IClassFi
         var agent = await service.As("agent");
         var agent2 = await service.As("agent2");
         var (_, taskId) = await service.ComplaintToRecordAsync("race-complete-late");
-        await ApiClient.Expect(await agent.PostAsync($"/api/tasks/{taskId}/complete", Complaint("agent")), HttpStatusCode.NoContent);
+        await ApiClient.Expect(await agent.PostAsync($"/api/tasks/{taskId}/complete", CompletionRace.Complaint("agent")),
+            HttpStatusCode.NoContent);
 
-        var late = await agent2.PostAsync($"/api/tasks/{taskId}/complete", Complaint("agent2"));
+        var late = await agent2.PostAsync($"/api/tasks/{taskId}/complete", CompletionRace.Complaint("agent2"));
 
         await ApiClient.Expect(late, HttpStatusCode.Conflict);
         Assert.Contains("completed", await late.Content.ReadAsStringAsync());
