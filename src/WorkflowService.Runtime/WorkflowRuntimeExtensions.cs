@@ -85,16 +85,20 @@ public static class WorkflowRuntimeExtensions
         var connectionString = storage.EffectiveConnectionString;
         if (storage.Provider == StorageProvider.Sqlite)
         {
-            services.AddDbContextFactory<SqliteWorkflowDbContext>(o => o
+            // Pooled: every step creates a context, and building one (its internal service scope) cost
+            // about a tenth of a step's CPU; a pooled context is reset on return, so a step still starts
+            // with nothing tracked.
+            services.AddPooledDbContextFactory<SqliteWorkflowDbContext>(o => o
                 .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(WorkflowDbContext).Assembly.FullName))
                 .AddInterceptors(new SqlitePragmas()));
             services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<SqliteWorkflowDbContext>>()));
         }
         else
         {
-            services.AddDbContextFactory<PostgreSqlWorkflowDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>(o => o.UseNpgsql(connectionString));
             services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<PostgreSqlWorkflowDbContext>>()));
         }
+        services.AddSingleton(new StepWriteGate(serialize: storage.Provider == StorageProvider.Sqlite));
         // Scoped context for ASP.NET Core Identity's stores.
         services.AddScoped<WorkflowDbContext>(sp => sp.GetRequiredService<WorkflowDbFactory>().Create());
     }

@@ -8,6 +8,10 @@ using WorkflowService.Benchmarks.Support;
 // (--filter, --job, --list flat, ...). One extra switch: --quick, one launch, 5 measured iterations
 // and BenchmarkDotNet's adaptive warm-up. Both modes measure the settled JIT: the benchmarks' own
 // setup runs the happy path until tiering is done (RepairScenario.WarmUpJit).
+// `runtime` runs the in-process service benchmarks instead (Runtime/RuntimeSuite.cs): a Stopwatch
+// harness, because throughput under concurrency and latency distributions do not fit BenchmarkDotNet.
+if (args is ["runtime", .. var runtimeArgs]) return await WorkflowService.Benchmarks.Runtime.RuntimeSuite.RunAsync(runtimeArgs);
+
 var quick = args.Contains("--quick");
 // The median always shows: on a shared machine it is the number to quote, and Steps/s is based on it.
 var config = DefaultConfig.Instance
@@ -19,3 +23,4 @@ var summaries = BenchmarkSwitcher.FromAssembly(typeof(StepColumn).Assembly)
     .Run([.. args.Where(a => a != "--quick")], config);
 
 foreach (var line in summaries.SelectMany(StepRate.Verdicts)) Console.WriteLine(line);
+return 0;

@@ -27,6 +27,7 @@ public sealed class InstanceRunner(
     DefinitionCache definitions,
     CommandApplier applier,
     EffectDispatcher dispatcher,
+    StepWriteGate writeGate,
     TimeProvider clock,
     ILogger<InstanceRunner> logger)
 {
@@ -43,12 +44,16 @@ public sealed class InstanceRunner(
     {
         var outcome = await WithRetriesAsync(async attempt =>
         {
+            using var turn = await writeGate.EnterAsync(ct);
             await using var db = dbFactory.Create();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var definition = await db.Definitions.AsNoTracking().Where(d => d.Key == definitionKey)
-                                 .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+            // Asked every time, so a version published on another node is started at once; only the
+            // id and version, answered from the (Key, Version) index: the XML is needed only to parse
+            // a model the cache does not hold yet.
+            var definition = await db.Definitions.Where(d => d.Key == definitionKey).OrderByDescending(d => d.Version)
+                                 .Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(ct)
                              ?? throw new NotFoundException($"No process '{definitionKey}' is deployed");
-            var model = definitions.GetOrParse(definition);
+            var model = await definitions.GetAsync(db, definition.Id, ct);
             var now = clock.GetUtcNow();
             StepResult result;
             try
@@ -63,7 +68,7 @@ public sealed class InstanceRunner(
             {
                 Id = Guid.CreateVersion7(now),
                 DefinitionId = definition.Id,
-                DefinitionKey = definition.Key,
+                DefinitionKey = definitionKey,
                 DefinitionVersion = definition.Version,
                 BusinessKey = businessKey,
                 Status = result.State.Status.Name,
@@ -94,6 +99,7 @@ public sealed class InstanceRunner(
     {
         return await WithRetriesAsync(async attempt =>
         {
+            using var turn = await writeGate.EnterAsync(ct);
             await using var db = dbFactory.Create();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)

@@ -91,6 +91,12 @@ public sealed class TaskCandidate
     public required string Kind { get; set; }
     public required string Name { get; set; }
 
+    /// <summary>
+    /// The task's due date (set once, when the task is created), copied here so that the inbox can
+    /// walk one group's tasks in due order on one index and stop after a page.
+    /// </summary>
+    public DateTimeOffset? DueAt { get; set; }
+
     public const string User = "user";
     public const string Group = "group";
 }

@@ -65,21 +65,28 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("tasks");
             e.Property(t => t.Revision).IsConcurrencyToken();
             e.HasIndex(t => new { t.Status, t.DueAt });
-            e.HasIndex(t => new { t.Assignee, t.Status });
-            e.HasIndex(t => t.InstanceId);
+            // DueAt last: the inbox walks a user's open tasks in due order and stops after a page (InboxQuery).
+            e.HasIndex(t => new { t.Assignee, t.Status, t.DueAt });
+            // Status second: an instance's open tasks are looked up by both, and with an index on
+            // InstanceId alone SQLite (no statistics) ties it with (Status, DueAt) and may walk every
+            // open task of every instance instead (80 ms per completion at 100,000 open tasks).
+            e.HasIndex(t => new { t.InstanceId, t.Status });
             e.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<TaskCandidate>(e =>
         {
             e.ToTable("task_candidates");
             e.HasKey(c => new { c.TaskId, c.Kind, c.Name });
-            e.HasIndex(c => new { c.Kind, c.Name, c.TaskId });
+            // A group's (or user's) open tasks in due order: the inbox's walk (InboxQuery).
+            e.HasIndex(c => new { c.Kind, c.Name, c.DueAt });
         });
         builder.Entity<TimerRecord>(e =>
         {
             e.ToTable("timers");
             e.HasIndex(t => new { t.Status, t.DueAt });
-            e.HasIndex(t => new { t.InstanceId, t.SubscriptionId });
+            // Leading with InstanceId and Status for the same reason as tasks: an instance's pending
+            // timers must not be found by walking every pending timer.
+            e.HasIndex(t => new { t.InstanceId, t.Status, t.SubscriptionId });
             e.HasIndex(t => t.DefinitionId);
         });
         builder.Entity<MessageSubscriptionRecord>(e =>

@@ -27,6 +27,9 @@ public sealed record TaskQuery
     public TaskSort Sort { get; init; } = TaskSort.DueDate;
     public int Skip { get; init; }
     public int Take { get; init; } = 50;
+
+    internal int SkipCount => Math.Max(0, Skip);
+    internal int TakeCount => Math.Clamp(Take, 1, 500);
 }
 
 /// <summary>
@@ -48,6 +51,19 @@ public static class TaskVisibility
 
     public static IQueryable<TaskRecord> Matching(this IQueryable<TaskRecord> tasks, TaskQuery q, DateTimeOffset now)
     {
+        tasks = tasks.Filtered(q, now);
+        tasks = q.Sort switch
+        {
+            TaskSort.Priority => tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt),
+            TaskSort.Created => tasks.OrderByDescending(t => t.CreatedAt),
+            _ => tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenByDescending(t => t.Priority),
+        };
+        return tasks.Skip(q.SkipCount).Take(q.TakeCount);
+    }
+
+    /// <summary>The query's conditions without its order and page.</summary>
+    public static IQueryable<TaskRecord> Filtered(this IQueryable<TaskRecord> tasks, TaskQuery q, DateTimeOffset now)
+    {
         if (q.OpenOnly) tasks = tasks.Where(t => t.Status == TaskStatuses.Open);
         if (q.InstanceId is { } instanceId) tasks = tasks.Where(t => t.InstanceId == instanceId);
         if (q.Assignee is { Length: > 0 } assignee) tasks = tasks.Where(t => t.Assignee == assignee);
@@ -60,12 +76,6 @@ public static class TaskVisibility
             var end = q.TodayEndsAt ?? new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
             tasks = tasks.Where(t => t.DueAt != null && t.DueAt < end);
         }
-        tasks = q.Sort switch
-        {
-            TaskSort.Priority => tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt),
-            TaskSort.Created => tasks.OrderByDescending(t => t.CreatedAt),
-            _ => tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenByDescending(t => t.Priority),
-        };
-        return tasks.Skip(Math.Max(0, q.Skip)).Take(Math.Clamp(q.Take, 1, 500));
+        return tasks;
     }
 }

@@ -33,6 +33,7 @@ public sealed class TaskService(
     public async Task<IReadOnlyList<TaskRecord>> QueryAsync(Caller caller, TaskQuery query, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
+        if (InboxQuery.Applies(caller, query)) return await InboxQuery.RunAsync(db, caller, query, clock.GetUtcNow(), ct);
         return await db.Tasks.AsNoTracking().VisibleTo(caller).Matching(query, clock.GetUtcNow()).ToListAsync(ct);
     }
 
@@ -101,16 +102,19 @@ public sealed class TaskService(
         CancellationToken ct = default)
     {
         ImmutableDictionary<string, JsonElement> values;
+        Guid instanceId;
         await using (var db = dbFactory.Create())
         {
             var task = await FindToChange(db, caller, taskId, ct);
             EnsureCompletable(task, caller);
-            var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
-            var fields = FieldsOf(await definitions.GetAsync(db, instance.DefinitionId, ct), task.ElementId);
+            // A task never moves to another instance, so its instance id is good for the step below.
+            instanceId = task.InstanceId;
+            var definitionId = await db.Instances.Where(i => i.Id == instanceId).Select(i => i.DefinitionId).SingleAsync(ct);
+            var fields = FieldsOf(await definitions.GetAsync(db, definitionId, ct), task.ElementId);
             values = Validate(fields, submitted);
         }
 
-        var outcome = await runner.HandleAsync((await LocateAsync(taskId, ct)).InstanceId, async scope =>
+        var outcome = await runner.HandleAsync(instanceId, async scope =>
         {
             var row = await scope.Db.Tasks.SingleAsync(t => t.Id == taskId, ct);
             EnsureCompletable(row, caller);
@@ -132,12 +136,6 @@ public sealed class TaskService(
             throw new ValidationException("Some values were refused",
                 [.. submission.Errors.Select(e => new ValidationError(e.Message, e.FieldId, e.Code, Argument: e.Argument))]);
         return submission.Values;
-    }
-
-    private async Task<TaskRecord> LocateAsync(Guid taskId, CancellationToken ct)
-    {
-        await using var db = dbFactory.Create();
-        return await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
     }
 
     private static async Task<TaskRecord> Find(WorkflowDbContext db, Caller caller, Guid taskId, CancellationToken ct,

@@ -553,9 +553,12 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("TaskId", "Kind", "Name");
 
-                    b.HasIndex("Kind", "Name", "TaskId");
+                    b.HasIndex("Kind", "Name", "DueAt");
 
                     b.ToTable("task_candidates", (string)null);
                 });
@@ -628,11 +631,11 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId");
-
-                    b.HasIndex("Assignee", "Status");
+                    b.HasIndex("InstanceId", "Status");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Assignee", "Status", "DueAt");
 
                     b.ToTable("tasks", (string)null);
                 });
@@ -679,9 +682,9 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("DefinitionId");
 
-                    b.HasIndex("InstanceId", "SubscriptionId");
-
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("InstanceId", "Status", "SubscriptionId");
 
                     b.ToTable("timers", (string)null);
                 });

@@ -536,9 +536,12 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("TaskId", "Kind", "Name");
 
-                    b.HasIndex("Kind", "Name", "TaskId");
+                    b.HasIndex("Kind", "Name", "DueAt");
 
                     b.ToTable("task_candidates", (string)null);
                 });
@@ -611,11 +614,11 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId");
-
-                    b.HasIndex("Assignee", "Status");
+                    b.HasIndex("InstanceId", "Status");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Assignee", "Status", "DueAt");
 
                     b.ToTable("tasks", (string)null);
                 });
@@ -662,9 +665,9 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DefinitionId");
 
-                    b.HasIndex("InstanceId", "SubscriptionId");
-
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("InstanceId", "Status", "SubscriptionId");
 
                     b.ToTable("timers", (string)null);
                 });

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
+
+namespace WorkflowService.Benchmarks.Runtime;
+
+/// <summary>
+/// The shipped repair process driven through the runtime's own services, as the API drives them
+/// (minus HTTP): start → registerRequest waits; complete registerRequest → acceptRequest waits
+/// with its 24 h SLA timer handed to Hangfire.
+/// </summary>
+internal sealed class RepairWork(BenchHost host)
+{
+    public const string Key = "repair";
+
+    /// <summary>A service-desk agent: registerRequest and acceptRequest are offered to their group.</summary>
+    public static readonly Caller DeskAgent = new("desk", new HashSet<string> { "service-desk" }, false);
+
+    /// <summary>An engineer: none of the seeded tasks is offered to their group.</summary>
+    public static readonly Caller Engineer = new("engineer", new HashSet<string> { "engineers" }, false);
+
+    /// <summary>Valid registerRequest values (the interpreter benchmarks' happy path uses the same).</summary>
+    public static readonly IReadOnlyDictionary<string, JsonElement> RegisterForm =
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""
+            {"customer":"ACME Ltd","contactPerson":"Li Wei","contactPhone":"+86 10 5555 0100","model":"X200",
+             "serial":"356938035643809","fault":"Does not power on","units":25,"inWarranty":false}
+            """)!;
+
+    private readonly InstanceService _instances = host.Get<InstanceService>();
+    private readonly TaskService _tasks = host.Get<TaskService>();
+
+    public async Task<Guid> StartAsync(string businessKey) =>
+        (await _instances.StartAsync(Key, businessKey, null, DeskAgent.UserName)).Instance.Id;
+
+    public Task CompleteRegisterAsync(Guid taskId) => _tasks.CompleteAsync(DeskAgent, taskId, RegisterForm);
+
+    /// <summary>Open registerRequest tasks, oldest first: the work the completion benchmark does.</summary>
+    public async Task<List<Guid>> OpenRegisterTasksAsync(int count)
+    {
+        await using var db = host.Db();
+        return await db.Tasks.AsNoTracking()
+            .Where(t => t.Status == TaskStatuses.Open && t.ElementId == "registerRequest" && t.DefinitionKey == Key)
+            .OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(count).ToListAsync();
+    }
+
+    /// <summary>The inbox a caller opens: their open tasks by due date, first page.</summary>
+    public Task<IReadOnlyList<TaskRecord>> InboxAsync(Caller caller) =>
+        _tasks.QueryAsync(caller, new TaskQuery { Sort = TaskSort.DueDate, Take = 50 });
+
+    public async Task<(int OpenTasks, int PendingTimers)> CountAsync()
+    {
+        await using var db = host.Db();
+        return (await db.Tasks.CountAsync(t => t.Status == TaskStatuses.Open),
+            await db.Timers.CountAsync(t => t.Status == TimerStatuses.Pending));
+    }
+}
