@@ -23,6 +23,9 @@ public sealed class WorkflowStartup(
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        // Nodes starting together on one PostgreSQL database take turns: EF Core migrations are
+        // not safe to run twice at once (a second node would re-run a step the first just did).
+        await using var oneNodeAtATime = await ClusterLock.AcquireAsync(dbFactory, "schema-and-deployment", ct);
         await using (var db = dbFactory.Create())
         {
             if (storage.Value.Provider == StorageProvider.Sqlite)
