@@ -29,6 +29,8 @@ internal static class EventHandlers
         if (Waiting(ctx, e.TaskId, WaitKind.UserTask) is not { } token)
             return $"user task {e.TaskId} is not open (completed or cancelled already)";
         ctx.SetVariables(e.Variables);
+        if (e.CompletedBy is { } user && ctx.Model.Node(token.ElementId) is UserTaskNode { CompletedByVariable: { Length: > 0 } name })
+            ctx.Variables[name] = VariableMap.Value(user);
         Flow.CompleteActivity(ctx, token, e.CompletedBy);
         return null;
     }

@@ -82,6 +82,15 @@ public sealed record UserTaskNode : ActivityNode
     public string? Priority { get; init; }
     public string? FormKey { get; init; }
     public ImmutableArray<FormField> FormFields { get; init; } = [];
+
+    /// <summary>
+    /// Extension property naming a variable that receives the user who completed the task, set by
+    /// the engine after the submitted values, so a client cannot claim someone else did the work
+    /// (the counterpart of the start event's <c>camunda:initiator</c>).
+    /// </summary>
+    public const string CompletedByProperty = "completedByVariable";
+
+    public string? CompletedByVariable => Properties.GetValueOrDefault(CompletedByProperty);
 }
 
 /// <summary>

@@ -47,6 +47,12 @@ public sealed class ProcessModel
     public string? Name { get; }
     public int Line { get; }
 
+    /// <summary>
+    /// Who may start the process (<c>camunda:candidateStarterUsers</c> / <c>camunda:candidateStarterGroups</c>).
+    /// <see cref="ProcessStarters.Anyone"/> when the process names none.
+    /// </summary>
+    public ProcessStarters Starters { get; init; } = ProcessStarters.Anyone;
+
     public IReadOnlyCollection<FlowNode> Nodes => _nodes.Values;
     public IReadOnlyCollection<SequenceFlow> Flows => _flows.Values;
 
@@ -71,4 +77,15 @@ public sealed class ProcessModel
     /// <summary>The none start event at process level, if there is one.</summary>
     public StartEventNode? NoneStartEvent =>
         StartEventsOf(RootScope).FirstOrDefault(s => s.Trigger is NoneTrigger);
+}
+
+/// <summary>The users and groups allowed to start a process; both empty means anyone may.</summary>
+public sealed record ProcessStarters(ImmutableArray<string> Users, ImmutableArray<string> Groups)
+{
+    public static ProcessStarters Anyone { get; } = new([], []);
+
+    public bool IsRestricted => Users.Length > 0 || Groups.Length > 0;
+
+    public bool Allows(string user, IReadOnlySet<string> groups) =>
+        !IsRestricted || Users.Contains(user, StringComparer.Ordinal) || Groups.Any(groups.Contains);
 }

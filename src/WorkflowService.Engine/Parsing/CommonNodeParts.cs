@@ -60,7 +60,7 @@ internal static class CommonNodeParts
         }
     }
 
-    private static ImmutableDictionary<string, string> Properties(XElement element)
+    internal static ImmutableDictionary<string, string> Properties(XElement element)
     {
         var properties = element.CamundaExtensions("properties").SelectMany(p => p.CamundaChildren("property")).ToList();
         if (properties.Count == 0) return ImmutableDictionary<string, string>.Empty;

@@ -23,7 +23,7 @@ internal static class DocumentReader
 
         var index = new DefinitionsIndex(root);
         var processIds = new HashSet<string>(StringComparer.Ordinal);
-        var models = new List<(ProcessDraft Draft, List<FlowNode> Nodes, List<SequenceFlow> Flows)>();
+        var models = new List<(ProcessDraft Draft, List<FlowNode> Nodes, List<SequenceFlow> Flows, ProcessStarters Starters)>();
         foreach (var process in SelectProcesses(root, diagnostics))
         {
             var id = process.Id();
@@ -43,11 +43,37 @@ internal static class DocumentReader
             CommonNodeParts.CheckListeners(process, ctx);
             ScopeReader.Read(process, null, ctx);
             var (nodes, flows) = StructureValidator.Validate(draft, diagnostics);
-            models.Add((draft, nodes, flows));
+            models.Add((draft, nodes, flows, ReadStarters(process, diagnostics)));
         }
 
         if (diagnostics.HasErrors) return [];
-        return [.. models.Select(m => new ProcessModel(m.Draft.Id, m.Draft.Name, m.Nodes, m.Flows, m.Draft.Element.Line()))];
+        return [.. models.Select(m => new ProcessModel(m.Draft.Id, m.Draft.Name, m.Nodes, m.Flows, m.Draft.Element.Line())
+            { Starters = m.Starters })];
+    }
+
+    /// <summary>
+    /// <c>camunda:candidateStarterUsers</c> / <c>camunda:candidateStarterGroups</c>: comma-separated
+    /// literal lists. Who may start a process is decided before any instance exists, so there is
+    /// nothing an expression could read: expressions are refused rather than silently ignored.
+    /// </summary>
+    private static ProcessStarters ReadStarters(XElement process, DiagnosticBag diagnostics)
+    {
+        ImmutableArray<string> List(string attribute)
+        {
+            var text = process.CamundaAttr(attribute);
+            if (text is null) return [];
+            if (text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal))
+            {
+                diagnostics.Error(process,
+                    $"camunda:{attribute} of process '{process.Id()}' is an expression ('{text}'); list the names, separated by commas");
+                return [];
+            }
+            return [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
+        }
+
+        var users = List("candidateStarterUsers");
+        var groups = List("candidateStarterGroups");
+        return users.IsEmpty && groups.IsEmpty ? ProcessStarters.Anyone : new ProcessStarters(users, groups);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Xml.Linq;
 using WorkflowService.Engine.Expressions;
 using WorkflowService.Engine.Model;
@@ -22,6 +23,8 @@ internal static class UserTaskReader
         ExpressionChecks.Priority(ctx.Diagnostics, task, "camunda:priority", task.CamundaAttr("priority"));
 
         var roles = ReadResourceRoles(task, ctx);
+        var formFields = FormFieldReader.Read(task, ctx);
+        CheckCompletedByVariable(task, formFields, ctx);
         return new UserTaskNode
         {
             Id = task.Id()!,
@@ -32,8 +35,28 @@ internal static class UserTaskReader
             FollowUpDate = task.CamundaAttr("followUpDate"),
             Priority = task.CamundaAttr("priority"),
             FormKey = task.CamundaAttr("formKey"),
-            FormFields = FormFieldReader.Read(task, ctx),
+            FormFields = formFields,
         };
+    }
+
+    /// <summary>
+    /// The completedByVariable property names a plain variable, and no writable form field of
+    /// the task may have that id: the engine overwrites it, so the field would lie to its user.
+    /// </summary>
+    private static void CheckCompletedByVariable(XElement task, ImmutableArray<FormField> formFields, ReadContext ctx)
+    {
+        if (!CommonNodeParts.Properties(task).TryGetValue(UserTaskNode.CompletedByProperty, out var name)) return;
+        if (!JsLexer.IsPlainIdentifier(name))
+        {
+            ctx.Diagnostics.Error(task,
+                $"{ElementLabels.Describe(task)}: property {UserTaskNode.CompletedByProperty} must name a variable (letters, digits, _ and $, not starting with a digit), not '{name}'");
+            return;
+        }
+        if (formFields.Any(f => f.Id == name && !f.Readonly))
+        {
+            ctx.Diagnostics.Error(task,
+                $"{ElementLabels.Describe(task)}: form field '{name}' would be overwritten with the user who completes the task (property {UserTaskNode.CompletedByProperty}); remove the field or make it readonly");
+        }
     }
 
     private sealed record ResourceRoles(string? Assignee, List<string> Users, List<string> Groups);

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
+using WorkflowService.Engine.Model;
 
 namespace WorkflowService.Runtime.Instances;
 
@@ -36,11 +38,14 @@ public sealed class InstanceRunner(
     public TimeProvider Clock => clock;
 
     /// <summary>
-    /// Starts an instance of the latest version of <paramref name="definitionKey"/>.
+    /// Starts an instance of the latest version of <paramref name="definitionKey"/>. With
+    /// <paramref name="startingAs"/>, that version's starter lists must allow the caller (checked in
+    /// the transaction, so a version published meanwhile is judged by its own lists).
     /// </summary>
     public async Task<StepOutcome> StartAsync(string definitionKey, string? businessKey,
         IReadOnlyDictionary<string, JsonElement>? variables, string? startedBy, string? startEventId = null,
-        CancellationToken ct = default, Func<WorkflowDbContext, DateTimeOffset, StepEffects, Task>? alsoInTransaction = null)
+        CancellationToken ct = default, Func<WorkflowDbContext, DateTimeOffset, StepEffects, Task>? alsoInTransaction = null,
+        Caller? startingAs = null)
     {
         var outcome = await WithRetriesAsync(async attempt =>
         {
@@ -54,6 +59,9 @@ public sealed class InstanceRunner(
                                  .Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(ct)
                              ?? throw new NotFoundException($"No process '{definitionKey}' is deployed");
             var model = await definitions.GetAsync(db, definition.Id, ct);
+            if (startingAs is { IsAdmin: false } && !model.Starters.Allows(startingAs.UserName, startingAs.Groups))
+                throw new ForbiddenException(
+                    $"{startingAs.UserName} may not start process '{definitionKey}' (version {definition.Version}); it may be started by {DescribeStarters(model.Starters)}");
             var now = clock.GetUtcNow();
             StepResult result;
             try
@@ -87,6 +95,13 @@ public sealed class InstanceRunner(
         }, $"start {definitionKey}", ct);
         return outcome;
     }
+
+    private static string DescribeStarters(ProcessStarters starters) =>
+        string.Join(" and ", new[]
+        {
+            starters.Users.IsEmpty ? null : "users " + string.Join(", ", starters.Users),
+            starters.Groups.IsEmpty ? null : "members of " + string.Join(", ", starters.Groups),
+        }.OfType<string>());
 
     /// <summary>
     /// Applies an event to an instance. <paramref name="prepare"/> runs inside the transaction:

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
 
 namespace WorkflowService.Runtime.Instances;
 
@@ -16,11 +17,16 @@ public sealed record InstanceView(
 }
 
 /// <summary>Reading, cancelling and repairing instances.</summary>
+/// <remarks>
+/// Reads take the <see cref="Caller"/>: an instance the caller may not see (<see cref="InstanceVisibility"/>)
+/// is reported as not existing, so its id reveals nothing.
+/// </remarks>
 public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner runner)
 {
+    /// <summary>Starts the latest version of a process, if its starter lists allow <paramref name="caller"/>.</summary>
     public Task<StepOutcome> StartAsync(string definitionKey, string? businessKey,
-        IReadOnlyDictionary<string, JsonElement>? variables, string? startedBy, CancellationToken ct = default) =>
-        runner.StartAsync(definitionKey, businessKey, variables, startedBy, null, ct);
+        IReadOnlyDictionary<string, JsonElement>? variables, Caller caller, CancellationToken ct = default) =>
+        runner.StartAsync(definitionKey, businessKey, variables, caller.UserName, null, ct, startingAs: caller);
 
     /// <summary>
     /// Starts an instance unless one of the same process with the same business key exists (in any
@@ -61,11 +67,11 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
 
     private sealed class AlreadyStartedException : Exception;
 
-    public async Task<InstanceView> GetAsync(Guid id, CancellationToken ct = default)
+    public async Task<InstanceView> GetAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
-        var record = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
-                     ?? throw new NotFoundException($"Instance {id} does not exist");
+        var record = await db.Instances.AsNoTracking().VisibleTo(db, caller).SingleOrDefaultAsync(i => i.Id == id, ct)
+                     ?? throw NotFound(id);
         var timers = await db.Timers.AsNoTracking()
             .Where(t => t.InstanceId == id && t.Status == TimerStatuses.Pending).OrderBy(t => t.DueAt)
             .Select(t => new PendingTimerView(t.ElementId, t.DueAt, t.SlaRule)).ToListAsync(ct);
@@ -73,10 +79,10 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
     }
 
     public async Task<IReadOnlyList<InstanceRecord>> ListAsync(string? definitionKey, string? status, int skip, int take,
-        CancellationToken ct = default)
+        Caller caller, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
-        var query = db.Instances.AsNoTracking();
+        var query = db.Instances.AsNoTracking().VisibleTo(db, caller);
         if (definitionKey is { Length: > 0 }) query = query.Where(i => i.DefinitionKey == definitionKey);
         if (status is { Length: > 0 })
         {
@@ -87,11 +93,14 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
             .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<HistoryRecord>> HistoryAsync(Guid id, CancellationToken ct = default)
+    public async Task<IReadOnlyList<HistoryRecord>> HistoryAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
+        if (!await db.Instances.VisibleTo(db, caller).AnyAsync(i => i.Id == id, ct)) throw NotFound(id);
         return await db.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id).ToListAsync(ct);
     }
+
+    private static NotFoundException NotFound(Guid id) => new($"Instance {id} does not exist");
 
     public async Task<StepOutcome> CancelAsync(Guid id, string by, string? reason, CancellationToken ct = default)
     {

@@ -5,6 +5,7 @@ using WorkflowService.Engine.Model;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
 
 namespace WorkflowService.Runtime.Messages;
 
@@ -14,7 +15,8 @@ public sealed record MessageRequest(
     Guid? InstanceId = null,
     IReadOnlyDictionary<string, JsonElement>? CorrelationKeys = null,
     IReadOnlyDictionary<string, JsonElement>? Variables = null,
-    string? SentBy = null);
+    string? SentBy = null,
+    Caller? Caller = null);
 
 public sealed record MessageResult(Guid InstanceId, bool StartedInstance);
 
@@ -23,6 +25,9 @@ public sealed record MessageResult(Guid InstanceId, bool StartedInstance);
 /// key or correlation variables (all given must match); if nobody waits, a process with a
 /// message start event of that name is started. Several instances matching is refused: the
 /// sender must say which one.
+/// With a <see cref="MessageRequest.Caller"/>, only instances the caller can see
+/// (<see cref="InstanceVisibility"/>) are candidates, and a start needs the process's starter
+/// lists to allow the caller; without one the message comes from the system itself.
 /// </summary>
 public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCache definitions, InstanceRunner runner)
 {
@@ -51,8 +56,8 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
 
         var starter = await FindMessageStartAsync(request.Name, ct)
                       ?? throw new NotFoundException(Describe(request));
-        var started = await runner.StartAsync(starter.Key, request.BusinessKey, request.Variables, request.SentBy,
-            starter.StartEventId, ct);
+        var started = await runner.StartAsync(starter.Key, request.BusinessKey, request.Variables,
+            request.SentBy ?? request.Caller?.UserName, starter.StartEventId, ct, startingAs: request.Caller);
         return new MessageResult(started.Instance.Id, true);
     }
 
@@ -62,6 +67,11 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
         var query = db.MessageSubscriptions.AsNoTracking().Where(m => m.MessageName == request.Name);
         if (request.InstanceId is { } id) query = query.Where(m => m.InstanceId == id);
         if (request.BusinessKey is { } key) query = query.Where(m => m.BusinessKey == key);
+        if (request.Caller is { } caller)
+        {
+            var visible = db.Instances.VisibleTo(db, caller);
+            query = query.Where(m => visible.Any(i => i.Id == m.InstanceId));
+        }
         var candidates = await query.OrderBy(m => m.CreatedAt).ThenBy(m => m.SubscriptionId).Take(200).ToListAsync(ct);
 
         if (request.CorrelationKeys is { Count: > 0 } keys && candidates.Count > 0)

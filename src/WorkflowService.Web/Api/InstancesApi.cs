@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Api;
@@ -50,26 +51,27 @@ public static class InstancesApi
     }
 
     private static async Task<Results<Created<StartedInstance>, ProblemHttpResult>> StartAsync(StartInstanceRequest request,
-        InstanceService instances, HttpContext http, CancellationToken ct)
+        InstanceService instances, CallerFactory callers, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionKey))
             return TypedResults.Problem("definitionKey is required", statusCode: 400, title: "Invalid request");
         var outcome = await instances.StartAsync(request.DefinitionKey, request.BusinessKey, request.Variables,
-            http.User.UserName(), ct);
+            await callers.GetAsync(http.User, ct), ct);
         var body = new StartedInstance(outcome.Instance.Id, outcome.Instance.Status, outcome.Instance.DefinitionVersion);
         return TypedResults.Created($"/api/instances/{body.Id}", body);
     }
 
-    private static async Task<Ok<List<InstanceSummary>>> ListAsync(InstanceService instances, string? definitionKey,
-        string? status, int? skip, int? take, CancellationToken ct)
+    private static async Task<Ok<List<InstanceSummary>>> ListAsync(InstanceService instances, CallerFactory callers,
+        HttpContext http, string? definitionKey, string? status, int? skip, int? take, CancellationToken ct)
     {
-        var list = await instances.ListAsync(definitionKey, status, skip ?? 0, take ?? 100, ct);
+        var list = await instances.ListAsync(definitionKey, status, skip ?? 0, take ?? 100, await callers.GetAsync(http.User, ct), ct);
         return TypedResults.Ok(list.Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.Status,
             i.BusinessKey, i.StartedAt, i.EndedAt, i.OpenIncidents)).ToList());
     }
 
-    private static async Task<Ok<InstanceDetails>> GetAsync(Guid id, InstanceService instances, CancellationToken ct) =>
-        TypedResults.Ok(ToDetails(await instances.GetAsync(id, ct)));
+    private static async Task<Ok<InstanceDetails>> GetAsync(Guid id, InstanceService instances, CallerFactory callers,
+        HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(ToDetails(await instances.GetAsync(id, await callers.GetAsync(http.User, ct), ct)));
 
     internal static InstanceDetails ToDetails(InstanceView view)
     {
@@ -80,10 +82,10 @@ public static class InstancesApi
             r.StartedAt, r.EndedAt, r.StartedBy);
     }
 
-    private static async Task<Ok<List<HistoryEntry>>> HistoryAsync(Guid id, InstanceService instances, CancellationToken ct)
+    private static async Task<Ok<List<HistoryEntry>>> HistoryAsync(Guid id, InstanceService instances, CallerFactory callers,
+        HttpContext http, CancellationToken ct)
     {
-        await instances.GetAsync(id, ct);
-        var history = await instances.HistoryAsync(id, ct);
+        var history = await instances.HistoryAsync(id, await callers.GetAsync(http.User, ct), ct);
         return TypedResults.Ok(history.Select(h => new HistoryEntry(h.ElementId, h.ElementName, h.Event, h.At, h.By, h.Detail)).ToList());
     }
 
@@ -91,13 +93,13 @@ public static class InstancesApi
         HttpContext http, CancellationToken ct)
     {
         await instances.CancelAsync(id, http.User.UserName(), request?.Reason, ct);
-        return TypedResults.Ok(ToDetails(await instances.GetAsync(id, ct)));
+        return TypedResults.Ok(ToDetails(await instances.GetAsync(id, Caller.System, ct)));
     }
 
     private static async Task<Ok<InstanceDetails>> RetryAsync(Guid id, int incidentId, RetryRequest? request,
         InstanceService instances, HttpContext http, CancellationToken ct)
     {
         await instances.RetryIncidentAsync(id, incidentId, request?.Variables, http.User.UserName(), ct);
-        return TypedResults.Ok(ToDetails(await instances.GetAsync(id, ct)));
+        return TypedResults.Ok(ToDetails(await instances.GetAsync(id, Caller.System, ct)));
     }
 }

@@ -23,12 +23,12 @@ public static class MessagesApi
     }
 
     private static async Task<Ok<MessageResult>> CorrelateAsync(MessageRequestDto request, MessageCorrelator messages,
-        HttpContext http, CancellationToken ct)
+        CallerFactory callers, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
             throw new ValidationException("name is required", [new ValidationError("name is required", "name", "required")]);
         var result = await messages.CorrelateAsync(new MessageRequest(request.Name, request.BusinessKey, request.InstanceId,
-            request.CorrelationKeys, request.Variables, http.User.UserName()), ct);
+            request.CorrelationKeys, request.Variables, Caller: await callers.GetAsync(http.User, ct)), ct);
         return TypedResults.Ok(result);
     }
 

@@ -13,7 +13,10 @@ public sealed class CallerFactory(GroupDirectory groups)
     {
         if (_cached is not null) return _cached;
         var name = user.Identity?.Name ?? throw new InvalidOperationException("No signed-in user");
-        _cached = new Caller(name, await groups.GroupsOfAsync(name, ct), user.IsInRole(Roles.Admin));
+        _cached = new Caller(name, await groups.GroupsOfAsync(name, ct), user.IsInRole(Roles.Admin))
+        {
+            SeesAllInstances = user.IsInRole(Roles.Manager) || user.IsInRole(Roles.ProcessOwner),
+        };
         return _cached;
     }
 }

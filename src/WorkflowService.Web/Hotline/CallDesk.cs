@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tasks;
@@ -39,8 +40,8 @@ public abstract record AnswerResult
 
 /// <summary>
 /// The agents' side of the hotline: which calls ring for whom, and the race to answer one. The
-/// first agent to press Answer claims the answerCall task and completes it with
-/// <c>answeredBy</c> = themselves, exactly as the PBX's answered event does; whoever loses the
+/// first agent to press Answer claims the answerCall task and completes it, which sets
+/// <c>answeredBy</c> to them (the process's completedByVariable), exactly as the PBX's answered event does; whoever loses the
 /// race is told who won.
 /// </summary>
 public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
@@ -83,8 +84,8 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
         try
         {
             await tasks.ClaimAsync(caller, taskId, ct);
-            await tasks.CompleteAsync(caller, taskId,
-                new Dictionary<string, JsonElement> { [HotlineProcess.AnsweredBy] = JsonSerializer.SerializeToElement(caller.UserName) }, ct);
+            // answeredBy is set by the engine to the completing user (completedByVariable).
+            await tasks.CompleteAsync(caller, taskId, VariableMap.Empty, ct);
         }
         catch (Exception ex) when (ex is ConflictException or NotFoundException)
         {

@@ -1,4 +1,5 @@
 using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Tasks;
 
 namespace WorkflowService.Web.Hotline;
 
@@ -9,19 +10,19 @@ namespace WorkflowService.Web.Hotline;
 public sealed record PhoneCall(Guid InstanceId, string CallId, string? From, string? To, DateTimeOffset StartedAt, string State,
     string? AnsweredBy, DateTimeOffset? ThreeRingsAt, bool Breached);
 
-/// <summary>Reads the recent hotline calls with what became of each, for the phone simulator.</summary>
+/// <summary>Reads the recent hotline calls with what became of each, for the phone simulator (admins: every call).</summary>
 public sealed class PhoneCalls(InstanceService instances)
 {
     public const string ThreeRingsRule = "three-rings";
 
     public async Task<IReadOnlyList<PhoneCall>> RecentAsync(int take, CancellationToken ct)
     {
-        var records = await instances.ListAsync(HotlineProcess.Key, null, 0, take, ct);
+        var records = await instances.ListAsync(HotlineProcess.Key, null, 0, take, Caller.System, ct);
         var breached = (await instances.BreachesAsync(null, ThreeRingsRule, 0, 1000, ct)).Select(b => b.InstanceId).ToHashSet();
         var calls = new List<PhoneCall>();
         foreach (var record in records)
         {
-            var view = await instances.GetAsync(record.Id, ct);
+            var view = await instances.GetAsync(record.Id, Caller.System, ct);
             var vars = view.State.Variables;
             var answeredBy = HotlineProcess.Variable(vars, HotlineProcess.AnsweredBy);
             var active = view.ActiveElementIds;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WorkflowService.Engine.Execution;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using WorkflowService.Runtime.Instances;
@@ -63,8 +64,8 @@ public sealed class TelephonyService(
         var answeredBy = (await users.FindByNameAsync(e.To!))?.UserName ?? $"pbx:{e.To}";
         try
         {
-            await tasks.CompleteAsync(Caller.System, task.Id,
-                new Dictionary<string, JsonElement> { [HotlineProcess.AnsweredBy] = JsonSerializer.SerializeToElement(answeredBy) }, ct);
+            // Completed in the name of whoever picked up: the engine stores that name as answeredBy.
+            await tasks.CompleteAsync(Caller.System with { UserName = answeredBy }, task.Id, VariableMap.Empty, ct);
         }
         catch (ConflictException ex)
         {

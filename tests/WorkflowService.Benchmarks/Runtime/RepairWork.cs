@@ -32,7 +32,7 @@ internal sealed class RepairWork(BenchHost host)
     private readonly TaskService _tasks = host.Get<TaskService>();
 
     public async Task<Guid> StartAsync(string businessKey) =>
-        (await _instances.StartAsync(Key, businessKey, null, DeskAgent.UserName)).Instance.Id;
+        (await _instances.StartAsync(Key, businessKey, null, DeskAgent)).Instance.Id;
 
     public Task CompleteRegisterAsync(Guid taskId) => _tasks.CompleteAsync(DeskAgent, taskId, RegisterForm);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using WorkflowService.Runtime.Tasks;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
@@ -61,7 +62,7 @@ internal sealed class TimerProbe(BenchHost host)
             {
                 ["dueAt"] = JsonSerializer.SerializeToElement(dueTimes[i].UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
             };
-            ids[i] = (await _instances.StartAsync(Key, null, variables, "bench")).Instance.Id;
+            ids[i] = (await _instances.StartAsync(Key, null, variables, Caller.System)).Instance.Id;
         });
         var createdInTime = DateTimeOffset.UtcNow < dueTimes.Min();
         var lastDue = dueTimes.Max();

@@ -44,7 +44,7 @@ public sealed class EscalationDuringSmtpOutageTests : IAsyncLifetime
     {
         var agent = await _host.LoginAsync("agent");
         var manager = await _host.LoginAsync("manager");
-        var id = await agent.StartAsync("hotline-call",
+        var id = await (await _host.LoginAsync("admin")).StartAsync("hotline-call",
             new { callId = "outage-1", from = "+86 21 5555 0666", to = "400-820-0000", ringSeconds = 5 }, "outage-1");
 
         _clock.Advance(TimeSpan.FromSeconds(16));

@@ -19,6 +19,7 @@ public sealed class DetailsModel(
     InstanceService instances,
     InstanceCatalog catalog,
     TaskService tasks,
+    CallerFactory callers,
     IAuthorizationService authorization,
     ILogger<DetailsModel> logger) : PageModel
 {
@@ -43,17 +44,19 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        var caller = await callers.GetAsync(User, ct);
         try
         {
-            View = await instances.GetAsync(id, ct);
+            View = await instances.GetAsync(id, caller, ct);
         }
         catch (NotFoundException)
         {
             return NotFound();
         }
         Diagram = await catalog.DiagramAsync(id, ct);
-        History = await instances.HistoryAsync(id, ct);
-        OpenTasks = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = id, Sort = TaskSort.Created }, ct);
+        History = await instances.HistoryAsync(id, caller, ct);
+        // The instance's tasks the caller could open: others' tasks are counted on the diagram, not listed.
+        OpenTasks = await tasks.QueryAsync(caller, new TaskQuery { InstanceId = id, Sort = TaskSort.Created }, ct);
         CanSupervise = await IsSupervisorAsync();
         return Page();
     }

@@ -10,7 +10,7 @@ namespace WorkflowService.Web.Pages.Instances;
 
 /// <summary>Process instances, newest first, filtered by process and status.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(InstanceService instances, InstanceCatalog catalog) : PageModel
+public sealed class IndexModel(InstanceService instances, InstanceCatalog catalog, CallerFactory callers) : PageModel
 {
     public const int PageSize = 50;
 
@@ -27,7 +27,7 @@ public sealed class IndexModel(InstanceService instances, InstanceCatalog catalo
         Skip = Math.Max(0, Skip);
         if (Status is { Length: > 0 } && !Statuses.Contains(Status)) Status = null;
         Processes = await catalog.ProcessesAsync(ct);
-        Instances = await instances.ListAsync(Process, Status, Skip, PageSize, ct);
+        Instances = await instances.ListAsync(Process, Status, Skip, PageSize, await callers.GetAsync(User, ct), ct);
         return Page();
     }
 

@@ -111,7 +111,7 @@ public sealed class TaskModel(
         Inputs = TaskForm.Inputs(fields, posted, errors, (field, error) => FormErrorText.Describe(t, field, error));
         var declared = fields.Select(f => f.Field.Id).ToHashSet(StringComparer.Ordinal);
         FormErrors = [.. errors.Where(e => e.Field is null || !declared.Contains(e.Field)).Select(e => FormErrorText.Describe(t, null, e))];
-        History = await instances.HistoryAsync(Details.Task.InstanceId, ct);
+        History = await instances.HistoryAsync(Details.Task.InstanceId, caller, ct);
         Sla = SlaRule.Of(Details.Task.CreatedAt, Details.Task.DueAt, clock.GetUtcNow());
     }
 

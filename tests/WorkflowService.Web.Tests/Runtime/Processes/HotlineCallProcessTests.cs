@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using WorkflowService.Web.Tests.Support;
 
 namespace WorkflowService.Web.Tests.Runtime.Processes;
@@ -10,10 +12,11 @@ public sealed class HotlineCallProcessTests(ServiceFixture service) : IClassFixt
 {
     private const int RingSeconds = 5;
 
+    /// <summary>A ringing call, started as the telephony host would: hotline-call is not for agents to start.</summary>
     private async Task<Guid> RingingAsync(string callId, string from)
     {
-        var agent = await service.As("agent");
-        return await agent.StartAsync("hotline-call", new { callId, from, to = "400-820-0000", ringSeconds = RingSeconds }, callId);
+        var admin = await service.As("admin");
+        return await admin.StartAsync("hotline-call", new { callId, from, to = "400-820-0000", ringSeconds = RingSeconds }, callId);
     }
 
     [Fact]
@@ -26,7 +29,7 @@ public sealed class HotlineCallProcessTests(ServiceFixture service) : IClassFixt
         var ringing = Assert.Single(await (await service.As("agent2")).TasksAsync(id));
         Assert.Equal(90, ringing.GetProperty("priority").GetInt32());
 
-        await agent.CompleteAsync(id, "answerCall", new { answeredBy = "agent" });
+        await agent.CompleteAsync(id, "answerCall", new { });
         var log = Assert.Single(await agent.TasksAsync(id));
         Assert.Equal("agent", log.GetProperty("assignee").GetString());
         Assert.Empty(await (await service.As("agent2")).TasksAsync(id));
@@ -35,6 +38,37 @@ public sealed class HotlineCallProcessTests(ServiceFixture service) : IClassFixt
         ServiceFixture.AssertShape(await agent.InstanceAsync(id), "Completed", []);
         var history = await agent.HistoryAsync(id);
         Assert.Contains(history, h => h.GetProperty("elementId").GetString() == "consultationAnswered");
+    }
+
+    [Fact]
+    public async Task The_agent_who_completes_the_answer_task_is_recorded_whatever_the_client_sends_as_answeredBy()
+    {
+        var id = await RingingAsync("call-spoof-1", "+86 138 0000 0003");
+        var agent2 = await service.As("agent2");
+
+        await agent2.CompleteAsync(id, "answerCall", new { answeredBy = "agent" });
+
+        Assert.Equal("agent2", (await agent2.InstanceAsync(id)).GetProperty("variables").GetProperty("answeredBy").GetString());
+        var log = Assert.Single(await agent2.TasksAsync(id));
+        Assert.Equal("agent2", log.GetProperty("assignee").GetString());
+        Assert.Empty(await (await service.As("agent")).TasksAsync(id));
+    }
+
+    [Fact]
+    public async Task An_agent_may_not_start_a_hotline_call_through_the_api()
+    {
+        var agent = await service.As("agent");
+
+        var refused = await agent.PostAsync("/api/instances",
+            new { definitionKey = "hotline-call", variables = new { callId = "fake-1", from = "+86 10 0", to = "400", ringSeconds = 5 } });
+
+        await ApiClient.Expect(refused, System.Net.HttpStatusCode.Forbidden);
+        var detail = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("agent may not start process 'hotline-call'", detail);
+        Assert.Contains("members of pbx", detail);
+        var admin = await service.As("admin");
+        var calls = await admin.GetJsonAsync("/api/instances?definitionKey=hotline-call&take=500");
+        Assert.DoesNotContain(calls.EnumerateArray(), i => i.GetProperty("businessKey").GetString() == "fake-1");
     }
 
     [Fact]
@@ -48,7 +82,7 @@ public sealed class HotlineCallProcessTests(ServiceFixture service) : IClassFixt
         Assert.StartsWith("Hotline call from +86 139 0000 0042 not answered within three rings", mail.Subject);
         var agent = await service.As("agent");
         ServiceFixture.AssertShape(await agent.InstanceAsync(id), "Running", ["answerCall"]);
-        await agent.CompleteAsync(id, "answerCall", new { answeredBy = "agent" });
+        await agent.CompleteAsync(id, "answerCall", new { });
         await agent.FinishAsync(id, "logCall", new { requestType = "repair" });
     }
 }
