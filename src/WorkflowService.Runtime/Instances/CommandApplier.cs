@@ -186,7 +186,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
     private static void History(StepScope scope, string elementId, string evt, int tokenId, string? by, string? detail)
     {
         scope.Model.TryGetNode(elementId, out var node);
-        scope.Db.History.Add(new HistoryRecord
+        scope.History.Add(new HistoryRecord
         {
             InstanceId = scope.Instance.Id, ElementId = elementId, ElementName = node?.Name ?? scope.Model.Name,
             Event = evt, TokenId = tokenId, At = scope.Now, By = by, Detail = detail,

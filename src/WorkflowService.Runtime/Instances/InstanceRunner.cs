@@ -88,8 +88,7 @@ public sealed class InstanceRunner(
             var scope = new StepScope(db, instance, model, result.State, now);
             if (alsoInTransaction is not null) await alsoInTransaction(db, now, scope.Effects);
             await applier.ApplyAsync(scope, result, ct);
-            Save(scope);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(scope, ct);
             await tx.CommitAsync(ct);
             return (new StepOutcome(instance, scope.State, null), scope.Effects);
         }, $"start {definitionKey}", ct);
@@ -134,8 +133,7 @@ public sealed class InstanceRunner(
             }
             await applier.ApplyAsync(scope, result, ct);
             if (evt is MessageReceived received) ForgetConsumedSubscription(scope, received.SubscriptionId);
-            Save(scope);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(scope, ct);
             await tx.CommitAsync(ct);
             return (new StepOutcome(instance, scope.State, null), scope.Effects);
         }, $"instance {instanceId}", ct);
@@ -153,7 +151,8 @@ public sealed class InstanceRunner(
             scope.Db.MessageSubscriptions.Remove(row);
     }
 
-    private static void Save(StepScope scope)
+    /// <summary>The step's rows: the instance with its new state (and revision, the concurrency token), the rows the commands made, then the history.</summary>
+    private static async Task SaveAsync(StepScope scope, CancellationToken ct)
     {
         var instance = scope.Instance;
         instance.StateJson = InstanceStateJson.Serialize(scope.State);
@@ -161,6 +160,8 @@ public sealed class InstanceRunner(
         instance.EndedAt = scope.State.EndedAt;
         instance.OpenIncidents = scope.State.Incidents.Count;
         instance.Revision++;
+        await scope.Db.SaveChangesAsync(ct);
+        await HistoryRows.InsertAsync(scope.Db, scope.History, ct);
     }
 
     private async Task<StepOutcome> WithRetriesAsync(Func<int, Task<(StepOutcome, StepEffects)>> step, string what,

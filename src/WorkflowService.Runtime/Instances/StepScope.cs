@@ -26,6 +26,9 @@ public sealed class StepScope(WorkflowDbContext db, InstanceRecord instance, Pro
     public InstanceState State { get; internal set; } = state;
     public DateTimeOffset Now { get; } = now;
     public StepEffects Effects { get; } = new();
+
+    /// <summary>History rows of the step, in order, written after its other rows (<see cref="HistoryRows"/>).</summary>
+    internal List<HistoryRecord> History { get; } = [];
 }
 
 /// <summary>Something users should see at once (a new or changed task, a finished instance).</summary>

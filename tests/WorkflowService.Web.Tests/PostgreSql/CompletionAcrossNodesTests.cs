@@ -31,6 +31,10 @@ public sealed class CompletionAcrossNodesTests(PostgreSqlNodes nodes) : IClassFi
         Assert.Contains("verifyFacts", active);
         Assert.DoesNotContain("recordComplaint", active);
         Assert.Equal("Across Nodes Ltd", instance.GetProperty("variables").GetProperty("customer").GetString());
+        HistoryAssertions.AssertInOrder(await agentOnB.HistoryAsync(id),
+            ("complaintReceived", "entered"), ("complaintReceived", "left"), ("recordComplaint", "entered"),
+            ("recordComplaint", "left"), ("complaintHandling", "entered"), ("verifyFacts", "entered"));
+        Assert.Equal("agent", HistoryAssertions.Entry(await agentOnB.HistoryAsync(id), "recordComplaint", "left").GetProperty("by").GetString());
         var again = await agentOnB.PostAsync($"/api/tasks/{taskId}/complete", new { variables = new { owner = "agent" } });
         await ApiClient.Expect(again, HttpStatusCode.Conflict);
         Assert.Contains("completed", await again.Content.ReadAsStringAsync());

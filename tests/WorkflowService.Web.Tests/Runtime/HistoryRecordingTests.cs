@@ -1,0 +1,36 @@
+using WorkflowService.Web.Tests.Support;
+using static WorkflowService.Web.Tests.Support.HistoryAssertions;
+
+namespace WorkflowService.Web.Tests.Runtime;
+
+/// <summary>
+/// A step's history rows (written together, after its other rows) keep the order of the events,
+/// who did each and when, on SQLite; the PostgreSQL node tests check the same there.
+/// </summary>
+public sealed class HistoryRecordingTests(ServiceFixture service) : IClassFixture<ServiceFixture>
+{
+    [Fact]
+    public async Task The_history_of_a_step_lists_its_elements_in_order_with_names_users_and_times()
+    {
+        var (id, _) = await service.ComplaintToRecordAsync("history-order");
+        var startedAt = service.Clock.GetUtcNow();
+        await service.AdvanceAsync(TimeSpan.FromMinutes(7));
+        var agent2 = await service.As("agent2");
+
+        await agent2.CompleteAsync(id, "recordComplaint", new
+        {
+            customer = "History Ltd", contactPhone = "+86 21 5555 0179", category = "delay", description = "Late", owner = "agent",
+        });
+
+        var history = await agent2.HistoryAsync(id);
+        AssertInOrder(history,
+            ("complaintReceived", "entered"), ("complaintReceived", "left"), ("recordComplaint", "entered"),
+            ("recordComplaint", "left"), ("complaintHandling", "entered"), ("handlingStarted", "entered"));
+        var entered = Entry(history, "recordComplaint", "entered");
+        Assert.Equal("Record complaint and assign owner", entered.GetProperty("elementName").GetString());
+        Assert.Equal(startedAt, entered.GetProperty("at").GetDateTimeOffset());
+        var left = Entry(history, "recordComplaint", "left");
+        Assert.Equal("agent2", left.GetProperty("by").GetString());
+        Assert.Equal(startedAt.AddMinutes(7), left.GetProperty("at").GetDateTimeOffset());
+    }
+}
