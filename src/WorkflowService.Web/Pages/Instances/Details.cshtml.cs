@@ -27,6 +27,9 @@ public sealed class DetailsModel(
     public InstanceDiagram Diagram { get; private set; } = null!;
     public IReadOnlyList<HistoryRecord> History { get; private set; } = [];
     public IReadOnlyList<TaskRecord> OpenTasks { get; private set; } = [];
+
+    /// <summary>The open tasks the viewer may open: only these are links.</summary>
+    public IReadOnlySet<Guid> OpenableTaskIds { get; private set; } = new HashSet<Guid>();
     public bool CanSupervise { get; private set; }
 
     /// <summary>What the diagram script needs, as JSON for a &lt;script type="application/json"&gt; block.</summary>
@@ -55,8 +58,10 @@ public sealed class DetailsModel(
         }
         Diagram = await catalog.DiagramAsync(id, ct);
         History = await instances.HistoryAsync(id, caller, ct);
-        // The instance's tasks the caller could open: others' tasks are counted on the diagram, not listed.
-        OpenTasks = await tasks.QueryAsync(caller, new TaskQuery { InstanceId = id, Sort = TaskSort.Created }, ct);
+        // Whoever reads the instance sees who is on its open tasks; only the ones they may work are links.
+        var query = new TaskQuery { InstanceId = id, Sort = TaskSort.Created };
+        OpenTasks = await tasks.QueryAsync(Caller.System, query, ct);
+        OpenableTaskIds = (await tasks.QueryAsync(caller, query, ct)).Select(t => t.Id).ToHashSet();
         CanSupervise = await IsSupervisorAsync();
         return Page();
     }
