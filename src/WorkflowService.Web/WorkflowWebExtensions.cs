@@ -81,7 +81,8 @@ public static class WorkflowWebExtensions
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })
             .RequireAuthorization(Policies.Admin);
         app.MapRazorPages();
-        app.MapHub<WorkflowHub>("/hubs/workflow");
+        // A connection ends when the sign-in that opened it expires: no task news for someone who has lost access.
+        app.MapHub<WorkflowHub>("/hubs/workflow", o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 
