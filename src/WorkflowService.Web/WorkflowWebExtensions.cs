@@ -23,8 +23,7 @@ public static class WorkflowWebExtensions
         services.AddOptions<BootstrapOptions>().Bind(builder.Configuration.GetSection(BootstrapOptions.Section));
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
 
-        services.AddProblemDetails();
-        services.AddExceptionHandler<WorkflowExceptionHandler>();
+        services.AddWorkflowErrorHandling();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
@@ -56,8 +55,7 @@ public static class WorkflowWebExtensions
 
     public static WebApplication UseWorkflowWeb(this WebApplication app)
     {
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePages();
+        app.UseWorkflowErrorHandling();
         app.UseStaticFiles();
         app.UseRequestLocalization(o =>
         {
@@ -83,7 +81,8 @@ public static class WorkflowWebExtensions
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })
             .RequireAuthorization(Policies.Admin);
         app.MapRazorPages();
-        app.MapHub<WorkflowHub>("/hubs/workflow");
+        // A connection ends when the sign-in that opened it expires: no task news for someone who has lost access.
+        app.MapHub<WorkflowHub>("/hubs/workflow", o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 

@@ -17,9 +17,13 @@ public static class AuthApi
             .WithSummary("Exchanges a user name and password for a bearer token");
     }
 
-    /// <summary>Checks the password (with lockout after repeated failures) and signs in with the bearer scheme.</summary>
+    /// <summary>
+    /// Checks the password (with lockout after repeated failures) and signs in with the bearer scheme.
+    /// An unknown user, a wrong password and a locked-out account get the same 401, so the answers
+    /// do not tell which accounts exist; a lockout is logged.
+    /// </summary>
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest request,
-        SignInManager<WorkflowUser> signIn, UserManager<WorkflowUser> users)
+        SignInManager<WorkflowUser> signIn, UserManager<WorkflowUser> users, ILoggerFactory loggers)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
             return TypedResults.Problem("userName and password are required", statusCode: 400, title: "Invalid request");
@@ -27,7 +31,7 @@ public static class AuthApi
         if (user is null) return Unauthorized();
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (check.IsLockedOut)
-            return TypedResults.Problem("Too many failed sign-ins; try again in a few minutes", statusCode: 429, title: "Locked out");
+            loggers.CreateLogger(typeof(AuthApi)).LogWarning("Token refused to {User}: locked out after repeated failed sign-ins", user.UserName);
         if (!check.Succeeded) return Unauthorized();
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: AuthSetup.BearerScheme);

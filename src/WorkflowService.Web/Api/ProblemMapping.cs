@@ -1,33 +1,62 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using WorkflowService.Runtime.Instances;
 
 namespace WorkflowService.Web.Api;
 
+public static class ProblemMapping
+{
+    /// <summary>
+    /// The status and title an exception answers with: the runtime's refusals 404, 409, 403 or 400;
+    /// a request the server could not read (<see cref="BadHttpRequestException"/>: a value or body
+    /// that does not bind, a body too large or not JSON) its own 400, 413, 415...; anything else 500.
+    /// </summary>
+    public static (int Status, string Title) Classify(Exception exception) => exception switch
+    {
+        NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
+        ConflictException => (StatusCodes.Status409Conflict, "Conflict"),
+        ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden"),
+        WorkflowRequestException => (StatusCodes.Status400BadRequest, "Invalid request"),
+        BadHttpRequestException bad => (bad.StatusCode, ReasonPhrases.GetReasonPhrase(bad.StatusCode)),
+        _ => (StatusCodes.Status500InternalServerError, "Internal server error"),
+    };
+}
+
 /// <summary>
-/// Turns the runtime's refusals into RFC 9457 problem details: 404, 409, 403, or 400 with an
-/// <c>errors</c> list naming each field or BPMN element (and line) and what was wrong.
+/// Logs every exception of a request once, naming the request as it came (the error page's
+/// re-execution has changed the path by now), and answers the API's with RFC 9457 problem details
+/// (<see cref="ProblemMapping.Classify"/>): a refusal with its message, and for a
+/// <see cref="ValidationException"/> an <c>errors</c> list naming each field or BPMN element (and
+/// line) and what was wrong; a request that could not be read with what was wrong with it; a bug
+/// with a bare 500 whose details stay in the log. Pages get the error page instead (<see cref="ErrorHandling"/>).
 /// </summary>
 public sealed class WorkflowExceptionHandler(IProblemDetailsService problems, ILogger<WorkflowExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (exception is not WorkflowRequestException refused) return false;
-        var (status, title) = refused switch
-        {
-            NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
-            ConflictException => (StatusCodes.Status409Conflict, "Conflict"),
-            ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden"),
-            ValidationException => (StatusCodes.Status400BadRequest, "Invalid request"),
-            _ => (StatusCodes.Status400BadRequest, "Invalid request"),
-        };
-        logger.LogInformation("{Method} {Path} refused with {Status}: {Message}", http.Request.Method, http.Request.Path, status,
-            refused.Message);
+        var path = http.Features.Get<IExceptionHandlerPathFeature>() is { } failed ? new PathString(failed.Path) : http.Request.Path;
+        var (status, title) = ProblemMapping.Classify(exception);
+        if (status >= StatusCodes.Status500InternalServerError)
+            logger.LogError(exception, "{Method} {Path} failed", http.Request.Method, path);
+        else
+            logger.LogInformation("{Method} {Path} refused with {Status}: {Message}", http.Request.Method, path, status, exception.Message);
+        if (!RequestKind.IsForPrograms(path)) return false;
+
         http.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = refused.Message };
-        if (refused is ValidationException validation) problem.Extensions["errors"] = validation.Errors.Select(ToJson).ToList();
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = status >= StatusCodes.Status500InternalServerError
+                ? "The request could not be completed; the error was logged (see traceId)."
+                : exception.Message,
+        };
+        if (exception is ValidationException validation) problem.Extensions["errors"] = validation.Errors.Select(ToJson).ToList();
+        await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        // Handled even when the caller accepts no JSON: it still gets the status, and never a page.
+        return true;
     }
 
     private static Dictionary<string, object> ToJson(ValidationError e)

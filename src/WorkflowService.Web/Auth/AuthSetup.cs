@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using WorkflowService.Runtime.Persistence;
@@ -8,8 +10,9 @@ namespace WorkflowService.Web.Auth;
 /// Pages sign in with a cookie; every path under <c>/api</c> authenticates only with
 /// <c>Authorization: Bearer</c> tokens (issued by <c>POST /api/auth/token</c>), so a browser's
 /// cookie can never drive the API (no cross-site request forgery through it), and an API caller
-/// gets 401/403, never a login redirect. Tokens and cookies are protected by data
-/// protection keys kept in the database, shared by every node.
+/// gets 401/403, never a login redirect. So does a page's script (fetch, XHR): only a browser
+/// navigating is redirected to the sign-in or access-denied page. Tokens and cookies are protected
+/// by data protection keys kept in the database, shared by every node.
 /// </summary>
 public static class AuthSetup
 {
@@ -42,7 +45,7 @@ public static class AuthSetup
             })
             .AddPolicyScheme(PagesOrBearer, "Cookie for pages, bearer token for the API", o =>
                 o.ForwardDefaultSelector = ctx =>
-                    ctx.Request.Path.StartsWithSegments("/api") ? BearerScheme : IdentityConstants.ApplicationScheme)
+                    RequestKind.IsApi(ctx.Request.Path) ? BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
             {
@@ -55,6 +58,8 @@ public static class AuthSetup
                 c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 c.SlidingExpiration = true;
                 c.ExpireTimeSpan = TimeSpan.FromHours(10);
+                c.Events.OnRedirectToLogin = StatusForScripts(c.Events.OnRedirectToLogin, StatusCodes.Status401Unauthorized);
+                c.Events.OnRedirectToAccessDenied = StatusForScripts(c.Events.OnRedirectToAccessDenied, StatusCodes.Status403Forbidden);
             }));
 
         services.AddAuthorizationBuilder()
@@ -68,4 +73,19 @@ public static class AuthSetup
         services.AddScoped<CallerFactory>();
         services.AddHostedService<UserBootstrap>();
     }
+
+    /// <summary>
+    /// A page's script that wants no HTML (<see cref="RequestKind.WantsHtml"/>: fetch asking for JSON)
+    /// gets <paramref name="status"/>: it would follow a redirect and take the sign-in page's HTML,
+    /// with 200, for its answer. Everything else goes to <paramref name="redirect"/>, ASP.NET Core's
+    /// own event, which redirects a browser and answers XHR and its API-like endpoints (the SignalR
+    /// hub) with the status already.
+    /// </summary>
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> StatusForScripts(
+        Func<RedirectContext<CookieAuthenticationOptions>, Task> redirect, int status) => context =>
+    {
+        if (RequestKind.WantsHtml(context.Request)) return redirect(context);
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    };
 }

@@ -27,7 +27,9 @@ public sealed class LoginModel(SignInManager<WorkflowUser> signIn, ILogger<Login
             logger.LogInformation("{User} signed in", UserName);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        Error = result.IsLockedOut ? "Login.LockedOut" : "Login.Failed";
+        // A locked-out account is told what an unknown user or a wrong password is: nothing that shows the account exists.
+        if (result.IsLockedOut) logger.LogWarning("Sign-in refused to {User}: locked out after repeated failed sign-ins", UserName);
+        Error = "Login.Failed";
         return Page();
     }
 }

@@ -93,6 +93,19 @@ public sealed class DesignerBrowserTests(BrowserFixture browser)
     }
 
     /// <summary>A fresh session of the process owner on <paramref name="url"/>; skips without Chromium.</summary>
+    [SkippableFact]
+    public async Task A_toolbar_action_after_the_sign_in_has_ended_goes_to_sign_in_and_back()
+    {
+        var page = await OwnerAtAsync("/designer/repair");
+        await OpenedAsync(page);
+        await page.Context.ClearCookiesAsync();
+
+        await page.ClickAsync("[data-action=validate]");
+
+        await page.WaitForURLAsync(url => url.EndsWith("/login?ReturnUrl=%2Fdesigner%2Frepair", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
     private async Task<IPage> OwnerAtAsync(string url)
     {
         Skip.If(BrowserFixture.MissingBrowser() is not null, BrowserFixture.MissingBrowser());

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using WorkflowService.Web.Tests.Support;
 
@@ -30,6 +31,32 @@ public sealed class TelephonyApiTests(TelephonyHost shared) : IClassFixture<Tele
         await ApiClient.Expect(none, HttpStatusCode.Unauthorized);
         await ApiClient.Expect(wrong, HttpStatusCode.Unauthorized);
         Assert.Empty(await CallsAsync(callId));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_415_with_the_secret_and_401_without()
+    {
+        var callId = Telephony.NewCallId();
+        StringContent Xml() => new($"<ringing callId=\"{callId}\"/>", Encoding.UTF8, "application/xml");
+
+        var withSecret = await _pbx.SendAsync(Xml());
+        var wrongSecret = await new Telephony(_host.CreateClient(), secret: "not-the-telephony-secret").SendAsync(Xml());
+        var noSecret = await new Telephony(_host.CreateClient(), secret: null).SendAsync(Xml());
+
+        await ApiClient.ExpectProblemAsync(withSecret, HttpStatusCode.UnsupportedMediaType);
+        await ApiClient.ExpectProblemAsync(wrongSecret, HttpStatusCode.Unauthorized);
+        await ApiClient.ExpectProblemAsync(noSecret, HttpStatusCode.Unauthorized);
+        Assert.Empty(await CallsAsync(callId));
+    }
+
+    [Fact]
+    public async Task The_api_document_describes_the_event_body()
+    {
+        var admin = await PageSession.SignInAsync(_host, "admin");
+        using var doc = JsonDocument.Parse(await admin.PageAsync("/openapi/v1.json"));
+
+        var body = doc.RootElement.GetProperty("paths").GetProperty("/api/telephony/events").GetProperty("post").GetProperty("requestBody");
+        Assert.True(body.GetProperty("content").TryGetProperty("application/json", out _), body.ToString());
     }
 
     [Fact]

@@ -98,6 +98,17 @@ public sealed class ApiClient(HttpClient http)
 
     public static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 
+    /// <summary>The response is <paramref name="expected"/> with an RFC 9457 problem body of that status; returns the body.</summary>
+    public static async Task<JsonElement> ExpectProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        await Expect(response, expected);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()), "the problem has no title");
+        return problem;
+    }
+
     public static async Task Expect(HttpResponseMessage response, HttpStatusCode expected)
     {
         if (response.StatusCode != expected)

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WorkflowService.Testing;
 
 namespace WorkflowService.Web.Tests.Support;
@@ -64,4 +67,19 @@ public sealed class QuickRingHost : HostFixture
 {
     protected override Task<HostSettings> SettingsAsync() =>
         Task.FromResult(new HostSettings { Settings = Telephony.Settings(ringSeconds: 1) });
+}
+
+/// <summary>The service with <see cref="InjectedFailure"/> routes that throw, and its log kept in <see cref="Logs"/>.</summary>
+public sealed class FaultyService : HostFixture
+{
+    public LogCapture Logs { get; } = new();
+
+    protected override Task<HostSettings> SettingsAsync() => Task.FromResult(new HostSettings
+    {
+        Services = s =>
+        {
+            s.AddSingleton<ILoggerProvider>(Logs);
+            s.AddTransient<IStartupFilter, InjectedFailure>();
+        },
+    });
 }

@@ -104,14 +104,14 @@ public sealed partial class PageSession(HttpClient http)
     /// <summary>The opening tag of the element whose attribute <paramref name="attribute"/> is <paramref name="value"/>.</summary>
     public string Tag(string attribute, string value)
     {
-        var match = Regex.Match(Html, $"<[a-z]+[^>]*\\s{Regex.Escape(attribute)}=\"{Regex.Escape(value)}\"[^>]*>");
+        var match = Regex.Match(Html, $"<[a-z][a-z0-9]*[^>]*\\s{Regex.Escape(attribute)}=\"{Regex.Escape(value)}\"[^>]*>");
         return match.Success ? match.Value : throw new Xunit.Sdk.XunitException($"No element with {attribute}=\"{value}\" on the page");
     }
 
     /// <summary>The text inside the first element with <paramref name="attribute"/>=<paramref name="value"/> (no nested tags of the same name).</summary>
     public string Text(string attribute, string value)
     {
-        var match = Regex.Match(Html, $"<([a-z]+)[^>]*\\s{Regex.Escape(attribute)}=\"{Regex.Escape(value)}\"[^>]*>(.*?)</\\1>", RegexOptions.Singleline);
+        var match = Regex.Match(Html, $"<([a-z][a-z0-9]*)[^>]*\\s{Regex.Escape(attribute)}=\"{Regex.Escape(value)}\"[^>]*>(.*?)</\\1>", RegexOptions.Singleline);
         if (!match.Success) throw new Xunit.Sdk.XunitException($"No element with {attribute}=\"{value}\" on the page");
         return Regex.Replace(Regex.Replace(match.Groups[2].Value, "<[^>]+>", " "), @"\s+", " ").Trim();
     }

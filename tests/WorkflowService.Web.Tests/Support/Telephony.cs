@@ -22,7 +22,8 @@ public sealed class Telephony(HttpClient http, string? secret = Telephony.Secret
     public Task<HttpResponseMessage> SendJsonAsync(string json) =>
         SendAsync(new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
-    private Task<HttpResponseMessage> SendAsync(HttpContent content)
+    /// <summary>Sends <paramref name="content"/> as it is, of whatever content type.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpContent content)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/telephony/events") { Content = content };
         if (secret is not null) request.Headers.Add("X-Telephony-Secret", secret);

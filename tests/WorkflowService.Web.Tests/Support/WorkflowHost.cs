@@ -31,6 +31,9 @@ public sealed record HostSettings
     public int? SmtpPort { get; init; }
     public Dictionary<string, string?> Settings { get; init; } = [];
 
+    /// <summary>Services a test adds or replaces, after the service's own (a log capture, an injected fault).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+
     /// <summary>
     /// A fake clock a day ahead of the real one. Hangfire keeps real time, so a timer scheduled on
     /// the fake clock is never run by Hangfire on its own: it fires only when the test advances
@@ -92,6 +95,7 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
             // Identity's default (100,000 PBKDF2 rounds) costs ~0.3 s a hash on a test machine; every host
             // seeds nine users and every test signs some in. Tests do not need hashes that resist cracking.
             s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            Settings.Services?.Invoke(s);
             if (Settings.Clock is not { } clock) return;
             s.Replace(ServiceDescriptor.Singleton(clock));
             // Bearer tokens expire on the host's clock; a test that jumps days must not lose its sign-ins.

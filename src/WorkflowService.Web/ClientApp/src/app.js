@@ -47,7 +47,19 @@ export function antiforgery() {
   return document.querySelector('input[name="__RequestVerificationToken"]')?.value ?? '';
 }
 
-window.ws = { on, localizeTimes, antiforgery, connection: null };
+/**
+ * fetch() for a page's scripts. A signed-out script gets 401 rather than the sign-in page (the
+ * server redirects only navigation): then go to sign in, and come back here afterwards.
+ */
+export async function fetchSignedIn(url, options) {
+  const response = await fetch(url, options);
+  if (response.status === 401) {
+    window.location.assign(`/login?ReturnUrl=${encodeURIComponent(location.pathname + location.search)}`);
+  }
+  return response;
+}
+
+window.ws = { on, localizeTimes, antiforgery, fetch: fetchSignedIn, connection: null };
 document.addEventListener('DOMContentLoaded', () => {
   localizeTimes();
   window.ws.connection = connect();

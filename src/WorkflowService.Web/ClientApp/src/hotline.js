@@ -44,7 +44,7 @@ async function answer(element) {
   element.dataset.state = 'answering';
   element.querySelector('.ringing-status').textContent = texts.answering || '';
   try {
-    const response = await fetch('/hotline/calls?handler=Answer', {
+    const response = await window.ws.fetch('/hotline/calls?handler=Answer', {
       method: 'POST',
       headers: { RequestVerificationToken: window.ws.antiforgery(), Accept: 'application/json' },
       body: new URLSearchParams({ taskId: element.dataset.taskId }),
@@ -70,7 +70,7 @@ function wire(element) {
 
 /** After (re)connecting: the server's list is the truth; calls that rang while offline appear, ended ones go. */
 async function refresh() {
-  const response = await fetch('/hotline/calls', { headers: { Accept: 'application/json' } });
+  const response = await window.ws.fetch('/hotline/calls', { headers: { Accept: 'application/json' } });
   if (!response.ok) return;
   const calls = await response.json();
   const ringing = new Set(calls.map(c => c.taskId));

@@ -60,10 +60,12 @@ export async function startEditor(root, data) {
 
   async function post(handler) {
     const { xml } = await modeler.saveXML({ format: true });
-    const response = await fetch(`${location.pathname}?handler=${handler}`, {
+    const response = await window.ws.fetch(`${location.pathname}?handler=${handler}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/xml', RequestVerificationToken: window.ws?.antiforgery?.() ?? '' },
+      headers: {
+        'Content-Type': 'application/xml', Accept: 'application/json', RequestVerificationToken: window.ws.antiforgery(),
+      },
       body: xml,
     });
     let body = null;
