@@ -74,6 +74,9 @@ public sealed class DefinitionService(
     {
         await using var db = dbFactory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Ordered with the key's start timer firings: the older versions' timers read below include
+        // the next cycle a firing on another node has just scheduled.
+        await ClusterLock.ForTransactionAsync(db, ClusterLock.ForProcess(model.Key), ct);
         var latest = await db.Definitions.Where(d => d.Key == model.Key).OrderByDescending(d => d.Version)
             .FirstOrDefaultAsync(ct);
         if (latest is not null && latest.Hash == hash) return new DeployResult(latest, false, warnings);
@@ -86,12 +89,13 @@ public sealed class DefinitionService(
         };
         db.Definitions.Add(record);
         await db.SaveChangesAsync(ct);
-        cache.GetOrParse(record);
 
         var effects = new StepEffects();
         await startTimers.ReplaceAsync(db, record, model, now, effects, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // Cached only once committed: a rolled-back id can be handed out again (SQLite reuses it).
+        cache.GetOrParse(record);
         await dispatcher.DispatchAsync(effects, ct);
         logger.LogInformation("Published {Key} version {Version} by {User}", record.Key, record.Version, publishedBy);
         return new DeployResult(record, true, warnings);

@@ -54,9 +54,15 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRun
             var keys = await db.Instances.AsNoTracking().Where(i => rows.Select(r => r.InstanceId).Contains(i.Id))
                 .ToDictionaryAsync(i => i.Id, i => i.BusinessKey, ct);
             locked.AddRange(rows.Select(r => new LockedTask(r.Id, r.Topic, r.InstanceId, r.ElementId, keys.GetValueOrDefault(r.InstanceId),
-                JsonDocument.Parse(r.InputsJson).RootElement.Clone(), r.Priority, r.LockExpiresAt!.Value)));
+                ParseInputs(r.InputsJson), r.Priority, r.LockExpiresAt!.Value)));
         }
         return locked;
+    }
+
+    private static JsonElement ParseInputs(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 
     public async Task CompleteAsync(Guid taskId, string workerId, IReadOnlyDictionary<string, JsonElement>? variables,
@@ -66,6 +72,7 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRun
         await RunAsync(taskId, workerId, (row, now) =>
         {
             row.Status = ExternalTaskStatuses.Completed;
+            row.Revision++;
             return new ExternalTaskCompleted(row.LocalId, vars, workerId) { At = now };
         }, ct);
     }
@@ -82,7 +89,14 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRun
             row.LockExpiresAt = clock.GetUtcNow() + (retryTimeout ?? TimeSpan.Zero);
             row.ErrorMessage = errorMessage;
             row.Revision++;
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConflictException($"External task {taskId} changed while its failure was reported (completed, cancelled or locked again); fetch it again");
+            }
             return;
         }
         var vars = variables is null ? null : VariableMap.Empty.SetItems(variables);
@@ -90,6 +104,7 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRun
         {
             row.Status = errorCode is null ? ExternalTaskStatuses.Failed : ExternalTaskStatuses.Completed;
             row.ErrorMessage = errorMessage;
+            row.Revision++;
             return new ExternalTaskFailed(row.LocalId, errorCode, errorMessage, vars) { At = now };
         }, ct);
     }

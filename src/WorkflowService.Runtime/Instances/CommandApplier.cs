@@ -19,38 +19,43 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
 
     public bool IsInternalTopic(string topic) => _internal.ContainsKey(topic);
 
+    /// <summary>
+    /// Applies a result's commands; an internal task is done on the spot and its outcome handled
+    /// as the next event. Each outcome is handled against the state left by everything before it
+    /// (two internal tasks of one result, e.g. after a parallel split, each build on the other),
+    /// never against a state another outcome has already moved past.
+    /// </summary>
     public async Task ApplyAsync(StepScope scope, StepResult result, CancellationToken ct)
     {
-        var pending = new Queue<StepResult>([result]);
-        while (pending.TryDequeue(out var current))
+        var outcomes = new Queue<InstanceEvent>();
+        for (StepResult? current = result; current is not null;
+             current = outcomes.TryDequeue(out var next) ? interpreter.Handle(scope.Model, scope.State, next) : null)
         {
             scope.State = current.State;
             foreach (var command in current.Commands)
             {
                 if (command is CreateExternalTask task && _internal.TryGetValue(task.Topic, out var handler))
-                    pending.Enqueue(await RunInternalAsync(scope, handler, task, ct));
+                    outcomes.Enqueue(await RunInternalAsync(scope, handler, task, ct));
                 else
                     Apply(scope, command);
             }
         }
     }
 
-    private async Task<StepResult> RunInternalAsync(StepScope scope, IInternalTopicHandler handler, CreateExternalTask task,
-        CancellationToken ct)
+    /// <summary>Does an internal task (its rows join the step) and returns its outcome as an event.</summary>
+    private static async Task<InstanceEvent> RunInternalAsync(StepScope scope, IInternalTopicHandler handler,
+        CreateExternalTask task, CancellationToken ct)
     {
-        InstanceEvent evt;
         try
         {
             var output = await handler.HandleAsync(new InternalTaskContext(scope, task), ct);
-            evt = new ExternalTaskCompleted(task.TaskId, VariableMap.Empty.SetItems(output), $"internal:{task.Topic}")
+            return new ExternalTaskCompleted(task.TaskId, VariableMap.Empty.SetItems(output), $"internal:{task.Topic}")
                 { At = scope.Now };
         }
         catch (InternalTaskException ex)
         {
-            evt = new ExternalTaskFailed(task.TaskId, null, ex.Message) { At = scope.Now };
+            return new ExternalTaskFailed(task.TaskId, null, ex.Message) { At = scope.Now };
         }
-        // The task is handled against the state that created it, which later commands have not changed.
-        return interpreter.Handle(scope.Model, scope.State, evt);
     }
 
     private static void Apply(StepScope scope, EngineCommand command)
@@ -76,7 +81,10 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             case CancelExternalTask c:
                 foreach (var row in Tracked(db.ExternalTasks, t => t.InstanceId == instance.Id && t.LocalId == c.TaskId
                              && t.Status == ExternalTaskStatuses.Open))
+                {
                     row.Status = ExternalTaskStatuses.Cancelled;
+                    row.Revision++; // a worker's fetch that read the row open must not lock it now
+                }
                 break;
             case ScheduleTimer c:
                 var timer = new TimerRecord
@@ -152,7 +160,10 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
         scope.Effects.Notifications.Add(Notification(WorkflowNotification.TaskCreated, task));
     }
 
-    /// <summary>Closes an open task row (completed or cancelled) and drops its candidate rows.</summary>
+    /// <summary>
+    /// Closes an open task row (completed or cancelled) and drops its candidate rows. The revision
+    /// moves on, so a claim that read the row while it was open fails instead of assigning a closed task.
+    /// </summary>
     internal static void CloseTask(StepScope scope, int localId, string status, string? by)
     {
         foreach (var task in Tracked(scope.Db.Tasks,
@@ -162,6 +173,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             task.Status = status;
             task.CompletedBy = by;
             task.EndedAt = scope.Now;
+            task.Revision++;
             task.Candidates.Clear();
             scope.Effects.Notifications.Add(Notification(WorkflowNotification.TaskClosed, task));
         }

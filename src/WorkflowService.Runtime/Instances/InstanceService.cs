@@ -44,8 +44,7 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
             var outcome = await runner.StartAsync(definitionKey, businessKey, variables, startedBy, null, ct,
                 async (db, _, _) =>
                 {
-                    if (db.Database.IsNpgsql())
-                        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))", ct);
+                    await ClusterLock.ForTransactionAsync(db, lockKey, ct);
                     if (await db.Instances.AnyAsync(i => i.DefinitionKey == definitionKey && i.BusinessKey == businessKey, ct))
                         throw new AlreadyStartedException();
                 });

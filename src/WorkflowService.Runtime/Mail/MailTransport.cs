@@ -36,15 +36,30 @@ internal sealed class MailTransport(SmtpOptions smtp, StorageOptions storage)
         return message;
     }
 
-    /// <returns>Where the message went, for the log.</returns>
-    public async Task<string> DeliverAsync(Guid outboxId, MimeMessage message, CancellationToken ct)
+    /// <returns>
+    /// Where the message went, for the log, and the recipients the server refused (the mail went
+    /// to the others: one departed colleague must not keep an escalation from the rest).
+    /// </returns>
+    /// <exception cref="PermanentMailException">The server refused every recipient, or the message itself.</exception>
+    public async Task<(string Destination, IReadOnlyList<string> Refused)> DeliverAsync(Guid outboxId, MimeMessage message,
+        CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(smtp.Host)) return await DropAsync(outboxId, message, ct);
+        if (string.IsNullOrWhiteSpace(smtp.Host)) return (await DropAsync(outboxId, message, ct), []);
 
-        using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        using var client = new RecipientTolerantSmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         await client.ConnectAsync(smtp.Host, smtp.Port, Security(smtp.Security), ct);
         if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
-        await client.SendAsync(message, ct);
+        try
+        {
+            await client.SendAsync(message, ct);
+        }
+        catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted
+                                              && (int)ex.StatusCode >= 500)
+        {
+            // A 5xx reply is final (RFC 5321): sending the same mail again gets the same answer.
+            var refused = client.Refused.Count > 0 ? $" ({string.Join("; ", client.Refused)})" : "";
+            throw new PermanentMailException($"The SMTP server refused the mail: {(int)ex.StatusCode} {ex.Message}{refused}");
+        }
         try
         {
             await client.DisconnectAsync(quit: true, ct);
@@ -53,7 +68,26 @@ internal sealed class MailTransport(SmtpOptions smtp, StorageOptions storage)
         {
             // The server accepted the message: a failed goodbye must not make it a failure (and a resend).
         }
-        return $"smtp {smtp.Host}:{smtp.Port}";
+        return ($"smtp {smtp.Host}:{smtp.Port}", client.Refused);
+    }
+
+    /// <summary>Sends to the recipients the server accepts and notes the others, instead of giving up on the first refusal.</summary>
+    private sealed class RecipientTolerantSmtpClient : SmtpClient
+    {
+        private bool _onlyFinalRefusals = true;
+
+        public List<string> Refused { get; } = [];
+
+        protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+        {
+            Refused.Add($"{mailbox.Address} refused by the server: {(int)response.StatusCode} {response.Response}");
+            _onlyFinalRefusals &= (int)response.StatusCode >= 500;
+        }
+
+        /// <summary>Every recipient refused: final if every refusal was (5xx), else worth another try later.</summary>
+        protected override void OnNoRecipientsAccepted(MimeMessage message) =>
+            throw new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted,
+                _onlyFinalRefusals ? SmtpStatusCode.MailboxUnavailable : SmtpStatusCode.MailboxBusy, "No recipient was accepted");
     }
 
     private async Task<string> DropAsync(Guid outboxId, MimeMessage message, CancellationToken ct)

@@ -83,7 +83,8 @@ public sealed class OutboxJob(
 
         var mail = await _renderer.RenderAsync(payload, recipients.RecipientName);
         var message = _transport.Build(row.Id, recipients, mail, clock.GetUtcNow());
-        var destination = await _transport.DeliverAsync(row.Id, message, ct);
+        var (destination, refused) = await _transport.DeliverAsync(row.Id, message, ct);
+        skipped = string.Join("; ", recipients.Skipped.Concat(refused));
 
         row.Attempts++;
         row.Status = OutboxStatuses.Sent;

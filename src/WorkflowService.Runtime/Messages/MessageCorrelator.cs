@@ -45,9 +45,10 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
                 var sub = await scope.Db.MessageSubscriptions.SingleOrDefaultAsync(
                               m => m.InstanceId == target.Value.InstanceId && m.SubscriptionId == target.Value.SubscriptionId, ct)
                           ?? throw new ConflictException($"Message '{request.Name}' was taken by another sender first");
-                // Consumed by this step: the engine drops the subscription from the state without a
-                // command, so its row goes here (a leftover row would catch the next message).
-                scope.Db.MessageSubscriptions.Remove(sub);
+                // A row whose subscription the state no longer has is stale: it goes, and the event is
+                // ignored. Otherwise the runner drops the row after the step if the subscription was
+                // consumed; a non-interrupting boundary event keeps it for the next message.
+                if (scope.State.Subscriptions.All(s => s.Id != sub.SubscriptionId)) scope.Db.MessageSubscriptions.Remove(sub);
                 return new MessageReceived(sub.SubscriptionId, variables) { At = scope.Now };
             }, ct);
             if (outcome.Ignored) throw new ConflictException($"Message '{request.Name}' no longer applies: {outcome.IgnoredReason}");
@@ -72,16 +73,10 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
             var visible = db.Instances.VisibleTo(db, caller);
             query = query.Where(m => visible.Any(i => i.Id == m.InstanceId));
         }
-        var candidates = await query.OrderBy(m => m.CreatedAt).ThenBy(m => m.SubscriptionId).Take(200).ToListAsync(ct);
-
-        if (request.CorrelationKeys is { Count: > 0 } keys && candidates.Count > 0)
-        {
-            var ids = candidates.Select(c => c.InstanceId).Distinct().ToList();
-            var states = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id))
-                .ToDictionaryAsync(i => i.Id, i => InstanceStateJson.Deserialize(i.StateJson).Variables, ct);
-            candidates = candidates.Where(c => keys.All(k =>
-                states[c.InstanceId].TryGetValue(k.Key, out var v) && JsonElement.DeepEquals(v, k.Value))).ToList();
-        }
+        query = query.OrderBy(m => m.CreatedAt).ThenBy(m => m.SubscriptionId);
+        var candidates = request.CorrelationKeys is { Count: > 0 } keys
+            ? await OldestMatchingAsync(db, query, keys, ct)
+            : await query.Take(PageSize).ToListAsync(ct);
         if (candidates.Count == 0) return null;
 
         var untargeted = request.InstanceId is null && request.BusinessKey is null && request.CorrelationKeys is not { Count: > 0 };
@@ -89,6 +84,29 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
             throw new ConflictException(
                 $"Message '{request.Name}' matches {candidates.Select(c => c.InstanceId).Distinct().Count()} instances; give a businessKey, instanceId or correlationKeys");
         return (candidates[0].InstanceId, candidates[0].SubscriptionId);
+    }
+
+    private const int PageSize = 200;
+
+    /// <summary>
+    /// The waiting subscriptions, oldest first, whose instance's variables equal every correlation
+    /// key: read a page at a time until one matches (variables live in the state JSON, so they are
+    /// compared here rather than in SQL, and however many instances wait, all are searched).
+    /// </summary>
+    private static async Task<List<MessageSubscriptionRecord>> OldestMatchingAsync(WorkflowDbContext db,
+        IQueryable<MessageSubscriptionRecord> waiting, IReadOnlyDictionary<string, JsonElement> keys, CancellationToken ct)
+    {
+        for (var skip = 0; ; skip += PageSize)
+        {
+            var page = await waiting.Skip(skip).Take(PageSize).ToListAsync(ct);
+            if (page.Count == 0) return [];
+            var ids = page.Select(c => c.InstanceId).Distinct().ToList();
+            var variables = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id))
+                .ToDictionaryAsync(i => i.Id, i => InstanceStateJson.Deserialize(i.StateJson).Variables, ct);
+            var matching = page.Where(c => keys.All(k =>
+                variables[c.InstanceId].TryGetValue(k.Key, out var v) && JsonElement.DeepEquals(v, k.Value))).ToList();
+            if (matching.Count > 0) return matching;
+        }
     }
 
     private async Task<(string Key, string StartEventId)?> FindMessageStartAsync(string name, CancellationToken ct)

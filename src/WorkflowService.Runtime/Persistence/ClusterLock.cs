@@ -42,4 +42,19 @@ public sealed class ClusterLock : IAsyncDisposable
         if (_db.Database.IsNpgsql()) await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtext({_name}))");
         await _db.DisposeAsync();
     }
+
+    /// <summary>
+    /// Locks <paramref name="name"/> across the nodes until the context's current transaction ends
+    /// (a PostgreSQL transaction advisory lock). On SQLite a write transaction holds the database
+    /// already, so there is nothing to add.
+    /// </summary>
+    public static async Task ForTransactionAsync(WorkflowDbContext db, string name, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException($"The lock on '{name}' is taken inside a transaction");
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({name}))", ct);
+    }
+
+    /// <summary>The lock name that orders a process's publications and its start timers' firings.</summary>
+    public static string ForProcess(string definitionKey) => $"process:{definitionKey}";
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkflowService.Engine.Expressions;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Model;
 using WorkflowService.Engine.Timers;
@@ -25,10 +26,28 @@ public sealed class StartTimers(Interpreter interpreter)
         foreach (var start in model.StartEventsOf(ProcessModel.RootScope))
         {
             if (start.Trigger is not TimerTrigger { Timer: var timer }) continue;
-            var text = interpreter.Expressions.Evaluate(timer.Expression, VariableMap.Empty, now).ToString();
-            var schedule = TimerSchedule.Compute(timer.Kind, text, now);
+            var schedule = FirstSchedule(start, timer, now);
             Add(db, definition.Id, start.Id, schedule.FirstDue,
                 schedule.Interval?.ToString(), schedule.Repetitions is { } r ? r - 1 : null, effects, now);
+        }
+    }
+
+    /// <summary>
+    /// When a start timer first fires. A timer that cannot be scheduled now (an expression that
+    /// needs variables, which a start does not have; a cycle whose firings are all in the past)
+    /// refuses the publication, naming the start event.
+    /// </summary>
+    private TimerSchedule FirstSchedule(StartEventNode start, TimerDefinition timer, DateTimeOffset now)
+    {
+        try
+        {
+            var text = interpreter.Expressions.Evaluate(timer.Expression, VariableMap.Empty, now).ToString();
+            return TimerSchedule.Compute(timer.Kind, text, now);
+        }
+        catch (Exception ex) when (ex is FormatException or ExpressionException)
+        {
+            var message = $"The timer of start event '{start.Id}' cannot be scheduled: {ex.Message}";
+            throw new ValidationException(message, [new ValidationError(message, ElementId: start.Id, Line: start.Line)]);
         }
     }
 

@@ -84,6 +84,9 @@ public sealed class TimerJob(
             var started = await runner.StartAsync(definitionKey, null, null, "timer", timer.ElementId, ct,
                 async (db, now, effects) =>
                 {
+                    // Ordered with publications of the key and other nodes firing this timer: read after the
+                    // lock, the row is Pending only if nobody fired it and no newer version cancelled it.
+                    await ClusterLock.ForTransactionAsync(db, ClusterLock.ForProcess(definitionKey), ct);
                     var row = await db.Timers.SingleAsync(t => t.Id == timer.Id, ct);
                     if (row.Status != TimerStatuses.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
                     row.Status = TimerStatuses.Fired;

@@ -28,7 +28,14 @@ public sealed record TaskQuery
     public int Skip { get; init; }
     public int Take { get; init; } = 50;
 
-    internal int SkipCount => Math.Max(0, Skip);
+    /// <summary>
+    /// How deep a caller may page: the inbox walk reads skip + take rows per way a task can be
+    /// visible, so an unbounded skip would read every task. Nobody pages 10,000 tasks deep by hand;
+    /// filters narrow the list instead.
+    /// </summary>
+    public const int MaxSkip = 10_000;
+
+    internal int SkipCount => Math.Clamp(Skip, 0, MaxSkip);
     internal int TakeCount => Math.Clamp(Take, 1, 500);
 }
 

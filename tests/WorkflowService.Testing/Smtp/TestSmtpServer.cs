@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -25,6 +26,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private static readonly ConcurrentDictionary<int, byte> HandedOut = new();
 
     private readonly CapturingStore _store = new();
+    private readonly ConcurrentDictionary<string, byte> _refused = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stop = new();
     private SmtpServer.SmtpServer? _server;
     private Task? _running;
@@ -33,6 +35,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int Port { get; }
     public IReadOnlyList<ReceivedMail> Received => _store.Received.ToArray();
+
+    /// <summary>From now on <c>RCPT TO</c> this address gets 550, as a relay answers for a mailbox that no longer exists.</summary>
+    public void Refuse(string address) => _refused.TryAdd(address, 0);
 
     /// <summary>Waits until the server has received a message matching <paramref name="match"/> and returns all that match.</summary>
     public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(Func<ReceivedMail, bool> match, string what, TimeSpan? timeout = null) =>
@@ -71,6 +76,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
+        services.Add(new DelegatingMailboxFilter((IMailbox to, IMailbox _) => !_refused.ContainsKey($"{to.User}@{to.Host}")));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
         await WaitUntilListeningAsync();

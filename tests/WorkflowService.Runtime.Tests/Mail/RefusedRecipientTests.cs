@@ -1,0 +1,46 @@
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tests.Mail.Support;
+
+namespace WorkflowService.Runtime.Tests.Mail;
+
+/// <summary>
+/// The relay refuses a recipient (550: the mailbox no longer exists). The mail goes to the others
+/// and the refusal is noted; when the relay refuses everyone, the row fails for good, because
+/// the same mail would be refused again.
+/// </summary>
+public sealed class RefusedRecipientTests : RelayTest
+{
+    [Fact]
+    public async Task A_refused_recipient_is_left_out_and_noted_and_the_others_get_the_mail()
+    {
+        Smtp.Refuse("wang.fang@example.com");
+        var id = await Harness.SendTaskAsync(("to", "li.wei"), ("cc", "wang.fang, zhang.min"));
+
+        await Harness.CreateJob().SendAsync(id, CancellationToken.None);
+
+        var row = await Harness.OutboxRowAsync(id);
+        Assert.Equal(OutboxStatuses.Sent, row.Status);
+        Assert.StartsWith("Sent without: wang.fang@example.com refused by the server: 550", row.LastError);
+        var mail = Assert.Single(Smtp.Received);
+        Assert.Equal(["li.wei@example.com", "zhang.min@example.com"], mail.EnvelopeTo.Order());
+    }
+
+    [Fact]
+    public async Task When_every_recipient_is_refused_the_mail_fails_for_good_naming_them()
+    {
+        Smtp.Refuse("li.wei@example.com");
+        Smtp.Refuse("wang.fang@example.com");
+        var id = await Harness.SendTaskAsync(("to", "li.wei, wang.fang"));
+
+        await Harness.CreateJob().SendAsync(id, CancellationToken.None);
+
+        var row = await Harness.OutboxRowAsync(id);
+        Assert.Equal(OutboxStatuses.Failed, row.Status);
+        Assert.Null(row.NextAttemptAt);
+        Assert.Contains("The SMTP server refused the mail: 550", row.LastError);
+        Assert.Contains("li.wei@example.com refused by the server", row.LastError);
+        Assert.Contains("wang.fang@example.com refused by the server", row.LastError);
+        Assert.Empty(Smtp.Received);
+        Assert.Equal(0, Harness.JobStorage.GetMonitoringApi().ScheduledCount());
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using WorkflowService.Web.Tests.Support;
+
+namespace WorkflowService.Web.Tests.Runtime;
+
+/// <summary>
+/// A message matched by correlation variables finds its instance however many instances wait
+/// for the same message name (they are searched a page at a time, oldest first).
+/// </summary>
+public sealed class CorrelationKeyTests(ServiceFixture service) : IClassFixture<ServiceFixture>
+{
+    private static readonly string Xml = TestBpmn.Process("await-payment", $"""
+        <bpmn:startEvent id="start" />
+        <bpmn:intermediateCatchEvent id="awaitPayment">
+          <bpmn:messageEventDefinition messageRef="paymentMessage" />
+        </bpmn:intermediateCatchEvent>
+        <bpmn:userTask id="ship" camunda:candidateGroups="agents" />
+        <bpmn:endEvent id="done" />
+        {TestBpmn.Flows("start", "awaitPayment", "ship", "done")}
+        """, """<bpmn:message id="paymentMessage" name="payment-received" />""");
+
+    [Fact]
+    public async Task The_instance_with_the_matching_variable_is_found_behind_hundreds_of_older_ones()
+    {
+        var admin = await service.As("admin");
+        await admin.DeployAsync(Xml);
+        var ids = new List<Guid>();
+        for (var order = 0; order < 450; order++)
+            ids.Add(await service.Host.StartAsync("await-payment", null, new { orderId = $"SO-{order}" }));
+
+        var delivered = await admin.PostJsonAsync("/api/messages",
+            new { name = "payment-received", correlationKeys = new { orderId = "SO-437" } }, HttpStatusCode.OK);
+
+        Assert.Equal(ids[437], delivered.GetProperty("instanceId").GetGuid());
+        Assert.Equal(["ship"], await service.Host.ActiveElementsAsync(ids[437]));
+        Assert.Equal(["awaitPayment"], await service.Host.ActiveElementsAsync(ids[436]));
+        var unknown = await admin.PostAsync("/api/messages", new { name = "payment-received", correlationKeys = new { orderId = "SO-9999" } });
+        await ApiClient.Expect(unknown, HttpStatusCode.NotFound);
+    }
+}
