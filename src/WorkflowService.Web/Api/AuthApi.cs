@@ -13,7 +13,7 @@ public static class AuthApi
 {
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth")
+        app.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").DescribesJsonBody<TokenRequest>()
             .WithSummary("Exchanges a user name and password for a bearer token");
     }
 
@@ -22,13 +22,19 @@ public static class AuthApi
     /// An unknown user, a wrong password and a locked-out account get the same 401, so the answers
     /// do not tell which accounts exist; a lockout is logged.
     /// </summary>
-    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest request,
-        SignInManager<WorkflowUser> signIn, UserManager<WorkflowUser> users, ILoggerFactory loggers)
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueTokenAsync(HttpRequest http,
+        UniformTimingSignInManager signIn, UserManager<WorkflowUser> users, ILoggerFactory loggers, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+        if (!JsonBody.IsJson(http)) return JsonBody.UnsupportedMediaType();
+        var request = await JsonBody.ReadAsync<TokenRequest>(http, "{\"userName\", \"password\"}", ct);
+        if (string.IsNullOrWhiteSpace(request?.UserName) || string.IsNullOrEmpty(request.Password))
             return TypedResults.Problem("userName and password are required", statusCode: 400, title: "Invalid request");
         var user = await users.FindByNameAsync(request.UserName);
-        if (user is null) return Unauthorized();
+        if (user is null)
+        {
+            signIn.RefuseUnknownUser(request.Password);
+            return Unauthorized();
+        }
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (check.IsLockedOut)
             loggers.CreateLogger(typeof(AuthApi)).LogWarning("Token refused to {User}: locked out after repeated failed sign-ins", user.UserName);

@@ -35,7 +35,7 @@ public static class AuthSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<UniformTimingSignInManager>()
             .AddDefaultTokenProviders();
 
         services.AddAuthentication(o =>

@@ -59,6 +59,20 @@ public sealed class ApiProblemDetailsTests(FaultyService service) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_sign_in_body_that_is_not_json_is_a_415_and_one_that_is_malformed_a_400_naming_the_fields()
+    {
+        var client = service.Host.CreateClient();
+
+        var form = await client.PostAsync("/api/auth/token",
+            new StringContent("userName=agent&password=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var malformed = await client.PostAsync("/api/auth/token", new StringContent("{\"userName\": ", Encoding.UTF8, "application/json"));
+
+        await ApiClient.ExpectProblemAsync(form, HttpStatusCode.UnsupportedMediaType);
+        var problem = await ApiClient.ExpectProblemAsync(malformed, HttpStatusCode.BadRequest);
+        Assert.Contains("{\"userName\", \"password\"}", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task An_unknown_api_route_is_a_404()
     {
         var agent = await service.As("agent");

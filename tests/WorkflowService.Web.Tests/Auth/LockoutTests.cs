@@ -59,6 +59,35 @@ public sealed class LockoutTests(FaultyService service) : IClassFixture<FaultySe
         Assert.Equal("Unknown user name or wrong password.", wrongPassword);
     }
 
+    [Fact]
+    public async Task An_unknown_user_and_a_locked_out_user_cost_a_password_check_as_a_wrong_password_does()
+    {
+        var user = await NewUserAsync();
+        var client = service.Host.CreateClient();
+        var browser = PageSession.Anonymous(service.Host);
+        await browser.GetAsync("/login");
+        var nobody = $"nobody-{Guid.NewGuid():N}"[..15];
+
+        var wrongPassword = await ChecksDuringAsync(() => TokenAsync(client, user, "wrong-password-0"));
+        for (var i = 1; i < AttemptsBeforeLockout; i++) await TokenAsync(client, user, $"wrong-password-{i}");
+        Assert.True(await IsLockedOutAsync(user));
+
+        Assert.Equal(1, wrongPassword);
+        Assert.Equal(1, await ChecksDuringAsync(() => TokenAsync(client, user, WorkflowHost.DemoPassword)));
+        Assert.Equal(1, await ChecksDuringAsync(() => TokenAsync(client, nobody, WorkflowHost.DemoPassword)));
+        Assert.Equal(1, await ChecksDuringAsync(() => SignInAsync(browser, user, WorkflowHost.DemoPassword)));
+        Assert.Equal(1, await ChecksDuringAsync(() => SignInAsync(browser, nobody, WorkflowHost.DemoPassword)));
+    }
+
+    /// <summary>How many passwords the service checked while answering.</summary>
+    private async Task<int> ChecksDuringAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        var before = service.Passwords.Checks;
+        var response = await request();
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        return service.Passwords.Checks - before;
+    }
+
     private async Task<string> NewUserAsync()
     {
         var user = $"lock-{Guid.NewGuid():N}"[..13];

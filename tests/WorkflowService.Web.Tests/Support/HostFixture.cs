@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WorkflowService.Runtime.Persistence;
 using WorkflowService.Testing;
 
 namespace WorkflowService.Web.Tests.Support;
@@ -74,12 +76,30 @@ public sealed class FaultyService : HostFixture
 {
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The service's password hasher, counting the checks it makes.</summary>
+    public CountingPasswordHasher Passwords { get; } = new();
+
     protected override Task<HostSettings> SettingsAsync() => Task.FromResult(new HostSettings
     {
         Services = s =>
         {
             s.AddSingleton<ILoggerProvider>(Logs);
+            s.AddSingleton<IPasswordHasher<WorkflowUser>>(Passwords);
             s.AddTransient<IStartupFilter, InjectedFailure>();
         },
     });
+}
+
+/// <summary>Identity's password hasher, counting how many passwords it has checked.</summary>
+public sealed class CountingPasswordHasher : PasswordHasher<WorkflowUser>
+{
+    private int _checks;
+
+    public int Checks => Volatile.Read(ref _checks);
+
+    public override PasswordVerificationResult VerifyHashedPassword(WorkflowUser user, string hashedPassword, string providedPassword)
+    {
+        Interlocked.Increment(ref _checks);
+        return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+    }
 }
