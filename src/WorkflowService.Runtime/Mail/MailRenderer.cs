@@ -76,8 +76,13 @@ internal sealed class MailRenderer(TemplateStore templates, TimeProvider clock)
         ["link"] = task.Link,
     };
 
-    private static Dictionary<string, object?> Object(IEnumerable<KeyValuePair<string, JsonElement>> properties) =>
-        properties.ToDictionary(p => p.Key, p => Value(p.Value), StringComparer.Ordinal);
+    /// <summary>A JSON object for the template; a name given twice (JSON allows it) keeps its last value, as JavaScript does.</summary>
+    private static Dictionary<string, object?> Object(IEnumerable<KeyValuePair<string, JsonElement>> properties)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in properties) result[name] = Value(value);
+        return result;
+    }
 
     private static object? Value(JsonElement value) => value.ValueKind switch
     {

@@ -35,4 +35,17 @@ public sealed class MailDropTests : IAsyncLifetime
         Assert.Contains("服务请求未在24小时内受理", message.HtmlBody);
         Assert.Equal(OutboxStatuses.Sent, (await _harness.OutboxRowAsync(id)).Status);
     }
+
+    [Fact]
+    public async Task A_variable_holding_an_object_with_a_name_given_twice_is_rendered_with_the_last_value()
+    {
+        using var order = System.Text.Json.JsonDocument.Parse("""{"number": "SO-1", "number": "SO-2"}""");
+        _harness.Variables = _harness.Variables.SetItem("order", order.RootElement.Clone());
+        var id = await _harness.SendTaskAsync(("to", "managers"), ("subject", "Order ${order.number}"));
+
+        await _harness.CreateJob().SendAsync(id, CancellationToken.None);
+
+        var row = await _harness.OutboxRowAsync(id);
+        Assert.Equal((OutboxStatuses.Sent, (string?)null), (row.Status, row.LastError));
+    }
 }
