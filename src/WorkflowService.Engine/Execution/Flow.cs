@@ -17,18 +17,28 @@ internal sealed class IncidentException(string message) : Exception(message);
 /// </summary>
 internal static class Flow
 {
-    /// <summary>Enters queued arrivals until every token rests, or the step budget is spent.</summary>
+    /// <summary>Incidents raised for the arrivals left when the step budget is spent; the rest are dropped.</summary>
+    private const int MaxBudgetIncidents = 100;
+
+    /// <summary>
+    /// Enters queued arrivals until every token rests, or the step budget is spent. Then each
+    /// arrival left stops as an incident, up to <see cref="MaxBudgetIncidents"/>: a loop through a
+    /// wide fork could leave millions, and the last incident says how many were dropped.
+    /// </summary>
     public static void Run(StepContext ctx)
     {
+        var stopped = 0;
         while (ctx.TryDequeue(out var arrival))
         {
             var node = ctx.Model.Node(arrival.ElementId);
             var tokenId = ctx.NewId();
             if (!ctx.TakeStep())
             {
+                var dropped = ++stopped == MaxBudgetIncidents ? ctx.DropAllQueued() : 0;
                 RaiseIncident(ctx, node, tokenId, arrival.ScopeId,
-                    $"{node.Describe()}: stopped after {ctx.MaxSteps:N0} steps without reaching a wait state; " +
-                    "the process loops without a wait state (add a user task, timer or message to the loop)",
+                    $"{node.Describe()}: stopped {ctx.SpentBudget} without reaching a wait state; " +
+                    "the process loops without a wait state (add a user task, timer or message to the loop)" +
+                    (dropped > 0 ? $"; {dropped:N0} further tokens of the loop were dropped" : ""),
                     onLeave: false, arrival.ViaFlowId);
                 continue;
             }

@@ -12,6 +12,13 @@ public sealed record InterpreterOptions
     /// </summary>
     public int MaxStepsPerEvent { get; init; } = 10_000;
 
+    /// <summary>
+    /// Time one Start or Handle call may run. Each expression has its own limit, but a loop can
+    /// run thousands of them; past this the call stops as the step budget does. The only place the
+    /// engine looks at a clock, and it changes a result only for a run that was going nowhere.
+    /// </summary>
+    public TimeSpan MaxDurationPerEvent { get; init; } = TimeSpan.FromSeconds(5);
+
     public ExpressionLimits ExpressionLimits { get; init; } = new();
 }
 
@@ -38,7 +45,7 @@ public sealed class Interpreter(InterpreterOptions? options = null)
     {
         var startEvent = ChooseStartEvent(model, start?.StartEventId);
         var state = new InstanceState { DefinitionKey = model.Key, StartedAt = now };
-        var ctx = new StepContext(model, _expressions, state, now, start?.Initiator, _options.MaxStepsPerEvent);
+        var ctx = new StepContext(model, _expressions, state, now, start?.Initiator, _options.MaxStepsPerEvent, _options.MaxDurationPerEvent);
         ctx.SetVariables(variables);
         if (startEvent.InitiatorVariable is { } name && start?.Initiator is { } initiator)
             ctx.Variables[name] = VariableMap.Value(initiator);
@@ -53,7 +60,7 @@ public sealed class Interpreter(InterpreterOptions? options = null)
             throw new ArgumentException($"State of '{state.DefinitionKey}' handed with model '{model.Key}'", nameof(model));
         if (state.Status.IsFinal) return new StepResult(state, [], $"the instance is {state.Status} already");
 
-        var ctx = new StepContext(model, _expressions, state, evt.At, ActorOf(evt), _options.MaxStepsPerEvent);
+        var ctx = new StepContext(model, _expressions, state, evt.At, ActorOf(evt), _options.MaxStepsPerEvent, _options.MaxDurationPerEvent);
         if (EventHandlers.Apply(ctx, evt) is { } ignored) return new StepResult(state, [], ignored);
         Flow.Run(ctx);
         return new StepResult(ctx.ToState(), [.. ctx.Commands]);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.Json;
 using WorkflowService.Engine.Expressions;
 using WorkflowService.Engine.Model;
@@ -17,11 +18,18 @@ internal sealed class StepContext
 {
     private readonly Queue<Arrival> _queue = new();
     private readonly int _maxSteps;
+    private readonly TimeSpan _maxDuration;
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
     private int _steps;
+    private int _arrivals;
+
+    /// <summary>Arrivals queued per step of budget: a fork inside a loop multiplies arrivals faster than steps.</summary>
+    private const int ArrivalsPerStep = 10;
 
     public StepContext(ProcessModel model, ExpressionEvaluator expressions, InstanceState state, DateTimeOffset now,
-        string? actor, int maxSteps)
+        string? actor, int maxSteps, TimeSpan maxDuration)
     {
+        _maxDuration = maxDuration;
         Model = model;
         Expressions = expressions;
         Now = now;
@@ -59,15 +67,37 @@ internal sealed class StepContext
 
     public void Emit(EngineCommand command) => Commands.Add(command);
 
-    public void Enqueue(string elementId, int scopeId, string? viaFlowId = null) =>
+    public void Enqueue(string elementId, int scopeId, string? viaFlowId = null)
+    {
+        _arrivals++;
         _queue.Enqueue(new Arrival(elementId, scopeId, viaFlowId));
+    }
 
     public bool TryDequeue(out Arrival arrival) => _queue.TryDequeue(out arrival);
 
-    /// <summary>Counts one entered node; false once the step budget of this call is spent.</summary>
-    public bool TakeStep() => ++_steps <= _maxSteps;
+    /// <summary>
+    /// Counts one entered node; false once the step budget of this call is spent: its steps, or
+    /// ten arrivals per step (so a loop through a wide fork stops before its queue fills memory).
+    /// </summary>
+    public bool TakeStep()
+    {
+        if (SpentBudget is not null) return false;
+        if (++_steps > _maxSteps || _arrivals > (long)_maxSteps * ArrivalsPerStep) SpentBudget = $"after {_maxSteps:N0} steps";
+        else if (Stopwatch.GetElapsedTime(_startedAt) > _maxDuration) SpentBudget = $"after {_maxDuration.TotalSeconds:0.#} s";
+        return SpentBudget is null;
+    }
 
-    public int MaxSteps => _maxSteps;
+    /// <summary>What stopped the call once <see cref="TakeStep"/> said no ("after 10,000 steps", "after 5 s"); null until then.</summary>
+    public string? SpentBudget { get; private set; }
+
+    /// <summary>Drops every queued arrival (the budget is spent); returns how many there were.</summary>
+    public int DropAllQueued()
+    {
+        var count = _queue.Count;
+        _queue.Clear();
+        return count;
+    }
+
 
     /// <summary>Drops queued arrivals in the given scopes (they were cancelled before being entered).</summary>
     public void DropQueued(IReadOnlySet<int> scopeIds)

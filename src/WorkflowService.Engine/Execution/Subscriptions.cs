@@ -20,9 +20,18 @@ internal static class Subscriptions
     public static PlannedSubscription? Plan(StepContext ctx, FlowNode eventNode, EventTrigger trigger) => trigger switch
     {
         TimerTrigger t => PlanTimer(ctx, eventNode, t.Timer),
-        MessageTrigger m => new PlannedSubscription(eventNode, SubscriptionKind.Message, null, m.MessageName, null, null),
+        MessageTrigger m => new PlannedSubscription(eventNode, SubscriptionKind.Message, null, MessageName(ctx, m.MessageName), null, null),
         _ => null,
     };
+
+    /// <summary>A message name as written, or, for <c>${...}</c> (<c>paid-${orderId}</c>), as evaluated when the wait opens.</summary>
+    private static string MessageName(StepContext ctx, string name)
+    {
+        if (!ExpressionEvaluator.IsExpression(name)) return name;
+        return Evaluation.String(ctx, name, "message name") is { Length: > 0 } evaluated
+            ? evaluated
+            : throw new IncidentException($"message name {name} yielded an empty name");
+    }
 
     private static PlannedSubscription PlanTimer(StepContext ctx, FlowNode eventNode, TimerDefinition timer)
     {
@@ -64,12 +73,9 @@ internal static class Subscriptions
         if (fired.CycleInterval is null || fired.CycleRemaining is 0) return null;
         var interval = IsoDuration.Parse(fired.CycleInterval);
         var remaining = fired.CycleRemaining; // firings still to come; null: unbounded
-        var due = interval.AddTo(fired.DueAt!.Value);
-        while (due <= ctx.Now)
-        {
-            if (remaining is not null && --remaining == 0) return null;
-            due = interval.AddTo(due);
-        }
+        // Firings missed while nothing ran count against the repetitions, but are not made up.
+        var (due, missed) = TimerSchedule.NextAfter(fired.DueAt!.Value, interval, ctx.Now);
+        if (remaining is not null && (remaining -= (int)Math.Min(missed, int.MaxValue)) <= 0) return null;
         var next = fired with { Id = ctx.NewId(), DueAt = due, CycleRemaining = remaining - 1 };
         ctx.Subscriptions.Add(next);
         ctx.Emit(new ScheduleTimer(next.Id, next.EventElementId, due, SlaRuleOf(ctx.Model.Node(next.EventElementId))));

@@ -55,6 +55,8 @@ internal static class ExpressionCompiler
 
     public static CompiledTemplate CompileTemplate(string text, bool prepare)
     {
+        if (TextLimits.Check(text, TextLimits.MaxTemplateLength, "expression") is { } refused)
+            return new CompiledTemplate([], refused);
         try
         {
             var parts = ImmutableArray.CreateBuilder<TemplatePart>();
@@ -86,6 +88,8 @@ internal static class ExpressionCompiler
 
     public static CompiledScript CompileScript(string script, bool prepare)
     {
+        if (TextLimits.Check(script, TextLimits.MaxScriptLength, "script") is { } refused)
+            return new CompiledScript(default, refused);
         try
         {
             new Parser().ParseScript(script);

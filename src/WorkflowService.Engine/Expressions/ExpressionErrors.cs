@@ -26,7 +26,9 @@ internal static partial class ExpressionErrors
             TimeoutException or RegexMatchTimeoutException or ExecutionCanceledException or OperationCanceledException =>
                 $"{subject} ran longer than the {ExpressionText.Milliseconds(limits.Timeout)} limit",
             RecursionDepthOverflowException or InsufficientExecutionStackException => RecursionMessage(subject, limits),
-            MemoryLimitExceededException => $"{subject} used more than {ExpressionText.Bytes(limits.MaxMemoryBytes)}",
+            // OutOfMemoryException: one built-in call (replaceAll, padEnd...) asked for more than the
+            // process could give at once; the allocation failed, so nothing is left behind.
+            MemoryLimitExceededException or OutOfMemoryException => $"{subject} used more than {ExpressionText.Bytes(limits.MaxMemoryBytes)}",
             JsonConversionException conversion => $"{subject} yielded {conversion.Message}",
             JavaScriptException script => FromJavaScript(script, subject, where, limits),
             InvalidOperationException when e.Message.Contains("Module loading", StringComparison.Ordinal) =>

@@ -89,7 +89,7 @@ public sealed class ExpressionEvaluator
             }
             return JsonSerializer.SerializeToElement(text.ToString());
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
             throw ExpressionErrors.FromRun(e, expression, isScript: false, Limits);
         }
@@ -126,7 +126,7 @@ public sealed class ExpressionEvaluator
             if (value.IsBoolean()) return value.AsBoolean();
             throw new ExpressionException(expression, ExpressionErrors.NotABoolean(expression, value));
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
             throw ExpressionErrors.FromRun(e, expression, isScript: false, Limits);
         }
@@ -150,7 +150,7 @@ public sealed class ExpressionEvaluator
             JsonElement? result = completion.IsUndefined() ? null : JsonJsConversion.ToJson(completion, Limits.MaxMemoryBytes);
             return new ScriptOutcome(result, sandbox.VariablesSet);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
             throw ExpressionErrors.FromRun(e, script, isScript: true, Limits);
         }

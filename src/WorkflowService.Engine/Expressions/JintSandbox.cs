@@ -69,7 +69,9 @@ internal sealed class JintSandbox : IDisposable
 
         var advanced = _engine.Advanced;
         foreach (var name in HiddenGlobals) advanced.AddLazyGlobal(name, static _ => JsValue.Undefined, PropertyFlag.Configurable);
-        foreach (var (name, value) in variables)
+        // In name order: a variable map's own order depends on string hashing, which differs per
+        // process, and a script enumerating globalThis must see the same order every run.
+        foreach (var (name, value) in variables.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             if (IsGlobalName(name))
                 advanced.AddLazyGlobal(name, value, static (engine, json) => JsonJsConversion.ToJs(engine, json), PropertyFlag.ConfigurableEnumerableWritable);

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using WorkflowService.Engine.Model;
+using WorkflowService.Engine.Expressions;
 
 namespace WorkflowService.Engine.Parsing;
 
@@ -96,6 +97,11 @@ internal static class TriggerReader
         }
         var name = message.Attr("name") ?? messageRef;
         ExpressionChecks.IfExpression(ctx.Diagnostics, ev, message, "message name", name);
+        if (ev.LocalName() == "startEvent" && ExpressionEvaluator.IsExpression(name))
+        {
+            ctx.Diagnostics.Error(ev, message,
+                $"{ElementLabels.Describe(ev)} starts on message '{name}', an expression: before the start there are no variables to evaluate it with; give the message a plain name");
+        }
         return new MessageTrigger(name);
     }
 

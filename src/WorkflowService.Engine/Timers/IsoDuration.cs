@@ -28,8 +28,23 @@ public readonly record struct IsoDuration(int Years, int Months, int Days, TimeS
         TryParse(text, out var duration, out var error) ? duration : throw new FormatException(error);
 
     /// <summary>Years and months on the calendar first, then days, then the time part.</summary>
-    public DateTimeOffset AddTo(DateTimeOffset instant) =>
-        instant.AddYears(Years).AddMonths(Months).AddDays(Days).Add(Time);
+    /// <exception cref="FormatException">The result would lie past the year 9999.</exception>
+    public DateTimeOffset AddTo(DateTimeOffset instant)
+    {
+        try
+        {
+            return instant.AddYears(Years).AddMonths(Months).AddDays(Days).Add(Time);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new FormatException($"'{this}' reaches beyond the dates a timer can hold (years 1 to 9999)");
+        }
+    }
+
+    /// <summary>Durations longer than this are refused: they only ever serve to overflow a date.</summary>
+    public const int MaxYears = 1_000;
+
+    private decimal ApproximateDays => Years * 366m + Months * 31m + Days + (decimal)Time.TotalDays;
 
     /// <summary>The canonical form: <c>P1Y2M3DT4H5M6.5S</c>, <c>P14D</c>, <c>PT0S</c>; it parses back to an equal value.</summary>
     public override string ToString()
@@ -133,7 +148,13 @@ public readonly record struct IsoDuration(int Years, int Months, int Days, TimeS
             return false;
         }
         if (ticks > TimeSpan.MaxValue.Ticks) return false;
-        duration = new IsoDuration(years, months, totalDays, TimeSpan.FromTicks((long)ticks));
+        var parsed = new IsoDuration(years, months, totalDays, TimeSpan.FromTicks((long)ticks));
+        if (parsed.ApproximateDays > MaxYears * 366m)
+        {
+            error = $"'{trimmed}' is longer than {MaxYears:N0} years; no workflow waits that long";
+            return false;
+        }
+        duration = parsed;
         error = null;
         return true;
     }

@@ -77,6 +77,29 @@ public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interva
     }
 
     /// <summary>
+    /// The next firing of a cycle that last fired (or was due) at <paramref name="previous"/>: the
+    /// first occurrence after <paramref name="now"/>, and how many occurrences in between were
+    /// missed (while the service was down). Fixed-length intervals jump there arithmetically.
+    /// </summary>
+    public static (DateTimeOffset Due, long Missed) NextAfter(DateTimeOffset previous, IsoDuration interval, DateTimeOffset now)
+    {
+        if (interval.IsFixedLength)
+        {
+            var step = interval.FixedLength.Ticks;
+            var missed = now < previous ? 0 : (now - previous).Ticks / step;
+            return (previous.AddTicks(checked((missed + 1) * step)), missed);
+        }
+        var due = Next(previous, interval);
+        long count = 0;
+        while (due <= now)
+        {
+            due = Next(due, interval);
+            count++;
+        }
+        return (due, count);
+    }
+
+    /// <summary>
     /// The first occurrence at or after <paramref name="now"/> and how many came before it.
     /// Fixed-length intervals jump there arithmetically (a years-old <c>R/…/PT1S</c> would
     /// otherwise loop for ages); calendar intervals step with <see cref="Next"/>, which is what the

@@ -13,6 +13,9 @@ internal sealed record TimerCycle(int? Repetitions, DateTimeOffset? Start, IsoDu
 /// </summary>
 internal static partial class TimerText
 {
+    /// <summary>Timers run in whole seconds (Hangfire's schedules); a shorter cycle could only fire late and pile up.</summary>
+    public static readonly TimeSpan MinCycleInterval = TimeSpan.FromSeconds(1);
+
     public const string DateExpected = "expected e.g. 2026-03-01T09:00:00Z or 2026-03-01";
     public const string CycleExpected = "expected e.g. R/PT1H, R3/PT10M or R3/2026-01-01T00:00:00Z/PT1H";
     public const string CronRefused = "cron timer cycles are not supported; use an ISO 8601 repeating interval such as R/P1D";
@@ -101,6 +104,11 @@ internal static partial class TimerText
         if (interval.IsZero)
         {
             error = $"'{trimmed}' has a zero interval: a cycle must wait longer than nothing between firings";
+            return false;
+        }
+        if (interval.IsFixedLength && interval.FixedLength < MinCycleInterval)
+        {
+            error = $"'{trimmed}' repeats every {interval}: a cycle must wait at least one second between firings";
             return false;
         }
         cycle = new TimerCycle(repetitions, start, interval);

@@ -1,3 +1,4 @@
+using WorkflowService.Engine.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Engine.Execution;
@@ -115,11 +116,22 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRun
         Guid instanceId;
         await using (var db = dbFactory.Create())
             instanceId = (await LockedRowAsync(db, taskId, workerId, ct)).InstanceId;
-        var outcome = await runner.HandleAsync(instanceId, async scope =>
+        StepOutcome outcome;
+        try
         {
-            var row = await LockedRowAsync(scope.Db, taskId, workerId, ct);
-            return toEvent(row, scope.Now);
-        }, ct);
+            outcome = await runner.HandleAsync(instanceId, async scope =>
+            {
+                var row = await LockedRowAsync(scope.Db, taskId, workerId, ct);
+                return toEvent(row, scope.Now);
+            }, ct);
+        }
+        catch (ExpressionException ex)
+        {
+            // The task's output mapping cannot be applied to what the worker sent: nothing was saved,
+            // the task stays locked to the worker, which can report again with what is missing.
+            var message = $"The result of external task {taskId} cannot be taken: {ex.Message}";
+            throw new ValidationException(message, [new ValidationError(message, "variables", "output")]);
+        }
         if (outcome.Ignored) throw new ConflictException($"External task {taskId} no longer applies: {outcome.IgnoredReason}");
     }
 

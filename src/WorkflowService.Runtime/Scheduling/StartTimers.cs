@@ -57,12 +57,9 @@ public sealed class StartTimers(Interpreter interpreter)
         if (fired.CycleInterval is null || fired.CycleRemaining is 0 || fired.DefinitionId is not { } definitionId) return;
         var interval = IsoDuration.Parse(fired.CycleInterval);
         var remaining = fired.CycleRemaining;
-        var due = interval.AddTo(fired.DueAt);
-        while (due <= now)
-        {
-            if (remaining is not null && --remaining == 0) return;
-            due = interval.AddTo(due);
-        }
+        // Firings missed while the service was down count against the repetitions, but are not made up.
+        var (due, missed) = TimerSchedule.NextAfter(fired.DueAt, interval, now);
+        if (remaining is not null && (remaining -= (int)Math.Min(missed, int.MaxValue)) <= 0) return;
         Add(db, definitionId, fired.ElementId, due, fired.CycleInterval, remaining - 1, effects, now);
     }
 

@@ -84,6 +84,37 @@ public class CycleTimerTests
         Assert.Equal("'R0/PT1H' never fires: the repetition count must be at least 1 (or R alone for no end)", error.Message);
     }
 
+    [Theory]
+    [InlineData("R/PT0.5S")]
+    [InlineData("R5/PT0.0000001S")]
+    public void An_interval_under_a_second_is_refused(string cycle)
+    {
+        var error = Assert.Throws<FormatException>(() => TimerSchedule.Compute(TimerKind.Cycle, cycle, Now));
+
+        Assert.EndsWith("a cycle must wait at least one second between firings", error.Message);
+    }
+
+    [Fact]
+    public void The_next_firing_after_an_outage_is_found_in_one_jump_and_the_missed_ones_are_counted()
+    {
+        var previous = Now;
+        var interval = IsoDuration.Parse("PT1S");
+
+        var (due, missed) = TimerSchedule.NextAfter(previous, interval, Now.AddDays(3000).AddMilliseconds(500));
+
+        Assert.Equal(Now.AddDays(3000).AddSeconds(1), due);
+        Assert.Equal(3000L * 86_400, missed);
+    }
+
+    [Fact]
+    public void The_next_calendar_firing_after_an_outage_skips_the_months_missed()
+    {
+        var (due, missed) = TimerSchedule.NextAfter(new DateTimeOffset(2026, 1, 31, 9, 0, 0, TimeSpan.Zero), IsoDuration.Parse("P1M"),
+            new DateTimeOffset(2026, 4, 15, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal((new DateTimeOffset(2026, 4, 28, 9, 0, 0, TimeSpan.Zero), 2L), (due, missed));
+    }
+
     [Fact]
     public void A_zero_interval_is_refused()
     {

@@ -39,8 +39,22 @@ public class DurationTimerTests
     [Fact]
     public void A_duration_past_the_last_representable_date_is_a_format_error()
     {
-        var error = Assert.Throws<FormatException>(() => TimerSchedule.Compute(TimerKind.Duration, "P9000Y", Now));
+        var late = new DateTimeOffset(9500, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal("'P9000Y' reaches beyond the dates a timer can hold (years 1 to 9999)", error.Message);
+        var error = Assert.Throws<FormatException>(() => TimerSchedule.Compute(TimerKind.Duration, "P900Y", late));
+
+        Assert.Equal("'P900Y' reaches beyond the dates a timer can hold (years 1 to 9999)", error.Message);
+    }
+
+    [Theory]
+    [InlineData("P9000Y")]
+    [InlineData("P12100M")]
+    [InlineData("PT9000000H")]
+    public void A_duration_longer_than_a_thousand_years_is_refused(string text)
+    {
+        var error = Assert.Throws<FormatException>(() => TimerSchedule.Compute(TimerKind.Duration, text, Now));
+
+        Assert.Equal($"'{text}' is longer than 1,000 years; no workflow waits that long", error.Message);
+        Assert.Contains("longer than 1,000 years", TimerSchedule.Check(TimerKind.Duration, text));
     }
 }

@@ -62,6 +62,36 @@ public sealed class ExternalTaskTests(ServiceFixture service) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task A_result_the_output_mapping_cannot_read_is_a_400_and_the_task_stays_with_the_worker()
+    {
+        var owner = await service.As("owner");
+        await owner.DeployAsync(TestBpmn.Process("erp-mapped", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:serviceTask id="lookUp" camunda:type="external" camunda:topic="erp-mapped">
+              <bpmn:extensionElements><camunda:inputOutput>
+                <camunda:outputParameter name="erpCustomerId">${"{result.customer.id}"}</camunda:outputParameter>
+              </camunda:inputOutput></bpmn:extensionElements>
+            </bpmn:serviceTask>
+            <bpmn:userTask id="review" camunda:candidateGroups="agents" />
+            {TestBpmn.Flows("start", "lookUp", "review")}
+            """));
+        var id = await owner.StartAsync("erp-mapped");
+        var task = await FetchOneAsync("erp-mapped");
+        var worker = await service.As(Worker);
+        var complete = $"/api/external-tasks/{task.GetProperty("id").GetGuid()}/complete";
+
+        var refused = await worker.PostAsync(complete, new { workerId = Worker, variables = new { status = "found" } });
+
+        var problem = await ApiClient.ExpectProblemAsync(refused, HttpStatusCode.BadRequest);
+        Assert.Contains("cannot be taken", problem.GetProperty("detail").GetString());
+        Assert.Equal(["lookUp"], await ActiveAsync(id));
+        await worker.PostJsonAsync(complete, new { workerId = Worker, variables = new { result = new { customer = new { id = "C-7" } } } },
+            HttpStatusCode.NoContent);
+        Assert.Equal(["review"], await ActiveAsync(id));
+        Assert.Equal("C-7", (await owner.InstanceAsync(id)).GetProperty("variables").GetProperty("erpCustomerId").GetString());
+    }
+
+    [Fact]
     public async Task A_failure_with_an_error_code_is_caught_by_the_error_boundary_event()
     {
         var id = await WaitingOnAsync("erp-missing");
