@@ -98,6 +98,9 @@ public sealed class DesignerBrowserTests(BrowserFixture browser)
     {
         var page = await OwnerAtAsync("/designer/repair");
         await OpenedAsync(page);
+        // Signed out only once the live connection is up: connecting refreshes the ringing calls, and
+        // that request, signed out, would already send the page to sign in (as it should) before the click.
+        await page.Locator("body[data-live=connected]").WaitForAsync();
         await page.Context.ClearCookiesAsync();
 
         await page.ClickAsync("[data-action=validate]");
