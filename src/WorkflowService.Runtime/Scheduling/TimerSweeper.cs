@@ -38,7 +38,7 @@ public sealed class TimerSweeper(
         return count;
     }
 
-    /// <summary>Hands over timers overdue by more than <paramref name="grace"/>, and mail whose retry is due.</summary>
+    /// <summary>Hands over timers and mail overdue by more than <paramref name="grace"/> (a mail: its retry, or its first attempt).</summary>
     public async Task<int> SweepAsync(TimeSpan grace, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -48,7 +48,9 @@ public sealed class TimerSweeper(
             .OrderBy(t => t.DueAt).Select(t => new { t.Id, t.DueAt }).Take(10_000).ToListAsync(ct);
         foreach (var t in overdue) timers.Schedule(t.Id, t.DueAt);
         var mails = await db.Outbox.AsNoTracking()
-            .Where(o => o.Status == OutboxStatuses.Pending && (o.NextAttemptAt == null || o.NextAttemptAt <= cutoff))
+            // A first attempt is handed over after its step commits: swept up only if that was lost.
+            .Where(o => o.Status == OutboxStatuses.Pending
+                        && (o.NextAttemptAt == null ? o.CreatedAt <= cutoff : o.NextAttemptAt <= cutoff))
             .Select(o => o.Id).Take(10_000).ToListAsync(ct);
         foreach (var id in mails) outbox.Dispatch(id);
         if (overdue.Count + mails.Count > 0)
