@@ -60,8 +60,11 @@ public sealed class InstanceRunner(
                              ?? throw new NotFoundException($"No process '{definitionKey}' is deployed");
             var model = await definitions.GetAsync(db, definition.Id, ct);
             if (startingAs is { IsAdmin: false } && !model.Starters.Allows(startingAs.UserName, startingAs.Groups))
-                throw new ForbiddenException(
-                    $"{startingAs.UserName} may not start process '{definitionKey}' (version {definition.Version}); it may be started by {DescribeStarters(model.Starters)}");
+            {
+                logger.LogWarning("{User} may not start {Key} version {Version}: it may be started by {Starters}", startingAs.UserName,
+                    definitionKey, definition.Version, DescribeStarters(model.Starters));
+                throw new ForbiddenException($"{startingAs.UserName} may not start process '{definitionKey}'");
+            }
             var now = clock.GetUtcNow();
             StepResult result;
             try

@@ -17,6 +17,7 @@ public static class InstanceVisibility
         if (caller.SeesAllInstances) return instances;
         var user = caller.UserName;
         var tasks = db.Tasks.VisibleTo(caller);
+        if (SystemActors.IsSystem(user)) return instances.Where(i => tasks.Any(t => t.InstanceId == i.Id));
         return instances.Where(i => i.StartedBy == user || tasks.Any(t => t.InstanceId == i.Id));
     }
 }

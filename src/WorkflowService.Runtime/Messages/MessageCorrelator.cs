@@ -68,16 +68,20 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
         var query = db.MessageSubscriptions.AsNoTracking().Where(m => m.MessageName == request.Name);
         if (request.InstanceId is { } id) query = query.Where(m => m.InstanceId == id);
         if (request.BusinessKey is { } key) query = query.Where(m => m.BusinessKey == key);
-        if (request.Caller is { } caller)
-        {
-            var visible = db.Instances.VisibleTo(db, caller);
-            query = query.Where(m => visible.Any(i => i.Id == m.InstanceId));
-        }
         query = query.OrderBy(m => m.CreatedAt).ThenBy(m => m.SubscriptionId);
         var candidates = request.CorrelationKeys is { Count: > 0 } keys
             ? await OldestMatchingAsync(db, query, keys, ct)
             : await query.Take(PageSize).ToListAsync(ct);
         if (candidates.Count == 0) return null;
+        if (request.Caller is { } caller)
+        {
+            var ids = candidates.Select(c => c.InstanceId).Distinct().ToList();
+            var visible = await db.Instances.VisibleTo(db, caller).Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
+            candidates = candidates.Where(c => visible.Contains(c.InstanceId)).ToList();
+            // Someone waits, where the caller may not see: the same 404 as for nobody, and never a
+            // second instance started by the message's start event in its place.
+            if (candidates.Count == 0) throw new NotFoundException(Describe(request));
+        }
 
         var untargeted = request.InstanceId is null && request.BusinessKey is null && request.CorrelationKeys is not { Count: > 0 };
         if (untargeted && candidates.Select(c => c.InstanceId).Distinct().Count() > 1)

@@ -4,7 +4,7 @@ namespace WorkflowService.Runtime.Tasks;
 /// <param name="IsAdmin">Sees and may act on every task and instance, and may start any process.</param>
 public sealed record Caller(string UserName, IReadOnlySet<string> Groups, bool IsAdmin)
 {
-    public static Caller System { get; } = new("system", new HashSet<string>(), true);
+    public static Caller System { get; } = new(Instances.SystemActors.System, new HashSet<string>(), true);
 
     /// <summary>
     /// Reads every instance (supervisors: managers, process owners). Without it a caller sees the

@@ -27,7 +27,7 @@ public static class TelephonyApi
             return TypedResults.Problem($"The {TelephonyGate.Header} header is missing or wrong", statusCode: 401, title: "Unauthorized");
         if (!JsonBody.IsJson(request)) return JsonBody.UnsupportedMediaType();
         var body = await JsonBody.ReadAsync<TelephonyEvent>(request, "{\"callId\", \"event\", \"from\", \"to\", \"at\"} of strings", ct);
-        var result = await telephony.HandleAsync(body ?? new TelephonyEvent(null, null, null, null, null), "pbx", ct);
+        var result = await telephony.HandleAsync(body ?? new TelephonyEvent(null, null, null, null, null), SystemActors.Pbx, ct);
         return result.Outcome == TelephonyResult.Started
             ? TypedResults.Created($"/api/instances/{result.InstanceId}", result)
             : TypedResults.Ok(result);

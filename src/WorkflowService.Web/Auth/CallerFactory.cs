@@ -15,7 +15,8 @@ public sealed class CallerFactory(GroupDirectory groups)
         var name = user.Identity?.Name ?? throw new InvalidOperationException("No signed-in user");
         _cached = new Caller(name, await groups.GroupsOfAsync(name, ct), user.IsInRole(Roles.Admin))
         {
-            SeesAllInstances = user.IsInRole(Roles.Manager) || user.IsInRole(Roles.ProcessOwner),
+            // Supervisors, and the service accounts of outside systems, which correlate messages to any instance.
+            SeesAllInstances = user.IsInRole(Roles.Manager) || user.IsInRole(Roles.ProcessOwner) || user.IsInRole(Roles.Worker),
         };
         return _cached;
     }

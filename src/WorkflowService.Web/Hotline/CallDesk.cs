@@ -1,5 +1,4 @@
 using System.Text.Json;
-using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tasks;
@@ -14,6 +13,14 @@ public static class HotlineProcess
     public const string LogTask = "logCall";
     public const string CallEndedMessage = "call-ended";
     public const string AnsweredBy = "answeredBy";
+
+    /// <summary>
+    /// What completing answerCall submits. The process records the completing user as answeredBy
+    /// itself (completedByVariable), whatever is sent; versions published before that declared
+    /// answeredBy as a required form field, and calls still ringing on one must stay answerable.
+    /// </summary>
+    public static Dictionary<string, JsonElement> Answered(string userName) =>
+        new() { [AnsweredBy] = JsonSerializer.SerializeToElement(userName) };
 
     /// <summary>A call variable as text (callId, from, to, answeredBy are strings), or null when unset.</summary>
     public static string? Variable(IReadOnlyDictionary<string, JsonElement> variables, string name) =>
@@ -84,8 +91,7 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
         try
         {
             await tasks.ClaimAsync(caller, taskId, ct);
-            // answeredBy is set by the engine to the completing user (completedByVariable).
-            await tasks.CompleteAsync(caller, taskId, VariableMap.Empty, ct);
+            await tasks.CompleteAsync(caller, taskId, HotlineProcess.Answered(caller.UserName), ct);
         }
         catch (Exception ex) when (ex is ConflictException or NotFoundException)
         {

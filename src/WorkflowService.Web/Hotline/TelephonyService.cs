@@ -1,5 +1,4 @@
 using System.Text.Json;
-using WorkflowService.Engine.Execution;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using WorkflowService.Runtime.Instances;
@@ -64,8 +63,7 @@ public sealed class TelephonyService(
         var answeredBy = (await users.FindByNameAsync(e.To!))?.UserName ?? $"pbx:{e.To}";
         try
         {
-            // Completed in the name of whoever picked up: the engine stores that name as answeredBy.
-            await tasks.CompleteAsync(Caller.System with { UserName = answeredBy }, task.Id, VariableMap.Empty, ct);
+            await tasks.CompleteAsync(Caller.System with { UserName = answeredBy }, task.Id, HotlineProcess.Answered(answeredBy), ct);
         }
         catch (ConflictException ex)
         {

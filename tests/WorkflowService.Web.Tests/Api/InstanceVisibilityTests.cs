@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowService.Runtime.Instances;
 using WorkflowService.Web.Tests.Support;
 
 namespace WorkflowService.Web.Tests.Api;
@@ -112,5 +114,66 @@ public sealed class InstanceVisibilityTests(ServiceFixture service) : IClassFixt
         var agent = await service.As("agent");
         await agent.PostJsonAsync("/api/messages", new { name = "call-ended", businessKey = "vis-call-1" }, HttpStatusCode.OK);
         Assert.Equal("Completed", await admin.StatusAsync(call));
+    }
+
+    private static readonly string PartsWait = TestBpmn.Process("vis-await-parts", $"""
+        <bpmn:startEvent id="start" />
+        <bpmn:intermediateCatchEvent id="awaitParts"><bpmn:messageEventDefinition messageRef="parts" /></bpmn:intermediateCatchEvent>
+        <bpmn:userTask id="fit" camunda:candidateGroups="engineers" />
+        {TestBpmn.Flows("start", "awaitParts", "fit")}
+        """, """<bpmn:message id="parts" name="vis-parts-delivered" />""");
+
+    private static readonly string PartsOrder = TestBpmn.Process("vis-parts-order", $"""
+        <bpmn:startEvent id="delivered"><bpmn:messageEventDefinition messageRef="parts" /></bpmn:startEvent>
+        <bpmn:userTask id="shelve" camunda:candidateGroups="warehouse" />
+        {TestBpmn.Flows("delivered", "shelve")}
+        """, """<bpmn:message id="parts" name="vis-parts-delivered" />""");
+
+    /// <summary>Publishes the file, or finds it published already by another test of the class.</summary>
+    private static async Task DeployedAsync(ApiClient owner, string xml) =>
+        Assert.True((await owner.PostXmlAsync("/api/definitions", xml)).IsSuccessStatusCode, "the test process was refused");
+
+    [Fact]
+    public async Task A_message_for_a_waiting_instance_the_sender_cannot_see_is_a_404_not_a_new_instance()
+    {
+        var owner = await service.As("owner");
+        await DeployedAsync(owner, PartsWait);
+        await DeployedAsync(owner, PartsOrder);
+        var waiting = await (await service.As("agent")).StartAsync("vis-await-parts", businessKey: "VIS-PARTS-1");
+        var desk = await service.As("desk");
+
+        var refused = await desk.PostAsync("/api/messages", new { name = "vis-parts-delivered", businessKey = "VIS-PARTS-1" });
+
+        await ApiClient.Expect(refused, HttpStatusCode.NotFound);
+        Assert.Empty((await owner.GetJsonAsync("/api/instances?definitionKey=vis-parts-order")).EnumerateArray());
+        Assert.Equal(["awaitParts"], await service.Host.ActiveElementsAsync(waiting));
+    }
+
+    [Fact]
+    public async Task A_service_account_delivers_messages_to_any_instance()
+    {
+        var owner = await service.As("owner");
+        await DeployedAsync(owner, PartsWait);
+        var waiting = await (await service.As("agent")).StartAsync("vis-await-parts", businessKey: "VIS-PARTS-2");
+        await service.Host.CreateUserAsync("vis-erp", "worker");
+        var erp = await service.As("vis-erp");
+
+        await erp.PostJsonAsync("/api/messages", new { name = "vis-parts-delivered", businessKey = "VIS-PARTS-2" }, HttpStatusCode.OK);
+
+        Assert.Equal(["fit"], await service.Host.ActiveElementsAsync(waiting));
+    }
+
+    [Fact]
+    public async Task An_account_named_like_a_system_actor_is_not_the_starter_of_what_the_system_started()
+    {
+        var owner = await service.As("owner");
+        await DeployedAsync(owner, PartsWait);
+        var byTimer = (await service.Host.Services.GetRequiredService<InstanceRunner>()
+            .StartAsync("vis-await-parts", "VIS-TIMER-1", null, SystemActors.Timer)).Instance.Id;
+        await service.Host.CreateUserAsync(SystemActors.Timer, "agent");
+        var impostor = await service.As(SystemActors.Timer);
+
+        await ApiClient.Expect(await impostor.GetAsync($"/api/instances/{byTimer}"), HttpStatusCode.NotFound);
+        Assert.Equal("VIS-TIMER-1", (await owner.InstanceAsync(byTimer)).GetProperty("businessKey").GetString());
     }
 }
