@@ -41,7 +41,7 @@ internal sealed class MailTransport(SmtpOptions smtp, StorageOptions storage)
     /// to the others: one departed colleague must not keep an escalation from the rest).
     /// </returns>
     /// <exception cref="PermanentMailException">The server refused every recipient, or the message itself.</exception>
-    public async Task<(string Destination, IReadOnlyList<string> Refused)> DeliverAsync(Guid outboxId, MimeMessage message,
+    public async Task<(string Destination, IReadOnlyList<RefusedRecipient> Refused)> DeliverAsync(Guid outboxId, MimeMessage message,
         CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(smtp.Host)) return (await DropAsync(outboxId, message, ct), []);
@@ -57,7 +57,7 @@ internal sealed class MailTransport(SmtpOptions smtp, StorageOptions storage)
                                               && (int)ex.StatusCode >= 500)
         {
             // A 5xx reply is final (RFC 5321): sending the same mail again gets the same answer.
-            var refused = client.Refused.Count > 0 ? $" ({string.Join("; ", client.Refused)})" : "";
+            var refused = client.Refused.Count > 0 ? $" ({string.Join("; ", client.Refused.Select(r => r.Describe()))})" : "";
             throw new PermanentMailException($"The SMTP server refused the mail: {(int)ex.StatusCode} {ex.Message}{refused}");
         }
         try
@@ -74,20 +74,16 @@ internal sealed class MailTransport(SmtpOptions smtp, StorageOptions storage)
     /// <summary>Sends to the recipients the server accepts and notes the others, instead of giving up on the first refusal.</summary>
     private sealed class RecipientTolerantSmtpClient : SmtpClient
     {
-        private bool _onlyFinalRefusals = true;
+        public List<RefusedRecipient> Refused { get; } = [];
 
-        public List<string> Refused { get; } = [];
-
-        protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
-        {
-            Refused.Add($"{mailbox.Address} refused by the server: {(int)response.StatusCode} {response.Response}");
-            _onlyFinalRefusals &= (int)response.StatusCode >= 500;
-        }
+        protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
+            Refused.Add(new RefusedRecipient(mailbox.Address, (int)response.StatusCode, response.Response));
 
         /// <summary>Every recipient refused: final if every refusal was (5xx), else worth another try later.</summary>
         protected override void OnNoRecipientsAccepted(MimeMessage message) =>
             throw new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted,
-                _onlyFinalRefusals ? SmtpStatusCode.MailboxUnavailable : SmtpStatusCode.MailboxBusy, "No recipient was accepted");
+                Refused.TrueForAll(r => !r.IsTemporary) ? SmtpStatusCode.MailboxUnavailable : SmtpStatusCode.MailboxBusy,
+                "No recipient was accepted");
     }
 
     private async Task<string> DropAsync(Guid outboxId, MimeMessage message, CancellationToken ct)
@@ -108,4 +104,13 @@ internal sealed class MailTransport(SmtpOptions smtp, StorageOptions storage)
         SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
         _ => throw new ArgumentOutOfRangeException(nameof(security), security, "Unknown Smtp:Security"),
     };
+}
+
+/// <summary>A recipient the SMTP server did not accept, with its reply.</summary>
+/// <param name="Status">The SMTP reply code: 4xx means "try later" (greylisting, a full mailbox), 5xx never.</param>
+internal sealed record RefusedRecipient(string Address, int Status, string Reply)
+{
+    public bool IsTemporary => Status is >= 400 and < 500;
+
+    public string Describe() => $"{Address} refused by the server: {Status} {Reply}";
 }

@@ -84,7 +84,12 @@ public sealed class OutboxJob(
         var mail = await _renderer.RenderAsync(payload, recipients.RecipientName);
         var message = _transport.Build(row.Id, recipients, mail, clock.GetUtcNow());
         var (destination, refused) = await _transport.DeliverAsync(row.Id, message, ct);
-        skipped = string.Join("; ", recipients.Skipped.Concat(refused));
+        skipped = string.Join("; ", recipients.Skipped.Concat(refused.Where(r => !r.IsTemporary).Select(r => r.Describe())));
+        var later = refused.Where(r => r.IsTemporary).ToList();
+        var followUp = later.Count > 0 ? FollowUp(row, payload, later) : null;
+        if (followUp is not null)
+            skipped = string.Join("; ", new[] { skipped, $"to be sent again later (outbox {followUp.Id}): {string.Join("; ", later.Select(r => r.Describe()))}" }
+                .Where(t => t.Length > 0));
 
         row.Attempts++;
         row.Status = OutboxStatuses.Sent;
@@ -92,8 +97,10 @@ public sealed class OutboxJob(
         row.NextAttemptAt = null;
         // On a sent row LastError keeps who was left out, for whoever wonders why they got nothing.
         row.LastError = skipped.Length > 0 ? Truncate($"Sent without: {skipped}") : null;
+        if (followUp is not null) db.Outbox.Add(followUp);
         // Not cancellable: the mail is gone, and losing this update would send it again.
         await db.SaveChangesAsync(CancellationToken.None);
+        if (followUp is not null) ScheduleSafely(followUp.Id, followUp.NextAttemptAt!.Value);
 
         if (skipped.Length > 0)
             logger.LogWarning("Outbox {OutboxId} of instance {InstanceId}: skipped recipients: {Skipped}", row.Id, row.InstanceId, skipped);
@@ -113,16 +120,35 @@ public sealed class OutboxJob(
         logger.LogWarning(error, "Outbox {OutboxId} of instance {InstanceId}: attempt {Attempt} failed; next at {NextAttemptAt}",
             row.Id, row.InstanceId, row.Attempts, next);
 
-        var outboxId = row.Id;
+        ScheduleSafely(row.Id, next);
+    }
+
+    private void ScheduleSafely(Guid outboxId, DateTimeOffset at)
+    {
         try
         {
-            jobs.Schedule<OutboxJob>(j => j.SendAsync(outboxId, CancellationToken.None), next);
+            jobs.Schedule<OutboxJob>(j => j.SendAsync(outboxId, CancellationToken.None), at);
         }
         catch (Exception ex)
         {
             // The row is Pending with its NextAttemptAt: the sweeper hands it over when it is due.
-            logger.LogWarning(ex, "Outbox {OutboxId}: could not schedule the retry; the sweeper will", outboxId);
+            logger.LogWarning(ex, "Outbox {OutboxId}: could not schedule the attempt; the sweeper will", outboxId);
         }
+    }
+
+    /// <summary>
+    /// The same mail for the recipients the server asked to try later (4xx: greylisting, a full
+    /// mailbox), as a row of its own retried on the usual schedule: the others have it already.
+    /// </summary>
+    private OutboxMessage FollowUp(OutboxMessage sent, MailPayload payload, IReadOnlyList<RefusedRecipient> later)
+    {
+        var now = clock.GetUtcNow();
+        return new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(now), InstanceId = sent.InstanceId, Kind = sent.Kind, CreatedAt = now,
+            Status = OutboxStatuses.Pending, NextAttemptAt = now + smtp.Value.EffectiveRetryDelays[0],
+            PayloadJson = (payload with { To = [.. later.Select(r => r.Address)], Cc = [] }).Serialize(),
+        };
     }
 
     private static string Truncate(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];

@@ -43,4 +43,30 @@ public sealed class RefusedRecipientTests : RelayTest
         Assert.Empty(Smtp.Received);
         Assert.Equal(0, Harness.JobStorage.GetMonitoringApi().ScheduledCount());
     }
+
+    [Fact]
+    public async Task A_recipient_told_to_try_later_gets_the_mail_in_a_follow_up_once_the_server_accepts_it()
+    {
+        Smtp.Refuse("wang.fang@example.com", temporarily: true);
+        var id = await Harness.SendTaskAsync(("to", "li.wei, wang.fang"));
+
+        await Harness.CreateJob().SendAsync(id, CancellationToken.None);
+
+        var sent = await Harness.OutboxRowAsync(id);
+        Assert.Equal(OutboxStatuses.Sent, sent.Status);
+        Assert.Contains("to be sent again later", sent.LastError);
+        Assert.Contains("wang.fang@example.com refused by the server: 451", sent.LastError);
+        var followUp = Assert.Single(await Harness.OutboxRowsAsync(), r => r.Id != id);
+        Assert.Equal(OutboxStatuses.Pending, followUp.Status);
+        Assert.Equal(["wang.fang@example.com"], Harness.Payload(followUp).To);
+        Assert.Equal(1, Harness.JobStorage.GetMonitoringApi().ScheduledCount());
+
+        Smtp.Accept("wang.fang@example.com");
+        Harness.Clock.Advance(Harness.Smtp.EffectiveRetryDelays[0]);
+        await Harness.CreateJob().SendAsync(followUp.Id, CancellationToken.None);
+
+        Assert.Equal(OutboxStatuses.Sent, (await Harness.OutboxRowAsync(followUp.Id)).Status);
+        Assert.Equal(["li.wei@example.com", "wang.fang@example.com"], Smtp.Received.Select(m => Assert.Single(m.EnvelopeTo)));
+        Assert.Equal(Smtp.Received[0].Subject, Smtp.Received[1].Subject);
+    }
 }

@@ -26,7 +26,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private static readonly ConcurrentDictionary<int, byte> HandedOut = new();
 
     private readonly CapturingStore _store = new();
-    private readonly ConcurrentDictionary<string, byte> _refused = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stop = new();
     private SmtpServer.SmtpServer? _server;
     private Task? _running;
@@ -36,8 +36,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Port { get; }
     public IReadOnlyList<ReceivedMail> Received => _store.Received.ToArray();
 
-    /// <summary>From now on <c>RCPT TO</c> this address gets 550, as a relay answers for a mailbox that no longer exists.</summary>
-    public void Refuse(string address) => _refused.TryAdd(address, 0);
+    /// <summary>
+    /// From now on <c>RCPT TO</c> this address gets 550, as a relay answers for a mailbox that no
+    /// longer exists, or, <paramref name="temporarily"/>, 451 as a greylisting relay does ("try later").
+    /// </summary>
+    public void Refuse(string address, bool temporarily = false) => _refused[address] = temporarily;
+
+    /// <summary>Accepts the address again.</summary>
+    public void Accept(string address) => _refused.TryRemove(address, out _);
 
     /// <summary>Waits until the server has received a message matching <paramref name="match"/> and returns all that match.</summary>
     public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(Func<ReceivedMail, bool> match, string what, TimeSpan? timeout = null) =>
@@ -76,7 +82,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
-        services.Add(new DelegatingMailboxFilter((IMailbox to, IMailbox _) => !_refused.ContainsKey($"{to.User}@{to.Host}")));
+        services.Add(new DelegatingMailboxFilter((IMailbox to, IMailbox _) =>
+            !_refused.TryGetValue($"{to.User}@{to.Host}", out var temporarily)
+            || (temporarily ? throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)451, "Greylisted, try again later")) : false)));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
         await WaitUntilListeningAsync();
