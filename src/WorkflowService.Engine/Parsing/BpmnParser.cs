@@ -51,15 +51,25 @@ public sealed class BpmnParser(ParserLimits? limits = null)
             ? Missing(diagnostics)
             : SafeXmlLoader.Load(xml, Limits, diagnostics));
 
+    /// <summary>
+    /// Reads a version that was published earlier: rules of publication added since then (such as
+    /// the shortest cycle) are reported as warnings, so that an upgrade never stops the running
+    /// instances of an accepted version. Execution rules and safety limits apply as ever.
+    /// </summary>
+    public ParseResult ParsePublished(string xml) =>
+        Run(diagnostics => xml is null
+            ? Missing(diagnostics)
+            : SafeXmlLoader.Load(xml, Limits, diagnostics), published: true);
+
     /// <summary>Reads at most <see cref="ParserLimits.MaxBytes"/> + 1 bytes; the stream is not closed.</summary>
     public ParseResult Parse(Stream stream) =>
         Run(diagnostics => stream is null
             ? Missing(diagnostics)
             : SafeXmlLoader.Load(stream, Limits, diagnostics));
 
-    private static ParseResult Run(Func<DiagnosticBag, System.Xml.Linq.XDocument?> load)
+    private static ParseResult Run(Func<DiagnosticBag, System.Xml.Linq.XDocument?> load, bool published = false)
     {
-        var diagnostics = new DiagnosticBag();
+        var diagnostics = new DiagnosticBag(published);
         var processes = ImmutableArray<ProcessModel>.Empty;
         try
         {

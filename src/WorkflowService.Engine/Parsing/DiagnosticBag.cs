@@ -8,9 +8,15 @@ namespace WorkflowService.Engine.Parsing;
 /// Collects every finding of one parse. The parser reports all problems, not the first, so a
 /// process owner fixes a diagram in one round trip.
 /// </summary>
-internal sealed class DiagnosticBag
+internal sealed class DiagnosticBag(bool published = false)
 {
     private readonly List<BpmnDiagnostic> _items = [];
+
+    /// <summary>
+    /// The document is a version published earlier, read again (after a restart, on another node):
+    /// rules added since it was published are warnings, so its running instances keep running.
+    /// </summary>
+    public bool Published { get; } = published;
 
     public bool HasErrors { get; private set; }
 
@@ -26,6 +32,16 @@ internal sealed class DiagnosticBag
     public void DocumentError(string message, int line = 0) => Add(new BpmnDiagnostic(null, null, line, message));
 
     public void Error(XElement element, string message) => Report(element, element, message, DiagnosticSeverity.Error);
+
+    /// <summary>
+    /// A rule of publication rather than of execution: an error for a new version, a warning for
+    /// one published before the rule existed. Returns true when it was an error.
+    /// </summary>
+    public bool Policy(XElement owner, XElement at, string message)
+    {
+        Report(owner, at, message, Published ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
+        return !Published;
+    }
 
     public void Warning(XElement element, string message) => Report(element, element, message, DiagnosticSeverity.Warning);
 

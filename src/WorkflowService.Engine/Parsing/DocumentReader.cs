@@ -64,7 +64,8 @@ internal static class DocumentReader
             if (text is null) return [];
             if (text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal))
             {
-                diagnostics.Error(process,
+                // Published before starter lists were enforced: ignored, as it was then.
+                diagnostics.Policy(process, process,
                     $"camunda:{attribute} of process '{process.Id()}' is an expression ('{text}'); list the names, separated by commas");
                 return [];
             }

@@ -30,6 +30,16 @@ internal static class ExpressionChecks
     }
 
     /// <summary>
+    /// A script is checked as the runtime will compile it: a syntax error, or a script past the
+    /// size and nesting limits, is refused at publication rather than found by the first instance.
+    /// </summary>
+    public static void Script(DiagnosticBag diagnostics, XElement owner, XElement at, string script)
+    {
+        var problem = Guarded(() => ExpressionEvaluator.CheckScriptSyntax(script));
+        if (problem is not null) diagnostics.Error(owner, at, $"The script of {ElementLabels.DescribeInline(owner)} cannot run: {problem}");
+    }
+
+    /// <summary>
     /// A timer written as an expression is only syntax-checked: its value is known when the timer
     /// is armed. A literal is checked in full, and a cron cycle is refused with the ISO form to use.
     /// </summary>
@@ -51,6 +61,8 @@ internal static class ExpressionChecks
         if (problem is not null)
             diagnostics.Error(owner, at,
                 $"{ElementLabels.Describe(owner)} has an invalid {kind} '{timer.Expression}': {problem}");
+        else if (TimerSchedule.CheckPublication(timer.Kind, timer.Expression) is { } refused)
+            diagnostics.Policy(owner, at, $"{ElementLabels.Describe(owner)} has a {kind} '{timer.Expression}' that cannot be published: {refused}");
     }
 
     /// <summary>
@@ -70,6 +82,8 @@ internal static class ExpressionChecks
         if (problem is not null)
             diagnostics.Error(owner,
                 $"The {attribute} of {ElementLabels.DescribeInline(owner)} is neither an ISO 8601 duration nor a date-time ('{text}'): {problem}");
+        else if (TimerSchedule.CheckPublication(kind, text) is { } refused)
+            diagnostics.Policy(owner, owner, $"The {attribute} of {ElementLabels.DescribeInline(owner)} cannot be published: {refused}");
     }
 
     /// <summary>A priority: an expression, or a literal whole number.</summary>

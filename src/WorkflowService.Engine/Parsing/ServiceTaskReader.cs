@@ -82,6 +82,7 @@ internal static class ServiceTaskReader
             ctx.Diagnostics.Error(task, $"{ElementLabels.Describe(task)} has no script; write the JavaScript to run in its script");
             return null;
         }
+        ExpressionChecks.Script(ctx.Diagnostics, task, task.BpmnChild("script")!, script);
         return new ScriptTaskNode { Id = task.Id()!, Script = script, ResultVariable = task.CamundaAttr("resultVariable") };
     }
 

@@ -99,7 +99,7 @@ internal static class TriggerReader
         ExpressionChecks.IfExpression(ctx.Diagnostics, ev, message, "message name", name);
         if (ev.LocalName() == "startEvent" && ExpressionEvaluator.IsExpression(name))
         {
-            ctx.Diagnostics.Error(ev, message,
+            ctx.Diagnostics.Policy(ev, message,
                 $"{ElementLabels.Describe(ev)} starts on message '{name}', an expression: before the start there are no variables to evaluate it with; give the message a plain name");
         }
         return new MessageTrigger(name);

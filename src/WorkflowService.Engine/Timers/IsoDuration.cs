@@ -41,10 +41,10 @@ public readonly record struct IsoDuration(int Years, int Months, int Days, TimeS
         }
     }
 
-    /// <summary>Durations longer than this are refused: they only ever serve to overflow a date.</summary>
+    /// <summary>Durations longer than this are refused at publication: they only ever serve to overflow a date.</summary>
     public const int MaxYears = 1_000;
 
-    private decimal ApproximateDays => Years * 366m + Months * 31m + Days + (decimal)Time.TotalDays;
+    internal bool IsLongerThanMaxYears => Years * 366m + Months * 31m + Days + (decimal)Time.TotalDays > MaxYears * 366m;
 
     /// <summary>The canonical form: <c>P1Y2M3DT4H5M6.5S</c>, <c>P14D</c>, <c>PT0S</c>; it parses back to an equal value.</summary>
     public override string ToString()
@@ -148,13 +148,7 @@ public readonly record struct IsoDuration(int Years, int Months, int Days, TimeS
             return false;
         }
         if (ticks > TimeSpan.MaxValue.Ticks) return false;
-        var parsed = new IsoDuration(years, months, totalDays, TimeSpan.FromTicks((long)ticks));
-        if (parsed.ApproximateDays > MaxYears * 366m)
-        {
-            error = $"'{trimmed}' is longer than {MaxYears:N0} years; no workflow waits that long";
-            return false;
-        }
-        duration = parsed;
+        duration = new IsoDuration(years, months, totalDays, TimeSpan.FromTicks((long)ticks));
         error = null;
         return true;
     }

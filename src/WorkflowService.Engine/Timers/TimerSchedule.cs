@@ -61,6 +61,29 @@ public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interva
         };
     }
 
+    /// <summary>
+    /// Rules a literal timer must meet to be published, beyond being valid: no duration longer
+    /// than <see cref="IsoDuration.MaxYears"/> years, no cycle shorter than
+    /// <see cref="TimerText.MinCycleInterval"/>. Null when it meets them (or is an expression).
+    /// </summary>
+    public static string? CheckPublication(TimerKind kind, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || ExpressionEvaluator.IsExpression(text)) return null;
+        switch (kind)
+        {
+            case TimerKind.Duration when IsoDuration.TryParse(text, out var duration, out _) && duration.IsLongerThanMaxYears:
+                return $"'{text.Trim()}' is longer than {IsoDuration.MaxYears:N0} years; no workflow waits that long";
+            case TimerKind.Cycle when TimerText.TryParseCycle(text, out var cycle, out _):
+                if (cycle.Interval.IsLongerThanMaxYears)
+                    return $"'{text.Trim()}' repeats every {cycle.Interval}, longer than {IsoDuration.MaxYears:N0} years";
+                if (cycle.Interval.IsFixedLength && cycle.Interval.FixedLength < TimerText.MinCycleInterval)
+                    return $"'{text.Trim()}' repeats every {cycle.Interval}: a cycle must wait at least one second between firings";
+                return null;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>The firing after <paramref name="previousDue"/>; each is computed from the previous one.</summary>
     public static DateTimeOffset Next(DateTimeOffset previousDue, IsoDuration interval) => interval.AddTo(previousDue);
 

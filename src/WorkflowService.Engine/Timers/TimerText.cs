@@ -106,11 +106,6 @@ internal static partial class TimerText
             error = $"'{trimmed}' has a zero interval: a cycle must wait longer than nothing between firings";
             return false;
         }
-        if (interval.IsFixedLength && interval.FixedLength < MinCycleInterval)
-        {
-            error = $"'{trimmed}' repeats every {interval}: a cycle must wait at least one second between firings";
-            return false;
-        }
         cycle = new TimerCycle(repetitions, start, interval);
         error = null;
         return true;

@@ -26,7 +26,7 @@ public sealed class DefinitionCache(BpmnParser parser)
 
     private ProcessModel Parse(DefinitionRecord record)
     {
-        var result = parser.Parse(record.Xml);
+        var result = parser.ParsePublished(record.Xml);
         if (!result.Success)
             throw new InvalidOperationException(
                 $"Published definition {record.Key} v{record.Version} no longer parses: {string.Join("; ", result.Errors)}");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Engine.Execution;
@@ -29,7 +30,8 @@ public sealed record MessageResult(Guid InstanceId, bool StartedInstance);
 /// (<see cref="InstanceVisibility"/>) are candidates, and a start needs the process's starter
 /// lists to allow the caller; without one the message comes from the system itself.
 /// </summary>
-public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCache definitions, InstanceRunner runner)
+public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCache definitions, InstanceRunner runner,
+    ILogger<MessageCorrelator> logger)
 {
     public async Task<MessageResult> CorrelateAsync(MessageRequest request, CancellationToken ct = default)
     {
@@ -121,7 +123,17 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
             .ToListAsync(ct);
         foreach (var definition in latest.OrderBy(d => d.Key, StringComparer.Ordinal))
         {
-            var model = definitions.GetOrParse(definition);
+            ProcessModel model;
+            try
+            {
+                model = definitions.GetOrParse(definition);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // One version the engine cannot read any more must not stop every other process's messages.
+                logger.LogError(ex, "Message {Message}: skipped {Key} version {Version}", name, definition.Key, definition.Version);
+                continue;
+            }
             var start = model.StartEventsOf(ProcessModel.RootScope)
                 .FirstOrDefault(s => s.Trigger is MessageTrigger m && m.MessageName == name);
             if (start is not null) return (definition.Key, start.Id);

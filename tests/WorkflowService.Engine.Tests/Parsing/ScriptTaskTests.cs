@@ -58,4 +58,27 @@ public sealed class ScriptTaskTests
 
         AssertRefused(xml, "calc", "scriptTask", "has no script");
     }
+
+    [Fact]
+    public void A_script_with_a_syntax_error_is_refused_saying_where()
+    {
+        var xml = Linear("""
+            <scriptTask id="calc" scriptFormat="javascript">
+              <script>var total = units * ;</script>
+            </scriptTask>
+            """, "calc");
+
+        var error = AssertRefused(xml, "calc", "scriptTask", "The script of script task 'calc' cannot run: syntax error", "<script>");
+
+        Assert.Matches(@"at column \d+: ", error.Message);
+    }
+
+    [Fact]
+    public void A_script_nested_past_the_limit_is_refused_whenever_it_was_published()
+    {
+        var xml = Linear($"""<scriptTask id="calc" scriptFormat="javascript"><script>{new string('(', 500)}1{new string(')', 500)}</script></scriptTask>""", "calc");
+
+        AssertRefused(xml, "calc", "scriptTask", "nests brackets more than 100 deep", "<script>");
+        Assert.False(new WorkflowService.Engine.Parsing.BpmnParser().ParsePublished(xml).Success);
+    }
 }
