@@ -5,7 +5,8 @@ namespace WorkflowService.Engine.Tests.Parsing;
 /// <summary>camunda:candidateStarterUsers / candidateStarterGroups: who may start a process.</summary>
 public sealed class ProcessStarterTests
 {
-    private static string WithStarters(string attributes) => $"""
+    /// <summary>A one-path process 'p' with <paramref name="attributes"/> on its process element.</summary>
+    internal static string WithStarters(string attributes) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="{BpmnNs}" xmlns:camunda="{CamundaNs}" id="d">
           <process id="p" isExecutable="true" {attributes}>

@@ -24,16 +24,7 @@ public sealed class PublishedVersionTests
         <sequenceFlow id="f3" sourceRef="nudge" targetRef="nudged" />
         """);
 
-    private static readonly string StarterExpression = $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="{BpmnNs}" xmlns:camunda="{CamundaNs}" id="d">
-          <process id="p" isExecutable="true" camunda:candidateStarterGroups="${"{starters}"}">
-            <startEvent id="s" />
-            <endEvent id="e" />
-            <sequenceFlow id="f" sourceRef="s" targetRef="e" />
-          </process>
-        </definitions>
-        """;
+    private static readonly string StarterExpression = ProcessStarterTests.WithStarters("""camunda:candidateStarterGroups="${starters}" """);
 
     [Fact]
     public void A_cycle_under_a_second_is_refused_for_a_new_version_and_a_warning_for_a_published_one()
