@@ -70,15 +70,12 @@ internal static class Subscriptions
     /// </summary>
     public static Subscription? NextCycle(StepContext ctx, Subscription fired)
     {
-        if (fired.CycleInterval is null || fired.CycleRemaining is 0) return null;
-        var interval = IsoDuration.Parse(fired.CycleInterval);
-        var remaining = fired.CycleRemaining; // firings still to come; null: unbounded
-        // Firings missed while nothing ran count against the repetitions, but are not made up.
-        var (due, missed) = TimerSchedule.NextAfter(fired.DueAt!.Value, interval, ctx.Now);
-        if (remaining is not null && (remaining -= (int)Math.Min(missed, int.MaxValue)) <= 0) return null;
-        var next = fired with { Id = ctx.NewId(), DueAt = due, CycleRemaining = remaining - 1 };
+        if (fired.CycleInterval is null
+            || TimerSchedule.NextFiring(fired.DueAt!.Value, fired.CycleInterval, fired.CycleRemaining, ctx.Now) is not { } firing)
+            return null;
+        var next = fired with { Id = ctx.NewId(), DueAt = firing.Due, CycleRemaining = firing.RemainingAfter };
         ctx.Subscriptions.Add(next);
-        ctx.Emit(new ScheduleTimer(next.Id, next.EventElementId, due, SlaRuleOf(ctx.Model.Node(next.EventElementId))));
+        ctx.Emit(new ScheduleTimer(next.Id, next.EventElementId, firing.Due, SlaRuleOf(ctx.Model.Node(next.EventElementId))));
         return next;
     }
 }

@@ -123,6 +123,21 @@ public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interva
     }
 
     /// <summary>
+    /// The next firing of a cycle (<paramref name="interval"/> in ISO 8601) that fired at
+    /// <paramref name="previous"/> with <paramref name="remaining"/> firings still to come (null:
+    /// unbounded): its due time and the firings left after it, or null when the cycle is spent.
+    /// Firings missed while nothing ran count against the repetitions, but are not made up.
+    /// </summary>
+    public static (DateTimeOffset Due, int? RemainingAfter)? NextFiring(DateTimeOffset previous, string interval, int? remaining,
+        DateTimeOffset now)
+    {
+        if (remaining is 0) return null;
+        var (due, missed) = NextAfter(previous, IsoDuration.Parse(interval), now);
+        if (remaining is not null && (remaining -= (int)Math.Min(missed, int.MaxValue)) <= 0) return null;
+        return (due, remaining - 1);
+    }
+
+    /// <summary>
     /// The first occurrence at or after <paramref name="now"/> and how many came before it.
     /// Fixed-length intervals jump there arithmetically (a years-old <c>R/…/PT1S</c> would
     /// otherwise loop for ages); calendar intervals step with <see cref="Next"/>, which is what the

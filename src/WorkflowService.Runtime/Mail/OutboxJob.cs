@@ -84,12 +84,12 @@ public sealed class OutboxJob(
         var mail = await _renderer.RenderAsync(payload, recipients.RecipientName);
         var message = _transport.Build(row.Id, recipients, mail, clock.GetUtcNow());
         var (destination, refused) = await _transport.DeliverAsync(row.Id, message, ct);
-        skipped = string.Join("; ", recipients.Skipped.Concat(refused.Where(r => !r.IsTemporary).Select(r => r.Describe())));
         var later = refused.Where(r => r.IsTemporary).ToList();
         var followUp = later.Count > 0 ? FollowUp(row, payload, later) : null;
+        var leftOut = recipients.Skipped.Concat(refused.Where(r => !r.IsTemporary).Select(r => r.Describe())).ToList();
         if (followUp is not null)
-            skipped = string.Join("; ", new[] { skipped, $"to be sent again later (outbox {followUp.Id}): {string.Join("; ", later.Select(r => r.Describe()))}" }
-                .Where(t => t.Length > 0));
+            leftOut.Add($"to be sent again later (outbox {followUp.Id}): {string.Join("; ", later.Select(r => r.Describe()))}");
+        skipped = string.Join("; ", leftOut);
 
         row.Attempts++;
         row.Status = OutboxStatuses.Sent;

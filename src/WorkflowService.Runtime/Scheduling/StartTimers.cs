@@ -54,13 +54,10 @@ public sealed class StartTimers(Interpreter interpreter)
     /// <summary>After a start timer fired: the next firing of its cycle, if any is left.</summary>
     public static void ScheduleNext(WorkflowDbContext db, TimerRecord fired, DateTimeOffset now, StepEffects effects)
     {
-        if (fired.CycleInterval is null || fired.CycleRemaining is 0 || fired.DefinitionId is not { } definitionId) return;
-        var interval = IsoDuration.Parse(fired.CycleInterval);
-        var remaining = fired.CycleRemaining;
-        // Firings missed while the service was down count against the repetitions, but are not made up.
-        var (due, missed) = TimerSchedule.NextAfter(fired.DueAt, interval, now);
-        if (remaining is not null && (remaining -= (int)Math.Min(missed, int.MaxValue)) <= 0) return;
-        Add(db, definitionId, fired.ElementId, due, fired.CycleInterval, remaining - 1, effects, now);
+        if (fired.CycleInterval is null || fired.DefinitionId is not { } definitionId
+            || TimerSchedule.NextFiring(fired.DueAt, fired.CycleInterval, fired.CycleRemaining, now) is not { } firing)
+            return;
+        Add(db, definitionId, fired.ElementId, firing.Due, fired.CycleInterval, firing.RemainingAfter, effects, now);
     }
 
     private static void Add(WorkflowDbContext db, int definitionId, string elementId, DateTimeOffset due, string? interval,

@@ -161,14 +161,12 @@ public sealed class TaskService(
         catch (NotFoundException)
         {
             var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is null || !WasOffered(task, caller)) throw;
+            if (task is null || !task.IsOfferedTo(caller)) throw;
             EnsureCompletable(task, caller);
             throw;
         }
     }
 
-    private static bool WasOffered(TaskRecord task, Caller caller) =>
-        task.CandidateUsers.Split(',').Contains(caller.UserName) || task.CandidateGroups.Split(',').Any(caller.Groups.Contains);
 
     private static void EnsureOpen(TaskRecord task)
     {

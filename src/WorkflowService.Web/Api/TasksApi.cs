@@ -24,9 +24,7 @@ public sealed record TaskSummary(
     string Status)
 {
     public static TaskSummary From(TaskRecord t) => new(t.Id, t.InstanceId, t.DefinitionKey, t.ElementId, t.Name, t.BusinessKey,
-        t.Assignee, Split(t.CandidateGroups), Split(t.CandidateUsers), t.DueAt, t.FollowUpAt, t.Priority, t.CreatedAt, t.Status);
-
-    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        t.Assignee, t.CandidateGroupNames(), t.CandidateUserNames(), t.DueAt, t.FollowUpAt, t.Priority, t.CreatedAt, t.Status);
 }
 
 public sealed record FormFieldDto(

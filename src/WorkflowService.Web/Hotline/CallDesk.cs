@@ -58,7 +58,7 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
     {
         var open = await tasks.QueryAsync(caller, new TaskQuery { DefinitionKey = HotlineProcess.Key, Sort = TaskSort.Created, Take = 50 }, ct);
         var calls = new List<RingingCall>();
-        foreach (var task in open.Where(t => IsRinging(t) && OnDuty(caller, t)).OrderBy(t => t.CreatedAt))
+        foreach (var task in open.Where(t => IsRinging(t) && t.IsOfferedTo(caller)).OrderBy(t => t.CreatedAt))
         {
             if (await DescribeAsync(task.Id, ct) is { } call) calls.Add(call);
         }
@@ -86,7 +86,8 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
         var details = await FindAsync(taskId, ct)
                       ?? throw new NotFoundException($"No ringing call has task {taskId}");
         if (details.Task.Status != TaskStatuses.Open || details.Task.Assignee is { } a && a != caller.UserName) return Outcome(details);
-        if (!OnDuty(caller, details.Task))
+        // On duty: offered the call by group or by name (an admin's see-everything does not count).
+        if (!details.Task.IsOfferedTo(caller))
             throw new ForbiddenException($"{caller.UserName} is not on hotline duty for call {details.Task.BusinessKey}");
         try
         {
@@ -129,10 +130,4 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
 
     private static bool IsRinging(TaskRecord task) =>
         task is { ElementId: HotlineProcess.AnswerTask, Status: TaskStatuses.Open, Assignee: null };
-
-    /// <summary>On duty for a call: offered the answerCall task by group or by name (an admin's see-everything does not count).</summary>
-    public static bool OnDuty(Caller caller, TaskRecord task) =>
-        Split(task.CandidateGroups).Any(caller.Groups.Contains) || Split(task.CandidateUsers).Contains(caller.UserName);
-
-    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -38,8 +38,5 @@ public sealed record TaskRefusal(string TextKey, string? Who)
     }
 
     private static bool WasOffered(TaskRecord task, Caller caller) =>
-        caller.IsAdmin || task.Assignee == caller.UserName || task.CompletedBy == caller.UserName
-        || Split(task.CandidateUsers).Contains(caller.UserName) || Split(task.CandidateGroups).Any(caller.Groups.Contains);
-
-    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        caller.IsAdmin || task.Assignee == caller.UserName || task.CompletedBy == caller.UserName || task.IsOfferedTo(caller);
 }
