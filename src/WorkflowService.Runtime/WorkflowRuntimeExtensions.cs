@@ -58,6 +58,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<DraftService>();
+        services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<StartTimers>();
         services.AddSingleton<CommandApplier>();
         services.AddSingleton<EffectDispatcher>();

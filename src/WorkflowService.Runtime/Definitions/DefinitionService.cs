@@ -10,7 +10,7 @@ using WorkflowService.Runtime.Scheduling;
 
 namespace WorkflowService.Runtime.Definitions;
 
-public sealed record DeployResult(DefinitionRecord Definition, bool Created, IReadOnlyList<BpmnDiagnostic> Warnings);
+public sealed record DeployResult(DefinitionVersion Definition, bool Created, IReadOnlyList<BpmnDiagnostic> Warnings);
 
 /// <summary>
 /// Publishes process versions. A file is validated in full before anything is stored; an
@@ -42,7 +42,23 @@ public sealed class DefinitionService(
         return (result.Processes[0], result.Diagnostics);
     }
 
-    public async Task<DeployResult> DeployAsync(string xml, string publishedBy, CancellationToken ct = default)
+    public Task<DeployResult> DeployAsync(string xml, string publishedBy, CancellationToken ct = default) =>
+        DeployAsync(xml, publishedBy, draft: null, ct);
+
+    /// <summary>
+    /// Publishes a diagram from the designer in one transaction: the process id must not take another
+    /// process's key (<paramref name="editedKey"/> is the process the user had open, null for a new
+    /// diagram), the version is published (or the unchanged latest reported), and the drafts it makes
+    /// obsolete (the published key's and the one the user had open) are deleted. On any refusal
+    /// nothing is stored.
+    /// </summary>
+    public Task<DeployResult> PublishDraftAsync(string xml, string publishedBy, string? editedKey, CancellationToken ct = default) =>
+        DeployAsync(xml, publishedBy, new DraftRelease(editedKey), ct);
+
+    /// <summary>The designer's draft a publication replaces: <see cref="EditedKey"/> is the process the user had open.</summary>
+    private sealed record DraftRelease(string? EditedKey);
+
+    private async Task<DeployResult> DeployAsync(string xml, string publishedBy, DraftRelease? draft, CancellationToken ct)
     {
         var (model, diagnostics) = Validate(xml);
         if (model is null)
@@ -59,7 +75,7 @@ public sealed class DefinitionService(
         {
             try
             {
-                return await PublishAsync(model, xml, hash, publishedBy, warnings, ct);
+                return await PublishAsync(model, xml, hash, publishedBy, warnings, draft, ct);
             }
             catch (DbUpdateException ex) when (attempt < 5)
             {
@@ -70,16 +86,23 @@ public sealed class DefinitionService(
     }
 
     private async Task<DeployResult> PublishAsync(ProcessModel model, string xml, string hash, string publishedBy,
-        IReadOnlyList<BpmnDiagnostic> warnings, CancellationToken ct)
+        IReadOnlyList<BpmnDiagnostic> warnings, DraftRelease? draft, CancellationToken ct)
     {
         await using var db = dbFactory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Ordered with the key's start timer firings: the older versions' timers read below include
         // the next cycle a firing on another node has just scheduled.
         await ClusterLock.ForTransactionAsync(db, ClusterLock.ForProcess(model.Key), ct);
+        if (draft is not null) await DraftService.EnsureKeyAvailableAsync(db, draft.EditedKey, model.Key, ct);
         var latest = await db.Definitions.Where(d => d.Key == model.Key).OrderByDescending(d => d.Version)
             .FirstOrDefaultAsync(ct);
-        if (latest is not null && latest.Hash == hash) return new DeployResult(latest, false, warnings);
+        if (latest is not null && latest.Hash == hash)
+        {
+            if (draft is null) return new DeployResult(Describe(latest), false, warnings);
+            await DraftService.DeleteAsync(db, ReleasedDrafts(model.Key, draft), ct);
+            await tx.CommitAsync(ct);
+            return new DeployResult(Describe(latest), false, warnings);
+        }
 
         var now = clock.GetUtcNow();
         var record = new DefinitionRecord
@@ -93,13 +116,20 @@ public sealed class DefinitionService(
         var effects = new StepEffects();
         await startTimers.ReplaceAsync(db, record, model, now, effects, ct);
         await db.SaveChangesAsync(ct);
+        if (draft is not null) await DraftService.DeleteAsync(db, ReleasedDrafts(model.Key, draft), ct);
         await tx.CommitAsync(ct);
         // Cached only once committed: a rolled-back id can be handed out again (SQLite reuses it).
         cache.GetOrParse(record);
         await dispatcher.DispatchAsync(effects, ct);
         logger.LogInformation("Published {Key} version {Version} by {User}", record.Key, record.Version, publishedBy);
-        return new DeployResult(record, true, warnings);
+        return new DeployResult(Describe(record), true, warnings);
     }
+
+    private static string[] ReleasedDrafts(string publishedKey, DraftRelease draft) =>
+        draft.EditedKey is null ? [publishedKey] : [publishedKey, draft.EditedKey];
+
+    private static DefinitionVersion Describe(DefinitionRecord d) =>
+        new(d.Key, d.Version, d.Name, d.PublishedAt, d.PublishedBy, d.Hash);
 
     /// <summary>Deploys every <c>*.bpmn</c> of a folder that is new or changed; a file that does not validate stops start-up.</summary>
     public async Task DeployDirectoryAsync(string directory, CancellationToken ct)

@@ -7,6 +7,9 @@ using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.Runtime.Definitions;
 
+/// <summary>A process owner's unpublished diagram of a process.</summary>
+public sealed record SavedDraft(string Key, string Xml, string SavedBy, DateTimeOffset SavedAt);
+
 /// <summary>
 /// A process owner's unpublished work, one draft per process key. Drafts are not validated (work
 /// in progress may be broken), but they must be readable XML with one process id, because that
@@ -45,10 +48,11 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, BpmnParser parser,
         return id;
     }
 
-    public async Task<DraftRecord?> LoadAsync(string key, CancellationToken ct = default)
+    public async Task<SavedDraft?> LoadAsync(string key, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
-        return await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, ct);
+        return await db.Drafts.AsNoTracking().Where(d => d.Key == key)
+            .Select(d => new SavedDraft(d.Key, d.Xml, d.SavedBy, d.SavedAt)).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>
@@ -57,7 +61,7 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, BpmnParser parser,
     /// may not take the key of another existing process (published or drafted); when the id was
     /// changed, the draft moves to the new key.
     /// </summary>
-    public async Task<DraftRecord> SaveAsync(string xml, string savedBy, string? editedKey, CancellationToken ct = default)
+    public async Task<SavedDraft> SaveAsync(string xml, string savedBy, string? editedKey, CancellationToken ct = default)
     {
         var key = KeyOf(xml);
         await EnsureKeyAvailableAsync(editedKey, key, ct);
@@ -81,8 +85,14 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, BpmnParser parser,
     /// </summary>
     public async Task EnsureKeyAvailableAsync(string? editedKey, string key, CancellationToken ct = default)
     {
-        if (string.Equals(editedKey, key, StringComparison.Ordinal)) return;
         await using var db = dbFactory.Create();
+        await EnsureKeyAvailableAsync(db, editedKey, key, ct);
+    }
+
+    /// <inheritdoc cref="EnsureKeyAvailableAsync(string?, string, CancellationToken)"/>
+    internal static async Task EnsureKeyAvailableAsync(WorkflowDbContext db, string? editedKey, string key, CancellationToken ct)
+    {
+        if (string.Equals(editedKey, key, StringComparison.Ordinal)) return;
         var taken = await db.Definitions.AnyAsync(d => d.Key == key, ct) || await db.Drafts.AnyAsync(d => d.Key == key, ct);
         if (taken)
             throw new ConflictException(
@@ -90,21 +100,20 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, BpmnParser parser,
     }
 
     /// <returns>Whether there was a draft to delete.</returns>
-    public async Task<bool> DeleteAsync(string key, CancellationToken ct = default) =>
-        await DeleteAsync([key], ct) > 0;
-
-    private async Task<int> DeleteAsync(IEnumerable<string> keys, CancellationToken ct)
+    public async Task<bool> DeleteAsync(string key, CancellationToken ct = default)
     {
-        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
         await using var db = dbFactory.Create();
-        return await db.Drafts.Where(d => distinct.Contains(d.Key)).ExecuteDeleteAsync(ct);
+        return await DeleteAsync(db, [key], ct) > 0;
     }
 
-    /// <summary>Deletes the drafts a publish has made obsolete: the one published and the one the user had open.</summary>
-    public Task<int> DeletePublishedAsync(string publishedKey, string? editedKey, CancellationToken ct = default) =>
-        DeleteAsync(editedKey is null ? [publishedKey] : [publishedKey, editedKey], ct);
+    /// <summary>Deletes the drafts of <paramref name="keys"/> within <paramref name="db"/>'s transaction, if it has one.</summary>
+    internal static Task<int> DeleteAsync(WorkflowDbContext db, IEnumerable<string> keys, CancellationToken ct)
+    {
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+        return db.Drafts.Where(d => distinct.Contains(d.Key)).ExecuteDeleteAsync(ct);
+    }
 
-    private async Task<DraftRecord> UpsertAsync(string key, string xml, string savedBy, string? editedKey, CancellationToken ct)
+    private async Task<SavedDraft> UpsertAsync(string key, string xml, string savedBy, string? editedKey, CancellationToken ct)
     {
         await using var db = dbFactory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -118,7 +127,7 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, BpmnParser parser,
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Draft of {Key} saved by {User}", key, savedBy);
-        return draft;
+        return new SavedDraft(draft.Key, draft.Xml, draft.SavedBy, draft.SavedAt);
     }
 
     /// <summary>

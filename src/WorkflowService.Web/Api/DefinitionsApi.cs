@@ -1,19 +1,13 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
-using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Api;
 
 public sealed record DeployedDefinition(string Key, int Version, string? Name, bool Created);
-
-public sealed record DefinitionSummary(string Key, string? Name, int LatestVersion, DateTimeOffset PublishedAt, string PublishedBy);
-
-public sealed record DefinitionVersion(string Key, int Version, string? Name, DateTimeOffset PublishedAt, string PublishedBy, string Hash);
 
 public static class DefinitionsApi
 {
@@ -61,33 +55,20 @@ public static class DefinitionsApi
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static async Task<Ok<List<DefinitionSummary>>> ListAsync(WorkflowDbFactory dbFactory, CancellationToken ct)
-    {
-        await using var db = dbFactory.Create();
-        var latest = await db.Definitions.AsNoTracking()
-            .Where(d => d.Version == db.Definitions.Where(x => x.Key == d.Key).Max(x => x.Version))
-            .OrderBy(d => d.Key)
-            .Select(d => new DefinitionSummary(d.Key, d.Name, d.Version, d.PublishedAt, d.PublishedBy))
-            .ToListAsync(ct);
-        return TypedResults.Ok(latest);
-    }
+    private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> ListAsync(DefinitionCatalog catalog, CancellationToken ct) =>
+        TypedResults.Ok(await catalog.ListLatestAsync(ct));
 
-    private static async Task<Ok<List<DefinitionVersion>>> VersionsAsync(string key, WorkflowDbFactory dbFactory, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<DefinitionVersion>>> VersionsAsync(string key, DefinitionCatalog catalog,
+        CancellationToken ct)
     {
-        await using var db = dbFactory.Create();
-        var versions = await db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version)
-            .Select(d => new DefinitionVersion(d.Key, d.Version, d.Name, d.PublishedAt, d.PublishedBy, d.Hash))
-            .ToListAsync(ct);
+        var versions = await catalog.VersionsAsync(key, ct);
         if (versions.Count == 0) throw new NotFoundException($"No process '{key}' is deployed");
         return TypedResults.Ok(versions);
     }
 
-    private static async Task<ContentHttpResult> XmlAsync(string key, int version, WorkflowDbFactory dbFactory, CancellationToken ct)
+    private static async Task<ContentHttpResult> XmlAsync(string key, int version, DefinitionCatalog catalog, CancellationToken ct)
     {
-        await using var db = dbFactory.Create();
-        var xml = await db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version == version).Select(d => d.Xml)
-                      .SingleOrDefaultAsync(ct)
-                  ?? throw new NotFoundException($"Process '{key}' has no version {version}");
+        var xml = await catalog.XmlAsync(key, version, ct) ?? throw new NotFoundException($"Process '{key}' has no version {version}");
         return TypedResults.Text(xml, "application/xml", Encoding.UTF8);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
-using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Api;
 using WorkflowService.Web.Auth;
 using WorkflowService.Web.Localization;
@@ -25,7 +24,7 @@ public sealed record DiagnosticView(string? ElementId, string? ElementType, int 
 /// </summary>
 [Authorize(Policy = Policies.Designer)]
 public sealed class EditModel(
-    WorkflowDbFactory dbFactory, DraftService drafts, DefinitionService definitions, BpmnParser parser, T texts) : PageModel
+    DefinitionCatalog catalog, DraftService drafts, DefinitionService definitions, BpmnParser parser, T texts) : PageModel
 {
     /// <summary>The route word for a diagram not stored yet; a process may therefore not use it as its id.</summary>
     public const string NewKey = "new";
@@ -35,7 +34,7 @@ public sealed class EditModel(
     public string Xml { get; private set; } = "";
     public string? Name { get; private set; }
     public DraftInfo? Draft { get; private set; }
-    public DefinitionRecord? Latest { get; private set; }
+    public PublishedDefinition? Latest { get; private set; }
     public bool Uploaded { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string key, bool uploaded, CancellationToken ct)
@@ -48,7 +47,7 @@ public sealed class EditModel(
             Xml = ProcessTemplate.Create(Name);
             return Page();
         }
-        Latest = await new ProcessCatalog(dbFactory).LatestAsync(key, ct);
+        Latest = await catalog.LatestAsync(key, ct);
         var draft = await drafts.LoadAsync(key, ct);
         if (draft is null && Latest is null) return NotFound();
         Draft = draft is null ? null : new DraftInfo(draft.SavedBy, draft.SavedAt);
@@ -106,9 +105,7 @@ public sealed class EditModel(
                 }) { StatusCode = StatusCodes.Status400BadRequest };
             }
             if (model.Key == NewKey) return Refused(StatusCodes.Status400BadRequest, texts["Designer.Key.Reserved"]);
-            await drafts.EnsureKeyAvailableAsync(EditedKey(key), model.Key, ct);
-            var result = await definitions.DeployAsync(xml, User.UserName(), ct);
-            await drafts.DeletePublishedAsync(result.Definition.Key, EditedKey(key), ct);
+            var result = await definitions.PublishDraftAsync(xml, User.UserName(), EditedKey(key), ct);
             var published = result.Definition;
             return new JsonResult(new
             {

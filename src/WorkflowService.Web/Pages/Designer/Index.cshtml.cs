@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
-using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Api;
 using WorkflowService.Web.Auth;
 using WorkflowService.Web.Localization;
@@ -19,10 +18,8 @@ namespace WorkflowService.Web.Pages.Designer;
 /// by the upload itself).
 /// </summary>
 [Authorize(Policy = Policies.Designer)]
-public sealed class IndexModel(WorkflowDbFactory dbFactory, DraftService drafts, BpmnParser parser, T texts) : PageModel
+public sealed class IndexModel(DefinitionCatalog catalog, DraftService drafts, BpmnParser parser, T texts) : PageModel
 {
-    private readonly ProcessCatalog _catalog = new(dbFactory);
-
     public IReadOnlyList<ProcessRow> Processes { get; private set; } = [];
 
     /// <summary>Why the last upload was refused, in the user's words (the parser's message for unreadable files).</summary>
@@ -30,12 +27,12 @@ public sealed class IndexModel(WorkflowDbFactory dbFactory, DraftService drafts,
 
     public long MaxUploadBytes => parser.Limits.MaxBytes;
 
-    public async Task OnGetAsync(CancellationToken ct) => Processes = await _catalog.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Processes = await catalog.OverviewAsync(ct);
 
     /// <summary><c>GET /designer?handler=Xml&amp;key=repair&amp;version=2</c>: one published version as a .bpmn file.</summary>
     public async Task<IActionResult> OnGetXmlAsync(string key, int version, CancellationToken ct)
     {
-        var xml = await _catalog.VersionXmlAsync(key, version, ct);
+        var xml = await catalog.XmlAsync(key, version, ct);
         if (xml is null) return NotFound();
         return File(Encoding.UTF8.GetBytes(xml), "application/xml", $"{key}-v{version}.bpmn");
     }
@@ -68,7 +65,7 @@ public sealed class IndexModel(WorkflowDbFactory dbFactory, DraftService drafts,
     private async Task<IActionResult> Refuse(string message, CancellationToken ct)
     {
         UploadError = message;
-        Processes = await _catalog.ListAsync(ct);
+        Processes = await catalog.OverviewAsync(ct);
         var page = Page();
         page.StatusCode = StatusCodes.Status400BadRequest;
         return page;

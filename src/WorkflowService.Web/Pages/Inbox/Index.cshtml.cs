@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
 using WorkflowService.Web.Tasks;
@@ -15,7 +15,7 @@ public sealed record InboxRow(TaskRecord Task, string Process, SlaState Sla);
 /// sorted. The list is also served alone (<c>?handler=List</c>) so the browser can re-fetch it
 /// when SignalR says a task changed: what the user may see is decided here, never in the script.
 /// </summary>
-public sealed class InboxModel(TaskService tasks, CallerFactory callers, WorkflowDbFactory dbFactory, TimeProvider clock)
+public sealed class InboxModel(TaskService tasks, CallerFactory callers, DefinitionCatalog catalog, TimeProvider clock)
     : PageModel
 {
     public const int MaxRows = 200;
@@ -49,7 +49,7 @@ public sealed class InboxModel(TaskService tasks, CallerFactory callers, Workflo
         // An admin may open any task, but their inbox is their own work, not every task of the company.
         var caller = await callers.GetAsync(User, ct) with { IsAdmin = false };
         var now = clock.GetUtcNow();
-        var names = await ProcessNamesAsync(ct);
+        var names = await catalog.DisplayNamesAsync(ct);
         var found = await tasks.QueryAsync(caller, new TaskQuery
         {
             DefinitionKey = Process, Overdue = Overdue, DueToday = DueToday, TodayEndsAt = EndOfToday(now, TimeZone),
@@ -68,15 +68,5 @@ public sealed class InboxModel(TaskService tasks, CallerFactory callers, Workflo
             : TimeZoneInfo.Utc;
         var midnight = TimeZoneInfo.ConvertTime(now, zone).Date.AddDays(1);
         return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-    }
-
-    /// <summary>Each process key with the name of its latest version, for the filter and the list.</summary>
-    private async Task<Dictionary<string, string>> ProcessNamesAsync(CancellationToken ct)
-    {
-        await using var db = dbFactory.Create();
-        var versions = await db.Definitions.AsNoTracking().Select(d => new { d.Key, d.Version, d.Name }).ToListAsync(ct);
-        return versions.GroupBy(d => d.Key, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(d => d.Version)!)
-            .ToDictionary(d => d.Key, d => string.IsNullOrWhiteSpace(d.Name) ? d.Key : d.Name, StringComparer.Ordinal);
     }
 }
