@@ -26,6 +26,13 @@ internal sealed record SuiteOptions
     /// <summary>Timers falling due per second in a lateness run.</summary>
     public double LatenessRate { get; init; } = 20;
 
+    /// <summary>Runs of <see cref="BurstTimers"/> timers due <see cref="BurstApart"/> apart.</summary>
+    public int BurstRuns { get; init; } = 3;
+
+    /// <summary>A dozen timers falling due a few milliseconds apart, across a second boundary (Hangfire keeps whole seconds).</summary>
+    public const int BurstTimers = 12;
+    public static readonly TimeSpan BurstApart = TimeSpan.FromMilliseconds(77);
+
     public int DrainRuns { get; init; } = 3;
     public int DrainTimers { get; init; } = 10_000;
 
@@ -40,7 +47,7 @@ internal sealed record SuiteOptions
     public static SuiteOptions Parse(IReadOnlyList<string> args)
     {
         var options = args.Contains("--quick")
-            ? new SuiteOptions { Rounds = 2, Operations = 500, InboxQueries = 50, LatenessRuns = 1, DrainRuns = 1 }
+            ? new SuiteOptions { Rounds = 2, Operations = 500, InboxQueries = 50, LatenessRuns = 1, BurstRuns = 1, DrainRuns = 1 }
             : new SuiteOptions();
         for (var i = 0; i < args.Count; i++)
         {
@@ -52,6 +59,7 @@ internal sealed record SuiteOptions
                 "--ops" => options with { Operations = Next() },
                 "--population" => options with { Population = Next() },
                 "--lateness-runs" => options with { LatenessRuns = Next() },
+                "--burst-runs" => options with { BurstRuns = Next() },
                 "--drain-runs" => options with { DrainRuns = Next() },
                 "--drain-timers" => options with { DrainTimers = Next() },
                 "--sql" => options with { Sql = true },
@@ -59,7 +67,7 @@ internal sealed record SuiteOptions
                 "--set" => options with { Settings = new(options.Settings) { [args[++i].Split('=')[0]] = args[i].Split('=', 2)[1] } },
                 _ => throw new ArgumentException(
                     $"Unknown option {args[i]}. Options: --quick --rounds N --ops N --population N --lateness-runs N " +
-                    "--drain-runs N --drain-timers N --sql --keep --set Section:Key=value"),
+                    "--burst-runs N --drain-runs N --drain-timers N --sql --keep --set Section:Key=value"),
             };
         }
         return options;

@@ -15,6 +15,12 @@ internal sealed record TimerRun(int Timers, double[] LatenessMs, TimeSpan Create
     public double P50 => Stats.Percentile(LatenessMs, 50);
     public double P99 => Stats.Percentile(LatenessMs, 99);
     public double Max => LatenessMs.Length == 0 ? double.NaN : LatenessMs.Max();
+
+    /// <summary>The latest but one: the slowest of a small set may pay for a cold start, the others must not queue behind it.</summary>
+    public double MaxButSlowest => LatenessMs.Length < 2 ? double.NaN : LatenessMs.Order().SkipLast(1).Max();
+
+    /// <summary>Timers that fired before their due time: a correctness failure, never a matter of load.</summary>
+    public int Early => LatenessMs.Count(l => l < 0);
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ using WorkflowService.Runtime.Configuration;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Scheduling;
-using WorkflowService.Runtime.Tests.Mail.Support;
+using WorkflowService.Runtime.Tests.Support;
 
 namespace WorkflowService.Runtime.Tests.Scheduling;
 

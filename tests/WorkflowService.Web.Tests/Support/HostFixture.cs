@@ -51,12 +51,6 @@ public sealed class RealClockService : HostFixture
     protected override Task<HostSettings> SettingsAsync() => Task.FromResult(new HostSettings());
 }
 
-/// <summary>The service on a clock whose timers end early (<see cref="EarlyTimerClock"/>).</summary>
-public sealed class EarlyTimerService : HostFixture
-{
-    protected override Task<HostSettings> SettingsAsync() => Task.FromResult(new HostSettings { Clock = new EarlyTimerClock() });
-}
-
 /// <summary>The telephony webhook open to <see cref="Telephony.Secret"/>, five-second rings.</summary>
 public sealed class TelephonyHost : HostFixture
 {

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using WorkflowService.Testing;
 using WorkflowService.Testing.Smtp;
 
 namespace WorkflowService.Web.Tests.Support;
@@ -14,8 +12,6 @@ namespace WorkflowService.Web.Tests.Support;
 /// </summary>
 public sealed class ServiceFixture : HostFixture
 {
-    public const string ManagerAddress = "manager@example.com";
-
     public FakeTimeProvider Clock { get; } = HostSettings.FakeClock();
     public TestSmtpServer Smtp { get; private set; } = null!;
 
@@ -36,46 +32,6 @@ public sealed class ServiceFixture : HostFixture
     {
         Clock.Advance(by);
         await Host.SweepDueTimersAsync();
-    }
-
-    /// <summary>
-    /// Waits until the rule's breach is recorded for the instance and its escalation mail has
-    /// reached the SMTP server, addressed to the manager, with a subject naming the rule and
-    /// <paramref name="naming"/> (the customer or the caller). Both must be there exactly once.
-    /// </summary>
-    public async Task<ReceivedMail> ExpectEscalationAsync(Guid instanceId, string rule, string naming)
-    {
-        var breach = await ExpectBreachAsync(instanceId, rule);
-        IReadOnlyList<ReceivedMail> mails;
-        try
-        {
-            mails = await Smtp.WaitForAsync(m => m.Subject.Contains(naming) && m.Subject.Contains($"[{rule}]"),
-                $"the {rule} escalation naming '{naming}'");
-        }
-        catch (TimeoutException ex)
-        {
-            var rows = await Host.ReadAsync(db => db.Outbox.AsNoTracking().Where(o => o.InstanceId == instanceId).ToListAsync());
-            throw new TimeoutException(ex.Message + "; outbox: " + string.Join("; ", rows.Select(r =>
-                $"{r.Status} after {r.Attempts} attempts, next {r.NextAttemptAt:O}, error {r.LastError}")) +
-                "; received: " + string.Join(" | ", Smtp.Received.Select(m => m.Subject)) + "; jobs: " + Host.DescribeJobs(), ex);
-        }
-        var mail = Assert.Single(mails);
-        Assert.Contains(ManagerAddress, mail.Message.To.Mailboxes.Select(m => m.Address));
-        Assert.Contains(ManagerAddress, mail.EnvelopeTo);
-        Assert.Contains("http://workflow.test/", mail.Message.HtmlBody);
-        Assert.True(breach.GetProperty("detectedAt").GetDateTimeOffset() >= breach.GetProperty("dueAt").GetDateTimeOffset());
-        return mail;
-    }
-
-    /// <summary>Waits until the rule's breach is recorded for the instance (once) and returns it.</summary>
-    public async Task<JsonElement> ExpectBreachAsync(Guid instanceId, string rule)
-    {
-        var manager = await As("manager");
-        var breaches = await Poll.ForAsync(() => manager.BreachesAsync(instanceId, rule), b => b.Count > 0,
-            $"the {rule} breach of {instanceId} is recorded");
-        var breach = Assert.Single(breaches);
-        Assert.Equal(rule, breach.GetProperty("rule").GetString());
-        return breach;
     }
 
     /// <summary>The instance as <c>GET /api/instances/{id}</c> shows it, checked for its whole shape.</summary>

@@ -12,6 +12,7 @@ using WorkflowService.Runtime.Configuration;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Mail;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tests.Support;
 using WorkflowService.Testing;
 
 namespace WorkflowService.Runtime.Tests.Mail.Support;

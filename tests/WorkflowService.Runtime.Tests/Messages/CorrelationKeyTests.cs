@@ -1,7 +1,8 @@
-using System.Net;
-using WorkflowService.Web.Tests.Support;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Tests.Support;
+using WorkflowService.Testing;
 
-namespace WorkflowService.Web.Tests.Runtime;
+namespace WorkflowService.Runtime.Tests.Messages;
 
 /// <summary>
 /// A message matched by correlation variables finds its instance however many instances wait
@@ -22,19 +23,18 @@ public sealed class CorrelationKeyTests(ServiceFixture service) : IClassFixture<
     [Fact]
     public async Task The_instance_with_the_matching_variable_is_found_behind_hundreds_of_older_ones()
     {
-        var admin = await service.As("admin");
+        var admin = service.As("admin");
         await admin.DeployAsync(Xml);
         var ids = new List<Guid>();
         for (var order = 0; order < 450; order++)
-            ids.Add(await service.Host.StartAsync("await-payment", null, new { orderId = $"SO-{order}" }));
+            ids.Add(await admin.StartAsync("await-payment", new { orderId = $"SO-{order}" }));
 
-        var delivered = await admin.PostJsonAsync("/api/messages",
-            new { name = "payment-received", correlationKeys = new { orderId = "SO-437" } }, HttpStatusCode.OK);
+        var delivered = await admin.SendMessageAsync("payment-received", correlationKeys: new { orderId = "SO-437" });
 
-        Assert.Equal(ids[437], delivered.GetProperty("instanceId").GetGuid());
-        Assert.Equal(["ship"], await service.Host.ActiveElementsAsync(ids[437]));
-        Assert.Equal(["awaitPayment"], await service.Host.ActiveElementsAsync(ids[436]));
-        var unknown = await admin.PostAsync("/api/messages", new { name = "payment-received", correlationKeys = new { orderId = "SO-9999" } });
-        await ApiClient.Expect(unknown, HttpStatusCode.NotFound);
+        Assert.Equal(ids[437], delivered.InstanceId);
+        Assert.Equal(["ship"], (await admin.InstanceAsync(ids[437])).ActiveElementIds);
+        Assert.Equal(["awaitPayment"], (await admin.InstanceAsync(ids[436])).ActiveElementIds);
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            admin.SendMessageAsync("payment-received", correlationKeys: new { orderId = "SO-9999" }));
     }
 }

@@ -1,4 +1,4 @@
-namespace WorkflowService.Web.Tests.Support;
+namespace WorkflowService.Runtime.Tests.Support;
 
 /// <summary>
 /// The system clock, except that its timers (and so <c>Task.Delay</c> on it) go off 50 ms

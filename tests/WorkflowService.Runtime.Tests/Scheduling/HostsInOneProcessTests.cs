@@ -1,14 +1,13 @@
 using Hangfire;
-using Microsoft.Extensions.DependencyInjection;
 using WorkflowService.Runtime.Mail;
 using WorkflowService.Runtime.Scheduling;
+using WorkflowService.Runtime.Tests.Support;
 using WorkflowService.Testing;
-using WorkflowService.Web.Tests.Support;
 
-namespace WorkflowService.Web.Tests.Runtime;
+namespace WorkflowService.Runtime.Tests.Scheduling;
 
 /// <summary>
-/// The tests run many services in one process, each with its own Hangfire storage and server.
+/// The tests run many runtimes in one process, each with its own Hangfire storage and server.
 /// Disposing one must not break the others: Hangfire's process-wide log provider used to point
 /// at the disposed host's logger factory, and every later timer or mail job in the other hosts
 /// failed to be created (the mail then waited for a sweep that a fake-clock test never ran).
@@ -18,15 +17,13 @@ public sealed class HostsInOneProcessTests
     [Fact]
     public async Task Disposing_one_host_leaves_timer_and_mail_jobs_working_in_another()
     {
-        var survivor = new WorkflowHost();
-        var disposed = new WorkflowHost();
+        var survivor = await RuntimeHost.StartAsync();
+        var disposed = await RuntimeHost.StartAsync();
         try
         {
-            _ = survivor.Server;
-            _ = disposed.Server;
             await disposed.DisposeAsync();
 
-            var jobs = survivor.Services.GetRequiredService<IBackgroundJobClient>();
+            var jobs = survivor.Get<IBackgroundJobClient>();
             var mail = jobs.Enqueue<OutboxJob>(j => j.SendAsync(Guid.NewGuid(), CancellationToken.None));
             var timer = jobs.Schedule<TimerJob>(j => j.FireAsync(Guid.NewGuid(), CancellationToken.None), TimeSpan.FromHours(1));
 

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tests.Support;
 using WorkflowService.Testing;
 using WorkflowService.Testing.Smtp;
-using WorkflowService.Web.Tests.Support;
 
-namespace WorkflowService.Web.Tests.Runtime;
+namespace WorkflowService.Runtime.Tests.Mail;
 
 /// <summary>
 /// The SMTP relay is down when a hotline call breaches its three-ring rule: the breach is
@@ -15,19 +15,17 @@ namespace WorkflowService.Web.Tests.Runtime;
 public sealed class EscalationDuringSmtpOutageTests : IAsyncLifetime
 {
     private readonly int _port = TestSmtpServer.FreePort();
-    private readonly FakeTimeProvider _clock = HostSettings.FakeClock();
-    private readonly WorkflowHost _host;
+    private readonly FakeTimeProvider _clock = RuntimeSettings.FakeClock();
+    private RuntimeHost _host = null!;
     private TestSmtpServer? _smtp;
 
-    public EscalationDuringSmtpOutageTests() =>
-        _host = new WorkflowHost(new HostSettings
+    public async Task InitializeAsync() =>
+        _host = await RuntimeHost.StartAsync(new RuntimeSettings
         {
             Clock = _clock, SmtpPort = _port,
             // The refused connection is the point of the test, not a warning worth a stack trace in the output.
             Settings = { ["Logging:LogLevel:WorkflowService.Runtime.Mail.OutboxJob"] = "Error" },
         });
-
-    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -42,9 +40,8 @@ public sealed class EscalationDuringSmtpOutageTests : IAsyncLifetime
     [Fact]
     public async Task The_escalation_waits_in_the_outbox_while_the_relay_is_down_and_is_delivered_once_when_it_is_back()
     {
-        var agent = await _host.LoginAsync("agent");
-        var manager = await _host.LoginAsync("manager");
-        var id = await (await _host.LoginAsync("admin")).StartAsync("hotline-call",
+        var manager = _host.As("manager");
+        var id = await _host.As("admin").StartAsync("hotline-call",
             new { callId = "outage-1", from = "+86 21 5555 0666", to = "400-820-0000", ringSeconds = 5 }, "outage-1");
 
         _clock.Advance(TimeSpan.FromSeconds(16));

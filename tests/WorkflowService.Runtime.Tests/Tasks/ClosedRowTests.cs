@@ -1,9 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Persistence;
-using WorkflowService.Web.Tests.Support;
+using WorkflowService.Runtime.Tests.Support;
 
-namespace WorkflowService.Web.Tests.Runtime;
+namespace WorkflowService.Runtime.Tests.Tasks;
 
 /// <summary>
 /// Closing a task moves its revision on, so a change prepared from a read made while it was
@@ -15,11 +14,11 @@ public sealed class ClosedRowTests(ServiceFixture service) : IClassFixture<Servi
     public async Task A_claim_prepared_while_the_task_was_open_cannot_be_saved_after_it_was_completed()
     {
         var (id, taskId) = await service.ComplaintToRecordAsync("closed-row");
-        await using var stale = service.Host.Services.GetRequiredService<WorkflowDbFactory>().Create();
+        await using var stale = service.Host.Get<WorkflowDbFactory>().Create();
         var seenOpen = await stale.Tasks.SingleAsync(t => t.Id == taskId);
         Assert.Equal(TaskStatuses.Open, seenOpen.Status);
 
-        await (await service.As("agent")).CompleteAsync(id, "recordComplaint", new
+        await service.As("agent").CompleteAsync(id, "recordComplaint", new
         {
             customer = "Closed Row Ltd", contactPhone = "+86 21 5555 0180", category = "delay", description = "Late", owner = "agent",
         });

@@ -1,9 +1,10 @@
-using WorkflowService.Web.Tests.Support;
+using WorkflowService.Runtime.Tests.Support;
+using static WorkflowService.Runtime.Tests.Support.InstanceAssertions;
 
-namespace WorkflowService.Web.Tests.Runtime.Processes;
+namespace WorkflowService.Runtime.Tests.Processes;
 
 /// <summary>
-/// The shipped repair process (维修) through the REST API: every task done by the demo user of
+/// The shipped repair process (维修) through the runtime's services: every task done by the demo user of
 /// the right group with valid form values, and its service rules breached on a fake clock.
 /// </summary>
 public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<ServiceFixture>
@@ -12,7 +13,7 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
 
     private async Task<Guid> RegisteredAsync(string customer, int units, bool inWarranty)
     {
-        var desk = await service.As("desk");
+        var desk = service.As("desk");
         var id = await desk.StartAsync("repair", businessKey: $"R-{customer}");
         await desk.CompleteAsync(id, "registerRequest", new
         {
@@ -25,10 +26,10 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
     private async Task<Guid> RepairedAsync(string customer, int units, bool inWarranty)
     {
         var id = await RegisteredAsync(customer, units, inWarranty);
-        await (await service.As("desk")).CompleteAsync(id, "acceptRequest", new { customerInformed = true, acceptanceNote = "Accepted" });
-        var engineer = await service.As("engineer");
+        await service.As("desk").CompleteAsync(id, "acceptRequest", new { customerInformed = true, acceptanceNote = "Accepted" });
+        var engineer = service.As("engineer");
         await engineer.CompleteAsync(id, "assessFault", new { diagnosis = "Power board", repairPlan = "Swap board", repairLocation = "workshop" });
-        await (await service.As("warehouse")).CompleteAsync(id, "prepareParts", new { partsIssued = "Power board PB-7" });
+        await service.As("warehouse").CompleteAsync(id, "prepareParts", new { partsIssued = "Power board PB-7" });
         await engineer.CompleteAsync(id, "bookAppointment", new { appointmentDate = "2026-12-01", appointmentNote = "Morning" });
         await engineer.CompleteAsync(id, "repairDevice", new { repairMethod = "Board swapped", repairResult = "Runs" });
         return id;
@@ -37,33 +38,33 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
     [Fact]
     public async Task An_out_of_warranty_repair_runs_from_registration_through_fees_and_follow_up_to_completed()
     {
-        var desk = await service.As("desk");
+        var desk = service.As("desk");
         var id = await RegisteredAsync("Repair Happy Path Ltd", units: 12, inWarranty: false);
-        ServiceFixture.AssertShape(await desk.InstanceAsync(id), "Running", ["acceptRequest"],
+        AssertShape(await desk.InstanceAsync(id), "Running", ["acceptRequest"],
             ("acceptanceTimer", service.Clock.GetUtcNow() + Day));
 
         await desk.CompleteAsync(id, "acceptRequest", new { customerInformed = true });
-        var engineer = await service.As("engineer");
+        var engineer = service.As("engineer");
         await engineer.CompleteAsync(id, "assessFault", new { diagnosis = "Power board", repairLocation = "onSite" });
-        await (await service.As("warehouse")).CompleteAsync(id, "prepareParts", new { partsIssued = "PB-7" });
+        await service.As("warehouse").CompleteAsync(id, "prepareParts", new { partsIssued = "PB-7" });
         await engineer.CompleteAsync(id, "bookAppointment", new { appointmentDate = "2026-12-01" });
         // Twelve units: ceil(12 / 10) = two days for the whole repair work.
-        ServiceFixture.AssertShape(await engineer.InstanceAsync(id), "Running", ["repairWork", "repairDevice"],
+        AssertShape(await engineer.InstanceAsync(id), "Running", ["repairWork", "repairDevice"],
             ("repairTurnaroundTimer", service.Clock.GetUtcNow() + 2 * Day));
         await engineer.CompleteAsync(id, "repairDevice", new { repairMethod = "Board swapped", repairResult = "Runs" });
 
-        ServiceFixture.AssertShape(await engineer.InstanceAsync(id), "Running", ["handInRepairSlip", "customerAcceptance"],
+        AssertShape(await engineer.InstanceAsync(id), "Running", ["handInRepairSlip", "customerAcceptance"],
             ("repairSlipTimer", service.Clock.GetUtcNow() + 2 * Day));
         await engineer.CompleteAsync(id, "handInRepairSlip", new { slipNumber = "S-0001", slipSigned = true });
-        var agent = await service.As("agent");
+        var agent = service.As("agent");
         await agent.CompleteAsync(id, "customerAcceptance", new { customerAccepted = true, acceptanceFeedback = "Fine" });
-        await (await service.As("finance")).CompleteAsync(id, "settleFees", new { partsPrice = 300, labourPrice = 200, paymentReceived = true });
+        await service.As("finance").CompleteAsync(id, "settleFees", new { partsPrice = 300, labourPrice = 200, paymentReceived = true });
         await agent.CompleteAsync(id, "followUpCall", new { satisfaction = "5", comments = "满意" });
 
         var done = await desk.InstanceAsync(id);
-        ServiceFixture.AssertShape(done, "Completed", []);
-        Assert.Equal(500, done.GetProperty("variables").GetProperty("partsPrice").GetInt32() +
-                          done.GetProperty("variables").GetProperty("labourPrice").GetInt32());
+        AssertShape(done, "Completed", []);
+        Assert.Equal(500, done.State.Variables["partsPrice"].GetInt32() +
+                          done.State.Variables["labourPrice"].GetInt32());
         Assert.Empty(await desk.TasksAsync(id));
     }
 
@@ -76,8 +77,8 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
 
         var mail = await service.ExpectEscalationAsync(id, "acceptance-24h", "Repair Late Acceptance Co");
         Assert.StartsWith("Service request from Repair Late Acceptance Co not accepted within 24 h", mail.Subject);
-        var desk = await service.As("desk");
-        ServiceFixture.AssertShape(await desk.InstanceAsync(id), "Running", ["acceptRequest"]);
+        var desk = service.As("desk");
+        AssertShape(await desk.InstanceAsync(id), "Running", ["acceptRequest"]);
         await desk.CompleteAsync(id, "acceptRequest", new { customerInformed = true });
     }
 
@@ -92,9 +93,9 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         var mail = await service.ExpectEscalationAsync(id, "repair-turnaround", "Repair Slow Workshop GmbH");
         Assert.Contains("(25 units) not completed within 3 day(s)", mail.Subject);
         var breach = await service.ExpectBreachAsync(id, "repair-turnaround");
-        Assert.Equal(startedAt + 3 * Day, breach.GetProperty("dueAt").GetDateTimeOffset());
-        var engineer = await service.As("engineer");
-        ServiceFixture.AssertShape(await engineer.InstanceAsync(id), "Running", ["repairWork", "bookAppointment"]);
+        Assert.Equal(startedAt + 3 * Day, breach.DueAt);
+        var engineer = service.As("engineer");
+        AssertShape(await engineer.InstanceAsync(id), "Running", ["repairWork", "bookAppointment"]);
     }
 
     [Fact]
@@ -105,37 +106,37 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         await service.AdvanceAsync(2 * Day + TimeSpan.FromMinutes(1));
 
         var breach = await service.ExpectBreachAsync(id, "repair-slip-2d");
-        Assert.Equal("repairSlipTimer", breach.GetProperty("elementId").GetString());
-        Assert.Equal("engineers", breach.GetProperty("responsible").GetString());
+        Assert.Equal("repairSlipTimer", breach.ElementId);
+        Assert.Equal("engineers", breach.Responsible);
         await service.Host.WaitForIdleJobsAsync();
         Assert.Empty(await service.Host.ReadAsync(db => Task.FromResult(db.Outbox.Where(o => o.InstanceId == id).ToList())));
         Assert.DoesNotContain(service.Smtp.Received, m => m.Subject.Contains("Repair Missing Slip AG"));
-        var engineer = await service.As("engineer");
-        Assert.Contains("handInRepairSlip", ApiClient.Strings((await engineer.InstanceAsync(id)).GetProperty("activeElementIds")));
+        var engineer = service.As("engineer");
+        Assert.Contains("handInRepairSlip", (await engineer.InstanceAsync(id)).ActiveElementIds);
     }
 
     [Fact]
     public async Task A_follow_up_call_not_made_within_three_days_is_escalated_by_email()
     {
         var id = await RepairedAsync("Repair Forgotten Follow-up SA", units: 1, inWarranty: true);
-        await (await service.As("engineer")).CompleteAsync(id, "handInRepairSlip", new { slipSigned = true });
-        await (await service.As("agent")).CompleteAsync(id, "customerAcceptance", new { customerAccepted = true });
+        await service.As("engineer").CompleteAsync(id, "handInRepairSlip", new { slipSigned = true });
+        await service.As("agent").CompleteAsync(id, "customerAcceptance", new { customerAccepted = true });
 
         await service.AdvanceAsync(3 * Day + TimeSpan.FromMinutes(1));
 
         var mail = await service.ExpectEscalationAsync(id, "follow-up-3d", "Repair Forgotten Follow-up SA");
         Assert.StartsWith("Follow-up call to Repair Forgotten Follow-up SA not made within 3 days", mail.Subject);
-        var agent = await service.As("agent");
+        var agent = service.As("agent");
         await agent.FinishAsync(id, "followUpCall", new { satisfaction = "3" });
     }
 
     private async Task<DateTimeOffset> StartRepairWorkAsync(Guid id)
     {
-        await (await service.As("desk")).CompleteAsync(id, "acceptRequest", new { customerInformed = true });
-        var engineer = await service.As("engineer");
+        await service.As("desk").CompleteAsync(id, "acceptRequest", new { customerInformed = true });
+        var engineer = service.As("engineer");
         await engineer.CompleteAsync(id, "assessFault", new { diagnosis = "Fan" });
         var startedAt = service.Clock.GetUtcNow();
-        await (await service.As("warehouse")).CompleteAsync(id, "prepareParts", new { partsIssued = "Fan F-2" });
+        await service.As("warehouse").CompleteAsync(id, "prepareParts", new { partsIssued = "Fan F-2" });
         return startedAt;
     }
 }

@@ -1,15 +1,15 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using WorkflowService.Web.Tests.Support;
+using WorkflowService.Runtime.Tests.Support;
 
-namespace WorkflowService.Web.Tests.Runtime;
+namespace WorkflowService.Runtime.Tests.Persistence;
 
 /// <summary>
-/// The service's SQLite connections run with NORMAL sync, a 10 s busy timeout and foreign keys on,
+/// The runtime's SQLite connections run with NORMAL sync, a 10 s busy timeout and foreign keys on,
 /// on every open, including the opens that reuse a pooled native connection (where the settings
 /// are not sent again).
 /// </summary>
-public sealed class SqliteConnectionSettingsTests(QuickRingHost shared) : IClassFixture<QuickRingHost>
+public sealed class SqliteConnectionSettingsTests(RealClockRuntime shared) : IClassFixture<RealClockRuntime>
 {
     private static async Task<long> PragmaAsync(DbConnection connection, string name)
     {

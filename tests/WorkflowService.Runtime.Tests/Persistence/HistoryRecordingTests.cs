@@ -1,7 +1,7 @@
-using WorkflowService.Web.Tests.Support;
-using static WorkflowService.Web.Tests.Support.HistoryAssertions;
+using WorkflowService.Runtime.Tests.Support;
+using static WorkflowService.Runtime.Tests.Support.InstanceAssertions;
 
-namespace WorkflowService.Web.Tests.Runtime;
+namespace WorkflowService.Runtime.Tests.Persistence;
 
 /// <summary>
 /// A step's history rows (written together, after its other rows) keep the order of the events,
@@ -15,7 +15,7 @@ public sealed class HistoryRecordingTests(ServiceFixture service) : IClassFixtur
         var (id, _) = await service.ComplaintToRecordAsync("history-order");
         var startedAt = service.Clock.GetUtcNow();
         await service.AdvanceAsync(TimeSpan.FromMinutes(7));
-        var agent2 = await service.As("agent2");
+        var agent2 = service.As("agent2");
 
         await agent2.CompleteAsync(id, "recordComplaint", new
         {
@@ -27,10 +27,10 @@ public sealed class HistoryRecordingTests(ServiceFixture service) : IClassFixtur
             ("complaintReceived", "entered"), ("complaintReceived", "left"), ("recordComplaint", "entered"),
             ("recordComplaint", "left"), ("complaintHandling", "entered"), ("handlingStarted", "entered"));
         var entered = Entry(history, "recordComplaint", "entered");
-        Assert.Equal("Record complaint and assign owner", entered.GetProperty("elementName").GetString());
-        Assert.Equal(startedAt, entered.GetProperty("at").GetDateTimeOffset());
+        Assert.Equal("Record complaint and assign owner", entered.ElementName);
+        Assert.Equal(startedAt, entered.At);
         var left = Entry(history, "recordComplaint", "left");
-        Assert.Equal("agent2", left.GetProperty("by").GetString());
-        Assert.Equal(startedAt.AddMinutes(7), left.GetProperty("at").GetDateTimeOffset());
+        Assert.Equal("agent2", left.By);
+        Assert.Equal(startedAt.AddMinutes(7), left.At);
     }
 }

@@ -1,7 +1,7 @@
-namespace WorkflowService.Web.Tests.Support;
+namespace WorkflowService.Testing;
 
 /// <summary>
-/// Tiny processes deployed by tests through <c>POST /api/definitions</c>, each a single
+/// Tiny processes deployed by tests (through the API or the runtime's services), each a single
 /// executable process in the Camunda namespace, without diagram data (the parser does not need it).
 /// </summary>
 public static class TestBpmn

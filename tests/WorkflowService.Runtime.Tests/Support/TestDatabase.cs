@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Persistence;
 
-namespace WorkflowService.Runtime.Tests.Mail.Support;
+namespace WorkflowService.Runtime.Tests.Support;
 
 /// <summary>
 /// A real SQLite file in a test's own folder, with the production context and provider, and the

@@ -1,7 +1,8 @@
+using WorkflowService.Runtime.Tests.Support;
 using WorkflowService.Testing;
-using WorkflowService.Web.Tests.Support;
+using static WorkflowService.Runtime.Tests.Support.InstanceAssertions;
 
-namespace WorkflowService.Web.Tests.Runtime;
+namespace WorkflowService.Runtime.Tests.Mail;
 
 /// <summary>
 /// Two send-email tasks reached in one step (after a parallel split) are both done, each in turn
@@ -33,12 +34,12 @@ public sealed class ParallelSendTasksTests(ServiceFixture service) : IClassFixtu
     [Fact]
     public async Task Both_mails_are_sent_and_the_instance_moves_past_the_join()
     {
-        var owner = await service.As("owner");
+        var owner = service.As("owner");
         await owner.DeployAsync(Xml);
 
         var id = await owner.StartAsync("parallel-mail", new { customer = "Parallel Mail Ltd" });
 
-        ServiceFixture.AssertShape(await owner.InstanceAsync(id), "Running", ["followUp"]);
+        AssertShape(await owner.InstanceAsync(id), "Running", ["followUp"]);
         var mails = await Poll.ForAsync(
             () => Task.FromResult(service.Smtp.Received.Where(m => m.Subject.Contains("for Parallel Mail Ltd", StringComparison.Ordinal)).ToList()),
             m => m.Count >= 2, "both mails of the parallel branches reach the SMTP server");
@@ -46,7 +47,7 @@ public sealed class ParallelSendTasksTests(ServiceFixture service) : IClassFixtu
                 "Warranty claim opened for Parallel Mail Ltd [parallel-mail] / 服务升级提醒"],
             mails.Select(m => m.Subject).Order(StringComparer.Ordinal));
         var history = await owner.HistoryAsync(id);
-        Assert.Contains(history, h => h.GetProperty("elementId").GetString() == "mailManagers" && h.GetProperty("event").GetString() == "left");
-        Assert.Contains(history, h => h.GetProperty("elementId").GetString() == "mailWarehouse" && h.GetProperty("event").GetString() == "left");
+        Assert.Contains(history, h => h.ElementId == "mailManagers" && h.Event == "left");
+        Assert.Contains(history, h => h.ElementId == "mailWarehouse" && h.Event == "left");
     }
 }

@@ -1,15 +1,16 @@
-using WorkflowService.Web.Tests.Support;
+using WorkflowService.Runtime.Tests.Support;
+using static WorkflowService.Runtime.Tests.Support.InstanceAssertions;
 
-namespace WorkflowService.Web.Tests.Runtime.Processes;
+namespace WorkflowService.Runtime.Tests.Processes;
 
-/// <summary>The shipped replacement process (更换 / 退换货) through the REST API, and its rules on a fake clock.</summary>
+/// <summary>The shipped replacement process (更换 / 退换货) through the runtime's services, and its rules on a fake clock.</summary>
 public sealed class ReplacementProcessTests(ServiceFixture service) : IClassFixture<ServiceFixture>
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
     private async Task<Guid> RegisteredAsync(string customer)
     {
-        var desk = await service.As("desk");
+        var desk = service.As("desk");
         var id = await desk.StartAsync("replacement", businessKey: $"X-{customer}");
         await desk.CompleteAsync(id, "registerRequest", new
         {
@@ -21,11 +22,11 @@ public sealed class ReplacementProcessTests(ServiceFixture service) : IClassFixt
     private async Task<Guid> ReplacedAsync(string customer)
     {
         var id = await RegisteredAsync(customer);
-        var desk = await service.As("desk");
+        var desk = service.As("desk");
         await desk.CompleteAsync(id, "acceptRequest", new { customerInformed = true });
         await desk.CompleteAsync(id, "confirmReplacement", new { replacementKind = "exchange", items = "1 x X1-Pro", scheduledDate = "2026-12-03" });
         await desk.CompleteAsync(id, "assignEngineer", new { engineer = "engineer" });
-        var engineer = await service.As("engineer");
+        var engineer = service.As("engineer");
         await engineer.CompleteAsync(id, "replaceOnSite", new { deviceRuns = true, replacementNote = "Swapped, runs" });
         await engineer.CompleteAsync(id, "customerAcceptanceSigned", new { acceptanceSigned = true });
         return id;
@@ -35,14 +36,14 @@ public sealed class ReplacementProcessTests(ServiceFixture service) : IClassFixt
     public async Task A_replacement_runs_from_registration_to_the_satisfaction_survey_and_completes()
     {
         var id = await ReplacedAsync("Replacement Happy Path Ltd");
-        var agent = await service.As("agent");
-        ServiceFixture.AssertShape(await agent.InstanceAsync(id), "Running", ["satisfactionSurvey"],
+        var agent = service.As("agent");
+        AssertShape(await agent.InstanceAsync(id), "Running", ["satisfactionSurvey"],
             ("followUpTimer", service.Clock.GetUtcNow() + 3 * Day));
 
         await agent.CompleteAsync(id, "satisfactionSurvey", new { satisfaction = "5", comments = "Quick" });
 
-        ServiceFixture.AssertShape(await agent.InstanceAsync(id), "Completed", []);
-        Assert.Empty(await (await service.As("manager")).BreachesAsync(id));
+        AssertShape(await agent.InstanceAsync(id), "Completed", []);
+        Assert.Empty(await service.As("manager").BreachesAsync(id));
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class ReplacementProcessTests(ServiceFixture service) : IClassFixt
 
         var mail = await service.ExpectEscalationAsync(id, "follow-up-3d", "Replacement Forgotten Survey SA");
         Assert.StartsWith("Satisfaction survey for Replacement Forgotten Survey SA not done within 3 days", mail.Subject);
-        var agent = await service.As("agent");
+        var agent = service.As("agent");
         await agent.FinishAsync(id, "satisfactionSurvey", new { satisfaction = "2" });
     }
 }

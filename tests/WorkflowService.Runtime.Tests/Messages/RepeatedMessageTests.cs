@@ -1,7 +1,8 @@
-using System.Net;
-using WorkflowService.Web.Tests.Support;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Tests.Support;
+using WorkflowService.Testing;
 
-namespace WorkflowService.Web.Tests.Runtime;
+namespace WorkflowService.Runtime.Tests.Messages;
 
 /// <summary>
 /// A non-interrupting message boundary event keeps listening while its task is open: every
@@ -24,19 +25,17 @@ public sealed class RepeatedMessageTests(ServiceFixture service) : IClassFixture
     [Fact]
     public async Task Each_message_is_caught_while_the_task_is_open_and_none_after()
     {
-        var owner = await service.As("owner");
-        await owner.DeployAsync(Xml);
-        var agent = await service.As("agent");
+        await service.As("owner").DeployAsync(Xml);
+        var agent = service.As("agent");
         var id = await agent.StartAsync("repair-calls", businessKey: "RC-1");
 
-        var first = await agent.PostJsonAsync("/api/messages", new { name = "customer-called", businessKey = "RC-1" }, HttpStatusCode.OK);
-        var second = await agent.PostJsonAsync("/api/messages", new { name = "customer-called", businessKey = "RC-1" }, HttpStatusCode.OK);
+        var first = await agent.SendMessageAsync("customer-called", businessKey: "RC-1");
+        var second = await agent.SendMessageAsync("customer-called", businessKey: "RC-1");
 
-        Assert.Equal(id, first.GetProperty("instanceId").GetGuid());
-        Assert.Equal(id, second.GetProperty("instanceId").GetGuid());
-        Assert.Equal(2, (await agent.TasksAsync(id)).Count(t => t.GetProperty("elementId").GetString() == "callBack"));
-        await (await service.As("engineer")).CompleteAsync(id, "repair");
-        var late = await agent.PostAsync("/api/messages", new { name = "customer-called", businessKey = "RC-1" });
-        await ApiClient.Expect(late, HttpStatusCode.NotFound);
+        Assert.Equal(id, first.InstanceId);
+        Assert.Equal(id, second.InstanceId);
+        Assert.Equal(2, (await agent.TasksAsync(id)).Count(t => t.ElementId == "callBack"));
+        await service.As("engineer").CompleteAsync(id, "repair");
+        await Assert.ThrowsAsync<NotFoundException>(() => agent.SendMessageAsync("customer-called", businessKey: "RC-1"));
     }
 }

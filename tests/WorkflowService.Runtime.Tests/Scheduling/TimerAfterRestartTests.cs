@@ -1,20 +1,21 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tests.Support;
 using WorkflowService.Testing;
-using WorkflowService.Web.Tests.Support;
+using static WorkflowService.Runtime.Tests.Support.InstanceAssertions;
 
-namespace WorkflowService.Web.Tests.Runtime;
+namespace WorkflowService.Runtime.Tests.Scheduling;
 
 /// <summary>
-/// Timers live in the database: a timer that falls due while the service is stopped fires once
-/// when a new service starts on the same data, not before its due time and not twice. Real
+/// Timers live in the database: a timer that falls due while the runtime is stopped fires once
+/// when a new runtime starts on the same data, not before its due time and not twice. Real
 /// clock, real Hangfire, a real SQLite file shared by the two hosts.
 /// </summary>
 public sealed class TimerAfterRestartTests : IAsyncLifetime
 {
-    private readonly HostSettings _settings = new();
-    private readonly List<WorkflowHost> _hosts = [];
+    private readonly RuntimeSettings _settings = new();
+    private readonly List<RuntimeHost> _hosts = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -24,25 +25,21 @@ public sealed class TimerAfterRestartTests : IAsyncLifetime
         TempFolder.TryDelete(_settings.DataDirectory);
     }
 
-    private WorkflowHost Start()
+    private async Task<RuntimeHost> StartAsync()
     {
-        var host = new WorkflowHost(_settings);
+        var host = await RuntimeHost.StartAsync(_settings);
         _hosts.Add(host);
         return host;
     }
 
-    private static DateTimeOffset DueOf(JsonElement instance, string elementId) =>
-        instance.GetProperty("pendingTimers").EnumerateArray().Single(t => t.GetProperty("elementId").GetString() == elementId)
-            .GetProperty("dueAt").GetDateTimeOffset();
-
-    private static List<JsonElement> Events(List<JsonElement> history, string elementId, string evt) =>
-        [.. history.Where(h => h.GetProperty("elementId").GetString() == elementId && h.GetProperty("event").GetString() == evt)];
+    private static DateTimeOffset DueOf(InstanceView instance, string elementId) =>
+        instance.PendingTimers.Single(t => t.ElementId == elementId).DueAt;
 
     [Fact]
     public async Task A_timer_due_while_the_service_was_stopped_fires_once_after_the_restart()
     {
-        var first = Start();
-        var owner = await first.LoginAsync("owner");
+        var first = await StartAsync();
+        var owner = first.As("owner");
         var sla = await owner.DeployAsync(TestBpmn.TaskWithSlaTimer("restart-sla", "PT4S", "restart-sla"));
         var wait = await owner.DeployAsync(TestBpmn.WaitThenTask("restart-wait", "PT3S"));
         var watched = await owner.StartAsync(sla, businessKey: "restart-1");
@@ -51,36 +48,36 @@ public sealed class TimerAfterRestartTests : IAsyncLifetime
         var waitDue = DueOf(await owner.InstanceAsync(waiting), "wait");
 
         await first.DisposeAsync();
+        _hosts.Remove(first);
         var stoppedAt = DateTimeOffset.UtcNow;
         Assert.True(stoppedAt < waitDue, $"the first service stopped at {stoppedAt:O}, after the timer fell due at {waitDue:O}");
         // Nothing runs the timers now; this waits for the wall clock, not for a condition.
         await Task.Delay(slaDue - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
 
-        var second = Start();
-        var manager = await second.LoginAsync("manager");
+        var second = await StartAsync();
+        var manager = second.As("manager");
         var breach = Assert.Single(await Poll.ForAsync(() => manager.BreachesAsync(watched, "restart-sla"), b => b.Count > 0,
             "the SLA timer has fired after the restart"));
-        await Poll.UntilAsync(async () => (await manager.InstanceAsync(waiting)).GetProperty("activeElementIds")[0].GetString() == "afterWait",
+        await Poll.UntilAsync(async () => (await manager.InstanceAsync(waiting)).ActiveElementIds[0] == "afterWait",
             "the waiting instance has moved on after the restart");
         await second.SweepDueTimersAsync();
         await second.WaitForIdleJobsAsync();
 
-        Assert.Equal(slaDue, breach.GetProperty("dueAt").GetDateTimeOffset());
-        Assert.True(breach.GetProperty("detectedAt").GetDateTimeOffset() >= stoppedAt);
+        Assert.Equal(slaDue, breach.DueAt);
+        Assert.True(breach.DetectedAt >= stoppedAt);
         Assert.Single(await manager.BreachesAsync(watched));
-        var watchedNow = await manager.InstanceAsync(watched);
-        ServiceFixture.AssertShape(watchedNow, "Running", ["work"]);
+        AssertShape(await manager.InstanceAsync(watched), "Running", ["work"]);
         var slaHistory = await manager.HistoryAsync(watched);
         var fired = Assert.Single(Events(slaHistory, "slaTimer", "entered"));
-        Assert.True(fired.GetProperty("at").GetDateTimeOffset() >= slaDue);
+        Assert.True(fired.At >= slaDue);
         Assert.Single(Events(slaHistory, "breachRecorded", "entered"));
 
-        ServiceFixture.AssertShape(await manager.InstanceAsync(waiting), "Running", ["afterWait"]);
+        AssertShape(await manager.InstanceAsync(waiting), "Running", ["afterWait"]);
         var waitHistory = await manager.HistoryAsync(waiting);
         var left = Assert.Single(Events(waitHistory, "wait", "left"));
-        Assert.True(left.GetProperty("at").GetDateTimeOffset() >= waitDue);
+        Assert.True(left.At >= waitDue);
         Assert.Single(Events(waitHistory, "afterWait", "entered"));
-        Assert.Single(await (await second.LoginAsync("agent")).TasksAsync(waiting));
+        Assert.Single(await second.As("agent").TasksAsync(waiting));
         var timers = await second.ReadAsync(db => db.Timers.AsNoTracking().Where(t => t.InstanceId == watched || t.InstanceId == waiting).ToListAsync());
         Assert.All(timers, t => Assert.Equal(TimerStatuses.Fired, t.Status));
         Assert.Equal(2, timers.Count);

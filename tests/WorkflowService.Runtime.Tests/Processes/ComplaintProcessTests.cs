@@ -1,9 +1,10 @@
-using WorkflowService.Web.Tests.Support;
+using WorkflowService.Runtime.Tests.Support;
+using static WorkflowService.Runtime.Tests.Support.InstanceAssertions;
 
-namespace WorkflowService.Web.Tests.Runtime.Processes;
+namespace WorkflowService.Runtime.Tests.Processes;
 
 /// <summary>
-/// The shipped complaint process (投诉) through the REST API: an attitude complaint that cannot be
+/// The shipped complaint process (投诉) through the runtime's services: an attitude complaint that cannot be
 /// agreed with the customer goes up to a manager by email, and a complaint still open after the
 /// deadline is escalated by its timer.
 /// </summary>
@@ -11,7 +12,7 @@ public sealed class ComplaintProcessTests(ServiceFixture service) : IClassFixtur
 {
     private async Task<Guid> RecordedAsync(string customer, string category)
     {
-        var agent = await service.As("agent");
+        var agent = service.As("agent");
         var id = await agent.StartAsync("complaint", businessKey: $"C-{customer}");
         await agent.CompleteAsync(id, "recordComplaint", new
         {
@@ -24,9 +25,9 @@ public sealed class ComplaintProcessTests(ServiceFixture service) : IClassFixtur
     public async Task An_unresolved_attitude_complaint_is_investigated_escalated_by_email_and_completed()
     {
         var id = await RecordedAsync("Complaint Happy Path Ltd", "attitude");
-        var agent = await service.As("agent");
-        var manager = await service.As("manager");
-        ServiceFixture.AssertShape(await agent.InstanceAsync(id), "Running", ["complaintHandling", "verifyFacts"],
+        var agent = service.As("agent");
+        var manager = service.As("manager");
+        AssertShape(await agent.InstanceAsync(id), "Running", ["complaintHandling", "verifyFacts"],
             ("complaintEscalationTimer", service.Clock.GetUtcNow() + TimeSpan.FromDays(2)));
 
         await agent.CompleteAsync(id, "verifyFacts", new { facts = "Confirmed by two witnesses" });
@@ -46,7 +47,7 @@ public sealed class ComplaintProcessTests(ServiceFixture service) : IClassFixtur
         await agent.CompleteAsync(id, "confirmCustomerSatisfied", new { customerSatisfied = true, satisfaction = "4" });
         await manager.CompleteAsync(id, "preventRecurrence", new { rootCause = "Overtime", preventiveAction = "Rota change" });
 
-        ServiceFixture.AssertShape(await manager.InstanceAsync(id), "Completed", []);
+        AssertShape(await manager.InstanceAsync(id), "Completed", []);
         Assert.Empty(await manager.BreachesAsync(id));
     }
 
@@ -60,6 +61,6 @@ public sealed class ComplaintProcessTests(ServiceFixture service) : IClassFixtur
         var mail = await service.ExpectEscalationAsync(id, "complaint-escalation", "Complaint Dragging On GmbH");
         Assert.StartsWith("Complaint from Complaint Dragging On GmbH not resolved in time", mail.Subject);
         Assert.Equal(["agent@example.com"], mail.Message.Cc.Mailboxes.Select(m => m.Address));
-        ServiceFixture.AssertShape(await (await service.As("agent")).InstanceAsync(id), "Running", ["complaintHandling", "verifyFacts"]);
+        AssertShape(await service.As("agent").InstanceAsync(id), "Running", ["complaintHandling", "verifyFacts"]);
     }
 }
