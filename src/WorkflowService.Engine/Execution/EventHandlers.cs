@@ -99,11 +99,11 @@ internal static class EventHandlers
         {
             case BoundaryEventNode { CancelActivity: false } boundary when sub.Kind == SubscriptionKind.Message:
                 ctx.Subscriptions.Add(sub);
-                BoundaryEvents.Trigger(ctx, boundary, owner);
+                BoundaryEventBehavior.Trigger(ctx, boundary, owner);
                 break;
             case BoundaryEventNode boundary:
                 if (!boundary.CancelActivity) Subscriptions.NextCycle(ctx, sub);
-                BoundaryEvents.Trigger(ctx, boundary, owner);
+                BoundaryEventBehavior.Trigger(ctx, boundary, owner);
                 break;
             case IntermediateCatchEventNode when owner.ElementId == eventNode.Id:
                 ctx.Tokens.Remove(owner);

@@ -52,7 +52,7 @@ internal static class Flow
         ctx.Emit(new ElementEntered(node.Id, tokenId, ctx.Now));
         try
         {
-            NodeBehaviors.Enter(ctx, node, tokenId, scopeId, viaFlowId);
+            NodeBehaviors.Of(node).Enter(ctx, node, tokenId, scopeId, viaFlowId);
         }
         catch (Exception ex) when (ex is IncidentException or ExpressionException or FormatException)
         {

@@ -6,9 +6,9 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// BPMN 2.0 §10.5.4 intermediate catch events: the token waits until the timer is due or the
 /// message arrives, then leaves (see <c>EventHandlers.Fire</c>).
 /// </summary>
-internal static class CatchEventBehavior
+internal sealed class CatchEventBehavior : ElementBehavior<IntermediateCatchEventNode>
 {
-    public static void Enter(StepContext ctx, IntermediateCatchEventNode node, int tokenId, int scopeId)
+    protected override void Enter(StepContext ctx, IntermediateCatchEventNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         var plan = Subscriptions.Plan(ctx, node, node.Trigger)
                    ?? throw new IncidentException("only timer and message catch events can wait");

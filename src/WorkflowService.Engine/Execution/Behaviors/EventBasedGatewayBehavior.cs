@@ -7,9 +7,9 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// following catch events (timer or message) happens first; that path is taken and the other
 /// waits are cancelled (see <c>EventHandlers.Fire</c>).
 /// </summary>
-internal static class EventBasedGatewayBehavior
+internal sealed class EventBasedGatewayBehavior : ElementBehavior<EventBasedGatewayNode>
 {
-    public static void Enter(StepContext ctx, EventBasedGatewayNode node, int tokenId, int scopeId)
+    protected override void Enter(StepContext ctx, EventBasedGatewayNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         var plans = new List<PlannedSubscription>();
         foreach (var flowId in node.Outgoing)

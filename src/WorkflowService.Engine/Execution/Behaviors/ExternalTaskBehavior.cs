@@ -9,17 +9,17 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// published on the task's topic; the token waits until the host reports the result (output
 /// variables) or a failure. A failure with an error code is a BPMN error thrown at the task.
 /// </summary>
-internal static class ExternalTaskBehavior
+internal sealed class ExternalTaskBehavior : ElementBehavior<ExternalTaskNode>
 {
-    public static void Enter(StepContext ctx, ExternalTaskNode node, int tokenId, int scopeId)
+    protected override void Enter(StepContext ctx, ExternalTaskNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         var inputs = Parameters.Evaluate(ctx, node.Inputs, ctx.Variables);
         var priority = Evaluation.Int(ctx, node.Priority, 0, "camunda:taskPriority");
-        var boundaries = BoundaryEvents.Plan(ctx, node);
+        var boundaries = BoundaryEventBehavior.Plan(ctx, node);
 
         ctx.Emit(new CreateExternalTask(tokenId, node.Id, node.Topic, inputs, priority));
         Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.ExternalTask));
-        BoundaryEvents.Arm(ctx, boundaries, tokenId);
+        BoundaryEventBehavior.Arm(ctx, boundaries, tokenId);
     }
 
     /// <summary>

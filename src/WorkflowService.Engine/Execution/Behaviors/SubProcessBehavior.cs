@@ -8,18 +8,18 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// ends, the subprocess completes and the waiting token leaves. Boundary events attached to the
 /// subprocess listen for its whole run and catch what is thrown inside it.
 /// </summary>
-internal static class SubProcessBehavior
+internal sealed class SubProcessBehavior : ElementBehavior<SubProcessNode>
 {
-    public static void Enter(StepContext ctx, SubProcessNode node, int tokenId, int scopeId)
+    protected override void Enter(StepContext ctx, SubProcessNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         var start = ctx.Model.StartEventsOf(node.Id).FirstOrDefault(s => s.Trigger is NoneTrigger)
                     ?? throw new IncidentException("the subprocess has no none start event");
-        var boundaries = BoundaryEvents.Plan(ctx, node);
+        var boundaries = BoundaryEventBehavior.Plan(ctx, node);
 
         Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.SubProcess));
         var scope = new ScopeInstance(ctx.NewId(), node.Id, scopeId, tokenId);
         ctx.Scopes.Add(scope);
-        BoundaryEvents.Arm(ctx, boundaries, tokenId);
+        BoundaryEventBehavior.Arm(ctx, boundaries, tokenId);
         ctx.Enqueue(start.Id, scope.Id);
     }
 }

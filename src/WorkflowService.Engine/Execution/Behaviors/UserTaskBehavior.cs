@@ -8,11 +8,11 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// dates and priority are evaluated when the task is created; a failure stops the token as an
 /// incident before anything is created. Boundary timers and messages start with the task.
 /// </summary>
-internal static class UserTaskBehavior
+internal sealed class UserTaskBehavior : ElementBehavior<UserTaskNode>
 {
     public const int DefaultPriority = 50;
 
-    public static void Enter(StepContext ctx, UserTaskNode node, int tokenId, int scopeId)
+    protected override void Enter(StepContext ctx, UserTaskNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         var assignee = Evaluation.String(ctx, node.Assignee, "camunda:assignee");
         var users = Evaluation.List(ctx, node.CandidateUsers, "camunda:candidateUsers");
@@ -20,11 +20,11 @@ internal static class UserTaskBehavior
         var due = Evaluation.Date(ctx, node.DueDate, "camunda:dueDate");
         var followUp = Evaluation.Date(ctx, node.FollowUpDate, "camunda:followUpDate");
         var priority = Evaluation.Int(ctx, node.Priority, DefaultPriority, "camunda:priority");
-        var boundaries = BoundaryEvents.Plan(ctx, node);
+        var boundaries = BoundaryEventBehavior.Plan(ctx, node);
 
         ctx.Emit(new CreateUserTask(tokenId, node.Id, node.Name, assignee, users, groups, due, followUp, priority,
             node.FormKey));
         Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.UserTask));
-        BoundaryEvents.Arm(ctx, boundaries, tokenId);
+        BoundaryEventBehavior.Arm(ctx, boundaries, tokenId);
     }
 }
