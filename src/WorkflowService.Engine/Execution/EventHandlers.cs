@@ -55,7 +55,7 @@ internal static class EventHandlers
         // Not caught: the token stops here; a retry runs the task again.
         var node = ctx.Model.Node(token.ElementId);
         ctx.Tokens.Remove(token);
-        Cancellation.CancelSubscriptionsOf(ctx, token.Id);
+        Subscriptions.CloseAllOf(ctx, token.Id);
         var reason = e.ErrorCode is null
             ? $"{node.Describe()}: the external task failed: {e.Message}"
             : $"{node.Describe()}: the external task failed with error code '{e.ErrorCode}', which no error boundary event catches: {e.Message}";
@@ -112,7 +112,7 @@ internal static class EventHandlers
             case IntermediateCatchEventNode:
                 // The owner waits at an event-based gateway: this event won, the others are withdrawn.
                 ctx.Tokens.Remove(owner);
-                Cancellation.CancelSubscriptionsOf(ctx, owner.Id);
+                Subscriptions.CloseAllOf(ctx, owner.Id);
                 ctx.Emit(new ElementLeft(owner.ElementId, owner.Id, ctx.Now, null));
                 var tokenId = ctx.NewId();
                 ctx.Emit(new ElementEntered(eventNode.Id, tokenId, ctx.Now));

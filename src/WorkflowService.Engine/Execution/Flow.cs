@@ -134,7 +134,7 @@ internal static class Flow
     public static void CompleteActivity(StepContext ctx, Token token, string? by)
     {
         ctx.Tokens.Remove(token);
-        Cancellation.CancelSubscriptionsOf(ctx, token.Id);
+        Subscriptions.CloseAllOf(ctx, token.Id);
         Leave(ctx, ctx.Model.Node(token.ElementId), token.Id, token.ScopeId, by);
     }
 

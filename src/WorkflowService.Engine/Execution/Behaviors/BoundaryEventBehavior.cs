@@ -30,6 +30,9 @@ internal sealed class BoundaryEventBehavior : ElementBehavior<BoundaryEventNode>
         foreach (var plan in plans) Subscriptions.Open(ctx, hostTokenId, plan);
     }
 
+    /// <summary>The activity stopped running: its timer and message boundary events stop listening.</summary>
+    public static void Disarm(StepContext ctx, Token host) => Subscriptions.CloseAllOf(ctx, host.Id);
+
     /// <summary>The boundary event fires: interrupt the host if it cancels, and start its path.</summary>
     public static void Trigger(StepContext ctx, BoundaryEventNode boundary, Token host)
     {

@@ -6,7 +6,7 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// BPMN 2.0 §10.5.4 intermediate catch events: the token waits until the timer is due or the
 /// message arrives, then leaves (see <c>EventHandlers.Fire</c>).
 /// </summary>
-internal sealed class CatchEventBehavior : ElementBehavior<IntermediateCatchEventNode>
+internal sealed class CatchEventBehavior : ElementBehavior<IntermediateCatchEventNode>, ICancellable
 {
     protected override void Enter(StepContext ctx, IntermediateCatchEventNode node, int tokenId, int scopeId, string? viaFlowId)
     {
@@ -16,4 +16,7 @@ internal sealed class CatchEventBehavior : ElementBehavior<IntermediateCatchEven
         Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, wait));
         Subscriptions.Open(ctx, tokenId, plan);
     }
+
+    /// <summary>Interrupted while waiting: the timer or message wait is withdrawn.</summary>
+    public void Cancel(StepContext ctx, Token token) => Subscriptions.CloseAllOf(ctx, token.Id);
 }

@@ -7,7 +7,7 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// following catch events (timer or message) happens first; that path is taken and the other
 /// waits are cancelled (see <c>EventHandlers.Fire</c>).
 /// </summary>
-internal sealed class EventBasedGatewayBehavior : ElementBehavior<EventBasedGatewayNode>
+internal sealed class EventBasedGatewayBehavior : ElementBehavior<EventBasedGatewayNode>, ICancellable
 {
     protected override void Enter(StepContext ctx, EventBasedGatewayNode node, int tokenId, int scopeId, string? viaFlowId)
     {
@@ -22,4 +22,7 @@ internal sealed class EventBasedGatewayBehavior : ElementBehavior<EventBasedGate
         Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.EventGateway));
         foreach (var plan in plans) Subscriptions.Open(ctx, tokenId, plan);
     }
+
+    /// <summary>Interrupted while waiting: every event's wait is withdrawn.</summary>
+    public void Cancel(StepContext ctx, Token token) => Subscriptions.CloseAllOf(ctx, token.Id);
 }

@@ -9,7 +9,7 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// published on the task's topic; the token waits until the host reports the result (output
 /// variables) or a failure. A failure with an error code is a BPMN error thrown at the task.
 /// </summary>
-internal sealed class ExternalTaskBehavior : ElementBehavior<ExternalTaskNode>
+internal sealed class ExternalTaskBehavior : ActivityBehavior<ExternalTaskNode>
 {
     protected override void Enter(StepContext ctx, ExternalTaskNode node, int tokenId, int scopeId, string? viaFlowId)
     {
@@ -20,6 +20,13 @@ internal sealed class ExternalTaskBehavior : ElementBehavior<ExternalTaskNode>
         ctx.Emit(new CreateExternalTask(tokenId, node.Id, node.Topic, inputs, priority));
         Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.ExternalTask));
         BoundaryEventBehavior.Arm(ctx, boundaries, tokenId);
+    }
+
+    /// <summary>Interrupted: the boundary events stop listening and the task is withdrawn from its topic.</summary>
+    public override void Cancel(StepContext ctx, Token token)
+    {
+        BoundaryEventBehavior.Disarm(ctx, token);
+        ctx.Emit(new CancelExternalTask(token.Id, token.ElementId));
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// ends, the subprocess completes and the waiting token leaves. Boundary events attached to the
 /// subprocess listen for its whole run and catch what is thrown inside it.
 /// </summary>
-internal sealed class SubProcessBehavior : ElementBehavior<SubProcessNode>
+internal sealed class SubProcessBehavior : ActivityBehavior<SubProcessNode>
 {
     protected override void Enter(StepContext ctx, SubProcessNode node, int tokenId, int scopeId, string? viaFlowId)
     {
@@ -21,5 +21,12 @@ internal sealed class SubProcessBehavior : ElementBehavior<SubProcessNode>
         ctx.Scopes.Add(scope);
         BoundaryEventBehavior.Arm(ctx, boundaries, tokenId);
         ctx.Enqueue(start.Id, scope.Id);
+    }
+
+    /// <summary>Interrupted: the boundary events stop listening and everything inside ends, nested subprocesses too.</summary>
+    public override void Cancel(StepContext ctx, Token token)
+    {
+        BoundaryEventBehavior.Disarm(ctx, token);
+        if (ctx.Scopes.Find(s => s.HostTokenId == token.Id) is { } inside) Cancellation.CancelScope(ctx, inside);
     }
 }

@@ -8,7 +8,7 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// dates and priority are evaluated when the task is created; a failure stops the token as an
 /// incident before anything is created. Boundary timers and messages start with the task.
 /// </summary>
-internal sealed class UserTaskBehavior : ElementBehavior<UserTaskNode>
+internal sealed class UserTaskBehavior : ActivityBehavior<UserTaskNode>
 {
     public const int DefaultPriority = 50;
 
@@ -26,5 +26,12 @@ internal sealed class UserTaskBehavior : ElementBehavior<UserTaskNode>
             node.FormKey));
         Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.UserTask));
         BoundaryEventBehavior.Arm(ctx, boundaries, tokenId);
+    }
+
+    /// <summary>Interrupted: the boundary events stop listening and the task is withdrawn from the task list.</summary>
+    public override void Cancel(StepContext ctx, Token token)
+    {
+        BoundaryEventBehavior.Disarm(ctx, token);
+        ctx.Emit(new CancelUserTask(token.Id, token.ElementId));
     }
 }

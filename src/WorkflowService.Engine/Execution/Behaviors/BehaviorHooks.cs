@@ -1,0 +1,22 @@
+namespace WorkflowService.Engine.Execution.Behaviors;
+
+// Optional hooks of an ElementBehavior whose tokens rest at its node. The engine's shared code
+// (EventHandlers, Flow, Cancellation) finds the behavior of the token's node and calls the hook;
+// it never decides what an element type does itself.
+
+/// <summary>A wait state: a token rests at the element and can end there without completing.</summary>
+internal interface ICancellable
+{
+    /// <summary>
+    /// The resting token ends without completing (interrupted by a boundary event, a terminate end
+    /// event or an error, or the instance is cancelled): withdraw what it waits on, with commands.
+    /// Called after the token is removed and before its interrupted leave is recorded.
+    /// </summary>
+    void Cancel(StepContext ctx, Token token);
+}
+
+/// <summary>A wait state moved by an event the host sends for the token (its work item).</summary>
+internal interface IHandles<in TEvent> where TEvent : InstanceEvent
+{
+    void Handle(StepContext ctx, Token token, TEvent e);
+}
