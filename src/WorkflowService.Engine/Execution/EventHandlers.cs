@@ -14,52 +14,28 @@ internal static class EventHandlers
 {
     public static string? Apply(StepContext ctx, InstanceEvent evt) => evt switch
     {
-        UserTaskCompleted e => CompleteUserTask(ctx, e),
+        UserTaskCompleted e => OnWorkItem(ctx, e.TaskId, "user task", e),
         TimerFired e => FireTimer(ctx, e),
         MessageReceived e => ReceiveMessage(ctx, e),
-        ExternalTaskCompleted e => CompleteExternalTask(ctx, e),
-        ExternalTaskFailed e => FailExternalTask(ctx, e),
+        ExternalTaskCompleted e => OnWorkItem(ctx, e.TaskId, "external task", e),
+        ExternalTaskFailed e => OnWorkItem(ctx, e.TaskId, "external task", e),
         CancelRequested => CancelInstance(ctx),
         IncidentRetried e => RetryIncident(ctx, e),
         _ => throw new ArgumentException($"Unknown event {evt.GetType().Name}", nameof(evt)),
     };
 
-    private static string? CompleteUserTask(StepContext ctx, UserTaskCompleted e)
+    /// <summary>
+    /// An event for a work item (the token waiting on it has the task's id) goes to the behavior of
+    /// the token's element. It no longer applies when no token waits there for such an event: the
+    /// task was completed or cancelled already, or its token stopped as an incident.
+    /// </summary>
+    private static string? OnWorkItem<TEvent>(StepContext ctx, int taskId, string workItem, TEvent e)
+        where TEvent : InstanceEvent
     {
-        if (Waiting(ctx, e.TaskId, WaitKind.UserTask) is not { } token)
-            return $"user task {e.TaskId} is not open (completed or cancelled already)";
-        ctx.SetVariables(e.Variables);
-        if (e.CompletedBy is { } user && ctx.Model.Node(token.ElementId) is UserTaskNode { CompletedByVariable: { Length: > 0 } name })
-            ctx.Variables[name] = VariableMap.Value(user);
-        Flow.CompleteActivity(ctx, token, e.CompletedBy);
-        return null;
-    }
-
-    private static string? CompleteExternalTask(StepContext ctx, ExternalTaskCompleted e)
-    {
-        if (Waiting(ctx, e.TaskId, WaitKind.ExternalTask) is not { } token)
-            return $"external task {e.TaskId} is not open (completed or cancelled already)";
-        var node = (ExternalTaskNode)ctx.Model.Node(token.ElementId);
-        ctx.SetVariables(ExternalTaskBehavior.OutputsOf(ctx, node, e.Variables));
-        Flow.CompleteActivity(ctx, token, e.WorkerId);
-        return null;
-    }
-
-    private static string? FailExternalTask(StepContext ctx, ExternalTaskFailed e)
-    {
-        if (Waiting(ctx, e.TaskId, WaitKind.ExternalTask) is not { } token)
-            return $"external task {e.TaskId} is not open (completed or cancelled already)";
-        ctx.SetVariables(e.Variables);
-        if (e.ErrorCode is { } code && Throwing.ThrowError(ctx, token, token.ScopeId, code)) return null;
-
-        // Not caught: the token stops here; a retry runs the task again.
-        var node = ctx.Model.Node(token.ElementId);
-        ctx.Tokens.Remove(token);
-        Subscriptions.CloseAllOf(ctx, token.Id);
-        var reason = e.ErrorCode is null
-            ? $"{node.Describe()}: the external task failed: {e.Message}"
-            : $"{node.Describe()}: the external task failed with error code '{e.ErrorCode}', which no error boundary event catches: {e.Message}";
-        Flow.RaiseIncident(ctx, node, token.Id, token.ScopeId, reason, onLeave: false, viaFlowId: null);
+        if (ctx.FindToken(taskId) is not { Wait: not WaitKind.Incident } token
+            || NodeBehaviors.Of(ctx.Model.Node(token.ElementId)) is not IHandles<TEvent> behavior)
+            return $"{workItem} {taskId} is not open (completed or cancelled already)";
+        behavior.Handle(ctx, token, e);
         return null;
     }
 
@@ -144,7 +120,4 @@ internal static class EventHandlers
         else Flow.Enter(ctx, node, token.Id, token.ScopeId, token.ArrivedVia);
         return null;
     }
-
-    private static Token? Waiting(StepContext ctx, int tokenId, WaitKind wait) =>
-        ctx.Tokens.Find(t => t.Id == tokenId && t.Wait == wait);
 }
