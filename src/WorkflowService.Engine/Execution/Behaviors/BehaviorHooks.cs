@@ -15,6 +15,13 @@ internal interface ICancellable
     void Cancel(StepContext ctx, Token token);
 }
 
+/// <summary>An element that runs a scope of its own while its token waits (an embedded subprocess).</summary>
+internal interface IScopeHost
+{
+    /// <summary>The last token inside <paramref name="scope"/> ended: the scope is done and its host goes on.</summary>
+    void ScopeCompleted(StepContext ctx, ScopeInstance scope);
+}
+
 /// <summary>A wait state moved by an event the host sends for the token (its work item).</summary>
 internal interface IHandles<in TEvent> where TEvent : InstanceEvent
 {
