@@ -48,7 +48,7 @@ internal static class EventHandlers
         var eventNode = ctx.Model.Node(sub.EventElementId);
         if (Subscriptions.SlaRuleOf(eventNode) is { } rule)
             ctx.Emit(new RecordBreach(rule, eventNode.Id, sub.DueAt!.Value, e.At));
-        Fire(ctx, sub, eventNode);
+        Fire(ctx, sub);
         return null;
     }
 
@@ -57,46 +57,20 @@ internal static class EventHandlers
         if (ctx.Subscriptions.Find(s => s.Id == e.SubscriptionId && s.Kind == SubscriptionKind.Message) is not { } sub)
             return $"message subscription {e.SubscriptionId} is not open (received or cancelled already)";
         ctx.SetVariables(e.Variables);
-        Fire(ctx, sub, ctx.Model.Node(sub.EventElementId));
+        Fire(ctx, sub);
         return null;
     }
 
-    /// <summary>
-    /// A timer or message happened: move the token that waited for it. A non-interrupting boundary
-    /// event goes on listening while its activity runs, as in Camunda 7: a message subscription stays
-    /// (same id, so the host's record stays valid) and a timer cycle is armed for its next firing.
-    /// </summary>
-    private static void Fire(StepContext ctx, Subscription sub, FlowNode eventNode)
+    /// <summary>A timer or message happened: the behavior of the owner token's element moves it.</summary>
+    private static void Fire(StepContext ctx, Subscription sub)
     {
         ctx.Subscriptions.Remove(sub);
         var owner = ctx.FindToken(sub.OwnerTokenId)
                     ?? throw new InvalidOperationException($"Subscription {sub.Id} has no owner token {sub.OwnerTokenId}");
-        switch (eventNode)
-        {
-            case BoundaryEventNode { CancelActivity: false } boundary when sub.Kind == SubscriptionKind.Message:
-                ctx.Subscriptions.Add(sub);
-                BoundaryEventBehavior.Trigger(ctx, boundary, owner);
-                break;
-            case BoundaryEventNode boundary:
-                if (!boundary.CancelActivity) Subscriptions.NextCycle(ctx, sub);
-                BoundaryEventBehavior.Trigger(ctx, boundary, owner);
-                break;
-            case IntermediateCatchEventNode when owner.ElementId == eventNode.Id:
-                ctx.Tokens.Remove(owner);
-                Flow.Leave(ctx, eventNode, owner.Id, owner.ScopeId);
-                break;
-            case IntermediateCatchEventNode:
-                // The owner waits at an event-based gateway: this event won, the others are withdrawn.
-                ctx.Tokens.Remove(owner);
-                Subscriptions.CloseAllOf(ctx, owner.Id);
-                ctx.Emit(new ElementLeft(owner.ElementId, owner.Id, ctx.Now, null));
-                var tokenId = ctx.NewId();
-                ctx.Emit(new ElementEntered(eventNode.Id, tokenId, ctx.Now));
-                Flow.Leave(ctx, eventNode, tokenId, owner.ScopeId);
-                break;
-            default:
-                throw new InvalidOperationException($"{eventNode.Describe()} cannot own a subscription");
-        }
+        var node = ctx.Model.Node(owner.ElementId);
+        var behavior = NodeBehaviors.Of(node) as ISubscriptionOwner
+                       ?? throw new InvalidOperationException($"{node.Describe()} cannot own a subscription");
+        behavior.Fired(ctx, owner, sub);
     }
 
     private static string? CancelInstance(StepContext ctx)

@@ -15,6 +15,13 @@ internal interface ICancellable
     void Cancel(StepContext ctx, Token token);
 }
 
+/// <summary>A wait state whose token owns timer and message waits and moves when one happens.</summary>
+internal interface ISubscriptionOwner
+{
+    /// <summary>The timer or message of <paramref name="fired"/> happened; it is no longer in the state.</summary>
+    void Fired(StepContext ctx, Token owner, Subscription fired);
+}
+
 /// <summary>An element that runs a scope of its own while its token waits (an embedded subprocess).</summary>
 internal interface IScopeHost
 {

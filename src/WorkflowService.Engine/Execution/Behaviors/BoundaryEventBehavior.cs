@@ -33,6 +33,23 @@ internal sealed class BoundaryEventBehavior : ElementBehavior<BoundaryEventNode>
     /// <summary>The activity stopped running: its timer and message boundary events stop listening.</summary>
     public static void Disarm(StepContext ctx, Token host) => Subscriptions.CloseAllOf(ctx, host.Id);
 
+    /// <summary>
+    /// A timer or message boundary event of <paramref name="host"/> happened. A non-interrupting one
+    /// goes on listening while the activity runs, as in Camunda 7: a message subscription stays (same
+    /// id, so the host's record stays valid) and a timer cycle is armed for its next firing.
+    /// </summary>
+    public static void Fired(StepContext ctx, Token host, Subscription fired)
+    {
+        if (ctx.Model.Node(fired.EventElementId) is not BoundaryEventNode boundary)
+            throw new InvalidOperationException($"Subscription {fired.Id} of activity token {host.Id} is not for a boundary event");
+        if (!boundary.CancelActivity)
+        {
+            if (fired.Kind == SubscriptionKind.Message) ctx.Subscriptions.Add(fired);
+            else Subscriptions.NextCycle(ctx, fired);
+        }
+        Trigger(ctx, boundary, host);
+    }
+
     /// <summary>The boundary event fires: interrupt the host if it cancels, and start its path.</summary>
     public static void Trigger(StepContext ctx, BoundaryEventNode boundary, Token host)
     {
