@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using System.Text.Json;
 using WorkflowService.Engine.Execution.Behaviors;
-using WorkflowService.Engine.Model;
 
 namespace WorkflowService.Engine.Execution;
 
