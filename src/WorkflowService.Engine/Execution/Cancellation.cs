@@ -1,41 +1,19 @@
+using WorkflowService.Engine.Execution.Behaviors;
+
 namespace WorkflowService.Engine.Execution;
 
 /// <summary>
 /// Ending tokens that did not complete: interrupted by a boundary event, a terminate end event,
-/// an error, or a cancelled instance. Whatever a token waited on is withdrawn with a command.
+/// an error, or a cancelled instance. What a waiting token waited on is withdrawn by the behavior
+/// of its element (<see cref="ICancellable"/>); a token stopped by an incident has its incident resolved.
 /// </summary>
 internal static class Cancellation
 {
     public static void CancelToken(StepContext ctx, Token token)
     {
         ctx.Tokens.Remove(token);
-        CancelSubscriptionsOf(ctx, token.Id);
-        switch (token.Wait)
-        {
-            case WaitKind.UserTask:
-                ctx.Emit(new CancelUserTask(token.Id, token.ElementId));
-                break;
-            case WaitKind.ExternalTask:
-                ctx.Emit(new CancelExternalTask(token.Id, token.ElementId));
-                break;
-            case WaitKind.SubProcess:
-                if (ctx.Scopes.Find(s => s.HostTokenId == token.Id) is { } child) CancelScope(ctx, child);
-                break;
-            case WaitKind.Incident:
-                foreach (var incident in ctx.Incidents.Where(i => i.TokenId == token.Id).ToList())
-                {
-                    ctx.Incidents.Remove(incident);
-                    ctx.Emit(new ResolveIncident(incident.Id, incident.ElementId));
-                }
-                break;
-            case WaitKind.TimerCatch:
-            case WaitKind.MessageCatch:
-            case WaitKind.EventGateway:
-            case WaitKind.ParallelJoin:
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown wait kind {token.Wait}");
-        }
+        if (token.Wait == WaitKind.Incident) ResolveIncidentsOf(ctx, token);
+        else WaitStateOf(ctx, token).Cancel(ctx, token);
         ctx.Emit(new ElementLeft(token.ElementId, token.Id, ctx.Now, ctx.Actor, Interrupted: true));
     }
 
@@ -49,23 +27,11 @@ internal static class Cancellation
         }
     }
 
-    private static void CancelScope(StepContext ctx, ScopeInstance scope)
+    /// <summary>Ends a running subprocess scope: everything in it, then the scope itself.</summary>
+    public static void CancelScope(StepContext ctx, ScopeInstance scope)
     {
         CancelScopeContents(ctx, scope.Id);
         ctx.Scopes.Remove(scope);
-    }
-
-    public static void CancelSubscriptionsOf(StepContext ctx, int ownerTokenId)
-    {
-        for (var i = ctx.Subscriptions.Count - 1; i >= 0; i--)
-        {
-            var sub = ctx.Subscriptions[i];
-            if (sub.OwnerTokenId != ownerTokenId) continue;
-            ctx.Subscriptions.RemoveAt(i);
-            ctx.Emit(sub.Kind == SubscriptionKind.Timer
-                ? new CancelTimer(sub.Id, sub.EventElementId)
-                : new CancelMessageSubscription(sub.Id, sub.EventElementId));
-        }
     }
 
     /// <summary>Cancels the whole instance: every token, task, timer and subscription.</summary>
@@ -75,5 +41,21 @@ internal static class Cancellation
         ctx.Status = InstanceStatus.Cancelled;
         ctx.EndedAt = ctx.Now;
         ctx.Emit(new InstanceEnded(InstanceStatus.Cancelled, ctx.Now));
+    }
+
+    private static ICancellable WaitStateOf(StepContext ctx, Token token)
+    {
+        var node = ctx.Model.Node(token.ElementId);
+        return NodeBehaviors.Of(node) as ICancellable
+               ?? throw new InvalidOperationException($"Token {token.Id} rests at {node.Describe()}, which is no wait state");
+    }
+
+    private static void ResolveIncidentsOf(StepContext ctx, Token token)
+    {
+        foreach (var incident in ctx.Incidents.Where(i => i.TokenId == token.Id).ToList())
+        {
+            ctx.Incidents.Remove(incident);
+            ctx.Emit(new ResolveIncident(incident.Id, incident.ElementId));
+        }
     }
 }

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using System.Text.Json;
 using WorkflowService.Engine.Execution.Behaviors;
-using WorkflowService.Engine.Model;
 
 namespace WorkflowService.Engine.Execution;
 
@@ -14,52 +11,28 @@ internal static class EventHandlers
 {
     public static string? Apply(StepContext ctx, InstanceEvent evt) => evt switch
     {
-        UserTaskCompleted e => CompleteUserTask(ctx, e),
+        UserTaskCompleted e => OnWorkItem(ctx, e.TaskId, "user task", e),
         TimerFired e => FireTimer(ctx, e),
         MessageReceived e => ReceiveMessage(ctx, e),
-        ExternalTaskCompleted e => CompleteExternalTask(ctx, e),
-        ExternalTaskFailed e => FailExternalTask(ctx, e),
+        ExternalTaskCompleted e => OnWorkItem(ctx, e.TaskId, "external task", e),
+        ExternalTaskFailed e => OnWorkItem(ctx, e.TaskId, "external task", e),
         CancelRequested => CancelInstance(ctx),
         IncidentRetried e => RetryIncident(ctx, e),
         _ => throw new ArgumentException($"Unknown event {evt.GetType().Name}", nameof(evt)),
     };
 
-    private static string? CompleteUserTask(StepContext ctx, UserTaskCompleted e)
+    /// <summary>
+    /// An event for a work item (the token waiting on it has the task's id) goes to the behavior of
+    /// the token's element. It no longer applies when no token waits there for such an event: the
+    /// task was completed or cancelled already, or its token stopped as an incident.
+    /// </summary>
+    private static string? OnWorkItem<TEvent>(StepContext ctx, int taskId, string workItem, TEvent e)
+        where TEvent : InstanceEvent
     {
-        if (Waiting(ctx, e.TaskId, WaitKind.UserTask) is not { } token)
-            return $"user task {e.TaskId} is not open (completed or cancelled already)";
-        ctx.SetVariables(e.Variables);
-        if (e.CompletedBy is { } user && ctx.Model.Node(token.ElementId) is UserTaskNode { CompletedByVariable: { Length: > 0 } name })
-            ctx.Variables[name] = VariableMap.Value(user);
-        Flow.CompleteActivity(ctx, token, e.CompletedBy);
-        return null;
-    }
-
-    private static string? CompleteExternalTask(StepContext ctx, ExternalTaskCompleted e)
-    {
-        if (Waiting(ctx, e.TaskId, WaitKind.ExternalTask) is not { } token)
-            return $"external task {e.TaskId} is not open (completed or cancelled already)";
-        var node = (ExternalTaskNode)ctx.Model.Node(token.ElementId);
-        ctx.SetVariables(ExternalTaskBehavior.OutputsOf(ctx, node, e.Variables));
-        Flow.CompleteActivity(ctx, token, e.WorkerId);
-        return null;
-    }
-
-    private static string? FailExternalTask(StepContext ctx, ExternalTaskFailed e)
-    {
-        if (Waiting(ctx, e.TaskId, WaitKind.ExternalTask) is not { } token)
-            return $"external task {e.TaskId} is not open (completed or cancelled already)";
-        ctx.SetVariables(e.Variables);
-        if (e.ErrorCode is { } code && Throwing.ThrowError(ctx, token, token.ScopeId, code)) return null;
-
-        // Not caught: the token stops here; a retry runs the task again.
-        var node = ctx.Model.Node(token.ElementId);
-        ctx.Tokens.Remove(token);
-        Cancellation.CancelSubscriptionsOf(ctx, token.Id);
-        var reason = e.ErrorCode is null
-            ? $"{node.Describe()}: the external task failed: {e.Message}"
-            : $"{node.Describe()}: the external task failed with error code '{e.ErrorCode}', which no error boundary event catches: {e.Message}";
-        Flow.RaiseIncident(ctx, node, token.Id, token.ScopeId, reason, onLeave: false, viaFlowId: null);
+        if (ctx.FindToken(taskId) is not { Wait: not WaitKind.Incident } token
+            || NodeBehaviors.Of(ctx.Model.Node(token.ElementId)) is not IHandles<TEvent> behavior)
+            return $"{workItem} {taskId} is not open (completed or cancelled already)";
+        behavior.Handle(ctx, token, e);
         return null;
     }
 
@@ -72,7 +45,7 @@ internal static class EventHandlers
         var eventNode = ctx.Model.Node(sub.EventElementId);
         if (Subscriptions.SlaRuleOf(eventNode) is { } rule)
             ctx.Emit(new RecordBreach(rule, eventNode.Id, sub.DueAt!.Value, e.At));
-        Fire(ctx, sub, eventNode);
+        Fire(ctx, sub);
         return null;
     }
 
@@ -81,46 +54,20 @@ internal static class EventHandlers
         if (ctx.Subscriptions.Find(s => s.Id == e.SubscriptionId && s.Kind == SubscriptionKind.Message) is not { } sub)
             return $"message subscription {e.SubscriptionId} is not open (received or cancelled already)";
         ctx.SetVariables(e.Variables);
-        Fire(ctx, sub, ctx.Model.Node(sub.EventElementId));
+        Fire(ctx, sub);
         return null;
     }
 
-    /// <summary>
-    /// A timer or message happened: move the token that waited for it. A non-interrupting boundary
-    /// event goes on listening while its activity runs, as in Camunda 7: a message subscription stays
-    /// (same id, so the host's record stays valid) and a timer cycle is armed for its next firing.
-    /// </summary>
-    private static void Fire(StepContext ctx, Subscription sub, FlowNode eventNode)
+    /// <summary>A timer or message happened: the behavior of the owner token's element moves it.</summary>
+    private static void Fire(StepContext ctx, Subscription sub)
     {
         ctx.Subscriptions.Remove(sub);
         var owner = ctx.FindToken(sub.OwnerTokenId)
                     ?? throw new InvalidOperationException($"Subscription {sub.Id} has no owner token {sub.OwnerTokenId}");
-        switch (eventNode)
-        {
-            case BoundaryEventNode { CancelActivity: false } boundary when sub.Kind == SubscriptionKind.Message:
-                ctx.Subscriptions.Add(sub);
-                BoundaryEvents.Trigger(ctx, boundary, owner);
-                break;
-            case BoundaryEventNode boundary:
-                if (!boundary.CancelActivity) Subscriptions.NextCycle(ctx, sub);
-                BoundaryEvents.Trigger(ctx, boundary, owner);
-                break;
-            case IntermediateCatchEventNode when owner.ElementId == eventNode.Id:
-                ctx.Tokens.Remove(owner);
-                Flow.Leave(ctx, eventNode, owner.Id, owner.ScopeId);
-                break;
-            case IntermediateCatchEventNode:
-                // The owner waits at an event-based gateway: this event won, the others are withdrawn.
-                ctx.Tokens.Remove(owner);
-                Cancellation.CancelSubscriptionsOf(ctx, owner.Id);
-                ctx.Emit(new ElementLeft(owner.ElementId, owner.Id, ctx.Now, null));
-                var tokenId = ctx.NewId();
-                ctx.Emit(new ElementEntered(eventNode.Id, tokenId, ctx.Now));
-                Flow.Leave(ctx, eventNode, tokenId, owner.ScopeId);
-                break;
-            default:
-                throw new InvalidOperationException($"{eventNode.Describe()} cannot own a subscription");
-        }
+        var node = ctx.Model.Node(owner.ElementId);
+        var behavior = NodeBehaviors.Of(node) as ISubscriptionOwner
+                       ?? throw new InvalidOperationException($"{node.Describe()} cannot own a subscription");
+        behavior.Fired(ctx, owner, sub);
     }
 
     private static string? CancelInstance(StepContext ctx)
@@ -144,7 +91,4 @@ internal static class EventHandlers
         else Flow.Enter(ctx, node, token.Id, token.ScopeId, token.ArrivedVia);
         return null;
     }
-
-    private static Token? Waiting(StepContext ctx, int tokenId, WaitKind wait) =>
-        ctx.Tokens.Find(t => t.Id == tokenId && t.Wait == wait);
 }

@@ -13,7 +13,8 @@ internal sealed class IncidentException(string message) : Exception(message);
 
 /// <summary>
 /// Token movement shared by all behaviors: the run loop, entering a node, leaving it along its
-/// outgoing flows, and completing scopes when their last token ends.
+/// outgoing flows, and completing scopes when their last token ends (a subprocess's scope is
+/// completed by its behavior, <see cref="IScopeHost"/>).
 /// </summary>
 internal static class Flow
 {
@@ -52,7 +53,7 @@ internal static class Flow
         ctx.Emit(new ElementEntered(node.Id, tokenId, ctx.Now));
         try
         {
-            NodeBehaviors.Enter(ctx, node, tokenId, scopeId, viaFlowId);
+            NodeBehaviors.Of(node).Enter(ctx, node, tokenId, scopeId, viaFlowId);
         }
         catch (Exception ex) when (ex is IncidentException or ExpressionException or FormatException)
         {
@@ -122,20 +123,9 @@ internal static class Flow
             return;
         }
         var scope = ctx.FindScope(scopeId) ?? throw new InvalidOperationException($"Scope {scopeId} is not running");
-        ctx.Scopes.Remove(scope);
-        var host = ctx.FindToken(scope.HostTokenId)
-                   ?? throw new InvalidOperationException($"Subprocess scope {scopeId} has no host token");
-        CompleteActivity(ctx, host, by: null);
-    }
-
-    /// <summary>
-    /// A resting activity token finished its work: its boundary subscriptions end and it leaves.
-    /// </summary>
-    public static void CompleteActivity(StepContext ctx, Token token, string? by)
-    {
-        ctx.Tokens.Remove(token);
-        Cancellation.CancelSubscriptionsOf(ctx, token.Id);
-        Leave(ctx, ctx.Model.Node(token.ElementId), token.Id, token.ScopeId, by);
+        var host = NodeBehaviors.Of(ctx.Model.Node(scope.ElementId)) as IScopeHost
+                   ?? throw new InvalidOperationException($"Scope {scopeId} runs in {scope.ElementId}, which hosts no scope");
+        host.ScopeCompleted(ctx, scope);
     }
 
     public static void Rest(StepContext ctx, Token token) => ctx.Tokens.Add(token);

@@ -13,7 +13,7 @@ internal sealed record PlannedSubscription(
     string? CycleInterval,
     int? CycleRemaining);
 
-/// <summary>Opening timer and message waits for catch events, boundary events and event-based gateways.</summary>
+/// <summary>Opening and closing timer and message waits for catch events, boundary events and event-based gateways.</summary>
 internal static class Subscriptions
 {
     /// <summary>The wait for a timer or message trigger; null for triggers that are not waited on.</summary>
@@ -60,6 +60,20 @@ internal static class Subscriptions
             ? new ScheduleTimer(sub.Id, plan.EventNode.Id, plan.DueAt!.Value, SlaRuleOf(plan.EventNode))
             : new SubscribeMessage(sub.Id, plan.EventNode.Id, plan.MessageName!));
         return sub;
+    }
+
+    /// <summary>Every wait the token owns ends (the token moved or was cancelled), with a cancel command each.</summary>
+    public static void CloseAllOf(StepContext ctx, int ownerTokenId)
+    {
+        for (var i = ctx.Subscriptions.Count - 1; i >= 0; i--)
+        {
+            var sub = ctx.Subscriptions[i];
+            if (sub.OwnerTokenId != ownerTokenId) continue;
+            ctx.Subscriptions.RemoveAt(i);
+            ctx.Emit(sub.Kind == SubscriptionKind.Timer
+                ? new CancelTimer(sub.Id, sub.EventElementId)
+                : new CancelMessageSubscription(sub.Id, sub.EventElementId));
+        }
     }
 
     public static string? SlaRuleOf(FlowNode node) => node.Properties.GetValueOrDefault("sla");

@@ -77,6 +77,74 @@ public class SubProcessTests
     }
 
     [Fact]
+    public void Interrupting_a_subprocess_cancels_the_user_task_inside_it_and_the_boundary_timers_of_both()
+    {
+        var model = TestProcess.Parse("""
+            <startEvent id="start" />
+            <subProcess id="repair">
+              <startEvent id="rs" /><userTask id="fix" /><endEvent id="re" />
+              <boundaryEvent id="fixLate" attachedToRef="fix" cancelActivity="false"><timerEventDefinition><timeDuration>PT4H</timeDuration></timerEventDefinition></boundaryEvent>
+              <userTask id="chase" />
+              <sequenceFlow id="r1" sourceRef="rs" targetRef="fix" />
+              <sequenceFlow id="r2" sourceRef="fix" targetRef="re" />
+              <sequenceFlow id="r3" sourceRef="fixLate" targetRef="chase" />
+            </subProcess>
+            <boundaryEvent id="turnaround" attachedToRef="repair" cancelActivity="false"><timerEventDefinition><timeDuration>P3D</timeDuration></timerEventDefinition></boundaryEvent>
+            <boundaryEvent id="recall" attachedToRef="repair"><messageEventDefinition messageRef="m" /></boundaryEvent>
+            <userTask id="escalate" /><userTask id="returnParts" />
+            """, "start -> repair; turnaround -> escalate; recall -> returnParts", """<message id="m" name="recalled" />""");
+        var sim = Simulation.Start(model);
+        var fix = sim.Task("fix").TaskId;
+        var timers = sim.PendingTimers.Values.Select(t => (t.SubscriptionId, t.ElementId)).OrderBy(t => t.ElementId).ToList();
+        Assert.Equal(["fixLate", "turnaround"], timers.Select(t => t.ElementId));
+
+        var recalled = sim.SendMessage("recalled");
+
+        Assert.Contains(new CancelUserTask(fix, "fix"), recalled.Commands);
+        Assert.Equal(timers, recalled.Commands.OfType<CancelTimer>().Select(c => (c.SubscriptionId, c.ElementId)).OrderBy(t => t.ElementId));
+        Assert.Equal(["fix", "repair"], recalled.Commands.OfType<ElementLeft>().Where(l => l.Interrupted).Select(l => l.ElementId));
+        Assert.Equal(["returnParts"], sim.OpenTasks.Values.Select(t => t.ElementId));
+        Assert.Empty(sim.State.Scopes);
+        Assert.Empty(sim.State.Subscriptions);
+    }
+
+    [Fact]
+    public void Cancelling_the_instance_withdraws_the_waits_of_an_event_gateway_and_a_join_inside_a_subprocess()
+    {
+        var model = TestProcess.Parse("""
+            <startEvent id="start" />
+            <subProcess id="sub">
+              <startEvent id="ss" /><parallelGateway id="fork" /><userTask id="a" /><parallelGateway id="join" />
+              <eventBasedGateway id="which" />
+              <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></intermediateCatchEvent>
+              <intermediateCatchEvent id="answer"><messageEventDefinition messageRef="m" /></intermediateCatchEvent>
+              <endEvent id="se" />
+              <sequenceFlow id="s1" sourceRef="ss" targetRef="fork" />
+              <sequenceFlow id="s2" sourceRef="fork" targetRef="join" />
+              <sequenceFlow id="s3" sourceRef="fork" targetRef="a" />
+              <sequenceFlow id="s4" sourceRef="a" targetRef="join" />
+              <sequenceFlow id="s5" sourceRef="join" targetRef="se" />
+              <sequenceFlow id="s6" sourceRef="fork" targetRef="which" />
+              <sequenceFlow id="s7" sourceRef="which" targetRef="wait" />
+              <sequenceFlow id="s8" sourceRef="which" targetRef="answer" />
+            </subProcess>
+            """, "start -> sub", """<message id="m" name="answered" />""");
+        var sim = Simulation.Start(model);
+        var timer = Assert.Single(sim.PendingTimers.Values);
+        var message = Assert.Single(sim.MessageWaits.Values);
+
+        var cancelled = sim.Cancel();
+
+        Assert.Contains(new CancelTimer(timer.SubscriptionId, "wait"), cancelled.Commands);
+        Assert.Contains(new CancelMessageSubscription(message.SubscriptionId, "answer"), cancelled.Commands);
+        Assert.Equal(["a", "join", "sub", "which"],
+            cancelled.Commands.OfType<ElementLeft>().Where(l => l.Interrupted).Select(l => l.ElementId).Order());
+        Assert.Empty(sim.State.Tokens);
+        Assert.Empty(sim.State.Scopes);
+        Assert.Equal(InstanceStatus.Cancelled, sim.State.Status);
+    }
+
+    [Fact]
     public void A_terminate_end_event_in_a_subprocess_ends_only_that_subprocess()
     {
         var model = TestProcess.Parse("""

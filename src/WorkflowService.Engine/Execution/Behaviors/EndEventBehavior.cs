@@ -7,9 +7,9 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// last. Terminate: every other token of the scope ends too, then the scope completes (at process
 /// level: the instance). Error and escalation: thrown to the enclosing subprocesses' boundary events.
 /// </summary>
-internal static class EndEventBehavior
+internal sealed class EndEventBehavior : ElementBehavior<EndEventNode>
 {
-    public static void Enter(StepContext ctx, EndEventNode node, int tokenId, int scopeId)
+    protected override void Enter(StepContext ctx, EndEventNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         ctx.Emit(new ElementLeft(node.Id, tokenId, ctx.Now, null));
         switch (node.Trigger)

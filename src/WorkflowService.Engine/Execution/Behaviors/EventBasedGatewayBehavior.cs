@@ -5,11 +5,11 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// <summary>
 /// BPMN 2.0 §10.6.6 event-based gateway: the token waits at the gateway for whichever of the
 /// following catch events (timer or message) happens first; that path is taken and the other
-/// waits are cancelled (see <c>EventHandlers.Fire</c>).
+/// waits are cancelled.
 /// </summary>
-internal static class EventBasedGatewayBehavior
+internal sealed class EventBasedGatewayBehavior : ElementBehavior<EventBasedGatewayNode>, ICancellable, ISubscriptionOwner
 {
-    public static void Enter(StepContext ctx, EventBasedGatewayNode node, int tokenId, int scopeId)
+    protected override void Enter(StepContext ctx, EventBasedGatewayNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         var plans = new List<PlannedSubscription>();
         foreach (var flowId in node.Outgoing)
@@ -22,4 +22,22 @@ internal static class EventBasedGatewayBehavior
         Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.EventGateway));
         foreach (var plan in plans) Subscriptions.Open(ctx, tokenId, plan);
     }
+
+    /// <summary>
+    /// One event happened first: the others are withdrawn, the token leaves the gateway and passes
+    /// through the catch event that won (entered as a token of its own, for history).
+    /// </summary>
+    public void Fired(StepContext ctx, Token owner, Subscription fired)
+    {
+        ctx.Tokens.Remove(owner);
+        Subscriptions.CloseAllOf(ctx, owner.Id);
+        ctx.Emit(new ElementLeft(owner.ElementId, owner.Id, ctx.Now, null));
+        var winner = ctx.Model.Node(fired.EventElementId);
+        var tokenId = ctx.NewId();
+        ctx.Emit(new ElementEntered(winner.Id, tokenId, ctx.Now));
+        Flow.Leave(ctx, winner, tokenId, owner.ScopeId);
+    }
+
+    /// <summary>Interrupted while waiting: every event's wait is withdrawn.</summary>
+    public void Cancel(StepContext ctx, Token token) => Subscriptions.CloseAllOf(ctx, token.Id);
 }

@@ -8,9 +8,9 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// the default flow. With neither, the token stops as an incident naming the gateway. Several
 /// incoming flows merge without synchronisation: each arriving token passes on its own.
 /// </summary>
-internal static class ExclusiveGatewayBehavior
+internal sealed class ExclusiveGatewayBehavior : ElementBehavior<ExclusiveGatewayNode>
 {
-    public static void Enter(StepContext ctx, ExclusiveGatewayNode node, int tokenId, int scopeId)
+    protected override void Enter(StepContext ctx, ExclusiveGatewayNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         SequenceFlow? chosen = null;
         foreach (var flowId in node.Outgoing)

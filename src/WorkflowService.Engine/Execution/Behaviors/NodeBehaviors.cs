@@ -2,50 +2,39 @@ using WorkflowService.Engine.Model;
 
 namespace WorkflowService.Engine.Execution.Behaviors;
 
-/// <summary>Dispatches a token entering a node to the behavior of the node's element type.</summary>
+/// <summary>
+/// The behavior of each element type: the one place that maps node types to behaviors. Flow,
+/// event handling and cancellation ask here and call the behavior's hooks.
+/// </summary>
 internal static class NodeBehaviors
 {
-    public static void Enter(StepContext ctx, FlowNode node, int tokenId, int scopeId, string? viaFlowId)
+    private static readonly PassThroughBehavior PassThrough = new();
+    private static readonly EndEventBehavior EndEvent = new();
+    private static readonly UserTaskBehavior UserTask = new();
+    private static readonly ExternalTaskBehavior ExternalTask = new();
+    private static readonly ScriptTaskBehavior ScriptTask = new();
+    private static readonly SubProcessBehavior SubProcess = new();
+    private static readonly ExclusiveGatewayBehavior ExclusiveGateway = new();
+    private static readonly ParallelGatewayBehavior ParallelGateway = new();
+    private static readonly EventBasedGatewayBehavior EventBasedGateway = new();
+    private static readonly CatchEventBehavior CatchEvent = new();
+    private static readonly ThrowEventBehavior ThrowEvent = new();
+    private static readonly BoundaryEventBehavior BoundaryEvent = new();
+
+    public static ElementBehavior Of(FlowNode node) => node switch
     {
-        switch (node)
-        {
-            case StartEventNode:
-            case PassThroughTaskNode:
-            case BoundaryEventNode: // entered only once triggered; its path starts here
-                Flow.Leave(ctx, node, tokenId, scopeId);
-                break;
-            case EndEventNode end:
-                EndEventBehavior.Enter(ctx, end, tokenId, scopeId);
-                break;
-            case UserTaskNode task:
-                UserTaskBehavior.Enter(ctx, task, tokenId, scopeId);
-                break;
-            case ExternalTaskNode task:
-                ExternalTaskBehavior.Enter(ctx, task, tokenId, scopeId);
-                break;
-            case ScriptTaskNode task:
-                ScriptTaskBehavior.Enter(ctx, task, tokenId, scopeId);
-                break;
-            case SubProcessNode sub:
-                SubProcessBehavior.Enter(ctx, sub, tokenId, scopeId);
-                break;
-            case ExclusiveGatewayNode gateway:
-                ExclusiveGatewayBehavior.Enter(ctx, gateway, tokenId, scopeId);
-                break;
-            case ParallelGatewayNode gateway:
-                ParallelGatewayBehavior.Enter(ctx, gateway, tokenId, scopeId, viaFlowId);
-                break;
-            case EventBasedGatewayNode gateway:
-                EventBasedGatewayBehavior.Enter(ctx, gateway, tokenId, scopeId);
-                break;
-            case IntermediateCatchEventNode catchEvent:
-                CatchEventBehavior.Enter(ctx, catchEvent, tokenId, scopeId);
-                break;
-            case IntermediateThrowEventNode throwEvent:
-                ThrowEventBehavior.Enter(ctx, throwEvent, tokenId, scopeId);
-                break;
-            default:
-                throw new InvalidOperationException($"No behavior for {node.Describe()} ({node.GetType().Name})");
-        }
-    }
+        StartEventNode or PassThroughTaskNode => PassThrough,
+        EndEventNode => EndEvent,
+        UserTaskNode => UserTask,
+        ExternalTaskNode => ExternalTask,
+        ScriptTaskNode => ScriptTask,
+        SubProcessNode => SubProcess,
+        ExclusiveGatewayNode => ExclusiveGateway,
+        ParallelGatewayNode => ParallelGateway,
+        EventBasedGatewayNode => EventBasedGateway,
+        IntermediateCatchEventNode => CatchEvent,
+        IntermediateThrowEventNode => ThrowEvent,
+        BoundaryEventNode => BoundaryEvent,
+        _ => throw new InvalidOperationException($"No behavior for {node.Describe()} ({node.GetType().Name})"),
+    };
 }

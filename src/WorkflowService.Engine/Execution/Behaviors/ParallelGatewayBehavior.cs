@@ -7,9 +7,9 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// until a token has arrived on every incoming flow of the same scope; then one token per flow
 /// is consumed. Fork: the (joined) token leaves along every outgoing flow; conditions are ignored.
 /// </summary>
-internal static class ParallelGatewayBehavior
+internal sealed class ParallelGatewayBehavior : ElementBehavior<ParallelGatewayNode>, ICancellable
 {
-    public static void Enter(StepContext ctx, ParallelGatewayNode node, int tokenId, int scopeId, string? viaFlowId)
+    protected override void Enter(StepContext ctx, ParallelGatewayNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         if (node.Incoming.Length > 1)
         {
@@ -30,4 +30,7 @@ internal static class ParallelGatewayBehavior
         }
         Flow.Take(ctx, node, tokenId, scopeId, [.. node.Outgoing.Select(ctx.Model.Flow)]);
     }
+
+    /// <summary>A token waiting at a join holds nothing outside the instance: it just ends.</summary>
+    public void Cancel(StepContext ctx, Token token) { }
 }

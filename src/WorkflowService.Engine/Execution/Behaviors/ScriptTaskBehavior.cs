@@ -7,9 +7,9 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// Variables set with <c>execution.setVariable</c> become process variables; the script's value
 /// goes to <c>camunda:resultVariable</c> when declared. A failing script is an incident.
 /// </summary>
-internal static class ScriptTaskBehavior
+internal sealed class ScriptTaskBehavior : ElementBehavior<ScriptTaskNode>
 {
-    public static void Enter(StepContext ctx, ScriptTaskNode node, int tokenId, int scopeId)
+    protected override void Enter(StepContext ctx, ScriptTaskNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         var outcome = ctx.Expressions.RunScript(node.Script, ctx.Variables, ctx.Now);
         ctx.SetVariables(outcome.VariablesSet);

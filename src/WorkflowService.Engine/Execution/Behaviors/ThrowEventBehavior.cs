@@ -6,9 +6,9 @@ namespace WorkflowService.Engine.Execution.Behaviors;
 /// BPMN 2.0 §10.5.4 intermediate throw events. None: passes through. Escalation: raised to the
 /// enclosing subprocesses; the thrower goes on unless the catch interrupted its own scope.
 /// </summary>
-internal static class ThrowEventBehavior
+internal sealed class ThrowEventBehavior : ElementBehavior<IntermediateThrowEventNode>
 {
-    public static void Enter(StepContext ctx, IntermediateThrowEventNode node, int tokenId, int scopeId)
+    protected override void Enter(StepContext ctx, IntermediateThrowEventNode node, int tokenId, int scopeId, string? viaFlowId)
     {
         if (node.Trigger is EscalationTrigger escalation)
         {
