@@ -162,7 +162,7 @@ internal sealed class JintSandbox : IDisposable
     private static JsValue Argument(JsValue[] args, int index) => index < args.Length ? args[index] : JsValue.Undefined;
 
     /// <summary>JUEL's <c>empty</c>: null, undefined, <c>''</c>, an empty array or an object without enumerable keys.</summary>
-    private static JsValue IsEmpty(JsValue value)
+    private static JsBoolean IsEmpty(JsValue value)
     {
         var empty = value.IsNull() || value.IsUndefined()
             || value.IsString() && value.AsString().Length == 0

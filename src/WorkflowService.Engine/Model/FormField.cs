@@ -2,6 +2,9 @@ using System.Collections.Immutable;
 
 namespace WorkflowService.Engine.Model;
 
+/// <summary>The form field types of Camunda 7's <c>camunda:formField type="..."</c>, named as written there.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name",
+    Justification = "The members are Camunda's form field type names (string, long, boolean, date, enum).")]
 public enum FormFieldType
 {
     String,

@@ -12,6 +12,9 @@ namespace WorkflowService.Engine.Parsing;
 /// </summary>
 internal static class FormFieldReader
 {
+    /// <summary>Attributes of <c>camunda:formProperty</c> that this engine reads past (the field id is the variable).</summary>
+    private static readonly string[] IgnoredPropertyAttributes = ["variable", "expression"];
+
     private const string SupportedTypes = "string, long, boolean, date or enum";
 
     public static ImmutableArray<FormField> Read(XElement task, ReadContext ctx)
@@ -77,7 +80,7 @@ internal static class FormFieldReader
             return null;
         }
         if (ParseType(task, element, id, element.Attr("type"), ctx) is not { } type) return null;
-        foreach (var ignored in new[] { "variable", "expression" }.Where(a => element.Attr(a) is not null))
+        foreach (var ignored in IgnoredPropertyAttributes.Where(a => element.Attr(a) is not null))
         {
             ctx.Diagnostics.Warning(task, element,
                 $"The {ignored} attribute of form property '{id}' of {ElementLabels.DescribeInline(task)} is ignored; the field id is the variable name");

@@ -85,7 +85,7 @@ internal static class ScopeReader
         }
     }
 
-    private static FlowNode? ReadSubProcess(XElement element, ReadContext ctx)
+    private static SubProcessNode? ReadSubProcess(XElement element, ReadContext ctx)
     {
         if (element.BoolAttr("triggeredByEvent", fallback: false))
         {
@@ -96,7 +96,7 @@ internal static class ScopeReader
     }
 
     /// <summary>Only the exclusive, non-instantiating form: the first event to arrive wins.</summary>
-    private static FlowNode? ReadEventBasedGateway(XElement element, ReadContext ctx)
+    private static EventBasedGatewayNode? ReadEventBasedGateway(XElement element, ReadContext ctx)
     {
         if (element.BoolAttr("instantiate", fallback: false) ||
             string.Equals(element.Attr("eventGatewayType"), "Parallel", StringComparison.OrdinalIgnoreCase))

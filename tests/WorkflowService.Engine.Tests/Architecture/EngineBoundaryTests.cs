@@ -28,7 +28,7 @@ public class EngineBoundaryTests
         var mutableStatics = Engine.GetTypes()
             .Where(t => !t.Name.StartsWith('<') && !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)))
             .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            .Where(f => !f.IsLiteral && !f.IsInitOnly && !f.Name.Contains("<", StringComparison.Ordinal))
+            .Where(f => !f.IsLiteral && !f.IsInitOnly && !f.Name.Contains('<', StringComparison.Ordinal))
             .Select(f => $"{f.DeclaringType!.FullName}.{f.Name}")
             .ToList();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using WorkflowService.Engine.Parsing;
 using Xunit.Abstractions;
@@ -87,7 +88,7 @@ public sealed class CorpusRunTests(ITestOutputHelper output)
                 if (ExpectedOutcomes.TryGetValue(key, out var outcome))
                 {
                     expected++;
-                    summary.AppendLine($"{line} | expected: {outcome.Because}");
+                    summary.AppendLine(CultureInfo.InvariantCulture, $"{line} | expected: {outcome.Because}");
                     if (run.Outcome != outcome.Outcome || !(run.Detail ?? "").Contains(outcome.IncidentMentions ?? "", StringComparison.Ordinal))
                         failures.Add($"{key}: expected '{outcome.Outcome}' ({outcome.IncidentMentions}), got {line}");
                 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text;
 using WorkflowService.Engine.Execution;
@@ -19,8 +20,8 @@ public sealed class RunawayRunTests
         var flows = new StringBuilder("start -> merge -> fork");
         for (var i = 0; i < 1000; i++)
         {
-            branches.AppendLine($"""<task id="t{i}" />""");
-            flows.Append($"; fork -> t{i} -> merge");
+            branches.AppendLine(CultureInfo.InvariantCulture, $"""<task id="t{i}" />""");
+            flows.Append(CultureInfo.InvariantCulture, $"; fork -> t{i} -> merge");
         }
         var model = TestProcess.Parse($"""
             <startEvent id="start" />

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text;
 using WorkflowService.Engine.Parsing;
@@ -32,13 +33,13 @@ public sealed class CorpusParseTests(ITestOutputHelper output)
             {
                 parsed++;
                 Assert.NotEmpty(result.Processes);
-                table.AppendLine($"{relative} | parsed: {string.Join(", ", result.Processes.Select(p => $"{p.Key} ({p.Nodes.Count} nodes)"))}");
+                table.AppendLine(CultureInfo.InvariantCulture, $"{relative} | parsed: {string.Join(", ", result.Processes.Select(p => $"{p.Key} ({p.Nodes.Count} nodes)"))}");
                 continue;
             }
             refused++;
             Assert.Empty(result.Processes);
             var errors = result.Errors.ToList();
-            table.AppendLine($"{relative} | refused ({errors.Count} errors): {errors[0]}");
+            table.AppendLine(CultureInfo.InvariantCulture, $"{relative} | refused ({errors.Count} errors): {errors[0]}");
             unlocated.AddRange(errors
                 .Where(e => string.IsNullOrEmpty(e.ElementId) && e.Line <= 0)
                 .Select(e => $"{relative}: {e}"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text;
 using WorkflowService.Engine.Parsing;
@@ -45,7 +46,7 @@ public sealed class HostileXmlTests
     {
         var entities = new StringBuilder("<!ENTITY lol0 \"lol\">");
         for (var i = 1; i < 10; i++)
-            entities.Append($"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">");
+            entities.Append(CultureInfo.InvariantCulture, $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">");
         var xml = $"""
             <?xml version="1.0"?>
             <!DOCTYPE definitions [ {entities} ]>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using WorkflowService.Engine.Model;
@@ -39,9 +40,9 @@ public static partial class TestProcess
         {
             var id = $"{source}_{target}";
             if (condition is null)
-                sb.AppendLine($"""<sequenceFlow id="{id}" sourceRef="{source}" targetRef="{target}" />""");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"""<sequenceFlow id="{id}" sourceRef="{source}" targetRef="{target}" />""");
             else
-                sb.AppendLine($"""<sequenceFlow id="{id}" sourceRef="{source}" targetRef="{target}"><conditionExpression xsi:type="tFormalExpression"><![CDATA[{condition}]]></conditionExpression></sequenceFlow>""");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"""<sequenceFlow id="{id}" sourceRef="{source}" targetRef="{target}"><conditionExpression xsi:type="tFormalExpression"><![CDATA[{condition}]]></conditionExpression></sequenceFlow>""");
         }
         sb.AppendLine("</process></definitions>");
         return sb.ToString();

@@ -62,7 +62,7 @@ internal sealed class ExternalTaskBehavior : ActivityBehavior<ExternalTaskNode>,
     /// The worker's variables become process variables: all of them, or only what the output
     /// parameters map when the task declares any (evaluated with the worker's variables in view).
     /// </summary>
-    private static IReadOnlyDictionary<string, JsonElement> OutputsOf(StepContext ctx, ExternalTaskNode node,
+    private static ImmutableDictionary<string, JsonElement> OutputsOf(StepContext ctx, ExternalTaskNode node,
         ImmutableDictionary<string, JsonElement> result)
     {
         if (node.Outputs.IsEmpty) return result;
