@@ -6,7 +6,7 @@ namespace WorkflowService.Web.Api;
 /// What an endpoint may answer besides success, declared for the OpenAPI document (every refusal is
 /// <c>application/problem+json</c>). Runtime refusals are thrown deep in the services and turned into
 /// problem details by <see cref="WorkflowExceptionHandler"/>, so the handlers' return types cannot say
-/// them: each endpoint states them here, and the OpenAPI test holds each list to what the endpoint can do.
+/// them: each endpoint states them here (a 400 with its <c>errors</c> list, <see cref="InvalidRequestProblem"/>), and the OpenAPI test holds each list to what the endpoint can do.
 /// </summary>
 internal static class ApiResponses
 {
@@ -26,8 +26,10 @@ internal static class ApiResponses
     public static TBuilder Refuses<TBuilder>(this TBuilder endpoint, params int[] statuses) where TBuilder : IEndpointConventionBuilder
     {
         foreach (var status in statuses)
-            endpoint.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails),
-                ["application/problem+json"]));
+        {
+            var body = status == StatusCodes.Status400BadRequest ? typeof(InvalidRequestProblem) : typeof(Microsoft.AspNetCore.Mvc.ProblemDetails);
+            endpoint.WithMetadata(new ProducesResponseTypeMetadata(status, body, ["application/problem+json"]));
+        }
         return endpoint;
     }
 }

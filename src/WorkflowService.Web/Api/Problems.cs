@@ -23,12 +23,12 @@ public static partial class Problems
     public static ProblemHttpResult Invalid(string detail, IReadOnlyList<ValidationError> errors) =>
         TypedResults.Problem(InvalidDetails(detail, errors));
 
-    public static ProblemDetails InvalidDetails(string detail, IEnumerable<ValidationError> errors) => new()
+    public static InvalidRequestProblem InvalidDetails(string detail, IEnumerable<ValidationError> errors) => new()
     {
         Status = StatusCodes.Status400BadRequest,
         Title = InvalidTitle,
         Detail = detail,
-        Extensions = { ["errors"] = errors.Select(ToJson).ToList() },
+        Errors = [.. errors.Select(RequestError.From)],
     };
 
     /// <summary>
@@ -36,7 +36,7 @@ public static partial class Problems
     /// its message names the parameter ("Failed to bind parameter "int? skip" from "abc"."), which
     /// becomes the error's field; a JSON body that does not read is the field <c>body</c>.
     /// </summary>
-    public static ProblemDetails InvalidDetails(BadHttpRequestException unreadable)
+    public static InvalidRequestProblem InvalidDetails(BadHttpRequestException unreadable)
     {
         var parameter = BoundParameter().Match(unreadable.Message);
         var field = !parameter.Success ? null
@@ -54,18 +54,18 @@ public static partial class Problems
     public static ProblemHttpResult UnsupportedMediaType(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
 
-    /// <summary>One finding as the <c>errors</c> list shows it: only what is known (field, code, element, line).</summary>
-    public static Dictionary<string, object> ToJson(ValidationError e)
-    {
-        var json = new Dictionary<string, object> { ["message"] = e.Message };
-        if (e.Field is not null) json["field"] = e.Field;
-        if (e.Code is not null) json["code"] = e.Code;
-        if (e.ElementId is not null) json["elementId"] = e.ElementId;
-        if (e.Line is not null) json["line"] = e.Line;
-        if (e.Argument is not null) json["argument"] = e.Argument;
-        return json;
-    }
-
     [GeneratedRegex("""parameter "[^"]*?(?<name>\w+)" """, RegexOptions.ExplicitCapture)]
     private static partial Regex BoundParameter();
+}
+
+/// <summary>Every 400 of the API (<see cref="Problems.Invalid(string, string, string)"/>): what was wrong, field by field.</summary>
+public sealed class InvalidRequestProblem : ProblemDetails
+{
+    public required IReadOnlyList<RequestError> Errors { get; init; }
+}
+
+/// <summary>One refused value: the request field, or the BPMN element and line, and what was wrong (only what is known is written).</summary>
+public sealed record RequestError(string Message, string? Field, string? Code, string? ElementId, int? Line, string? Argument)
+{
+    public static RequestError From(ValidationError e) => new(e.Message, e.Field, e.Code, e.ElementId, e.Line, e.Argument);
 }

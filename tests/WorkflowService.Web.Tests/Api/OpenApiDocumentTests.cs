@@ -80,19 +80,36 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
             Assert.True(r.Response.TryGetProperty("content", out var content), $"{r.Operation} has no content");
             var types = content.EnumerateObject().Select(c => c.Name).ToList();
             Assert.True(types is ["application/problem+json"], $"{r.Operation} is {string.Join(", ", types)}");
-            Assert.EndsWith("ProblemDetails", content.GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+            var schema = content.GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString();
+            Assert.Equal(r.Operation.EndsWith(" 400") ? "#/components/schemas/InvalidRequestProblem" : "#/components/schemas/ProblemDetails", schema);
         });
+    }
+
+    [Fact]
+    public async Task A_400_is_described_with_its_errors_naming_field_element_and_line()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        var errors = schemas.GetProperty("InvalidRequestProblem").GetProperty("properties").GetProperty("errors");
+        var error = schemas.GetProperty(errors.GetProperty("items").GetProperty("$ref").GetString()!.Split('/')[^1]);
+        var fields = error.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["message", "field", "code", "elementId", "line", "argument"], fields);
     }
 
     /// <summary>"METHOD /path" (route constraints left out, as the document writes them) to its operation.</summary>
     private async Task<Dictionary<string, JsonElement>> OperationsAsync()
     {
-        var admin = await PageSession.SignInAsync(service.Host, "admin");
-        var document = JsonDocument.Parse(await admin.PageAsync("/openapi/v1.json")).RootElement;
+        var document = await DocumentAsync();
         return document.GetProperty("paths").EnumerateObject()
             .Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal))
             .SelectMany(p => p.Value.EnumerateObject().Select(o => (Key: $"{o.Name.ToUpperInvariant()} {TrailingSlash().Replace(p.Name, "")}", o.Value)))
             .ToDictionary(o => o.Key, o => o.Value);
+    }
+
+    private async Task<JsonElement> DocumentAsync()
+    {
+        var admin = await PageSession.SignInAsync(service.Host, "admin");
+        return JsonDocument.Parse(await admin.PageAsync("/openapi/v1.json")).RootElement;
     }
 
     private static int[] ClientErrors(JsonElement operation) =>
