@@ -86,6 +86,16 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
     }
 
     [Fact]
+    public async Task The_sign_in_describes_the_token_it_answers_with()
+    {
+        var signIn = (await OperationsAsync())["POST /api/auth/token"];
+
+        var schema = signIn.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("$ref").GetString();
+        Assert.Equal("#/components/schemas/AccessTokenResponse", schema);
+    }
+
+    [Fact]
     public async Task A_400_is_described_with_its_errors_naming_field_element_and_line()
     {
         var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
