@@ -74,6 +74,7 @@ public static class WorkflowWebExtensions
         app.MapInstancesApi();
         app.MapTasksApi();
         app.MapMessagesApi();
+        app.MapBreachesApi();
         app.MapExternalTasksApi();
         app.MapTelephonyApi();
         app.MapOpenApi("/openapi/{documentName}.json");

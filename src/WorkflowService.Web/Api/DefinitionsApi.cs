@@ -13,13 +13,16 @@ public static class DefinitionsApi
 {
     public static void MapDefinitionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/definitions").WithTags("Definitions");
-        api.MapPost("/", DeployAsync).RequireAuthorization(Policies.Designer)
+        var api = app.MapGroup("/api/definitions").WithTags("Definitions").RequireSignedIn();
+        api.MapPost("/", DeployAsync).RequireRole(Policies.Designer)
             .Accepts<string>("application/xml", "text/xml")
-            .WithSummary("Publishes a BPMN file as a new version (process owners and admins)");
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Publishes a BPMN file as a new version (process owners and admins); 400 names each element and line at fault");
         api.MapGet("/", ListAsync).WithSummary("Every process with its latest version");
-        api.MapGet("/{key}/versions", VersionsAsync).WithSummary("The published versions of a process");
-        api.MapGet("/{key}/versions/{version:int}/xml", XmlAsync).WithSummary("The BPMN XML of one version");
+        api.MapGet("/{key}/versions", VersionsAsync).Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("The published versions of a process");
+        api.MapGet("/{key}/versions/{version:int}/xml", XmlAsync).Produces<string>(StatusCodes.Status200OK, "application/xml")
+            .Refuses(StatusCodes.Status404NotFound).WithSummary("The BPMN XML of one version");
     }
 
     private static async Task<Results<Created<DeployedDefinition>, Ok<DeployedDefinition>, ProblemHttpResult>> DeployAsync(
@@ -27,12 +30,10 @@ public static class DefinitionsApi
     {
         if (request.ContentType is not { } type || !(type.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase)
                                                      || type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase)))
-            return TypedResults.Problem("Send the BPMN file with Content-Type: application/xml", statusCode: 415,
-                title: "Unsupported media type");
+            return Problems.UnsupportedMediaType("Send the BPMN file with Content-Type: application/xml");
         var xml = await ReadLimitedAsync(request, new ParserLimits().MaxBytes, ct);
         if (xml is null)
-            return TypedResults.Problem($"The document is larger than the {new ParserLimits().MaxBytes / (1024 * 1024)} MB limit",
-                statusCode: 413, title: "Too large");
+            return Problems.TooLarge($"The document is larger than the {new ParserLimits().MaxBytes / (1024 * 1024)} MB limit");
         var result = await definitions.DeployAsync(xml, request.HttpContext.User.UserName(), ct);
         var body = new DeployedDefinition(result.Definition.Key, result.Definition.Version, result.Definition.Name, result.Created);
         return result.Created

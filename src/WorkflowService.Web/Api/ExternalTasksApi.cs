@@ -24,14 +24,17 @@ public static class ExternalTasksApi
 {
     public static void MapExternalTasksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/external-tasks").WithTags("External tasks").RequireAuthorization(Policies.ExternalWorker);
-        api.MapPost("/fetch-and-lock", FetchAsync).WithSummary("Locks up to maxTasks open tasks of the given topics for a worker");
-        api.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Reports a locked task done, with output variables");
-        api.MapPost("/{id:guid}/failure", FailAsync)
+        var api = app.MapGroup("/api/external-tasks").WithTags("External tasks").RequireRole(Policies.ExternalWorker);
+        api.MapPost("/fetch-and-lock", FetchAsync).ReadsJson()
+            .WithSummary("Locks up to maxTasks open tasks of the given topics for a worker");
+        // 409: the task is not locked by this worker, or no longer applies.
+        api.MapPost("/{id:guid}/complete", CompleteAsync).ReadsJson().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("Reports a locked task done, with output variables");
+        api.MapPost("/{id:guid}/failure", FailAsync).ReadsJson().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Reports a failure: with errorCode a BPMN error; with retries > 0 offered again; else an incident");
     }
 
-    private static async Task<Ok<List<ExternalTaskDto>>> FetchAsync(FetchAndLockRequest request, ExternalTaskService tasks,
+    private static async Task<Results<Ok<List<ExternalTaskDto>>, ProblemHttpResult>> FetchAsync(FetchAndLockRequest request, ExternalTaskService tasks,
         CancellationToken ct)
     {
         var errors = new List<ValidationError>();
@@ -40,7 +43,7 @@ public static class ExternalTasksApi
         else if (request.Topics.Any(t => string.IsNullOrWhiteSpace(t.TopicName) || t.LockDuration <= 0))
             errors.Add(new("every topic needs a topicName and a positive lockDuration (ms)", "topics", "invalid"));
         if (request.MaxTasks is < 1 or > 100) errors.Add(new("maxTasks must be between 1 and 100", "maxTasks", "range", Argument: "100"));
-        if (errors.Count > 0) throw new ValidationException("Invalid fetch-and-lock request", errors);
+        if (errors.Count > 0) return Problems.Invalid("Invalid fetch-and-lock request", errors);
 
         var locked = await tasks.FetchAndLockAsync(request.WorkerId!,
             [.. request.Topics!.Select(t => new TopicRequest(t.TopicName!, TimeSpan.FromMilliseconds(t.LockDuration)))],
@@ -49,24 +52,23 @@ public static class ExternalTasksApi
             t.Inputs, t.Priority, t.LockExpiresAt)).ToList());
     }
 
-    private static async Task<NoContent> CompleteAsync(Guid id, CompleteExternalTaskRequest request, ExternalTaskService tasks,
-        CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> CompleteAsync(Guid id, CompleteExternalTaskRequest request,
+        ExternalTaskService tasks, CancellationToken ct)
     {
-        await tasks.CompleteAsync(id, Require(request.WorkerId), request.Variables, ct);
+        if (string.IsNullOrWhiteSpace(request.WorkerId)) return WorkerIdRequired();
+        await tasks.CompleteAsync(id, request.WorkerId, request.Variables, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> FailAsync(Guid id, ExternalTaskFailureRequest request, ExternalTaskService tasks,
-        CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> FailAsync(Guid id, ExternalTaskFailureRequest request,
+        ExternalTaskService tasks, CancellationToken ct)
     {
-        await tasks.FailAsync(id, Require(request.WorkerId), request.ErrorMessage ?? "failed without a message",
+        if (string.IsNullOrWhiteSpace(request.WorkerId)) return WorkerIdRequired();
+        await tasks.FailAsync(id, request.WorkerId, request.ErrorMessage ?? "failed without a message",
             request.ErrorCode, request.Retries, request.RetryTimeout is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             request.Variables, ct);
         return TypedResults.NoContent();
     }
 
-    private static string Require(string? workerId) =>
-        string.IsNullOrWhiteSpace(workerId)
-            ? throw new ValidationException("workerId is required", [new ValidationError("workerId is required", "workerId", "required")])
-            : workerId;
+    private static ProblemHttpResult WorkerIdRequired() => Problems.Invalid("workerId", "workerId is required", "required");
 }

@@ -39,39 +39,44 @@ public static class InstancesApi
 {
     public static void MapInstancesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(Policies.Staff);
-        api.MapPost("/", StartAsync).WithSummary("Starts an instance of the latest version of a process");
-        api.MapGet("/", ListAsync).WithSummary("Instances, newest first, by process and status");
-        api.MapGet("/{id:guid}", GetAsync).WithSummary("An instance: status, variables, where its tokens are, timers, incidents");
-        api.MapGet("/{id:guid}/history", HistoryAsync).WithSummary("What happened in an instance, in order");
-        api.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.Supervisor)
-            .WithSummary("Cancels an instance (managers, process owners, admins)");
-        api.MapPost("/{id:guid}/incidents/{incidentId:int}/retry", RetryAsync).RequireAuthorization(Policies.Supervisor)
+        var api = app.MapGroup("/api/instances").WithTags("Instances").RequireSignedIn();
+        // 403: the process names who may start it; 404: no such process is deployed.
+        api.MapPost("/", StartAsync).ReadsJson().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .WithSummary("Starts an instance of the latest version of a process");
+        api.MapGet("/", ListAsync).Refuses(StatusCodes.Status400BadRequest).WithSummary("Instances, newest first, by process and status");
+        api.MapGet("/{id:guid}", GetAsync).Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("An instance: status, variables, where its tokens are, timers, incidents");
+        api.MapGet("/{id:guid}/history", HistoryAsync).Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("What happened in an instance, in order");
+        api.MapPost("/{id:guid}/cancel", CancelAsync).RequireRole(Policies.Supervisor).ReadsJson()
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("Cancels an instance (managers, process owners, admins); 409 when it has ended");
+        api.MapPost("/{id:guid}/incidents/{incidentId:int}/retry", RetryAsync).RequireRole(Policies.Supervisor).ReadsJson()
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Runs the element of an incident again, optionally after setting variables");
     }
 
     private static async Task<Results<Created<StartedInstance>, ProblemHttpResult>> StartAsync(StartInstanceRequest request,
-        InstanceService instances, CallerFactory callers, HttpContext http, CancellationToken ct)
+        InstanceService instances, SignedInCaller caller, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionKey))
-            return TypedResults.Problem("definitionKey is required", statusCode: 400, title: "Invalid request");
-        var outcome = await instances.StartAsync(request.DefinitionKey, request.BusinessKey, request.Variables,
-            await callers.GetAsync(http.User, ct), ct);
+            return Problems.Invalid("definitionKey", "definitionKey is required", "required");
+        var outcome = await instances.StartAsync(request.DefinitionKey, request.BusinessKey, request.Variables, caller, ct);
         var body = new StartedInstance(outcome.Instance.Id, outcome.Instance.Status, outcome.Instance.DefinitionVersion);
         return TypedResults.Created($"/api/instances/{body.Id}", body);
     }
 
-    private static async Task<Ok<List<InstanceSummary>>> ListAsync(InstanceService instances, CallerFactory callers,
-        HttpContext http, string? definitionKey, string? status, int? skip, int? take, CancellationToken ct)
+    private static async Task<Ok<List<InstanceSummary>>> ListAsync(InstanceService instances, SignedInCaller caller,
+        string? definitionKey, string? status, int? skip, int? take, CancellationToken ct)
     {
-        var list = await instances.ListAsync(definitionKey, status, skip ?? 0, take ?? 100, await callers.GetAsync(http.User, ct), ct);
+        var list = await instances.ListAsync(definitionKey, status, skip ?? 0, take ?? 100, caller, ct);
         return TypedResults.Ok(list.Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.Status,
             i.BusinessKey, i.StartedAt, i.EndedAt, i.OpenIncidents)).ToList());
     }
 
-    private static async Task<Ok<InstanceDetails>> GetAsync(Guid id, InstanceService instances, CallerFactory callers,
-        HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(ToDetails(await instances.GetAsync(id, await callers.GetAsync(http.User, ct), ct)));
+    private static async Task<Ok<InstanceDetails>> GetAsync(Guid id, InstanceService instances, SignedInCaller caller,
+        CancellationToken ct) =>
+        TypedResults.Ok(ToDetails(await instances.GetAsync(id, caller, ct)));
 
     internal static InstanceDetails ToDetails(InstanceView view)
     {
@@ -82,10 +87,10 @@ public static class InstancesApi
             r.StartedAt, r.EndedAt, r.StartedBy);
     }
 
-    private static async Task<Ok<List<HistoryEntry>>> HistoryAsync(Guid id, InstanceService instances, CallerFactory callers,
-        HttpContext http, CancellationToken ct)
+    private static async Task<Ok<List<HistoryEntry>>> HistoryAsync(Guid id, InstanceService instances, SignedInCaller caller,
+        CancellationToken ct)
     {
-        var history = await instances.HistoryAsync(id, await callers.GetAsync(http.User, ct), ct);
+        var history = await instances.HistoryAsync(id, caller, ct);
         return TypedResults.Ok(history.Select(h => new HistoryEntry(h.ElementId, h.ElementName, h.Event, h.At, h.By, h.Detail)).ToList());
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using WorkflowService.Runtime.Instances;
 
 namespace WorkflowService.Web.Api;
 
@@ -17,19 +16,22 @@ internal static class JsonBody
     public static bool IsJson(HttpRequest request) => request.HasJsonContentType();
 
     public static ProblemHttpResult UnsupportedMediaType() =>
-        TypedResults.Problem("The body must be JSON (Content-Type: application/json)", statusCode: 415, title: "Unsupported Media Type");
+        Problems.UnsupportedMediaType("The body must be JSON (Content-Type: application/json)");
 
-    /// <summary>Reads the body; JSON that does not fit <typeparamref name="T"/> is a 400 that shows the expected <paramref name="shape"/>.</summary>
-    public static async Task<T?> ReadAsync<T>(HttpRequest request, string shape, CancellationToken ct)
+    /// <summary>
+    /// Reads the body; JSON that does not fit <typeparamref name="T"/> is instead the 400 to answer,
+    /// showing the expected <paramref name="shape"/>.
+    /// </summary>
+    public static async Task<(T? Body, ProblemHttpResult? Unreadable)> ReadAsync<T>(HttpRequest request, string shape,
+        CancellationToken ct)
     {
         try
         {
-            return await request.ReadFromJsonAsync<T>(ct);
+            return (await request.ReadFromJsonAsync<T>(ct), null);
         }
         catch (JsonException)
         {
-            var message = $"The body must be a JSON object {shape}";
-            throw new ValidationException(message, [new ValidationError(message, "body", "format")]);
+            return (default, Problems.Invalid("body", $"The body must be a JSON object {shape}", "format"));
         }
     }
 

@@ -26,9 +26,9 @@ public static class ProblemMapping
 /// <summary>
 /// Logs every exception of a request once, naming the request as it came (the error page's
 /// re-execution has changed the path by now), and answers the API's with RFC 9457 problem details
-/// (<see cref="ProblemMapping.Classify"/>): a refusal with its message, and for a
-/// <see cref="ValidationException"/> an <c>errors</c> list naming each field or BPMN element (and
-/// line) and what was wrong; a request that could not be read with what was wrong with it; a bug
+/// (<see cref="ProblemMapping.Classify"/>): a refusal with its message; a <see cref="ValidationException"/>
+/// and a value or body that could not be read as every 400 of the API (<see cref="Problems.Invalid(string, string, string)"/>);
+/// another request that could not be read (413, 415...) with what was wrong with it; a bug
 /// with a bare 500 whose details stay in the log. Pages get the error page instead (<see cref="ErrorHandling"/>).
 /// </summary>
 public sealed class WorkflowExceptionHandler(IProblemDetailsService problems, ILogger<WorkflowExceptionHandler> logger)
@@ -45,28 +45,21 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems, IL
         if (!RequestKind.IsForPrograms(path)) return false;
 
         http.Response.StatusCode = status;
-        var problem = new ProblemDetails
+        var problem = exception switch
         {
-            Status = status,
-            Title = title,
-            Detail = status >= StatusCodes.Status500InternalServerError
-                ? "The request could not be completed; the error was logged (see traceId)."
-                : exception.Message,
+            ValidationException validation => Problems.InvalidDetails(validation.Message, validation.Errors),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } unreadable => Problems.InvalidDetails(unreadable),
+            _ => new ProblemDetails
+            {
+                Status = status,
+                Title = title,
+                Detail = status >= StatusCodes.Status500InternalServerError
+                    ? "The request could not be completed; the error was logged (see traceId)."
+                    : exception.Message,
+            },
         };
-        if (exception is ValidationException validation) problem.Extensions["errors"] = validation.Errors.Select(ToJson).ToList();
         await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
         // Handled even when the caller accepts no JSON: it still gets the status, and never a page.
         return true;
-    }
-
-    private static Dictionary<string, object> ToJson(ValidationError e)
-    {
-        var json = new Dictionary<string, object> { ["message"] = e.Message };
-        if (e.Field is not null) json["field"] = e.Field;
-        if (e.Code is not null) json["code"] = e.Code;
-        if (e.ElementId is not null) json["elementId"] = e.ElementId;
-        if (e.Line is not null) json["line"] = e.Line;
-        if (e.Argument is not null) json["argument"] = e.Argument;
-        return json;
     }
 }

@@ -49,20 +49,23 @@ public static class TasksApi
 {
     public static void MapTasksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Staff);
-        api.MapGet("/", QueryAsync).WithSummary("Open tasks the caller may see: assigned to them, or offered to them or their groups");
-        api.MapGet("/{id:guid}", GetAsync).WithSummary("A task with its form fields and the instance's variables");
-        api.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Takes a task; 409 when someone else has it");
-        api.MapPost("/{id:guid}/unclaim", UnclaimAsync).WithSummary("Gives a task back to its candidates");
-        api.MapPost("/{id:guid}/complete", CompleteAsync)
+        // A task the caller may not see is a 404, as one that does not exist: never a 403 that confirms it.
+        var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireSignedIn();
+        api.MapGet("/", QueryAsync).Refuses(StatusCodes.Status400BadRequest)
+            .WithSummary("Open tasks the caller may see: assigned to them, or offered to them or their groups");
+        api.MapGet("/{id:guid}", GetAsync).Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("A task with its form fields and the instance's variables");
+        api.MapPost("/{id:guid}/claim", ClaimAsync).Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("Takes a task; 409 when someone else has it");
+        api.MapPost("/{id:guid}/unclaim", UnclaimAsync).Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("Gives a task back to its candidates; 409 when someone else has it");
+        api.MapPost("/{id:guid}/complete", CompleteAsync).ReadsJson().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Completes a task; 400 names each refused form field, 409 when completed or claimed by someone else");
     }
 
-    private static async Task<Ok<List<TaskSummary>>> QueryAsync(TaskService tasks, CallerFactory callers, HttpContext http,
-        Guid? instanceId, string? assignee, string? candidateGroup, string? definitionKey, bool? overdue, bool? dueToday,
+    private static async Task<Ok<List<TaskSummary>>> QueryAsync(TaskService tasks, SignedInCaller caller, Guid? instanceId, string? assignee, string? candidateGroup, string? definitionKey, bool? overdue, bool? dueToday,
         TaskSort? sort, int? skip, int? take, CancellationToken ct)
     {
-        var caller = await callers.GetAsync(http.User, ct);
         var query = new TaskQuery
         {
             InstanceId = instanceId, Assignee = assignee, CandidateGroup = candidateGroup, DefinitionKey = definitionKey,
@@ -73,29 +76,25 @@ public static class TasksApi
         return TypedResults.Ok(list.Select(TaskSummary.From).ToList());
     }
 
-    private static async Task<Ok<TaskDetailsDto>> GetAsync(Guid id, TaskService tasks, CallerFactory callers, HttpContext http,
-        CancellationToken ct)
+    private static async Task<Ok<TaskDetailsDto>> GetAsync(Guid id, TaskService tasks, SignedInCaller caller, CancellationToken ct)
     {
-        var details = await tasks.GetAsync(await callers.GetAsync(http.User, ct), id, ct);
+        var details = await tasks.GetAsync(caller, id, ct);
         var form = details.Form.Select(f => new FormFieldDto(f.Field.Id, f.Field.Label, f.Field.Type.ToString().ToLowerInvariant(),
             f.Field.Required, f.Field.Readonly, f.Field.Min, f.Field.Max, f.Field.MinLength, f.Field.MaxLength,
             f.Field.Options.IsEmpty ? null : f.Field.Options, f.Value)).ToList();
         return TypedResults.Ok(new TaskDetailsDto(TaskSummary.From(details.Task), details.Task.FormKey, form, details.Variables));
     }
 
-    private static async Task<Ok<TaskSummary>> ClaimAsync(Guid id, TaskService tasks, CallerFactory callers, HttpContext http,
-        CancellationToken ct) =>
-        TypedResults.Ok(TaskSummary.From(await tasks.ClaimAsync(await callers.GetAsync(http.User, ct), id, ct)));
+    private static async Task<Ok<TaskSummary>> ClaimAsync(Guid id, TaskService tasks, SignedInCaller caller, CancellationToken ct) =>
+        TypedResults.Ok(TaskSummary.From(await tasks.ClaimAsync(caller, id, ct)));
 
-    private static async Task<Ok<TaskSummary>> UnclaimAsync(Guid id, TaskService tasks, CallerFactory callers, HttpContext http,
-        CancellationToken ct) =>
-        TypedResults.Ok(TaskSummary.From(await tasks.UnclaimAsync(await callers.GetAsync(http.User, ct), id, ct)));
+    private static async Task<Ok<TaskSummary>> UnclaimAsync(Guid id, TaskService tasks, SignedInCaller caller, CancellationToken ct) =>
+        TypedResults.Ok(TaskSummary.From(await tasks.UnclaimAsync(caller, id, ct)));
 
     private static async Task<NoContent> CompleteAsync(Guid id, CompleteTaskRequest? request, TaskService tasks,
-        CallerFactory callers, HttpContext http, CancellationToken ct)
+        SignedInCaller caller, CancellationToken ct)
     {
-        await tasks.CompleteAsync(await callers.GetAsync(http.User, ct), id,
-            request?.Variables ?? new Dictionary<string, JsonElement>(), ct);
+        await tasks.CompleteAsync(caller, id, request?.Variables ?? new Dictionary<string, JsonElement>(), ct);
         return TypedResults.NoContent();
     }
 }

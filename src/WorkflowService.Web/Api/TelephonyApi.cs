@@ -16,6 +16,9 @@ public static class TelephonyApi
             // The body is read after the secret check (JsonBody): a stranger learns nothing about what would be accepted.
             .DescribesJsonBody<TelephonyEvent>()
             .WithMetadata(new RequestSizeLimitAttribute(16 * 1024))
+            // 404: answered or ended for a call that never rang.
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("PBX webhook: ringing starts a hotline call (once per callId), answered completes answerCall, " +
                          "ended before an answer records a missed call. Authenticated only by the X-Telephony-Secret header.");
     }
@@ -24,9 +27,11 @@ public static class TelephonyApi
         HttpRequest request, TelephonyGate gate, TelephonyService telephony, CancellationToken ct)
     {
         if (!gate.Admits(request.Headers[TelephonyGate.Header]))
-            return TypedResults.Problem($"The {TelephonyGate.Header} header is missing or wrong", statusCode: 401, title: "Unauthorized");
+            return Problems.Unauthorized($"The {TelephonyGate.Header} header is missing or wrong");
         if (!JsonBody.IsJson(request)) return JsonBody.UnsupportedMediaType();
-        var body = await JsonBody.ReadAsync<TelephonyEvent>(request, "{\"callId\", \"event\", \"from\", \"to\", \"at\"} of strings", ct);
+        var (body, unreadable) = await JsonBody.ReadAsync<TelephonyEvent>(request,
+            "{\"callId\", \"event\", \"from\", \"to\", \"at\"} of strings", ct);
+        if (unreadable is not null) return unreadable;
         var result = await telephony.HandleAsync(body ?? new TelephonyEvent(null, null, null, null, null), SystemActors.Pbx, ct);
         return result.Outcome == TelephonyResult.Started
             ? TypedResults.Created($"/api/instances/{result.InstanceId}", result)

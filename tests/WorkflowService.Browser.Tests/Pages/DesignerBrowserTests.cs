@@ -61,6 +61,27 @@ public sealed class DesignerBrowserTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task A_refused_publication_shows_the_problems_detail_and_marks_the_element_it_names()
+    {
+        var page = await OwnerAtAsync("/designer");
+        await page.SetInputFilesAsync("[data-testid=upload-file]", new FilePayload
+        {
+            Name = "warranty-check.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(DesignerDiagrams.BrokenGateway),
+        });
+        await page.ClickAsync("[data-testid=upload-submit]");
+        await page.WaitForURLAsync("**/designer/warranty-check?uploaded=1");
+        await OpenedAsync(page);
+
+        await page.ClickAsync("[data-action=publish]");
+
+        await Assertions.Expect(page.Locator("[data-testid=status]")).ToContainTextAsync("Not published: the diagram has errors.");
+        await Assertions.Expect(page.Locator("g.djs-element[data-element-id=checkWarranty]"))
+            .ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bws-invalid\b"));
+        await Assertions.Expect(page.Locator("[data-testid=errors] button[data-element-id=checkWarranty]")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
     public async Task The_repair_process_opens_with_the_camunda_properties_of_a_user_task()
     {
         var page = await OwnerAtAsync("/designer/repair");

@@ -58,9 +58,13 @@ public sealed partial class DesignerPageTests : IAsyncLifetime
     {
         await _owner.GetPageAsync("/designer/new");
 
-        var refused = await PostJsonAsync("/designer/new?handler=Publish", DesignerDiagrams.BrokenGateway, HttpStatusCode.BadRequest);
+        var refused = await PostProblemAsync("/designer/new?handler=Publish", DesignerDiagrams.BrokenGateway, HttpStatusCode.BadRequest);
 
-        Assert.Equal("checkWarranty", refused.GetProperty("errors")[0].GetProperty("elementId").GetString());
+        Assert.Equal("Not published: the diagram has errors.", refused.GetProperty("detail").GetString());
+        var error = Assert.Single(refused.GetProperty("errors").EnumerateArray());
+        Assert.Equal("checkWarranty", error.GetProperty("elementId").GetString());
+        Assert.Equal(8, error.GetProperty("line").GetInt32());
+        Assert.Equal(JsonValueKind.Array, refused.GetProperty("warnings").ValueKind);
         Assert.DoesNotContain("data-process=\"warranty-check\"", await _owner.GetPageAsync("/designer"));
     }
 
@@ -83,11 +87,39 @@ public sealed partial class DesignerPageTests : IAsyncLifetime
         await _owner.GetPageAsync("/designer/repair");
         var renamed = DesignerDiagrams.Repair().Replace("id=\"repair\"", "id=\"complaint\"");
 
-        var refused = await PostJsonAsync("/designer/repair?handler=SaveDraft", renamed, HttpStatusCode.Conflict);
-        await PostJsonAsync("/designer/repair?handler=Publish", renamed, HttpStatusCode.Conflict);
+        var refused = await PostProblemAsync("/designer/repair?handler=SaveDraft", renamed, HttpStatusCode.Conflict);
+        var publishRefused = await PostProblemAsync("/designer/repair?handler=Publish", renamed, HttpStatusCode.Conflict);
 
-        Assert.Contains("'complaint'", refused.GetProperty("message").GetString());
+        Assert.Contains("'complaint'", refused.GetProperty("detail").GetString());
+        Assert.Contains("'complaint'", publishRefused.GetProperty("detail").GetString());
         Assert.Null(await Drafts.LoadAsync("complaint"));
+    }
+
+    [Fact]
+    public async Task A_process_may_not_take_the_reserved_key_new()
+    {
+        await _owner.GetPageAsync("/designer/new");
+        var reserved = DesignerDiagrams.Repair().Replace("id=\"repair\"", "id=\"new\"");
+
+        var draft = await PostProblemAsync("/designer/new?handler=SaveDraft", reserved, HttpStatusCode.BadRequest);
+        var publish = await PostProblemAsync("/designer/new?handler=Publish", reserved, HttpStatusCode.BadRequest);
+
+        Assert.Contains("'new'", draft.GetProperty("detail").GetString());
+        Assert.Equal(draft.GetProperty("detail").GetString(), publish.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_diagram_over_the_parser_limit_is_a_413_problem_for_every_handler()
+    {
+        await _owner.GetPageAsync("/designer/new");
+        var huge = DesignerDiagrams.Repair().Replace("</bpmn:definitions>", new string(' ', 5 * 1024 * 1024) + "</bpmn:definitions>");
+
+        foreach (var handler in new[] { "Validate", "SaveDraft", "Publish" })
+        {
+            var refused = await PostProblemAsync($"/designer/new?handler={handler}", huge, HttpStatusCode.RequestEntityTooLarge);
+            Assert.Contains("5 MB", refused.GetProperty("detail").GetString());
+        }
+        Assert.Null(await Drafts.LoadAsync("repair"));
     }
 
     [Fact]
@@ -204,6 +236,10 @@ public sealed partial class DesignerPageTests : IAsyncLifetime
         await ApiClient.Expect(response, expected);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    /// <summary>A refusal of a designer handler: problem details, as the API's (content type, status, title).</summary>
+    private async Task<JsonElement> PostProblemAsync(string url, string xml, HttpStatusCode expected) =>
+        await ApiClient.ExpectProblemAsync(await _owner.PostXmlAsync(url, xml), expected);
 
     /// <summary>The XML the page hands to the modeler script.</summary>
     private static string DiagramOf(string html)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
@@ -20,7 +21,9 @@ public sealed record DiagnosticView(string? ElementId, string? ElementType, int 
 /// <c>/designer/{key}</c> (and <c>/designer/new</c>): the modeler, loaded from the process's draft
 /// when there is one, else from its latest version. The toolbar posts the current XML (body,
 /// <c>application/xml</c>, antiforgery token in the <c>RequestVerificationToken</c> header) to
-/// the handlers <c>Validate</c>, <c>SaveDraft</c> and <c>Publish</c>, which answer JSON.
+/// the handlers <c>Validate</c>, <c>SaveDraft</c> and <c>Publish</c>, which answer JSON; a refusal
+/// is problem details as the API's (<c>application/problem+json</c>: <c>title</c>, <c>status</c>,
+/// <c>detail</c> in the user's language, and <c>errors</c> and <c>warnings</c> naming element and line).
 /// </summary>
 [Authorize(Policy = Policies.Designer)]
 public sealed class EditModel(
@@ -97,12 +100,8 @@ public sealed class EditModel(
             var (model, diagnostics) = definitions.Validate(xml);
             if (model is null)
             {
-                return new JsonResult(new
-                {
-                    message = texts["Designer.Publish.Invalid"],
-                    errors = Views(diagnostics, DiagnosticSeverity.Error),
-                    warnings = Views(diagnostics, DiagnosticSeverity.Warning),
-                }) { StatusCode = StatusCodes.Status400BadRequest };
+                return Refused(StatusCodes.Status400BadRequest, texts["Designer.Publish.Invalid"],
+                    Views(diagnostics, DiagnosticSeverity.Error), Views(diagnostics, DiagnosticSeverity.Warning));
             }
             if (model.Key == NewKey) return Refused(StatusCodes.Status400BadRequest, texts["Designer.Key.Reserved"]);
             var result = await definitions.PublishDraftAsync(xml, User.UserName(), EditedKey(key), ct);
@@ -126,10 +125,28 @@ public sealed class EditModel(
     private JsonResult TooLarge() =>
         Refused(StatusCodes.Status413PayloadTooLarge, texts.Format("Designer.Upload.TooLarge", parser.Limits.MaxBytes / (1024 * 1024)));
 
-    private static JsonResult Refused(int status, string message, IEnumerable<object>? errors = null) =>
-        new(new { message, errors = errors ?? [] }) { StatusCode = status };
+    /// <summary>
+    /// A refusal as problem details (RFC 9457), shaped as the API's: the titles are the API's, the
+    /// detail is what the toolbar shows, and the findings stay lists of element, line and message.
+    /// </summary>
+    private static JsonResult Refused(int status, string detail, IEnumerable<DiagnosticView>? errors = null,
+        IEnumerable<DiagnosticView>? warnings = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = ProblemTitle(status), Detail = detail };
+        problem.Extensions["errors"] = (errors ?? []).ToList();
+        problem.Extensions["warnings"] = (warnings ?? []).ToList();
+        return new JsonResult(problem) { StatusCode = status, ContentType = "application/problem+json" };
+    }
 
-    /// <summary>The runtime's refusals (unreadable file, taken process id) as JSON the toolbar shows.</summary>
+    private static string ProblemTitle(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => Problems.InvalidTitle,
+        StatusCodes.Status409Conflict => "Conflict",
+        StatusCodes.Status413PayloadTooLarge => "Too large",
+        _ => ReasonPhrases.GetReasonPhrase(status),
+    };
+
+    /// <summary>The runtime's refusals (unreadable file, taken process id) as problem details the toolbar shows.</summary>
     private static async Task<IActionResult> RefusalOr(Func<Task<IActionResult>> action)
     {
         try

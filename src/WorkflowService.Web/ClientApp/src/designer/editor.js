@@ -87,9 +87,10 @@ export async function startEditor(root, data) {
     }
   }
 
+  /** A refusal is problem details (RFC 9457): detail says what is wrong, errors and warnings name element and line. */
   function refused({ response, body }) {
     if (body?.errors?.length || body?.warnings?.length) diagnostics.show(body.errors ?? [], body.warnings ?? []);
-    say('danger', body?.message ?? format('Designer.Js.Failed', `HTTP ${response.status}`));
+    say('danger', body?.detail ?? format('Designer.Js.Failed', `HTTP ${response.status}`));
   }
 
   function moveTo(newKey) {
