@@ -14,8 +14,12 @@ if (mode !== 'release' && mode !== 'debug') {
 const release = mode === 'release';
 
 const outdir = '../wwwroot/dist';
-// Start empty: a Release build must not leave a Debug build's maps behind (nor the other way
-// round), and the stamp of the other mode must go so that switching back rebuilds.
+// The csproj's Inputs/Outputs check looks for the stamp of the mode it builds (in obj/, so that it is
+// not published). Only the last build's stamp may be there: switching mode, or back, rebuilds.
+const stampDir = '../obj';
+const stamp = name => `${stampDir}/client-app-${name}.stamp`;
+for (const each of ['release', 'debug']) rmSync(stamp(each), { force: true });
+// Start empty: a Release build must not leave a Debug build's maps behind.
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
@@ -39,5 +43,5 @@ await build({
   logLevel: 'warning',
 });
 
-// The csproj's Inputs/Outputs check looks for the stamp of the mode it builds.
-writeFileSync(`${outdir}/.build-stamp-${mode}`, new Date().toISOString());
+mkdirSync(stampDir, { recursive: true });
+writeFileSync(stamp(mode), new Date().toISOString());

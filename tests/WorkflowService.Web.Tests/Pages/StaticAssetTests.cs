@@ -18,7 +18,8 @@ namespace WorkflowService.Web.Tests.Pages;
 public sealed partial class StaticAssetTests(RealClockService service, DevelopmentService development)
     : IClassFixture<RealClockService>, IClassFixture<DevelopmentService>
 {
-    private string Dist => Path.Combine(service.Host.Services.GetRequiredService<IWebHostEnvironment>().WebRootPath, "dist");
+    private IWebHostEnvironment HostEnvironment => service.Host.Services.GetRequiredService<IWebHostEnvironment>();
+    private string Dist => Path.Combine(HostEnvironment.WebRootPath, "dist");
 
     [Theory]
     [InlineData("gzip, deflate, br", "br")]
@@ -75,7 +76,9 @@ public sealed partial class StaticAssetTests(RealClockService service, Developme
     {
         var bundles = Directory.GetFiles(Dist, "*.js").Concat(Directory.GetFiles(Dist, "*.css")).ToList();
         Assert.Contains(bundles, b => Path.GetFileName(b) == "designer.js");
-        var release = File.Exists(Path.Combine(Dist, ".build-stamp-release"));
+        // The stamp build.mjs leaves in the web project's obj folder says which mode built the bundles.
+        var release = File.Exists(Path.Combine(HostEnvironment.ContentRootPath, "obj", "client-app-release.stamp"));
+        Assert.NotEqual(release, File.Exists(Path.Combine(HostEnvironment.ContentRootPath, "obj", "client-app-debug.stamp")));
         foreach (var bundle in bundles)
         {
             var named = SourceMappingUrl().Match(File.ReadAllText(bundle));
