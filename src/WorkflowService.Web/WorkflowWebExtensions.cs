@@ -24,6 +24,7 @@ public static class WorkflowWebExtensions
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
 
         services.AddWorkflowErrorHandling();
+        services.AddClientAssets();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
@@ -56,7 +57,7 @@ public static class WorkflowWebExtensions
     public static WebApplication UseWorkflowWeb(this WebApplication app)
     {
         app.UseWorkflowErrorHandling();
-        app.UseStaticFiles();
+        app.UseClientAssets(app.Environment);
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("en");

@@ -2,6 +2,8 @@
 // Answer gets it and goes on to log it, the others see who took it. The server renders the calls
 // already ringing with the page; SignalR (app.js) brings the rest.
 import './styles/hotline.css';
+import { afterCallTaken } from './lib/live.js';
+import { fill } from './lib/text.js';
 
 const banner = document.getElementById('ringing-banner');
 const template = document.getElementById('ringing-call-template');
@@ -35,7 +37,7 @@ function settle(element, state, text) {
 }
 
 function taken(element, by) {
-  settle(element, 'taken', (texts.taken || 'Taken by {0}').replace('{0}', by || texts.someone || '?'));
+  settle(element, 'taken', fill(texts.taken || 'Taken by {0}', [by || texts.someone || '?']));
 }
 
 async function answer(element) {
@@ -60,7 +62,7 @@ async function answer(element) {
   } catch (err) {
     element.dataset.state = 'ringing';
     button.disabled = false;
-    element.querySelector('.ringing-status').textContent = (texts.failed || '{0}').replace('{0}', err.message);
+    element.querySelector('.ringing-status').textContent = fill(texts.failed || '{0}', [err.message]);
   }
 }
 
@@ -85,8 +87,10 @@ if (banner && me && window.ws) {
   window.ws.on('callRinging', show);
   window.ws.on('callTaken', event => {
     const element = callElement(event.taskId);
-    if (!element || element.dataset.state === 'answering' && event.by === me) return;
-    event.missed ? settle(element, 'missed', texts.missed) : taken(element, event.by);
+    if (!element) return;
+    const outcome = afterCallTaken(element.dataset.state, event, me);
+    if (outcome === 'missed') settle(element, 'missed', texts.missed);
+    else if (outcome === 'taken') taken(element, event.by);
   });
   window.ws.on('connected', () => refresh().catch(err => console.warn('could not refresh ringing calls', err)));
 }

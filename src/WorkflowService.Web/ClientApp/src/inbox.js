@@ -1,6 +1,8 @@
 // Inbox: the task list follows SignalR "taskChanged" events by re-fetching its HTML from the
 // page (?handler=List with the current filters), so which tasks the user may see is decided on
 // the server only; the event itself is just a nudge.
+import { debounce } from './lib/live.js';
+
 const form = document.getElementById('inbox-filters');
 const list = document.getElementById('inbox-list');
 
@@ -13,7 +15,6 @@ if (form && list) {
 
   form.addEventListener('change', () => form.requestSubmit());
 
-  let timer = null;
   const refresh = async () => {
     const params = new URLSearchParams(new FormData(form));
     params.set('handler', 'List');
@@ -28,10 +29,7 @@ if (form && list) {
     list.dataset.refreshed = String(Date.now());
   };
   // Several events arrive together when a step closes one task and opens the next: fetch once.
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => refresh().catch(err => console.warn('inbox refresh failed', err)), 150);
-  };
+  const schedule = debounce(() => refresh().catch(err => console.warn('inbox refresh failed', err)), 150);
 
   window.ws.on('taskChanged', schedule);
   // SLA badges move with the clock even when no task changes.

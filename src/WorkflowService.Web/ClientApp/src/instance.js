@@ -1,6 +1,7 @@
 // Instance view: the instance's own diagram version in a bpmn-js viewer (viewer.js), with the
 // active elements and the path taken marked; reloads when this instance changes.
 import './styles/instance.css';
+import { pathMarkers } from './lib/instance-path.js';
 
 async function showDiagram() {
   const container = document.getElementById('instance-diagram');
@@ -9,10 +10,7 @@ async function showDiagram() {
   await viewer.importXML(data.xml);
   const canvas = viewer.get('canvas');
   const registry = viewer.get('elementRegistry');
-  const mark = (ids, marker) => ids.filter(id => registry.get(id)).forEach(id => canvas.addMarker(id, marker));
-  mark(data.completed.filter(id => !data.active.includes(id)), 'ws-done');
-  mark(data.flows, 'ws-taken');
-  mark(data.active, 'ws-active');
+  for (const [id, marker] of pathMarkers(data, id => registry.get(id))) canvas.addMarker(id, marker);
   canvas.zoom('fit-viewport', 'auto');
   container.dataset.ready = 'true';
   return data.instanceId;

@@ -2,6 +2,7 @@
 // each element an error names, and a list in which every entry selects its element. Findings
 // without an element (unreadable file, no process) appear only in the list.
 // Only the modeler's services are used (no bpmn-js import), so this bundle stays small.
+import { findingText, messagesByElement } from '../lib/findings.js';
 
 const OVERLAY_TYPE = 'ws-validation';
 const ERROR_MARKER = 'ws-invalid';
@@ -42,14 +43,8 @@ export class DiagnosticsView {
 
   fill(kind, findings, marker) {
     const list = this.section.querySelector(`[data-testid=${kind}]`);
-    const byElement = new Map();
-    for (const finding of findings) {
-      const element = this.elementOf(finding);
-      list.append(this.entry(finding, element, kind));
-      if (!element) continue;
-      if (!byElement.has(element.id)) byElement.set(element.id, []);
-      byElement.get(element.id).push(finding.message);
-    }
+    for (const finding of findings) list.append(this.entry(finding, this.elementOf(finding), kind));
+    const byElement = messagesByElement(findings, finding => this.elementOf(finding));
     const canvas = this.modeler.get('canvas');
     const overlays = this.modeler.get('overlays');
     for (const [id, messages] of byElement) {
@@ -72,8 +67,7 @@ export class DiagnosticsView {
 
   entry(finding, element, kind) {
     const item = document.createElement('li');
-    const text = [finding.line ? this.format('Designer.Js.Line', finding.line) : null, finding.elementId, finding.message]
-      .filter(Boolean).join(' · ');
+    const text = findingText(finding, this.format);
     if (!element) {
       item.textContent = text;
       item.className = kind === 'errors' ? 'text-danger' : 'text-warning-emphasis';

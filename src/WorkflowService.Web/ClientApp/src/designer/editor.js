@@ -2,28 +2,21 @@
 // handlers (antiforgery token in the RequestVerificationToken header); Download saves it locally.
 // Whatever the server answers, the diagram stays in the modeler: nothing drawn is lost.
 import { DiagnosticsView } from './diagnostics.js';
+import { formatter } from '../lib/text.js';
+import { besidePalette } from '../lib/viewbox.js';
 
 const PALETTE_WIDTH = 140;
 const FIT_PADDING = 20;
 const PANEL_LAYOUT = { groups: { general: { open: true }, CamundaPlatform__UserAssignment: { open: true } } };
 
-/**
- * Fits the diagram into the canvas right of the palette (which would otherwise cover the start of
- * the process), centred vertically and never enlarged beyond 100 %.
- */
+/** Fits the diagram into the canvas right of the palette (see besidePalette). */
 function fitBesidePalette(canvas) {
-  const { inner, outer } = canvas.viewbox();
-  if (!inner.width || !inner.height) return;
-  const scale = Math.min((outer.width - PALETTE_WIDTH - FIT_PADDING) / inner.width,
-    (outer.height - 2 * FIT_PADDING) / inner.height, 1);
-  const width = outer.width / scale;
-  const height = outer.height / scale;
-  canvas.viewbox({ x: inner.x - PALETTE_WIDTH / scale, y: inner.y - (height - inner.height) / 2, width, height });
+  const viewbox = besidePalette(canvas.viewbox(), PALETTE_WIDTH, FIT_PADDING);
+  if (viewbox) canvas.viewbox(viewbox);
 }
 
 export async function startEditor(root, data) {
-  const format = (key, ...args) =>
-    (data.texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+  const format = formatter(data.texts);
   const modeler = window.WorkflowDesigner.createModeler(
     root.querySelector('#designer-canvas'), root.querySelector('#designer-properties'), { layout: PANEL_LAYOUT });
   const diagnostics = new DiagnosticsView(modeler, root.querySelector('[data-testid=diagnostics]'), format);
