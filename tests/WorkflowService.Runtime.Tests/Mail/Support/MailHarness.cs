@@ -76,7 +76,8 @@ public sealed class MailHarness : IAsyncDisposable
     public ImmutableDictionary<string, JsonElement> Variables { get; set; } =
         VariableMap.Of(("customer", Customer), ("owner", "chen.jie"), ("from", "+86 21 5555 0101"), ("units", 12));
 
-    public OutboxJob CreateJob() => new(Database.Factory, Templates, Jobs, Options.Create(Smtp), Options.Create(Storage), Clock,
+    public OutboxJob CreateJob() => new(Database.Factory,
+        new TransactionRunner(Database.Factory, new StepWriteGate(true), new TransientRetry(NullLogger<TransientRetry>.Instance)), Templates, Jobs, Options.Create(Smtp), Options.Create(Storage), Clock,
         NullLogger<OutboxJob>.Instance);
 
     /// <summary>Runs the send task in a committed step and returns the outbox row it wrote.</summary>
