@@ -85,7 +85,7 @@ public sealed class InstanceRunner(
                 StartedAt = now,
             };
             db.Instances.Add(instance);
-            var scope = new StepScope(db, instance, model, result.State, now);
+            var scope = new StepScope(db, instance, model, result.State, now, newInstance: true);
             if (alsoInTransaction is not null) await alsoInTransaction(db, now, scope.Effects);
             await applier.ApplyAsync(scope, result, ct);
             await SaveAsync(scope, ct);
@@ -131,7 +131,7 @@ public sealed class InstanceRunner(
                 return (new StepOutcome(instance, state, result.IgnoredReason), scope.Effects);
             }
             await applier.ApplyAsync(scope, result, ct);
-            if (evt is MessageReceived received) ForgetConsumedSubscription(scope, received.SubscriptionId);
+            if (evt is MessageReceived received) await ForgetConsumedSubscriptionAsync(scope, received.SubscriptionId, ct);
             await SaveAsync(scope, ct);
             await tx.CommitAsync(ct);
             return (new StepOutcome(instance, scope.State, null), scope.Effects);
@@ -142,12 +142,10 @@ public sealed class InstanceRunner(
     /// A delivered message ends its wait without a command (only a non-interrupting boundary event
     /// keeps listening): drop the subscription row so the next message is not correlated to it.
     /// </summary>
-    private static void ForgetConsumedSubscription(StepScope scope, int subscriptionId)
+    private static async Task ForgetConsumedSubscriptionAsync(StepScope scope, int subscriptionId, CancellationToken ct)
     {
         if (scope.State.Subscriptions.Any(s => s.Id == subscriptionId)) return;
-        foreach (var row in CommandApplier.Tracked(scope.Db.MessageSubscriptions,
-                     m => m.InstanceId == scope.Instance.Id && m.SubscriptionId == subscriptionId))
-            scope.Db.MessageSubscriptions.Remove(row);
+        await CommandApplier.UnsubscribeAsync(scope, subscriptionId, ct);
     }
 
     /// <summary>The step's rows: the instance with its new state (and revision, the concurrency token), the rows the commands made, then the history.</summary>

@@ -117,7 +117,7 @@ public sealed class TaskService(
         {
             var row = await scope.Db.Tasks.SingleAsync(t => t.Id == taskId, ct);
             EnsureCompletable(row, caller);
-            CommandApplier.CloseTask(scope, row.LocalId, TaskStatuses.Completed, caller.UserName);
+            await CommandApplier.CloseTaskAsync(scope, row.LocalId, TaskStatuses.Completed, caller.UserName, ct);
             return new UserTaskCompleted(row.LocalId, values, caller.UserName) { At = scope.Now };
         }, ct);
         if (outcome.Ignored) throw new ConflictException($"The task can no longer be completed: {outcome.IgnoredReason}");
