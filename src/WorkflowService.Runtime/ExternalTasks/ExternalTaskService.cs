@@ -48,7 +48,7 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, Transaction
         {
             var now = clock.GetUtcNow();
             var rows = await db.ExternalTasks
-                .Where(t => t.Status == ExternalTaskStatuses.Open && names.Contains(t.Topic)
+                .Where(t => t.Status == ExternalTaskStatus.Open && names.Contains(t.Topic)
                             && (t.LockExpiresAt == null || t.LockExpiresAt < now))
                 .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt)
                 .Take(maxTasks).ToListAsync(ct);
@@ -78,7 +78,7 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, Transaction
         var vars = VariableMap.Empty.SetItems(variables ?? VariableMap.Empty);
         await RunAsync(taskId, workerId, (row, now) =>
         {
-            row.Status = ExternalTaskStatuses.Completed;
+            row.Status = ExternalTaskStatus.Completed;
             row.Revision++;
             return new ExternalTaskCompleted(row.LocalId, vars, workerId) { At = now };
         }, ct);
@@ -111,7 +111,7 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, Transaction
         var vars = variables is null ? null : VariableMap.Empty.SetItems(variables);
         await RunAsync(taskId, workerId, (row, now) =>
         {
-            row.Status = errorCode is null ? ExternalTaskStatuses.Failed : ExternalTaskStatuses.Completed;
+            row.Status = errorCode is null ? ExternalTaskStatus.Failed : ExternalTaskStatus.Completed;
             row.ErrorMessage = errorMessage;
             row.Revision++;
             return new ExternalTaskFailed(row.LocalId, errorCode, errorMessage, vars) { At = now };
@@ -147,7 +147,7 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, Transaction
     {
         var row = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct)
                   ?? throw new NotFoundException($"External task {taskId} does not exist");
-        if (row.Status != ExternalTaskStatuses.Open)
+        if (row.Status != ExternalTaskStatus.Open)
             throw new ConflictException($"External task {taskId} is {row.Status.ToLowerInvariant()} already");
         if (row.WorkerId != workerId || row.LockExpiresAt < clock.GetUtcNow())
             throw new ConflictException($"External task {taskId} is not locked by worker '{workerId}' (fetch and lock it first)");

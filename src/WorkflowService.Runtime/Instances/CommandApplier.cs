@@ -63,7 +63,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
         switch (command)
         {
             case CreateUserTask c: CreateTask(scope, c); break;
-            case CancelUserTask c: await CloseTaskAsync(scope, c.TaskId, TaskStatuses.Cancelled, null, ct); break;
+            case CancelUserTask c: await CloseTaskAsync(scope, c.TaskId, UserTaskStatus.Cancelled, null, ct); break;
             case CreateExternalTask c: CreateExternalTask(scope, c); break;
             case CancelExternalTask c: await CancelExternalTaskAsync(scope, c, ct); break;
             case ScheduleTimer c: ScheduleTimer(scope, c); break;
@@ -71,10 +71,10 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             case SubscribeMessage c: Subscribe(scope, c); break;
             case CancelMessageSubscription c: await UnsubscribeAsync(scope, c.SubscriptionId, ct); break;
             case RecordBreach c: await RecordBreachAsync(scope, c, ct); break;
-            case RaiseIncident c: History(scope, c.ElementId, "incident", 0, null, c.Message); break;
-            case ResolveIncident c: History(scope, c.ElementId, "incidentResolved", 0, null, null); break;
-            case ElementEntered c: History(scope, c.ElementId, "entered", c.TokenId, null, null); break;
-            case ElementLeft c: History(scope, c.ElementId, c.Interrupted ? "interrupted" : "left", c.TokenId, c.By, null); break;
+            case RaiseIncident c: History(scope, c.ElementId, HistoryEvent.Incident, 0, null, c.Message); break;
+            case ResolveIncident c: History(scope, c.ElementId, HistoryEvent.IncidentResolved, 0, null, null); break;
+            case ElementEntered c: History(scope, c.ElementId, HistoryEvent.Entered, c.TokenId, null, null); break;
+            case ElementLeft c: History(scope, c.ElementId, c.Interrupted ? HistoryEvent.Interrupted : HistoryEvent.Left, c.TokenId, c.By, null); break;
             case InstanceEnded c: EndInstance(scope, c); break;
             default: throw new InvalidOperationException($"Unknown engine command {command.GetType().Name}");
         }
@@ -89,7 +89,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             BusinessKey = scope.Instance.BusinessKey, Assignee = c.Assignee,
             CandidateUsers = string.Join(",", c.CandidateUsers), CandidateGroups = string.Join(",", c.CandidateGroups),
             DueAt = c.DueAt, FollowUpAt = c.FollowUpAt, Priority = c.Priority, FormKey = c.FormKey, CreatedAt = scope.Now,
-            Status = TaskStatuses.Open,
+            Status = UserTaskStatus.Open,
         };
         task.Candidates.AddRange(c.CandidateUsers.Distinct().Select(u => new TaskCandidate { Kind = TaskCandidate.User, Name = u, DueAt = c.DueAt }));
         task.Candidates.AddRange(c.CandidateGroups.Distinct().Select(g => new TaskCandidate { Kind = TaskCandidate.Group, Name = g, DueAt = c.DueAt }));
@@ -101,9 +101,9 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
     /// Closes an open task row (completed or cancelled) and drops its candidate rows. The revision
     /// moves on, so a claim that read the row while it was open fails instead of assigning a closed task.
     /// </summary>
-    internal static async Task CloseTaskAsync(StepScope scope, int localId, string status, string? by, CancellationToken ct)
+    internal static async Task CloseTaskAsync(StepScope scope, int localId, UserTaskStatus status, string? by, CancellationToken ct)
     {
-        foreach (var task in await scope.OpenTasks.WhereAsync(t => t.LocalId == localId && t.Status == TaskStatuses.Open, ct))
+        foreach (var task in await scope.OpenTasks.WhereAsync(t => t.LocalId == localId && t.Status == UserTaskStatus.Open, ct))
         {
             task.Status = status;
             task.CompletedBy = by;
@@ -119,14 +119,14 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
         {
             Id = Guid.CreateVersion7(scope.Now), InstanceId = scope.Instance.Id, LocalId = c.TaskId, ElementId = c.ElementId,
             Topic = c.Topic, InputsJson = JsonSerializer.Serialize(c.Inputs), Priority = c.Priority,
-            Status = ExternalTaskStatuses.Open, CreatedAt = scope.Now,
+            Status = ExternalTaskStatus.Open, CreatedAt = scope.Now,
         });
 
     private static async Task CancelExternalTaskAsync(StepScope scope, CancelExternalTask c, CancellationToken ct)
     {
-        foreach (var row in await scope.OpenExternalTasks.WhereAsync(t => t.LocalId == c.TaskId && t.Status == ExternalTaskStatuses.Open, ct))
+        foreach (var row in await scope.OpenExternalTasks.WhereAsync(t => t.LocalId == c.TaskId && t.Status == ExternalTaskStatus.Open, ct))
         {
-            row.Status = ExternalTaskStatuses.Cancelled;
+            row.Status = ExternalTaskStatus.Cancelled;
             row.Revision++; // a worker's fetch that read the row open must not lock it now
         }
     }
@@ -136,7 +136,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
         var timer = new TimerRecord
         {
             Id = Guid.CreateVersion7(scope.Now), InstanceId = scope.Instance.Id, SubscriptionId = c.SubscriptionId,
-            ElementId = c.ElementId, DueAt = c.DueAt, SlaRule = c.SlaRule, Status = TimerStatuses.Pending,
+            ElementId = c.ElementId, DueAt = c.DueAt, SlaRule = c.SlaRule, Status = TimerStatus.Pending,
         };
         scope.PendingTimers.Add(timer);
         scope.Effects.Timers.Add((timer.Id, timer.DueAt));
@@ -144,8 +144,8 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
 
     private static async Task CancelTimerAsync(StepScope scope, CancelTimer c, CancellationToken ct)
     {
-        foreach (var row in await scope.PendingTimers.WhereAsync(t => t.SubscriptionId == c.SubscriptionId && t.Status == TimerStatuses.Pending, ct))
-            row.Status = TimerStatuses.Cancelled;
+        foreach (var row in await scope.PendingTimers.WhereAsync(t => t.SubscriptionId == c.SubscriptionId && t.Status == TimerStatus.Pending, ct))
+            row.Status = TimerStatus.Cancelled;
     }
 
     private static void Subscribe(StepScope scope, SubscribeMessage c) =>
@@ -175,7 +175,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
     {
         scope.Effects.Notifications.Add(new WorkflowNotification(WorkflowNotification.InstanceChanged, scope.Instance.Id,
             null, scope.Instance.DefinitionKey, null, null, [], []));
-        History(scope, scope.Model.Key, c.Status.Name.ToLowerInvariant(), 0, null, null);
+        History(scope, scope.Model.Key, HistoryEvent.EndOf(c.Status), 0, null, null);
     }
 
     internal static WorkflowNotification Notification(string kind, TaskRecord task) =>
@@ -188,13 +188,13 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
     private static async Task<string?> ResponsibleForAsync(StepScope scope, string timerElementId, CancellationToken ct)
     {
         if (scope.Model.Node(timerElementId) is not BoundaryEventNode boundary) return null;
-        var host = (await scope.OpenTasks.WhereAsync(t => t.ElementId == boundary.AttachedToId && t.Status == TaskStatuses.Open, ct))
+        var host = (await scope.OpenTasks.WhereAsync(t => t.ElementId == boundary.AttachedToId && t.Status == UserTaskStatus.Open, ct))
             .FirstOrDefault();
         if (host is null) return null;
         return host.Assignee ?? (host.CandidateGroups.Length > 0 ? host.CandidateGroups : host.CandidateUsers);
     }
 
-    private static void History(StepScope scope, string elementId, string evt, int tokenId, string? by, string? detail)
+    private static void History(StepScope scope, string elementId, HistoryEvent evt, int tokenId, string? by, string? detail)
     {
         scope.Model.TryGetNode(elementId, out var node);
         scope.History.Add(new HistoryRecord

@@ -32,17 +32,17 @@ public sealed class StepScope(WorkflowDbContext db, InstanceRecord instance, Pro
 
     /// <summary>The instance's open user tasks, with their candidate rows (closing a task drops them).</summary>
     public StepRows<TaskRecord> OpenTasks { get; } = new(db.Tasks,
-        newInstance ? null : db.Tasks.Include(t => t.Candidates).Where(t => t.InstanceId == instance.Id && t.Status == TaskStatuses.Open),
+        newInstance ? null : db.Tasks.Include(t => t.Candidates).Where(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open),
         t => t.InstanceId == instance.Id);
 
     /// <summary>The instance's pending timers.</summary>
     public StepRows<TimerRecord> PendingTimers { get; } = new(db.Timers,
-        newInstance ? null : db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatuses.Pending),
+        newInstance ? null : db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending),
         t => t.InstanceId == instance.Id);
 
     /// <summary>The instance's open external tasks.</summary>
     public StepRows<ExternalTaskRecord> OpenExternalTasks { get; } = new(db.ExternalTasks,
-        newInstance ? null : db.ExternalTasks.Where(t => t.InstanceId == instance.Id && t.Status == ExternalTaskStatuses.Open),
+        newInstance ? null : db.ExternalTasks.Where(t => t.InstanceId == instance.Id && t.Status == ExternalTaskStatus.Open),
         t => t.InstanceId == instance.Id);
 
     /// <summary>The instance's message subscriptions.</summary>

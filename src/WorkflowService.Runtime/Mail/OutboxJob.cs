@@ -45,7 +45,7 @@ public sealed class OutboxJob(
     {
         await using var db = dbFactory.Create();
         var row = await db.Outbox.SingleOrDefaultAsync(o => o.Id == outboxId, ct);
-        if (row is not { Status: OutboxStatuses.Pending, Kind: MailPayload.Kind })
+        if (row is null || row.Status != OutboxStatus.Pending || row.Kind != MailPayload.Kind)
         {
             logger.LogDebug("Outbox {OutboxId}: nothing to send ({Status})", outboxId, row?.Status ?? "missing");
             return;
@@ -64,7 +64,7 @@ public sealed class OutboxJob(
         catch (Exception ex) when (ex is PermanentMailException or JsonException)
         {
             row.Attempts++;
-            row.Status = OutboxStatuses.Failed;
+            row.Status = OutboxStatus.Failed;
             row.LastError = Truncate(ex.Message);
             row.NextAttemptAt = null;
             await transactions.SaveChangesAsync(db, $"outbox {row.Id}", CancellationToken.None);
@@ -95,7 +95,7 @@ public sealed class OutboxJob(
         skipped = string.Join("; ", leftOut);
 
         row.Attempts++;
-        row.Status = OutboxStatuses.Sent;
+        row.Status = OutboxStatus.Sent;
         row.SentAt = clock.GetUtcNow();
         row.NextAttemptAt = null;
         // On a sent row LastError keeps who was left out, for whoever wonders why they got nothing.
@@ -149,7 +149,7 @@ public sealed class OutboxJob(
         return new OutboxMessage
         {
             Id = Guid.CreateVersion7(now), InstanceId = sent.InstanceId, Kind = sent.Kind, CreatedAt = now,
-            Status = OutboxStatuses.Pending, NextAttemptAt = now + smtp.Value.EffectiveRetryDelays[0],
+            Status = OutboxStatus.Pending, NextAttemptAt = now + smtp.Value.EffectiveRetryDelays[0],
             PayloadJson = (payload with { To = [.. later.Select(r => r.Address)], Cc = [] }).Serialize(),
         };
     }

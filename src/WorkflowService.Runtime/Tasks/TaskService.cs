@@ -117,7 +117,7 @@ public sealed class TaskService(
         {
             var row = await scope.Db.Tasks.SingleAsync(t => t.Id == taskId, ct);
             EnsureCompletable(row, caller);
-            await CommandApplier.CloseTaskAsync(scope, row.LocalId, TaskStatuses.Completed, caller.UserName, ct);
+            await CommandApplier.CloseTaskAsync(scope, row.LocalId, UserTaskStatus.Completed, caller.UserName, ct);
             return new UserTaskCompleted(row.LocalId, values, caller.UserName) { At = scope.Now };
         }, ct);
         if (outcome.Ignored) throw new ConflictException($"The task can no longer be completed: {outcome.IgnoredReason}");
@@ -169,7 +169,7 @@ public sealed class TaskService(
 
     private static void EnsureOpen(TaskRecord task)
     {
-        if (task.Status != TaskStatuses.Open)
+        if (UserTaskStatus.Parse(task.Status).IsFinal)
             throw new ConflictException($"Task '{task.Name ?? task.ElementId}' is {task.Status.ToLowerInvariant()} already");
     }
 

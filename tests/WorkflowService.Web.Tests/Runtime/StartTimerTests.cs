@@ -24,11 +24,11 @@ public sealed class StartTimerTests(RealClockService service) : IClassFixture<Re
             "the start timer has started two instances");
         var timers = await Poll.ForAsync(() => service.Host.ReadAsync(db => db.Timers.AsNoTracking()
                 .Where(t => db.Definitions.Any(d => d.Id == t.DefinitionId && d.Key == key)).ToListAsync()),
-            rows => rows.All(t => t.Status != TimerStatuses.Pending), "no start timer is pending any more");
+            rows => rows.All(t => t.Status != TimerStatus.Pending), "no start timer is pending any more");
         await service.Host.WaitForIdleJobsAsync();
 
         Assert.Equal(2, timers.Count);
-        Assert.All(timers, t => Assert.Equal(TimerStatuses.Fired, t.Status));
+        Assert.All(timers, t => Assert.Equal(TimerStatus.Fired, t.Status));
         Assert.All(timers, t => Assert.True(t.FiredAt >= t.DueAt, $"fired at {t.FiredAt:O}, due at {t.DueAt:O}"));
         var instances = (await owner.GetJsonAsync($"/api/instances?definitionKey={key}")).EnumerateArray().ToList();
         Assert.Equal(2, instances.Count);

@@ -143,9 +143,9 @@ public sealed class MailHarness : IAsyncDisposable
             Status = "Running", StateJson = "{}", StartedAt = now.AddDays(-3),
         });
         db.Tasks.AddRange(
-            SeedTask(ResolveTaskId, 3, "resolveComplaint", "Resolve complaint", now.AddDays(2), TaskStatuses.Open),
-            SeedTask(CallBackTaskId, 4, "callCustomerBack", "Call customer back", now.AddHours(4), TaskStatuses.Open),
-            SeedTask(Guid.CreateVersion7(), 2, "recordComplaint", "Record complaint", now.AddHours(-1), TaskStatuses.Completed));
+            SeedTask(ResolveTaskId, 3, "resolveComplaint", "Resolve complaint", now.AddDays(2), UserTaskStatus.Open),
+            SeedTask(CallBackTaskId, 4, "callCustomerBack", "Call customer back", now.AddHours(4), UserTaskStatus.Open),
+            SeedTask(Guid.CreateVersion7(), 2, "recordComplaint", "Record complaint", now.AddHours(-1), UserTaskStatus.Completed));
         db.Users.AddRange(User("li.wei", "李伟", "li.wei@example.com"), User("wang.fang", "王芳", "wang.fang@example.com"),
             User("zhang.min", "Zhang Min", "zhang.min@example.com"), User("chen.jie", "陈杰", "chen.jie@example.com"),
             User("no.mail", "Nobody Mailable", null));
