@@ -36,7 +36,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
                 if (command is CreateExternalTask task && _internal.TryGetValue(task.Topic, out var handler))
                     outcomes.Enqueue(await RunInternalAsync(scope, handler, task, ct));
                 else
-                    await ApplyAsync(scope, command, ct);
+                    await ApplyOneAsync(scope, command, ct);
             }
         }
     }
@@ -58,7 +58,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
     }
 
     /// <summary>One command, by one small method per kind; the switch names every kind the engine has.</summary>
-    private static async ValueTask ApplyAsync(StepScope scope, EngineCommand command, CancellationToken ct)
+    private static async ValueTask ApplyOneAsync(StepScope scope, EngineCommand command, CancellationToken ct)
     {
         switch (command)
         {
