@@ -65,7 +65,6 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, TransactionRunner 
     public async Task<SavedDraft> SaveAsync(string xml, string savedBy, string? editedKey, CancellationToken ct = default)
     {
         var key = KeyOf(xml);
-        await EnsureKeyAvailableAsync(editedKey, key, ct);
         // Two first saves of one key race on the insert: the loser finds the row on its next attempt and updates it.
         var saved = await transactions.RunAsync($"draft of {key}", db => UpsertAsync(db, key, xml, savedBy, editedKey, ct), ct,
             TransientErrors.Default | TransientErrors.UniqueKeyRace);
@@ -107,6 +106,8 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, TransactionRunner 
     private async Task<SavedDraft> UpsertAsync(WorkflowDbContext db, string key, string xml, string savedBy, string? editedKey,
         CancellationToken ct)
     {
+        // Checked in the save's transaction, so a process created meanwhile under the key is seen.
+        await EnsureKeyAvailableAsync(db, editedKey, key, ct);
         var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Key == key, ct);
         if (draft is null) db.Drafts.Add(draft = new DraftRecord { Key = key, Xml = xml, SavedBy = savedBy });
         draft.Xml = xml;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.Runtime.Tests.Persistence;
@@ -68,18 +69,42 @@ public sealed class WriteContentionTests : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_first_saves_of_one_draft_and_of_others_all_succeed()
+    public async Task Concurrent_first_saves_of_one_process_draft_and_of_new_diagrams_all_succeed()
     {
         var drafts = Drafts(_file.Process());
         var users = Enumerable.Range(1, 8).Select(i => $"user{i}").ToList();
 
-        var sameKey = users.Select(u => Task.Run(() => drafts.SaveAsync(Diagram("complaint"), u, editedKey: null)));
+        // All editing the process 'complaint' (published, no draft yet): each save is the draft's first.
+        var sameKey = users.Select(u => Task.Run(() => drafts.SaveAsync(Diagram("complaint"), u, editedKey: "complaint")));
         var ownKeys = users.Select(u => Task.Run(() => drafts.SaveAsync(Diagram($"process-{u}"), u, editedKey: null)));
         await Task.WhenAll(sameKey.Concat(ownKeys));
 
         await using var db = _file.Factory.Create();
         Assert.Equal(users.Count + 1, await db.Drafts.CountAsync());
         Assert.Contains(await db.Drafts.Where(d => d.Key == "complaint").Select(d => d.SavedBy).SingleAsync(), users);
+    }
+
+    [Fact]
+    public async Task Of_new_diagrams_racing_for_one_key_one_is_saved_and_the_others_are_told_the_key_is_taken()
+    {
+        var drafts = Drafts(_file.Process());
+        var users = Enumerable.Range(1, 6).Select(i => $"user{i}").ToList();
+
+        var saves = users.Select(u => Task.Run(async () =>
+        {
+            try
+            {
+                return (await drafts.SaveAsync(Diagram("warranty"), u, editedKey: null)).SavedBy;
+            }
+            catch (ConflictException)
+            {
+                return null;
+            }
+        }));
+        var saved = Assert.Single((await Task.WhenAll(saves)).OfType<string>());
+
+        await using var db = _file.Factory.Create();
+        Assert.Equal(saved, await db.Drafts.Where(d => d.Key == "warranty").Select(d => d.SavedBy).SingleAsync());
     }
 
     /// <summary>A step of the same process that holds the write turn and SQLite's lock for longer than a writer waits for it.</summary>
