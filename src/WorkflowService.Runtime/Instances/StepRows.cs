@@ -12,14 +12,14 @@ namespace WorkflowService.Runtime.Instances;
 public sealed class StepRows<T> where T : class
 {
     private readonly DbSet<T> _set;
-    private readonly IQueryable<T>? _query;
+    private readonly Func<IQueryable<T>>? _query;
     private readonly Func<T, bool> _ofInstance;
     private List<T>? _rows;
 
-    /// <param name="query">The rows to read, a superset of those the step may look up; null when there can be none
+    /// <param name="query">The rows to read (built only when first needed: most steps touch few kinds), a superset of those the step may look up; null when there can be none
     /// in the database yet (an instance being started).</param>
     /// <param name="ofInstance">Which tracked rows belong to the step's instance.</param>
-    internal StepRows(DbSet<T> set, IQueryable<T>? query, Func<T, bool> ofInstance)
+    internal StepRows(DbSet<T> set, Func<IQueryable<T>>? query, Func<T, bool> ofInstance)
     {
         _set = set;
         _query = query;
@@ -31,7 +31,7 @@ public sealed class StepRows<T> where T : class
     {
         if (_rows is null)
         {
-            if (_query is not null) await _query.LoadAsync(ct);
+            if (_query is not null) await _query().LoadAsync(ct);
             // Local holds the rows just read and those added before, not those removed.
             _rows = _set.Local.Where(_ofInstance).ToList();
         }

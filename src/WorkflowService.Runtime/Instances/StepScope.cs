@@ -32,22 +32,22 @@ public sealed class StepScope(WorkflowDbContext db, InstanceRecord instance, Pro
 
     /// <summary>The instance's open user tasks, with their candidate rows (closing a task drops them).</summary>
     public StepRows<TaskRecord> OpenTasks { get; } = new(db.Tasks,
-        newInstance ? null : db.Tasks.Include(t => t.Candidates).Where(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open),
+        newInstance ? null : () => db.Tasks.Include(t => t.Candidates).Where(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open),
         t => t.InstanceId == instance.Id);
 
     /// <summary>The instance's pending timers.</summary>
     public StepRows<TimerRecord> PendingTimers { get; } = new(db.Timers,
-        newInstance ? null : db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending),
+        newInstance ? null : () => db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending),
         t => t.InstanceId == instance.Id);
 
     /// <summary>The instance's open external tasks.</summary>
     public StepRows<ExternalTaskRecord> OpenExternalTasks { get; } = new(db.ExternalTasks,
-        newInstance ? null : db.ExternalTasks.Where(t => t.InstanceId == instance.Id && t.Status == ExternalTaskStatus.Open),
+        newInstance ? null : () => db.ExternalTasks.Where(t => t.InstanceId == instance.Id && t.Status == ExternalTaskStatus.Open),
         t => t.InstanceId == instance.Id);
 
     /// <summary>The instance's message subscriptions.</summary>
     public StepRows<MessageSubscriptionRecord> Subscriptions { get; } = new(db.MessageSubscriptions,
-        newInstance ? null : db.MessageSubscriptions.Where(m => m.InstanceId == instance.Id),
+        newInstance ? null : () => db.MessageSubscriptions.Where(m => m.InstanceId == instance.Id),
         m => m.InstanceId == instance.Id);
 
     /// <summary>History rows of the step, in order, written after its other rows (<see cref="HistoryRows"/>).</summary>
