@@ -100,6 +100,8 @@ public static class WorkflowRuntimeExtensions
             services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<PostgreSqlWorkflowDbContext>>()));
         }
         services.AddSingleton(new StepWriteGate(serialize: storage.Provider == StorageProvider.Sqlite));
+        services.AddSingleton<TransientRetry>();
+        services.AddSingleton<TransactionRunner>();
         // Scoped context for ASP.NET Core Identity's stores.
         services.AddScoped<WorkflowDbContext>(sp => sp.GetRequiredService<WorkflowDbFactory>().Create());
     }

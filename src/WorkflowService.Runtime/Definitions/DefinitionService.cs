@@ -18,7 +18,7 @@ public sealed record DeployResult(DefinitionVersion Definition, bool Created, IR
 /// stay on their version; start timers move to the new version.
 /// </summary>
 public sealed class DefinitionService(
-    WorkflowDbFactory dbFactory,
+    TransactionRunner transactions,
     BpmnParser parser,
     DefinitionCache cache,
     StartTimers startTimers,
@@ -71,25 +71,25 @@ public sealed class DefinitionService(
         var warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
 
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await PublishAsync(model, xml, hash, publishedBy, warnings, draft, ct);
-            }
-            catch (DbUpdateException ex) when (attempt < 5)
-            {
-                // Two publishers raced for the same version number: take the next one.
-                logger.LogInformation("Publishing {Key} raced another publisher ({Message}); retrying", model.Key, ex.Message);
-            }
-        }
+        var effects = new StepEffects();
+        // Two publishers racing for one version number: the loser reads the latest version again and takes the next.
+        var (result, published) = await transactions.RunAsync($"publication of {model.Key}",
+            db => PublishAsync(db, model, xml, hash, publishedBy, warnings, draft, effects, ct), ct,
+            TransientErrors.Default | TransientErrors.UniqueKeyRace);
+        if (published is null) return result;
+        // Cached only once committed: a rolled-back id can be handed out again (SQLite reuses it).
+        cache.GetOrParse(published);
+        await dispatcher.DispatchAsync(effects, ct);
+        logger.LogInformation("Published {Key} version {Version} by {User}", published.Key, published.Version, publishedBy);
+        return result;
     }
 
-    private async Task<DeployResult> PublishAsync(ProcessModel model, string xml, string hash, string publishedBy,
-        IReadOnlyList<BpmnDiagnostic> warnings, DraftRelease? draft, CancellationToken ct)
+    /// <summary>One attempt, in the runner's transaction: the result, and the new version if one was stored.</summary>
+    private async Task<(DeployResult, DefinitionRecord?)> PublishAsync(WorkflowDbContext db, ProcessModel model, string xml,
+        string hash, string publishedBy, IReadOnlyList<BpmnDiagnostic> warnings, DraftRelease? draft, StepEffects effects,
+        CancellationToken ct)
     {
-        await using var db = dbFactory.Create();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        effects.Timers.Clear(); // a retried attempt schedules its own
         // Ordered with the key's start timer firings: the older versions' timers read below include
         // the next cycle a firing on another node has just scheduled.
         await ClusterLock.ForTransactionAsync(db, ClusterLock.ForProcess(model.Key), ct);
@@ -98,10 +98,8 @@ public sealed class DefinitionService(
             .FirstOrDefaultAsync(ct);
         if (latest is not null && latest.Hash == hash)
         {
-            if (draft is null) return new DeployResult(Describe(latest), false, warnings);
-            await DraftService.DeleteAsync(db, ReleasedDrafts(model.Key, draft), ct);
-            await tx.CommitAsync(ct);
-            return new DeployResult(Describe(latest), false, warnings);
+            if (draft is not null) await DraftService.DeleteAsync(db, ReleasedDrafts(model.Key, draft), ct);
+            return (new DeployResult(Describe(latest), false, warnings), null);
         }
 
         var now = clock.GetUtcNow();
@@ -113,16 +111,10 @@ public sealed class DefinitionService(
         db.Definitions.Add(record);
         await db.SaveChangesAsync(ct);
 
-        var effects = new StepEffects();
         await startTimers.ReplaceAsync(db, record, model, now, effects, ct);
         await db.SaveChangesAsync(ct);
         if (draft is not null) await DraftService.DeleteAsync(db, ReleasedDrafts(model.Key, draft), ct);
-        await tx.CommitAsync(ct);
-        // Cached only once committed: a rolled-back id can be handed out again (SQLite reuses it).
-        cache.GetOrParse(record);
-        await dispatcher.DispatchAsync(effects, ct);
-        logger.LogInformation("Published {Key} version {Version} by {User}", record.Key, record.Version, publishedBy);
-        return new DeployResult(Describe(record), true, warnings);
+        return (new DeployResult(Describe(record), true, warnings), record);
     }
 
     private static string[] ReleasedDrafts(string publishedKey, DraftRelease draft) =>

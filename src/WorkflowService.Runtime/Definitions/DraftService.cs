@@ -17,7 +17,8 @@ public sealed record SavedDraft(string Key, string Xml, string SavedBy, DateTime
 /// are refused with the parser's own message, so a draft never stores what publishing would refuse
 /// to read.
 /// </summary>
-public sealed class DraftService(WorkflowDbFactory dbFactory, BpmnParser parser, TimeProvider clock, ILogger<DraftService> logger)
+public sealed class DraftService(WorkflowDbFactory dbFactory, TransactionRunner transactions, BpmnParser parser, TimeProvider clock,
+    ILogger<DraftService> logger)
 {
     private const string BpmnNamespace = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
@@ -64,19 +65,11 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, BpmnParser parser,
     public async Task<SavedDraft> SaveAsync(string xml, string savedBy, string? editedKey, CancellationToken ct = default)
     {
         var key = KeyOf(xml);
-        await EnsureKeyAvailableAsync(editedKey, key, ct);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await UpsertAsync(key, xml, savedBy, editedKey, ct);
-            }
-            catch (DbUpdateException ex) when (attempt < 3)
-            {
-                // Two first saves of one key raced on the insert: the second becomes an update.
-                logger.LogInformation("Saving the draft of {Key} raced another save ({Message}); retrying", key, ex.Message);
-            }
-        }
+        // Two first saves of one key race on the insert: the loser finds the row on its next attempt and updates it.
+        var saved = await transactions.RunAsync($"draft of {key}", db => UpsertAsync(db, key, xml, savedBy, editedKey, ct), ct,
+            TransientErrors.Default | TransientErrors.UniqueKeyRace);
+        logger.LogInformation("Draft of {Key} saved by {User}", key, savedBy);
+        return saved;
     }
 
     /// <summary>
@@ -100,11 +93,8 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, BpmnParser parser,
     }
 
     /// <returns>Whether there was a draft to delete.</returns>
-    public async Task<bool> DeleteAsync(string key, CancellationToken ct = default)
-    {
-        await using var db = dbFactory.Create();
-        return await DeleteAsync(db, [key], ct) > 0;
-    }
+    public async Task<bool> DeleteAsync(string key, CancellationToken ct = default) =>
+        await transactions.RunAsync($"draft of {key}", db => DeleteAsync(db, [key], ct), ct) > 0;
 
     /// <summary>Deletes the drafts of <paramref name="keys"/> within <paramref name="db"/>'s transaction, if it has one.</summary>
     internal static Task<int> DeleteAsync(WorkflowDbContext db, IEnumerable<string> keys, CancellationToken ct)
@@ -113,10 +103,11 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, BpmnParser parser,
         return db.Drafts.Where(d => distinct.Contains(d.Key)).ExecuteDeleteAsync(ct);
     }
 
-    private async Task<SavedDraft> UpsertAsync(string key, string xml, string savedBy, string? editedKey, CancellationToken ct)
+    private async Task<SavedDraft> UpsertAsync(WorkflowDbContext db, string key, string xml, string savedBy, string? editedKey,
+        CancellationToken ct)
     {
-        await using var db = dbFactory.Create();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Checked in the save's transaction, so a process created meanwhile under the key is seen.
+        await EnsureKeyAvailableAsync(db, editedKey, key, ct);
         var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Key == key, ct);
         if (draft is null) db.Drafts.Add(draft = new DraftRecord { Key = key, Xml = xml, SavedBy = savedBy });
         draft.Xml = xml;
@@ -125,8 +116,6 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, BpmnParser parser,
         if (editedKey is not null && editedKey != key)
             await db.Drafts.Where(d => d.Key == editedKey).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Draft of {Key} saved by {User}", key, savedBy);
         return new SavedDraft(draft.Key, draft.Xml, draft.SavedBy, draft.SavedAt);
     }
 

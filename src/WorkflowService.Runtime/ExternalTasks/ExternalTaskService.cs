@@ -17,7 +17,8 @@ public sealed record LockedTask(Guid Id, string Topic, Guid InstanceId, string E
 /// then complete or report a failure. A failure with an error code is a BPMN error at the task;
 /// with retries left the task is offered again later; otherwise it becomes an incident.
 /// </summary>
-public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRunner runner, TimeProvider clock)
+public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, TransactionRunner transactions, InstanceRunner runner,
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<LockedTask>> FetchAndLockAsync(string workerId, IReadOnlyList<TopicRequest> topics,
         int maxTasks, CancellationToken ct = default)
@@ -26,39 +27,44 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRun
             throw new ValidationException("workerId is required", [new ValidationError("required", "workerId", "required")]);
         if (topics.Count == 0)
             throw new ValidationException("Name at least one topic", [new ValidationError("required", "topics", "required")]);
-        var locked = new List<LockedTask>();
         var names = topics.Select(t => t.TopicName).ToList();
-        for (var attempt = 0; attempt < 3 && locked.Count < maxTasks; attempt++)
+        // One transaction in the write turn: a worker that locked some of the rows first (another
+        // node) moves their revision, and the whole fetch is done again on fresh rows. One that
+        // keeps losing gets nothing this time, as a fetch that found no work: it polls again.
+        if (maxTasks <= 0) return [];
+        try
         {
-            await using var db = dbFactory.Create();
+            return await FetchAndLockOnceAsync(workerId, topics, names, maxTasks, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [];
+        }
+    }
+
+    private Task<IReadOnlyList<LockedTask>> FetchAndLockOnceAsync(string workerId, IReadOnlyList<TopicRequest> topics,
+        List<string> names, int maxTasks, CancellationToken ct) =>
+        transactions.RunAsync<IReadOnlyList<LockedTask>>($"fetch and lock by {workerId}", async db =>
+        {
             var now = clock.GetUtcNow();
             var rows = await db.ExternalTasks
-                .Where(t => t.Status == ExternalTaskStatuses.Open && names.Contains(t.Topic)
+                .Where(t => t.Status == ExternalTaskStatus.Open && names.Contains(t.Topic)
                             && (t.LockExpiresAt == null || t.LockExpiresAt < now))
                 .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt)
-                .Take(maxTasks - locked.Count).ToListAsync(ct);
-            if (rows.Count == 0) break;
+                .Take(maxTasks).ToListAsync(ct);
+            if (rows.Count == 0) return [];
             foreach (var row in rows)
             {
                 row.WorkerId = workerId;
                 row.LockExpiresAt = now + topics.First(t => t.TopicName == row.Topic).LockDuration;
                 row.Revision++;
             }
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                continue; // another worker locked some of them first: fetch again
-            }
+            await db.SaveChangesAsync(ct);
             var keys = await db.Instances.AsNoTracking().Where(i => rows.Select(r => r.InstanceId).Contains(i.Id))
                 .ToDictionaryAsync(i => i.Id, i => i.BusinessKey, ct);
-            locked.AddRange(rows.Select(r => new LockedTask(r.Id, r.Topic, r.InstanceId, r.ElementId, keys.GetValueOrDefault(r.InstanceId),
-                ParseInputs(r.InputsJson), r.Priority, r.LockExpiresAt!.Value)));
-        }
-        return locked;
-    }
+            return (IReadOnlyList<LockedTask>)[.. rows.Select(r => new LockedTask(r.Id, r.Topic, r.InstanceId, r.ElementId,
+                keys.GetValueOrDefault(r.InstanceId), ParseInputs(r.InputsJson), r.Priority, r.LockExpiresAt!.Value))];
+        }, ct);
 
     private static JsonElement ParseInputs(string json)
     {
@@ -72,7 +78,7 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRun
         var vars = VariableMap.Empty.SetItems(variables ?? VariableMap.Empty);
         await RunAsync(taskId, workerId, (row, now) =>
         {
-            row.Status = ExternalTaskStatuses.Completed;
+            row.Status = ExternalTaskStatus.Completed;
             row.Revision++;
             return new ExternalTaskCompleted(row.LocalId, vars, workerId) { At = now };
         }, ct);
@@ -84,15 +90,17 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRun
     {
         if (errorCode is null && retries is > 0)
         {
-            await using var db = dbFactory.Create();
-            var row = await LockedRowAsync(db, taskId, workerId, ct);
-            row.WorkerId = null;
-            row.LockExpiresAt = clock.GetUtcNow() + (retryTimeout ?? TimeSpan.Zero);
-            row.ErrorMessage = errorMessage;
-            row.Revision++;
             try
             {
-                await db.SaveChangesAsync(ct);
+                await transactions.RunAsync($"failure of external task {taskId}", async db =>
+                {
+                    var row = await LockedRowAsync(db, taskId, workerId, ct);
+                    row.WorkerId = null;
+                    row.LockExpiresAt = clock.GetUtcNow() + (retryTimeout ?? TimeSpan.Zero);
+                    row.ErrorMessage = errorMessage;
+                    row.Revision++;
+                    await db.SaveChangesAsync(ct);
+                }, ct, TransientErrors.Busy);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -103,7 +111,7 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRun
         var vars = variables is null ? null : VariableMap.Empty.SetItems(variables);
         await RunAsync(taskId, workerId, (row, now) =>
         {
-            row.Status = errorCode is null ? ExternalTaskStatuses.Failed : ExternalTaskStatuses.Completed;
+            row.Status = errorCode is null ? ExternalTaskStatus.Failed : ExternalTaskStatus.Completed;
             row.ErrorMessage = errorMessage;
             row.Revision++;
             return new ExternalTaskFailed(row.LocalId, errorCode, errorMessage, vars) { At = now };
@@ -139,7 +147,7 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, InstanceRun
     {
         var row = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct)
                   ?? throw new NotFoundException($"External task {taskId} does not exist");
-        if (row.Status != ExternalTaskStatuses.Open)
+        if (row.Status != ExternalTaskStatus.Open)
             throw new ConflictException($"External task {taskId} is {row.Status.ToLowerInvariant()} already");
         if (row.WorkerId != workerId || row.LockExpiresAt < clock.GetUtcNow())
             throw new ConflictException($"External task {taskId} is not locked by worker '{workerId}' (fetch and lock it first)");

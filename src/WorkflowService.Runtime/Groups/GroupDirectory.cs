@@ -4,7 +4,7 @@ using WorkflowService.Runtime.Persistence;
 namespace WorkflowService.Runtime.Groups;
 
 /// <summary>Groups and their members: the candidate groups BPMN user tasks name.</summary>
-public sealed class GroupDirectory(WorkflowDbFactory dbFactory)
+public sealed class GroupDirectory(WorkflowDbFactory dbFactory, TransactionRunner transactions)
 {
     public async Task<IReadOnlySet<string>> GroupsOfAsync(string userName, CancellationToken ct = default)
     {
@@ -21,9 +21,14 @@ public sealed class GroupDirectory(WorkflowDbFactory dbFactory)
     }
 
     /// <summary>Creates the group if needed and makes the user a member (idempotent).</summary>
-    public async Task AddMemberAsync(string groupName, string userName, string? displayName = null, CancellationToken ct = default)
+    public Task AddMemberAsync(string groupName, string userName, string? displayName = null, CancellationToken ct = default) =>
+        // Two first members of one group race on the group's insert: the loser finds the group on its next attempt.
+        transactions.RunAsync($"membership of {userName} in {groupName}", db => AddMemberAsync(db, groupName, userName, displayName, ct), ct,
+            TransientErrors.Default | TransientErrors.UniqueKeyRace);
+
+    private static async Task AddMemberAsync(WorkflowDbContext db, string groupName, string userName, string? displayName,
+        CancellationToken ct)
     {
-        await using var db = dbFactory.Create();
         var group = await db.Groups.Include(g => g.Members).SingleOrDefaultAsync(g => g.Name == groupName, ct);
         if (group is null)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Model;
 using WorkflowService.Runtime.Persistence;
@@ -37,7 +36,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
                 if (command is CreateExternalTask task && _internal.TryGetValue(task.Topic, out var handler))
                     outcomes.Enqueue(await RunInternalAsync(scope, handler, task, ct));
                 else
-                    Apply(scope, command);
+                    await ApplyOneAsync(scope, command, ct);
             }
         }
     }
@@ -58,88 +57,26 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
         }
     }
 
-    private static void Apply(StepScope scope, EngineCommand command)
+    /// <summary>One command, by one small method per kind; the switch names every kind the engine has.</summary>
+    private static async ValueTask ApplyOneAsync(StepScope scope, EngineCommand command, CancellationToken ct)
     {
-        var db = scope.Db;
-        var instance = scope.Instance;
         switch (command)
         {
-            case CreateUserTask c:
-                CreateTask(scope, c);
-                break;
-            case CancelUserTask c:
-                CloseTask(scope, c.TaskId, TaskStatuses.Cancelled, null);
-                break;
-            case CreateExternalTask c:
-                db.ExternalTasks.Add(new ExternalTaskRecord
-                {
-                    Id = Guid.CreateVersion7(scope.Now), InstanceId = instance.Id, LocalId = c.TaskId, ElementId = c.ElementId,
-                    Topic = c.Topic, InputsJson = JsonSerializer.Serialize(c.Inputs), Priority = c.Priority,
-                    Status = ExternalTaskStatuses.Open, CreatedAt = scope.Now,
-                });
-                break;
-            case CancelExternalTask c:
-                foreach (var row in Tracked(db.ExternalTasks, t => t.InstanceId == instance.Id && t.LocalId == c.TaskId
-                             && t.Status == ExternalTaskStatuses.Open))
-                {
-                    row.Status = ExternalTaskStatuses.Cancelled;
-                    row.Revision++; // a worker's fetch that read the row open must not lock it now
-                }
-                break;
-            case ScheduleTimer c:
-                var timer = new TimerRecord
-                {
-                    Id = Guid.CreateVersion7(scope.Now), InstanceId = instance.Id, SubscriptionId = c.SubscriptionId,
-                    ElementId = c.ElementId, DueAt = c.DueAt, SlaRule = c.SlaRule, Status = TimerStatuses.Pending,
-                };
-                db.Timers.Add(timer);
-                scope.Effects.Timers.Add((timer.Id, timer.DueAt));
-                break;
-            case CancelTimer c:
-                foreach (var row in Tracked(db.Timers, t => t.InstanceId == instance.Id && t.SubscriptionId == c.SubscriptionId
-                             && t.Status == TimerStatuses.Pending))
-                    row.Status = TimerStatuses.Cancelled;
-                break;
-            case SubscribeMessage c:
-                db.MessageSubscriptions.Add(new MessageSubscriptionRecord
-                {
-                    Id = Guid.CreateVersion7(scope.Now), InstanceId = instance.Id, SubscriptionId = c.SubscriptionId,
-                    ElementId = c.ElementId, MessageName = c.MessageName, BusinessKey = instance.BusinessKey,
-                    CreatedAt = scope.Now,
-                });
-                break;
-            case CancelMessageSubscription c:
-                foreach (var row in Tracked(db.MessageSubscriptions,
-                             m => m.InstanceId == instance.Id && m.SubscriptionId == c.SubscriptionId))
-                    db.MessageSubscriptions.Remove(row);
-                break;
-            case RecordBreach c:
-                db.Breaches.Add(new BreachRecord
-                {
-                    Rule = c.Rule, InstanceId = instance.Id, DefinitionKey = instance.DefinitionKey,
-                    BusinessKey = instance.BusinessKey, ElementId = c.ElementId, DueAt = c.DueAt, DetectedAt = c.DetectedAt,
-                    Responsible = ResponsibleFor(scope, c.ElementId),
-                });
-                break;
-            case RaiseIncident c:
-                History(scope, c.ElementId, "incident", 0, null, c.Message);
-                break;
-            case ResolveIncident c:
-                History(scope, c.ElementId, "incidentResolved", 0, null, null);
-                break;
-            case ElementEntered c:
-                History(scope, c.ElementId, "entered", c.TokenId, null, null);
-                break;
-            case ElementLeft c:
-                History(scope, c.ElementId, c.Interrupted ? "interrupted" : "left", c.TokenId, c.By, null);
-                break;
-            case InstanceEnded c:
-                scope.Effects.Notifications.Add(new WorkflowNotification(WorkflowNotification.InstanceChanged, instance.Id,
-                    null, instance.DefinitionKey, null, null, [], []));
-                History(scope, scope.Model.Key, c.Status.Name.ToLowerInvariant(), 0, null, null);
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown engine command {command.GetType().Name}");
+            case CreateUserTask c: CreateTask(scope, c); break;
+            case CancelUserTask c: await CloseTaskAsync(scope, c.TaskId, UserTaskStatus.Cancelled, null, ct); break;
+            case CreateExternalTask c: CreateExternalTask(scope, c); break;
+            case CancelExternalTask c: await CancelExternalTaskAsync(scope, c, ct); break;
+            case ScheduleTimer c: ScheduleTimer(scope, c); break;
+            case CancelTimer c: await CancelTimerAsync(scope, c, ct); break;
+            case SubscribeMessage c: Subscribe(scope, c); break;
+            case CancelMessageSubscription c: await UnsubscribeAsync(scope, c.SubscriptionId, ct); break;
+            case RecordBreach c: await RecordBreachAsync(scope, c, ct); break;
+            case RaiseIncident c: History(scope, c.ElementId, HistoryEvent.Incident, 0, null, c.Message); break;
+            case ResolveIncident c: History(scope, c.ElementId, HistoryEvent.IncidentResolved, 0, null, null); break;
+            case ElementEntered c: History(scope, c.ElementId, HistoryEvent.Entered, c.TokenId, null, null); break;
+            case ElementLeft c: History(scope, c.ElementId, c.Interrupted ? HistoryEvent.Interrupted : HistoryEvent.Left, c.TokenId, c.By, null); break;
+            case InstanceEnded c: EndInstance(scope, c); break;
+            default: throw new InvalidOperationException($"Unknown engine command {command.GetType().Name}");
         }
     }
 
@@ -152,11 +89,11 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             BusinessKey = scope.Instance.BusinessKey, Assignee = c.Assignee,
             CandidateUsers = string.Join(",", c.CandidateUsers), CandidateGroups = string.Join(",", c.CandidateGroups),
             DueAt = c.DueAt, FollowUpAt = c.FollowUpAt, Priority = c.Priority, FormKey = c.FormKey, CreatedAt = scope.Now,
-            Status = TaskStatuses.Open,
+            Status = UserTaskStatus.Open,
         };
         task.Candidates.AddRange(c.CandidateUsers.Distinct().Select(u => new TaskCandidate { Kind = TaskCandidate.User, Name = u, DueAt = c.DueAt }));
         task.Candidates.AddRange(c.CandidateGroups.Distinct().Select(g => new TaskCandidate { Kind = TaskCandidate.Group, Name = g, DueAt = c.DueAt }));
-        scope.Db.Tasks.Add(task);
+        scope.OpenTasks.Add(task);
         scope.Effects.Notifications.Add(Notification(WorkflowNotification.TaskCreated, task));
     }
 
@@ -164,11 +101,9 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
     /// Closes an open task row (completed or cancelled) and drops its candidate rows. The revision
     /// moves on, so a claim that read the row while it was open fails instead of assigning a closed task.
     /// </summary>
-    internal static void CloseTask(StepScope scope, int localId, string status, string? by)
+    internal static async Task CloseTaskAsync(StepScope scope, int localId, UserTaskStatus status, string? by, CancellationToken ct)
     {
-        foreach (var task in Tracked(scope.Db.Tasks,
-                     t => t.InstanceId == scope.Instance.Id && t.LocalId == localId && t.Status == TaskStatuses.Open,
-                     q => q.Include(t => t.Candidates)))
+        foreach (var task in await scope.OpenTasks.WhereAsync(t => t.LocalId == localId && t.Status == UserTaskStatus.Open, ct))
         {
             task.Status = status;
             task.CompletedBy = by;
@@ -179,6 +114,70 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
         }
     }
 
+    private static void CreateExternalTask(StepScope scope, CreateExternalTask c) =>
+        scope.OpenExternalTasks.Add(new ExternalTaskRecord
+        {
+            Id = Guid.CreateVersion7(scope.Now), InstanceId = scope.Instance.Id, LocalId = c.TaskId, ElementId = c.ElementId,
+            Topic = c.Topic, InputsJson = JsonSerializer.Serialize(c.Inputs), Priority = c.Priority,
+            Status = ExternalTaskStatus.Open, CreatedAt = scope.Now,
+        });
+
+    private static async Task CancelExternalTaskAsync(StepScope scope, CancelExternalTask c, CancellationToken ct)
+    {
+        foreach (var row in await scope.OpenExternalTasks.WhereAsync(t => t.LocalId == c.TaskId && t.Status == ExternalTaskStatus.Open, ct))
+        {
+            row.Status = ExternalTaskStatus.Cancelled;
+            row.Revision++; // a worker's fetch that read the row open must not lock it now
+        }
+    }
+
+    private static void ScheduleTimer(StepScope scope, ScheduleTimer c)
+    {
+        var timer = new TimerRecord
+        {
+            Id = Guid.CreateVersion7(scope.Now), InstanceId = scope.Instance.Id, SubscriptionId = c.SubscriptionId,
+            ElementId = c.ElementId, DueAt = c.DueAt, SlaRule = c.SlaRule, Status = TimerStatus.Pending,
+        };
+        scope.PendingTimers.Add(timer);
+        scope.Effects.Timers.Add((timer.Id, timer.DueAt));
+    }
+
+    private static async Task CancelTimerAsync(StepScope scope, CancelTimer c, CancellationToken ct)
+    {
+        foreach (var row in await scope.PendingTimers.WhereAsync(t => t.SubscriptionId == c.SubscriptionId && t.Status == TimerStatus.Pending, ct))
+            row.Status = TimerStatus.Cancelled;
+    }
+
+    private static void Subscribe(StepScope scope, SubscribeMessage c) =>
+        scope.Subscriptions.Add(new MessageSubscriptionRecord
+        {
+            Id = Guid.CreateVersion7(scope.Now), InstanceId = scope.Instance.Id, SubscriptionId = c.SubscriptionId,
+            ElementId = c.ElementId, MessageName = c.MessageName, BusinessKey = scope.Instance.BusinessKey,
+            CreatedAt = scope.Now,
+        });
+
+    /// <summary>Drops the rows of a subscription (cancelled, or consumed by the message that ended its wait).</summary>
+    internal static async Task UnsubscribeAsync(StepScope scope, int subscriptionId, CancellationToken ct)
+    {
+        foreach (var row in await scope.Subscriptions.WhereAsync(m => m.SubscriptionId == subscriptionId, ct))
+            scope.Subscriptions.Remove(row);
+    }
+
+    private static async Task RecordBreachAsync(StepScope scope, RecordBreach c, CancellationToken ct) =>
+        scope.Db.Breaches.Add(new BreachRecord
+        {
+            Rule = c.Rule, InstanceId = scope.Instance.Id, DefinitionKey = scope.Instance.DefinitionKey,
+            BusinessKey = scope.Instance.BusinessKey, ElementId = c.ElementId, DueAt = c.DueAt, DetectedAt = c.DetectedAt,
+            Responsible = await ResponsibleForAsync(scope, c.ElementId, ct),
+        });
+
+    private static void EndInstance(StepScope scope, InstanceEnded c)
+    {
+        scope.Effects.Notifications.Add(new WorkflowNotification(WorkflowNotification.InstanceChanged, scope.Instance.Id,
+            null, scope.Instance.DefinitionKey, null, null, [], []));
+        History(scope, scope.Model.Key, HistoryEvent.EndOf(c.Status), 0, null, null);
+    }
+
     internal static WorkflowNotification Notification(string kind, TaskRecord task) =>
         new(kind, task.InstanceId, task.Id, task.DefinitionKey, task.ElementId, task.Assignee,
             Split(task.CandidateGroups), Split(task.CandidateUsers));
@@ -186,16 +185,16 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Who was on the work a breached timer watched: the host task's assignee, else its groups.</summary>
-    private static string? ResponsibleFor(StepScope scope, string timerElementId)
+    private static async Task<string?> ResponsibleForAsync(StepScope scope, string timerElementId, CancellationToken ct)
     {
         if (scope.Model.Node(timerElementId) is not BoundaryEventNode boundary) return null;
-        var host = Tracked(scope.Db.Tasks, t => t.InstanceId == scope.Instance.Id && t.ElementId == boundary.AttachedToId
-                                                 && t.Status == TaskStatuses.Open).FirstOrDefault();
+        var host = (await scope.OpenTasks.WhereAsync(t => t.ElementId == boundary.AttachedToId && t.Status == UserTaskStatus.Open, ct))
+            .FirstOrDefault();
         if (host is null) return null;
         return host.Assignee ?? (host.CandidateGroups.Length > 0 ? host.CandidateGroups : host.CandidateUsers);
     }
 
-    private static void History(StepScope scope, string elementId, string evt, int tokenId, string? by, string? detail)
+    private static void History(StepScope scope, string elementId, HistoryEvent evt, int tokenId, string? by, string? detail)
     {
         scope.Model.TryGetNode(elementId, out var node);
         scope.History.Add(new HistoryRecord
@@ -203,18 +202,5 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             InstanceId = scope.Instance.Id, ElementId = elementId, ElementName = node?.Name ?? scope.Model.Name,
             Event = evt, TokenId = tokenId, At = scope.Now, By = by, Detail = detail,
         });
-    }
-
-    /// <summary>Matching rows already in the database plus those added in this step and not yet saved.</summary>
-    internal static List<T> Tracked<T>(DbSet<T> set, System.Linq.Expressions.Expression<Func<T, bool>> predicate,
-        Func<IQueryable<T>, IQueryable<T>>? shape = null) where T : class
-    {
-        var fromDb = (shape?.Invoke(set) ?? set).Where(predicate).ToList();
-        var compiled = predicate.Compile();
-        foreach (var added in set.Local.Where(compiled))
-        {
-            if (!fromDb.Contains(added)) fromDb.Add(added);
-        }
-        return fromDb;
     }
 }

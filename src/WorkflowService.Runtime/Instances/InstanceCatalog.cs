@@ -28,8 +28,8 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
         var model = definitions.GetOrParse(definition);
         var steps = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId)
             .Select(h => new { h.ElementId, h.Event }).ToListAsync(ct);
-        var entered = steps.Where(s => s.Event == "entered").Select(s => s.ElementId).ToHashSet(StringComparer.Ordinal);
-        var left = steps.Where(s => s.Event is "left" or "interrupted").Select(s => s.ElementId)
+        var entered = steps.Where(s => s.Event == HistoryEvent.Entered).Select(s => s.ElementId).ToHashSet(StringComparer.Ordinal);
+        var left = steps.Where(s => s.Event == HistoryEvent.Left || s.Event == HistoryEvent.Interrupted).Select(s => s.ElementId)
             .Where(id => model.TryGetNode(id, out _)).ToHashSet(StringComparer.Ordinal);
         var flows = model.Flows.Where(f => left.Contains(f.SourceId) && entered.Contains(f.TargetId)).Select(f => f.Id);
         var names = model.Nodes.Where(n => n.Name is not null).ToDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);

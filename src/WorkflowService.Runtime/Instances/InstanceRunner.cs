@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkflowService.Engine.Execution;
@@ -30,11 +29,10 @@ public sealed class InstanceRunner(
     CommandApplier applier,
     EffectDispatcher dispatcher,
     StepWriteGate writeGate,
+    TransientRetry retry,
     TimeProvider clock,
     ILogger<InstanceRunner> logger)
 {
-    private const int MaxAttempts = 8;
-
     public TimeProvider Clock => clock;
 
     /// <summary>
@@ -47,9 +45,8 @@ public sealed class InstanceRunner(
         CancellationToken ct = default, Func<WorkflowDbContext, DateTimeOffset, StepEffects, Task>? alsoInTransaction = null,
         Caller? startingAs = null)
     {
-        var outcome = await WithRetriesAsync(async attempt =>
+        var outcome = await InTransactionAsync(async () =>
         {
-            using var turn = await writeGate.EnterAsync(ct);
             await using var db = dbFactory.Create();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Asked every time, so a version published on another node is started at once; only the
@@ -88,7 +85,7 @@ public sealed class InstanceRunner(
                 StartedAt = now,
             };
             db.Instances.Add(instance);
-            var scope = new StepScope(db, instance, model, result.State, now);
+            var scope = new StepScope(db, instance, model, result.State, now, newInstance: true);
             if (alsoInTransaction is not null) await alsoInTransaction(db, now, scope.Effects);
             await applier.ApplyAsync(scope, result, ct);
             await SaveAsync(scope, ct);
@@ -114,9 +111,8 @@ public sealed class InstanceRunner(
     public async Task<StepOutcome> HandleAsync(Guid instanceId, Func<StepScope, ValueTask<InstanceEvent>> prepare,
         CancellationToken ct = default)
     {
-        return await WithRetriesAsync(async attempt =>
+        return await InTransactionAsync(async () =>
         {
-            using var turn = await writeGate.EnterAsync(ct);
             await using var db = dbFactory.Create();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
@@ -135,7 +131,7 @@ public sealed class InstanceRunner(
                 return (new StepOutcome(instance, state, result.IgnoredReason), scope.Effects);
             }
             await applier.ApplyAsync(scope, result, ct);
-            if (evt is MessageReceived received) ForgetConsumedSubscription(scope, received.SubscriptionId);
+            if (evt is MessageReceived received) await ForgetConsumedSubscriptionAsync(scope, received.SubscriptionId, ct);
             await SaveAsync(scope, ct);
             await tx.CommitAsync(ct);
             return (new StepOutcome(instance, scope.State, null), scope.Effects);
@@ -146,12 +142,10 @@ public sealed class InstanceRunner(
     /// A delivered message ends its wait without a command (only a non-interrupting boundary event
     /// keeps listening): drop the subscription row so the next message is not correlated to it.
     /// </summary>
-    private static void ForgetConsumedSubscription(StepScope scope, int subscriptionId)
+    private static async Task ForgetConsumedSubscriptionAsync(StepScope scope, int subscriptionId, CancellationToken ct)
     {
         if (scope.State.Subscriptions.Any(s => s.Id == subscriptionId)) return;
-        foreach (var row in CommandApplier.Tracked(scope.Db.MessageSubscriptions,
-                     m => m.InstanceId == scope.Instance.Id && m.SubscriptionId == subscriptionId))
-            scope.Db.MessageSubscriptions.Remove(row);
+        await CommandApplier.UnsubscribeAsync(scope, subscriptionId, ct);
     }
 
     /// <summary>The step's rows: the instance with its new state (and revision, the concurrency token), the rows the commands made, then the history.</summary>
@@ -167,33 +161,15 @@ public sealed class InstanceRunner(
         await HistoryRows.InsertAsync(scope.Db, scope.History, ct);
     }
 
-    private async Task<StepOutcome> WithRetriesAsync(Func<int, Task<(StepOutcome, StepEffects)>> step, string what,
+    /// <summary>
+    /// Runs a step in the write turn and dispatches its effects once it has committed; a transient
+    /// failure (a conflict on the instance's revision, a busy database) redoes the whole step on fresh state.
+    /// </summary>
+    private async Task<StepOutcome> InTransactionAsync(Func<Task<(StepOutcome, StepEffects)>> step, string what,
         CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var (outcome, effects) = await step(attempt);
-                await dispatcher.DispatchAsync(effects, ct);
-                return outcome;
-            }
-            catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
-            {
-                logger.LogDebug("Step on {What} conflicted (attempt {Attempt}): {Message}; retrying on fresh state", what,
-                    attempt, ex.Message);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), ct);
-            }
-        }
+        var (outcome, effects) = await retry.RunAsync(what, _ => writeGate.RunAsync(step, ct), ct);
+        await dispatcher.DispatchAsync(effects, ct);
+        return outcome;
     }
-
-    /// <summary>Another writer won (concurrency token) or the database was busy: the step can be redone.</summary>
-    internal static bool IsTransient(Exception ex) => ex switch
-    {
-        DbUpdateConcurrencyException => true,
-        DbUpdateException { InnerException: { } inner } => IsTransient(inner),
-        SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED
-        Npgsql.PostgresException { SqlState: "40001" or "40P01" } => true, // serialization failure, deadlock
-        _ => false,
-    };
 }

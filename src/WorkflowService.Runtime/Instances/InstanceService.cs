@@ -72,7 +72,7 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
         var record = await db.Instances.AsNoTracking().VisibleTo(db, caller).SingleOrDefaultAsync(i => i.Id == id, ct)
                      ?? throw NotFound(id);
         var timers = await db.Timers.AsNoTracking()
-            .Where(t => t.InstanceId == id && t.Status == TimerStatuses.Pending).OrderBy(t => t.DueAt)
+            .Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending).OrderBy(t => t.DueAt)
             .Select(t => new PendingTimerView(t.ElementId, t.DueAt, t.SlaRule)).ToListAsync(ct);
         return new InstanceView(record, InstanceStateJson.Deserialize(record.StateJson), timers);
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Model;
 using WorkflowService.Runtime.Persistence;
@@ -16,9 +17,11 @@ public sealed class StepEffects
 
 /// <summary>
 /// One step's unit of work: the open transaction's context, the instance row, its model and
-/// state, and the effects to dispatch after commit.
+/// state, the rows its commands touch, and the effects to dispatch after commit.
 /// </summary>
-public sealed class StepScope(WorkflowDbContext db, InstanceRecord instance, ProcessModel model, InstanceState state, DateTimeOffset now)
+/// <param name="newInstance">The instance is being started: it has no rows in the database yet, so none are read.</param>
+public sealed class StepScope(WorkflowDbContext db, InstanceRecord instance, ProcessModel model, InstanceState state, DateTimeOffset now,
+    bool newInstance = false)
 {
     public WorkflowDbContext Db { get; } = db;
     public InstanceRecord Instance { get; } = instance;
@@ -26,6 +29,26 @@ public sealed class StepScope(WorkflowDbContext db, InstanceRecord instance, Pro
     public InstanceState State { get; internal set; } = state;
     public DateTimeOffset Now { get; } = now;
     public StepEffects Effects { get; } = new();
+
+    /// <summary>The instance's open user tasks, with their candidate rows (closing a task drops them).</summary>
+    public StepRows<TaskRecord> OpenTasks { get; } = new(db.Tasks,
+        newInstance ? null : () => db.Tasks.Include(t => t.Candidates).Where(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open),
+        t => t.InstanceId == instance.Id);
+
+    /// <summary>The instance's pending timers.</summary>
+    public StepRows<TimerRecord> PendingTimers { get; } = new(db.Timers,
+        newInstance ? null : () => db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending),
+        t => t.InstanceId == instance.Id);
+
+    /// <summary>The instance's open external tasks.</summary>
+    public StepRows<ExternalTaskRecord> OpenExternalTasks { get; } = new(db.ExternalTasks,
+        newInstance ? null : () => db.ExternalTasks.Where(t => t.InstanceId == instance.Id && t.Status == ExternalTaskStatus.Open),
+        t => t.InstanceId == instance.Id);
+
+    /// <summary>The instance's message subscriptions.</summary>
+    public StepRows<MessageSubscriptionRecord> Subscriptions { get; } = new(db.MessageSubscriptions,
+        newInstance ? null : () => db.MessageSubscriptions.Where(m => m.InstanceId == instance.Id),
+        m => m.InstanceId == instance.Id);
 
     /// <summary>History rows of the step, in order, written after its other rows (<see cref="HistoryRows"/>).</summary>
     internal List<HistoryRecord> History { get; } = [];

@@ -18,9 +18,12 @@ namespace WorkflowService.Runtime.Mail;
 /// itself again; the row stays Pending until it is sent. Only a mail that can never go out as
 /// it is (no recipient left, unreadable payload, multi-line subject) becomes Failed. A missing
 /// or broken template is retried: an operator can fix the folder.
+/// The row is read and sent outside the write turn (an SMTP conversation must not hold up every
+/// step); only its update takes the turn.
 /// </summary>
 public sealed class OutboxJob(
     WorkflowDbFactory dbFactory,
+    TransactionRunner transactions,
     TemplateStore templates,
     IBackgroundJobClient jobs,
     IOptions<SmtpOptions> smtp,
@@ -42,7 +45,7 @@ public sealed class OutboxJob(
     {
         await using var db = dbFactory.Create();
         var row = await db.Outbox.SingleOrDefaultAsync(o => o.Id == outboxId, ct);
-        if (row is not { Status: OutboxStatuses.Pending, Kind: MailPayload.Kind })
+        if (row is null || row.Status != OutboxStatus.Pending || row.Kind != MailPayload.Kind)
         {
             logger.LogDebug("Outbox {OutboxId}: nothing to send ({Status})", outboxId, row?.Status ?? "missing");
             return;
@@ -61,10 +64,10 @@ public sealed class OutboxJob(
         catch (Exception ex) when (ex is PermanentMailException or JsonException)
         {
             row.Attempts++;
-            row.Status = OutboxStatuses.Failed;
+            row.Status = OutboxStatus.Failed;
             row.LastError = Truncate(ex.Message);
             row.NextAttemptAt = null;
-            await db.SaveChangesAsync(CancellationToken.None);
+            await transactions.SaveChangesAsync(db, $"outbox {row.Id}", CancellationToken.None);
             logger.LogError("Outbox {OutboxId} of instance {InstanceId} failed for good: {Error}", row.Id, row.InstanceId, ex.Message);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
@@ -92,14 +95,14 @@ public sealed class OutboxJob(
         skipped = string.Join("; ", leftOut);
 
         row.Attempts++;
-        row.Status = OutboxStatuses.Sent;
+        row.Status = OutboxStatus.Sent;
         row.SentAt = clock.GetUtcNow();
         row.NextAttemptAt = null;
         // On a sent row LastError keeps who was left out, for whoever wonders why they got nothing.
         row.LastError = skipped.Length > 0 ? Truncate($"Sent without: {skipped}") : null;
         if (followUp is not null) db.Outbox.Add(followUp);
         // Not cancellable: the mail is gone, and losing this update would send it again.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await transactions.SaveChangesAsync(db, $"outbox {row.Id}", CancellationToken.None);
         if (followUp is not null) ScheduleSafely(followUp.Id, followUp.NextAttemptAt!.Value);
 
         if (skipped.Length > 0)
@@ -116,7 +119,7 @@ public sealed class OutboxJob(
         var next = clock.GetUtcNow() + delay;
         row.LastError = Truncate($"{error.GetType().Name}: {error.Message}");
         row.NextAttemptAt = next;
-        await db.SaveChangesAsync(CancellationToken.None);
+        await transactions.SaveChangesAsync(db, $"outbox {row.Id}", CancellationToken.None);
         logger.LogWarning(error, "Outbox {OutboxId} of instance {InstanceId}: attempt {Attempt} failed; next at {NextAttemptAt}",
             row.Id, row.InstanceId, row.Attempts, next);
 
@@ -146,7 +149,7 @@ public sealed class OutboxJob(
         return new OutboxMessage
         {
             Id = Guid.CreateVersion7(now), InstanceId = sent.InstanceId, Kind = sent.Kind, CreatedAt = now,
-            Status = OutboxStatuses.Pending, NextAttemptAt = now + smtp.Value.EffectiveRetryDelays[0],
+            Status = OutboxStatus.Pending, NextAttemptAt = now + smtp.Value.EffectiveRetryDelays[0],
             PayloadJson = (payload with { To = [.. later.Select(r => r.Address)], Cc = [] }).Serialize(),
         };
     }

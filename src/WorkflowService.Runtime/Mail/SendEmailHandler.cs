@@ -66,7 +66,7 @@ public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOption
         var row = new OutboxMessage
         {
             Id = Guid.CreateVersion7(scope.Now), InstanceId = instance.Id, Kind = MailPayload.Kind,
-            PayloadJson = payload.Serialize(), CreatedAt = scope.Now, Status = OutboxStatuses.Pending,
+            PayloadJson = payload.Serialize(), CreatedAt = scope.Now, Status = OutboxStatus.Pending,
         };
         scope.Db.Outbox.Add(row);
         scope.Effects.Outbox.Add(row.Id);
@@ -81,8 +81,8 @@ public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOption
     private static async Task<List<TaskRecord>> OpenTasksAsync(StepScope scope, CancellationToken ct)
     {
         var id = scope.Instance.Id;
-        await scope.Db.Tasks.Where(t => t.InstanceId == id && t.Status == TaskStatuses.Open).LoadAsync(ct);
-        return scope.Db.Tasks.Local.Where(t => t.InstanceId == id && t.Status == TaskStatuses.Open)
+        await scope.Db.Tasks.Where(t => t.InstanceId == id && t.Status == UserTaskStatus.Open).LoadAsync(ct);
+        return scope.Db.Tasks.Local.Where(t => t.InstanceId == id && t.Status == UserTaskStatus.Open)
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.LocalId).ToList();
     }
 

@@ -44,13 +44,12 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
             var variables = VariableMap.Empty.SetItems(request.Variables ?? VariableMap.Empty);
             var outcome = await runner.HandleAsync(target.Value.InstanceId, async scope =>
             {
-                var sub = await scope.Db.MessageSubscriptions.SingleOrDefaultAsync(
-                              m => m.InstanceId == target.Value.InstanceId && m.SubscriptionId == target.Value.SubscriptionId, ct)
+                var sub = (await scope.Subscriptions.WhereAsync(m => m.SubscriptionId == target.Value.SubscriptionId, ct)).SingleOrDefault()
                           ?? throw new ConflictException($"Message '{request.Name}' was taken by another sender first");
                 // A row whose subscription the state no longer has is stale: it goes, and the event is
                 // ignored. Otherwise the runner drops the row after the step if the subscription was
                 // consumed; a non-interrupting boundary event keeps it for the next message.
-                if (scope.State.Subscriptions.All(s => s.Id != sub.SubscriptionId)) scope.Db.MessageSubscriptions.Remove(sub);
+                if (scope.State.Subscriptions.All(s => s.Id != sub.SubscriptionId)) scope.Subscriptions.Remove(sub);
                 return new MessageReceived(sub.SubscriptionId, variables) { At = scope.Now };
             }, ct);
             if (outcome.Ignored) throw new ConflictException($"Message '{request.Name}' no longer applies: {outcome.IgnoredReason}");

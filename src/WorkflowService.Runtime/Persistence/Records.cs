@@ -46,13 +46,6 @@ public sealed class InstanceRecord
     public int Revision { get; set; }
 }
 
-public static class TaskStatuses
-{
-    public const string Open = "Open";
-    public const string Completed = "Completed";
-    public const string Cancelled = "Cancelled";
-}
-
 /// <summary>A user task, denormalised for inbox queries.</summary>
 public sealed class TaskRecord
 {
@@ -73,6 +66,7 @@ public sealed class TaskRecord
     public int Priority { get; set; }
     public string? FormKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>A <see cref="UserTaskStatus"/>'s name.</summary>
     public required string Status { get; set; }
     public string? CompletedBy { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
@@ -101,13 +95,6 @@ public sealed class TaskCandidate
     public const string Group = "group";
 }
 
-public static class TimerStatuses
-{
-    public const string Pending = "Pending";
-    public const string Fired = "Fired";
-    public const string Cancelled = "Cancelled";
-}
-
 /// <summary>
 /// A pending timer: the database is the source of truth, Hangfire only executes. Instance timers
 /// carry the engine's subscription id; start timers of a definition carry the definition id.
@@ -121,6 +108,8 @@ public sealed class TimerRecord
     public required string ElementId { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public string? SlaRule { get; set; }
+
+    /// <summary>A <see cref="TimerStatus"/>'s name.</summary>
     public required string Status { get; set; }
     public DateTimeOffset? FiredAt { get; set; }
 
@@ -140,14 +129,6 @@ public sealed class MessageSubscriptionRecord
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public static class ExternalTaskStatuses
-{
-    public const string Open = "Open";
-    public const string Completed = "Completed";
-    public const string Failed = "Failed";
-    public const string Cancelled = "Cancelled";
-}
-
 /// <summary>Work for an outside worker (ERP, PBX...), fetched and locked through the API.</summary>
 public sealed class ExternalTaskRecord
 {
@@ -158,6 +139,8 @@ public sealed class ExternalTaskRecord
     public required string Topic { get; set; }
     public required string InputsJson { get; set; }
     public int Priority { get; set; }
+
+    /// <summary>An <see cref="ExternalTaskStatus"/>'s name.</summary>
     public required string Status { get; set; }
     public string? WorkerId { get; set; }
     public DateTimeOffset? LockExpiresAt { get; set; }
@@ -182,13 +165,6 @@ public sealed class BreachRecord
     public string? Responsible { get; set; }
 }
 
-public static class OutboxStatuses
-{
-    public const string Pending = "Pending";
-    public const string Sent = "Sent";
-    public const string Failed = "Failed";
-}
-
 /// <summary>An effect that leaves the process (an email), written in the step's transaction and sent after.</summary>
 public sealed class OutboxMessage
 {
@@ -197,6 +173,8 @@ public sealed class OutboxMessage
     public required string Kind { get; set; }
     public required string PayloadJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>An <see cref="OutboxStatus"/>'s name.</summary>
     public required string Status { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
@@ -211,6 +189,8 @@ public sealed class HistoryRecord
     public Guid InstanceId { get; set; }
     public required string ElementId { get; set; }
     public string? ElementName { get; set; }
+
+    /// <summary>A <see cref="HistoryEvent"/>'s name.</summary>
     public required string Event { get; set; }
     public int TokenId { get; set; }
     public DateTimeOffset At { get; set; }

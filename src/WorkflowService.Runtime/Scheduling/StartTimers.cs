@@ -18,10 +18,10 @@ public sealed class StartTimers(Interpreter interpreter)
         DateTimeOffset now, StepEffects effects, CancellationToken ct)
     {
         var older = await db.Timers
-            .Where(t => t.DefinitionId != null && t.Status == TimerStatuses.Pending
+            .Where(t => t.DefinitionId != null && t.Status == TimerStatus.Pending
                         && db.Definitions.Any(d => d.Id == t.DefinitionId && d.Key == definition.Key && d.Id != definition.Id))
             .ToListAsync(ct);
-        foreach (var timer in older) timer.Status = TimerStatuses.Cancelled;
+        foreach (var timer in older) timer.Status = TimerStatus.Cancelled;
 
         foreach (var start in model.StartEventsOf(ProcessModel.RootScope))
         {
@@ -66,7 +66,7 @@ public sealed class StartTimers(Interpreter interpreter)
         var record = new TimerRecord
         {
             Id = Guid.CreateVersion7(now), DefinitionId = definitionId, ElementId = elementId, DueAt = due,
-            Status = TimerStatuses.Pending, CycleInterval = interval, CycleRemaining = remaining,
+            Status = TimerStatus.Pending, CycleInterval = interval, CycleRemaining = remaining,
         };
         db.Timers.Add(record);
         effects.Timers.Add((record.Id, due));

@@ -32,7 +32,7 @@ public sealed class TimerJob(
         TimerRecord? timer;
         await using (var db = dbFactory.Create())
             timer = await db.Timers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == timerId, ct);
-        if (timer is not { Status: TimerStatuses.Pending }) return;
+        if (timer is null || timer.Status != TimerStatus.Pending) return;
 
         // A loop, not one delay: Task.Delay can end before the wall clock reaches the due time (it
         // counts on another clock), and the engine ignores a firing that is early even by a tick,
@@ -58,8 +58,8 @@ public sealed class TimerJob(
             var outcome = await runner.HandleAsync(instanceId, async scope =>
             {
                 var row = await scope.Db.Timers.SingleAsync(t => t.Id == timer.Id, ct);
-                if (row.Status != TimerStatuses.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
-                row.Status = TimerStatuses.Fired;
+                if (row.Status != TimerStatus.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
+                row.Status = TimerStatus.Fired;
                 row.FiredAt = scope.Now;
                 return new TimerFired(timer.SubscriptionId!.Value) { At = scope.Now };
             }, ct);
@@ -88,8 +88,8 @@ public sealed class TimerJob(
                     // lock, the row is Pending only if nobody fired it and no newer version cancelled it.
                     await ClusterLock.ForTransactionAsync(db, ClusterLock.ForProcess(definitionKey), ct);
                     var row = await db.Timers.SingleAsync(t => t.Id == timer.Id, ct);
-                    if (row.Status != TimerStatuses.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
-                    row.Status = TimerStatuses.Fired;
+                    if (row.Status != TimerStatus.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
+                    row.Status = TimerStatus.Fired;
                     row.FiredAt = now;
                     StartTimers.ScheduleNext(db, row, now, effects);
                 });

@@ -26,13 +26,13 @@ public sealed class TimerSweeper(
     {
         await using var db = dbFactory.Create();
         var count = 0;
-        await foreach (var t in db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Pending)
+        await foreach (var t in db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Pending)
                            .Select(t => new { t.Id, t.DueAt }).AsAsyncEnumerable().WithCancellation(ct))
         {
             timers.Schedule(t.Id, t.DueAt);
             count++;
         }
-        var mails = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatuses.Pending).Select(o => o.Id).ToListAsync(ct);
+        var mails = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending).Select(o => o.Id).ToListAsync(ct);
         foreach (var id in mails) outbox.Dispatch(id);
         logger.LogInformation("Re-armed {Timers} pending timers and {Mails} unsent mails", count, mails.Count);
         return count;
@@ -44,12 +44,12 @@ public sealed class TimerSweeper(
         var now = clock.GetUtcNow();
         var cutoff = now - grace;
         await using var db = dbFactory.Create();
-        var overdue = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Pending && t.DueAt <= cutoff)
+        var overdue = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Pending && t.DueAt <= cutoff)
             .OrderBy(t => t.DueAt).Select(t => new { t.Id, t.DueAt }).Take(10_000).ToListAsync(ct);
         foreach (var t in overdue) timers.Schedule(t.Id, t.DueAt);
         var mails = await db.Outbox.AsNoTracking()
             // A first attempt is handed over after its step commits: swept up only if that was lost.
-            .Where(o => o.Status == OutboxStatuses.Pending
+            .Where(o => o.Status == OutboxStatus.Pending
                         && (o.NextAttemptAt == null ? o.CreatedAt <= cutoff : o.NextAttemptAt <= cutoff))
             .Select(o => o.Id).Take(10_000).ToListAsync(ct);
         foreach (var id in mails) outbox.Dispatch(id);

@@ -83,7 +83,7 @@ public static class TaskVisibility
     /// <summary>The query's conditions without its order and page.</summary>
     public static IQueryable<TaskRecord> Filtered(this IQueryable<TaskRecord> tasks, TaskQuery q, DateTimeOffset now)
     {
-        if (q.OpenOnly) tasks = tasks.Where(t => t.Status == TaskStatuses.Open);
+        if (q.OpenOnly) tasks = tasks.Where(t => t.Status == UserTaskStatus.Open);
         if (q.InstanceId is { } instanceId) tasks = tasks.Where(t => t.InstanceId == instanceId);
         if (q.Assignee is { Length: > 0 } assignee) tasks = tasks.Where(t => t.Assignee == assignee);
         if (q.CandidateGroup is { Length: > 0 } group)

@@ -23,6 +23,7 @@ public sealed record TaskDetails(TaskRecord Task, IReadOnlyList<FormFieldView> F
 /// </summary>
 public sealed class TaskService(
     WorkflowDbFactory dbFactory,
+    TransactionRunner transactions,
     DefinitionCache definitions,
     InstanceRunner runner,
     Interpreter interpreter,
@@ -55,43 +56,41 @@ public sealed class TaskService(
     public async Task<TaskRecord> UnclaimAsync(Caller caller, Guid taskId, CancellationToken ct = default) =>
         await ChangeAssigneeAsync(caller, taskId, claim: false, ct);
 
+    /// <summary>
+    /// Claims or unclaims in one transaction in the write turn, decided on the row as it is then;
+    /// another writer's change in between (the revision moved) decides again on fresh data.
+    /// </summary>
     private async Task<TaskRecord> ChangeAssigneeAsync(Caller caller, Guid taskId, bool claim, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var (task, changed) = await transactions.RunAsync($"assignee of task {taskId}", async db =>
         {
-            await using var db = dbFactory.Create();
             var task = await FindToChange(db, caller, taskId, ct, tracked: true);
             EnsureOpen(task);
             if (claim)
             {
-                if (task.Assignee == caller.UserName) return task;
+                if (task.Assignee == caller.UserName) return (task, false);
                 if (task.Assignee is not null)
                     throw new ConflictException($"Task '{task.Name ?? task.ElementId}' is already claimed by {task.Assignee}");
                 task.Assignee = caller.UserName;
             }
             else
             {
-                if (task.Assignee is null) return task;
+                if (task.Assignee is null) return (task, false);
                 if (task.Assignee != caller.UserName && !caller.IsAdmin)
                     throw new ConflictException($"Task '{task.Name ?? task.ElementId}' is claimed by {task.Assignee}; only they or an admin can unclaim it");
                 task.Assignee = null;
             }
             task.Revision++;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                continue; // someone else changed the task: decide again on fresh data
-            }
-            logger.LogInformation("Task {TaskId} of instance {InstanceId} {Action} by {User}", task.Id, task.InstanceId,
-                claim ? "claimed" : "unclaimed", caller.UserName);
-            var effects = new StepEffects();
-            effects.Notifications.Add(CommandApplier.Notification(WorkflowNotification.TaskChanged, task));
-            await dispatcher.DispatchAsync(effects, ct);
-            return task;
-        }
+            await db.SaveChangesAsync(ct);
+            return (task, true);
+        }, ct);
+        if (!changed) return task;
+        logger.LogInformation("Task {TaskId} of instance {InstanceId} {Action} by {User}", task.Id, task.InstanceId,
+            claim ? "claimed" : "unclaimed", caller.UserName);
+        var effects = new StepEffects();
+        effects.Notifications.Add(CommandApplier.Notification(WorkflowNotification.TaskChanged, task));
+        await dispatcher.DispatchAsync(effects, ct);
+        return task;
     }
 
     /// <summary>
@@ -118,7 +117,7 @@ public sealed class TaskService(
         {
             var row = await scope.Db.Tasks.SingleAsync(t => t.Id == taskId, ct);
             EnsureCompletable(row, caller);
-            CommandApplier.CloseTask(scope, row.LocalId, TaskStatuses.Completed, caller.UserName);
+            await CommandApplier.CloseTaskAsync(scope, row.LocalId, UserTaskStatus.Completed, caller.UserName, ct);
             return new UserTaskCompleted(row.LocalId, values, caller.UserName) { At = scope.Now };
         }, ct);
         if (outcome.Ignored) throw new ConflictException($"The task can no longer be completed: {outcome.IgnoredReason}");
@@ -170,7 +169,7 @@ public sealed class TaskService(
 
     private static void EnsureOpen(TaskRecord task)
     {
-        if (task.Status != TaskStatuses.Open)
+        if (UserTaskStatus.Parse(task.Status).IsFinal)
             throw new ConflictException($"Task '{task.Name ?? task.ElementId}' is {task.Status.ToLowerInvariant()} already");
     }
 

@@ -85,7 +85,7 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
     {
         var details = await FindAsync(taskId, ct)
                       ?? throw new NotFoundException($"No ringing call has task {taskId}");
-        if (details.Task.Status != TaskStatuses.Open || details.Task.Assignee is { } a && a != caller.UserName) return Outcome(details);
+        if (details.Task.Status != UserTaskStatus.Open || details.Task.Assignee is { } a && a != caller.UserName) return Outcome(details);
         // On duty: offered the call by group or by name (an admin's see-everything does not count).
         if (!details.Task.IsOfferedTo(caller))
             throw new ForbiddenException($"{caller.UserName} is not on hotline duty for call {details.Task.BusinessKey}");
@@ -111,7 +111,7 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
         await FindAsync(taskId, ct) is { } details ? Outcome(details) : null;
 
     private static AnswerResult Outcome(TaskDetails details) =>
-        details.Task.Status == TaskStatuses.Cancelled
+        details.Task.Status == UserTaskStatus.Cancelled
             ? new AnswerResult.Missed()
             : new AnswerResult.Taken(HotlineProcess.Variable(details.Variables, HotlineProcess.AnsweredBy) ?? details.Task.Assignee ?? details.Task.CompletedBy);
 
@@ -129,5 +129,5 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
     }
 
     private static bool IsRinging(TaskRecord task) =>
-        task is { ElementId: HotlineProcess.AnswerTask, Status: TaskStatuses.Open, Assignee: null };
+        task is { ElementId: HotlineProcess.AnswerTask, Assignee: null } && task.Status == UserTaskStatus.Open;
 }

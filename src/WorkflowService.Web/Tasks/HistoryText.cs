@@ -1,3 +1,4 @@
+using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Tasks;
@@ -6,8 +7,7 @@ namespace WorkflowService.Web.Tasks;
 public static class HistoryText
 {
     /// <summary>Element events, incidents, and the instance's final states.</summary>
-    public static readonly string[] Events =
-        ["entered", "left", "interrupted", "incident", "incidentResolved", "completed", "cancelled", "failed"];
+    public static readonly string[] Events = [.. HistoryEvent.All.Select(e => e.Name)];
 
     public static string Key(string evt) => $"Task.History.Event.{evt}";
 

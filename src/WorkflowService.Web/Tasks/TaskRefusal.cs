@@ -30,8 +30,8 @@ public sealed record TaskRefusal(string TextKey, string? Who)
         if (!WasOffered(task, caller)) return null;
         return task.Status switch
         {
-            TaskStatuses.Completed => new TaskRefusal("Task.Conflict.Completed", task.CompletedBy),
-            TaskStatuses.Cancelled => new TaskRefusal("Task.Conflict.Cancelled", null),
+            _ when task.Status == UserTaskStatus.Completed => new TaskRefusal("Task.Conflict.Completed", task.CompletedBy),
+            _ when task.Status == UserTaskStatus.Cancelled => new TaskRefusal("Task.Conflict.Cancelled", null),
             _ when task.Assignee is { } assignee && assignee != caller.UserName => new TaskRefusal("Task.Conflict.ClaimedBy", assignee),
             _ => new TaskRefusal("Task.Conflict.Other", null),
         };

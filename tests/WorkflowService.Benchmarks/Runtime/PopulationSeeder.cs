@@ -24,7 +24,7 @@ internal static partial class PopulationSeeder
         var templateId = await work.StartAsync("seed-template");
         await using (var db = host.Db())
         {
-            var task = await db.Tasks.SingleAsync(t => t.InstanceId == templateId && t.Status == TaskStatuses.Open);
+            var task = await db.Tasks.SingleAsync(t => t.InstanceId == templateId && t.Status == UserTaskStatus.Open);
             await work.CompleteRegisterAsync(task.Id);
         }
         var (_, existing) = await work.CountAsync();

@@ -41,7 +41,7 @@ internal sealed class RepairWork(BenchHost host)
     {
         await using var db = host.Db();
         return await db.Tasks.AsNoTracking()
-            .Where(t => t.Status == TaskStatuses.Open && t.ElementId == "registerRequest" && t.DefinitionKey == Key)
+            .Where(t => t.Status == UserTaskStatus.Open && t.ElementId == "registerRequest" && t.DefinitionKey == Key)
             .OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(count).ToListAsync();
     }
 
@@ -52,7 +52,7 @@ internal sealed class RepairWork(BenchHost host)
     public async Task<(int OpenTasks, int PendingTimers)> CountAsync()
     {
         await using var db = host.Db();
-        return (await db.Tasks.CountAsync(t => t.Status == TaskStatuses.Open),
-            await db.Timers.CountAsync(t => t.Status == TimerStatuses.Pending));
+        return (await db.Tasks.CountAsync(t => t.Status == UserTaskStatus.Open),
+            await db.Timers.CountAsync(t => t.Status == TimerStatus.Pending));
     }
 }

@@ -28,7 +28,7 @@ internal static class SqlTrace
             var id = await work.StartAsync($"sql-{pass}");
             Guid task;
             await using (var db = host.Db())
-                task = await db.Tasks.Where(t => t.InstanceId == id && t.Status == TaskStatuses.Open).Select(t => t.Id).SingleAsync();
+                task = await db.Tasks.Where(t => t.InstanceId == id && t.Status == UserTaskStatus.Open).Select(t => t.Id).SingleAsync();
             await Marker($"{pass}: complete registerRequest");
             await work.CompleteRegisterAsync(task);
             await Marker($"{pass}: done");

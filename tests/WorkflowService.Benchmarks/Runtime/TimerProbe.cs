@@ -91,7 +91,7 @@ internal sealed class TimerProbe(BenchHost host)
         await using var db = host.Db();
         foreach (var chunk in ids.Chunk(500))
             pending += await db.Timers.CountAsync(t => t.InstanceId != null && chunk.Contains(t.InstanceId.Value)
-                                                       && t.Status == TimerStatuses.Pending);
+                                                       && t.Status == TimerStatus.Pending);
         return pending;
     }
 
@@ -102,7 +102,7 @@ internal sealed class TimerProbe(BenchHost host)
         foreach (var chunk in ids.Chunk(500))
         {
             var fired = await db.Timers.AsNoTracking()
-                .Where(t => t.InstanceId != null && chunk.Contains(t.InstanceId.Value) && t.Status == TimerStatuses.Fired)
+                .Where(t => t.InstanceId != null && chunk.Contains(t.InstanceId.Value) && t.Status == TimerStatus.Fired)
                 .Select(t => new { t.DueAt, t.FiredAt }).ToListAsync();
             rows.AddRange(fired.Select(f => (f.DueAt, f.FiredAt!.Value)));
         }

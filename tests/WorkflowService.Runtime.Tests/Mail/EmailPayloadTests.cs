@@ -31,7 +31,7 @@ public sealed class EmailPayloadTests : IAsyncLifetime
         Assert.Equal([row.Id], scope.Effects.Outbox);
         Assert.Equal(7, row.Id.Version);
         Assert.Equal("email", row.Kind);
-        Assert.Equal(OutboxStatuses.Pending, row.Status);
+        Assert.Equal(OutboxStatus.Pending, row.Status);
         Assert.Equal(_harness.InstanceId, row.InstanceId);
         Assert.Equal(_harness.Clock.GetUtcNow(), row.CreatedAt);
         Assert.Equal(0, row.Attempts);
@@ -76,12 +76,12 @@ public sealed class EmailPayloadTests : IAsyncLifetime
         {
             // In the same step: one task is closed, another created (not saved yet when the send task runs).
             var resolve = await s.Db.Tasks.FindAsync(_harness.ResolveTaskId);
-            resolve!.Status = TaskStatuses.Cancelled;
+            resolve!.Status = UserTaskStatus.Cancelled;
             s.Db.Tasks.Add(new TaskRecord
             {
                 Id = added, InstanceId = _harness.InstanceId, LocalId = 9, DefinitionKey = "complaint", ElementId = "resolveEscalatedComplaint",
                 Name = "Resolve escalated complaint", CandidateGroups = "managers,quality", DueAt = now.AddHours(1), CreatedAt = now,
-                Status = TaskStatuses.Open, Assignee = "wang.fang",
+                Status = UserTaskStatus.Open, Assignee = "wang.fang",
             });
             await _harness.Handler.HandleAsync(MailHarness.Context(s, [("to", "managers")]), CancellationToken.None);
         });
@@ -103,7 +103,7 @@ public sealed class EmailPayloadTests : IAsyncLifetime
     {
         await _harness.Database.WriteAsync(db =>
         {
-            foreach (var t in db.Tasks) t.Status = TaskStatuses.Completed;
+            foreach (var t in db.Tasks) t.Status = UserTaskStatus.Completed;
         });
 
         var id = await _harness.SendTaskAsync(("to", "managers"));

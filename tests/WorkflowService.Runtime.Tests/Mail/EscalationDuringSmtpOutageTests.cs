@@ -51,7 +51,7 @@ public sealed class EscalationDuringSmtpOutageTests : IAsyncLifetime
         Assert.Single(await Poll.ForAsync(() => manager.BreachesAsync(id, "three-rings"), b => b.Count > 0, "the breach is recorded"));
         var pending = Assert.Single(await Poll.ForAsync(() => OutboxAsync(id), rows => rows.Any(r => r.Attempts > 0),
             "the first delivery attempt has failed"));
-        Assert.Equal(OutboxStatuses.Pending, pending.Status);
+        Assert.Equal(OutboxStatus.Pending, pending.Status);
         Assert.Equal(1, pending.Attempts);
         Assert.Contains("SocketException", pending.LastError);
         Assert.Equal(failedAt + TimeSpan.FromMilliseconds(500), pending.NextAttemptAt);
@@ -64,7 +64,7 @@ public sealed class EscalationDuringSmtpOutageTests : IAsyncLifetime
         var mail = Assert.Single(await _smtp.WaitForAsync(m => m.Subject.Contains("+86 21 5555 0666"), "the delayed escalation"));
         Assert.Contains(ServiceFixture.ManagerAddress, mail.EnvelopeTo);
         Assert.Equal($"{pending.Id}@workflow.test", mail.Message.MessageId);
-        var sent = Assert.Single(await Poll.ForAsync(() => OutboxAsync(id), rows => rows.All(r => r.Status == OutboxStatuses.Sent),
+        var sent = Assert.Single(await Poll.ForAsync(() => OutboxAsync(id), rows => rows.All(r => r.Status == OutboxStatus.Sent),
             "the outbox row is marked sent"));
         Assert.Equal(2, sent.Attempts);
 

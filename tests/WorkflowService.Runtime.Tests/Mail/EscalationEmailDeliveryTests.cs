@@ -81,7 +81,7 @@ public sealed class EscalationEmailDeliveryTests(EscalationEmailDeliveryTests.De
     public void The_outbox_row_is_marked_sent_after_one_attempt()
     {
         var row = delivered.Row;
-        Assert.Equal(OutboxStatuses.Sent, row.Status);
+        Assert.Equal(OutboxStatus.Sent, row.Status);
         Assert.Equal(1, row.Attempts);
         Assert.NotNull(row.SentAt);
         Assert.Null(row.LastError);
@@ -110,7 +110,7 @@ public sealed class EscalationEmailDeliveryTests(EscalationEmailDeliveryTests.De
 
             new HangfireOutboxDispatcher(Harness.Jobs).Dispatch(OutboxId);
             Harness.StartJobServer();
-            await Poll.UntilAsync(async () => (await Harness.OutboxRowAsync(OutboxId)).Status != OutboxStatuses.Pending,
+            await Poll.UntilAsync(async () => (await Harness.OutboxRowAsync(OutboxId)).Status != OutboxStatus.Pending,
                 "the outbox row is handled");
 
             Row = await Harness.OutboxRowAsync(OutboxId);

@@ -21,7 +21,7 @@ public sealed class IdempotentSendingTests : RelayTest
 
         Assert.Single(Smtp.Received);
         var row = await Harness.OutboxRowAsync(id);
-        Assert.Equal(OutboxStatuses.Sent, row.Status);
+        Assert.Equal(OutboxStatus.Sent, row.Status);
         Assert.Equal(1, row.Attempts);
     }
 

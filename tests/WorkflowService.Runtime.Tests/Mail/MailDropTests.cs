@@ -33,7 +33,7 @@ public sealed class MailDropTests : IAsyncLifetime
         Assert.Equal(["wang.fang@example.com", "zhang.min@example.com"], message.To.Mailboxes.Select(m => m.Address));
         Assert.Contains("Dear Service managers,", message.HtmlBody);
         Assert.Contains("服务请求未在24小时内受理", message.HtmlBody);
-        Assert.Equal(OutboxStatuses.Sent, (await _harness.OutboxRowAsync(id)).Status);
+        Assert.Equal(OutboxStatus.Sent, (await _harness.OutboxRowAsync(id)).Status);
     }
 
     [Fact]
@@ -46,6 +46,6 @@ public sealed class MailDropTests : IAsyncLifetime
         await _harness.CreateJob().SendAsync(id, CancellationToken.None);
 
         var row = await _harness.OutboxRowAsync(id);
-        Assert.Equal((OutboxStatuses.Sent, (string?)null), (row.Status, row.LastError));
+        Assert.Equal((OutboxStatus.Sent, (string?)null), (row.Status, row.LastError));
     }
 }

@@ -19,7 +19,7 @@ public sealed class RefusedRecipientTests : RelayTest
         await Harness.CreateJob().SendAsync(id, CancellationToken.None);
 
         var row = await Harness.OutboxRowAsync(id);
-        Assert.Equal(OutboxStatuses.Sent, row.Status);
+        Assert.Equal(OutboxStatus.Sent, row.Status);
         Assert.StartsWith("Sent without: wang.fang@example.com refused by the server: 550", row.LastError);
         var mail = Assert.Single(Smtp.Received);
         Assert.Equal(["li.wei@example.com", "zhang.min@example.com"], mail.EnvelopeTo.Order());
@@ -35,7 +35,7 @@ public sealed class RefusedRecipientTests : RelayTest
         await Harness.CreateJob().SendAsync(id, CancellationToken.None);
 
         var row = await Harness.OutboxRowAsync(id);
-        Assert.Equal(OutboxStatuses.Failed, row.Status);
+        Assert.Equal(OutboxStatus.Failed, row.Status);
         Assert.Null(row.NextAttemptAt);
         Assert.Contains("The SMTP server refused the mail: 550", row.LastError);
         Assert.Contains("li.wei@example.com refused by the server", row.LastError);
@@ -53,11 +53,11 @@ public sealed class RefusedRecipientTests : RelayTest
         await Harness.CreateJob().SendAsync(id, CancellationToken.None);
 
         var sent = await Harness.OutboxRowAsync(id);
-        Assert.Equal(OutboxStatuses.Sent, sent.Status);
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
         Assert.Contains("to be sent again later", sent.LastError);
         Assert.Contains("wang.fang@example.com refused by the server: 451", sent.LastError);
         var followUp = Assert.Single(await Harness.OutboxRowsAsync(), r => r.Id != id);
-        Assert.Equal(OutboxStatuses.Pending, followUp.Status);
+        Assert.Equal(OutboxStatus.Pending, followUp.Status);
         Assert.Equal(["wang.fang@example.com"], Harness.Payload(followUp).To);
         Assert.Equal(1, Harness.JobStorage.GetMonitoringApi().ScheduledCount());
 
@@ -65,7 +65,7 @@ public sealed class RefusedRecipientTests : RelayTest
         Harness.Clock.Advance(Harness.Smtp.EffectiveRetryDelays[0]);
         await Harness.CreateJob().SendAsync(followUp.Id, CancellationToken.None);
 
-        Assert.Equal(OutboxStatuses.Sent, (await Harness.OutboxRowAsync(followUp.Id)).Status);
+        Assert.Equal(OutboxStatus.Sent, (await Harness.OutboxRowAsync(followUp.Id)).Status);
         Assert.Equal(["li.wei@example.com", "wang.fang@example.com"], Smtp.Received.Select(m => Assert.Single(m.EnvelopeTo)));
         Assert.Equal(Smtp.Received[0].Subject, Smtp.Received[1].Subject);
     }

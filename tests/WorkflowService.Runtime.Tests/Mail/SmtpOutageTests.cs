@@ -43,7 +43,7 @@ public sealed class SmtpOutageTests : IAsyncLifetime
         var id = await FirstAttemptWhileTheRelayIsDownAsync();
 
         var row = await _harness.OutboxRowAsync(id);
-        Assert.Equal(OutboxStatuses.Pending, row.Status);
+        Assert.Equal(OutboxStatus.Pending, row.Status);
         Assert.Equal(1, row.Attempts);
         Assert.Contains("SocketException", row.LastError);
         Assert.Equal(failedAt + _harness.Smtp.RetryDelays[0], row.NextAttemptAt);
@@ -65,7 +65,7 @@ public sealed class SmtpOutageTests : IAsyncLifetime
         _harness.Clock.Advance(_harness.Smtp.RetryDelays[0]);
         // The scheduled retry is due for Hangfire (its clock is ahead of the fake one): the server runs it.
         _harness.StartJobServer();
-        await Poll.UntilAsync(async () => (await _harness.OutboxRowAsync(id)).Status == OutboxStatuses.Sent,
+        await Poll.UntilAsync(async () => (await _harness.OutboxRowAsync(id)).Status == OutboxStatus.Sent,
             "the retry has sent the mail");
 
         var mail = Assert.Single(_smtp.Received);
@@ -93,6 +93,6 @@ public sealed class SmtpOutageTests : IAsyncLifetime
 
         var row = await _harness.OutboxRowAsync(id);
         Assert.Equal(3, row.Attempts);
-        Assert.Equal(OutboxStatuses.Pending, row.Status);
+        Assert.Equal(OutboxStatus.Pending, row.Status);
     }
 }

@@ -39,7 +39,7 @@ public sealed class SubjectLineTests : IAsyncLifetime
 
         await _harness.CreateJob().SendAsync(id, CancellationToken.None);
 
-        Assert.Equal(OutboxStatuses.Sent, (await _harness.OutboxRowAsync(id)).Status);
+        Assert.Equal(OutboxStatus.Sent, (await _harness.OutboxRowAsync(id)).Status);
         var message = await MimeMessage.LoadAsync(Path.Combine(_harness.Storage.DataPath, "mail", $"{id}.eml"));
         Assert.Equal("Notice for A&B <Shanghai>", message.Subject);
     }
@@ -53,7 +53,7 @@ public sealed class SubjectLineTests : IAsyncLifetime
         await _harness.CreateJob().SendAsync(id, CancellationToken.None);
 
         var row = await _harness.OutboxRowAsync(id);
-        Assert.Equal(OutboxStatuses.Failed, row.Status);
+        Assert.Equal(OutboxStatus.Failed, row.Status);
         Assert.Equal("Template 'customer-notice' rendered a subject with a line break", row.LastError);
         Assert.False(Directory.Exists(Path.Combine(_harness.Storage.DataPath, "mail")));
     }

@@ -30,7 +30,7 @@ public sealed class UnresolvableRecipientTests : IAsyncLifetime
         await _harness.CreateJob().SendAsync(id, CancellationToken.None);
 
         var row = await _harness.OutboxRowAsync(id);
-        Assert.Equal(OutboxStatuses.Failed, row.Status);
+        Assert.Equal(OutboxStatus.Failed, row.Status);
         Assert.Equal(1, row.Attempts);
         Assert.Null(row.NextAttemptAt);
         Assert.StartsWith("No recipient: ", row.LastError);
@@ -50,7 +50,7 @@ public sealed class UnresolvableRecipientTests : IAsyncLifetime
         await _harness.CreateJob().SendAsync(id, CancellationToken.None);
 
         var row = await _harness.OutboxRowAsync(id);
-        Assert.Equal(OutboxStatuses.Sent, row.Status);
+        Assert.Equal(OutboxStatus.Sent, row.Status);
         Assert.Equal("Sent without: 'ghost' is neither a user nor a group; group 'empty-desk' has no member with an email address",
             row.LastError);
         var message = await MimeMessage.LoadAsync(Path.Combine(MailFolder, $"{id}.eml"));

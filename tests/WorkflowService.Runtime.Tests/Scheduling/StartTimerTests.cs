@@ -23,11 +23,11 @@ public sealed class StartTimerTests(RealClockRuntime runtime) : IClassFixture<Re
         await Poll.UntilAsync(async () => (await owner.InstancesAsync(key)).Count == 2, "the start timer has started two instances");
         var timers = await Poll.ForAsync(() => runtime.Host.ReadAsync(db => db.Timers.AsNoTracking()
                 .Where(t => db.Definitions.Any(d => d.Id == t.DefinitionId && d.Key == key)).ToListAsync()),
-            rows => rows.All(t => t.Status != TimerStatuses.Pending), "no start timer is pending any more");
+            rows => rows.All(t => t.Status != TimerStatus.Pending), "no start timer is pending any more");
         await runtime.Host.WaitForIdleJobsAsync();
 
         Assert.Equal(2, timers.Count);
-        Assert.All(timers, t => Assert.Equal(TimerStatuses.Fired, t.Status));
+        Assert.All(timers, t => Assert.Equal(TimerStatus.Fired, t.Status));
         Assert.All(timers, t => Assert.True(t.FiredAt >= t.DueAt, $"fired at {t.FiredAt:O}, due at {t.DueAt:O}"));
         var instances = await owner.InstancesAsync(key);
         Assert.Equal(2, instances.Count);

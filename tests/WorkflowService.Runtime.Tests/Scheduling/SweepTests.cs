@@ -37,7 +37,7 @@ public sealed class SweepTests : IDisposable
         var id = Guid.CreateVersion7();
         await _database.WriteAsync(db => db.Outbox.Add(new OutboxMessage
         {
-            Id = id, Kind = "email", PayloadJson = "{}", CreatedAt = createdAt, Status = OutboxStatuses.Pending,
+            Id = id, Kind = "email", PayloadJson = "{}", CreatedAt = createdAt, Status = OutboxStatus.Pending,
             NextAttemptAt = nextAttemptAt, Attempts = nextAttemptAt is null ? 0 : 1,
         }));
         return id;

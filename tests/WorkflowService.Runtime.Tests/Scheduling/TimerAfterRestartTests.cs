@@ -79,7 +79,7 @@ public sealed class TimerAfterRestartTests : IAsyncLifetime
         Assert.Single(Events(waitHistory, "afterWait", "entered"));
         Assert.Single(await second.As("agent").TasksAsync(waiting));
         var timers = await second.ReadAsync(db => db.Timers.AsNoTracking().Where(t => t.InstanceId == watched || t.InstanceId == waiting).ToListAsync());
-        Assert.All(timers, t => Assert.Equal(TimerStatuses.Fired, t.Status));
+        Assert.All(timers, t => Assert.Equal(TimerStatus.Fired, t.Status));
         Assert.Equal(2, timers.Count);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ClosedRowTests(ServiceFixture service) : IClassFixture<Servi
         var (id, taskId) = await service.ComplaintToRecordAsync("closed-row");
         await using var stale = service.Host.Get<WorkflowDbFactory>().Create();
         var seenOpen = await stale.Tasks.SingleAsync(t => t.Id == taskId);
-        Assert.Equal(TaskStatuses.Open, seenOpen.Status);
+        Assert.Equal(UserTaskStatus.Open, seenOpen.Status);
 
         await service.As("agent").CompleteAsync(id, "recordComplaint", new
         {
@@ -27,6 +27,6 @@ public sealed class ClosedRowTests(ServiceFixture service) : IClassFixture<Servi
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
         var row = await service.Host.ReadAsync(db => db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId));
-        Assert.Equal((TaskStatuses.Completed, (string?)null), (row.Status, row.Assignee));
+        Assert.Equal((UserTaskStatus.Completed, (string?)null), (row.Status, row.Assignee));
     }
 }

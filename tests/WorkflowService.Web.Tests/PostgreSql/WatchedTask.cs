@@ -46,7 +46,7 @@ public static class WatchedTask
             await db.Breaches.CountAsync(r => r.InstanceId == id),
             await db.Timers.AsNoTracking().SingleAsync(t => t.InstanceId == id)));
         Assert.Equal(1, breachRows);
-        Assert.Equal(TimerStatuses.Fired, timer.Status);
+        Assert.Equal(TimerStatus.Fired, timer.Status);
         ServiceFixture.AssertShape(await manager.InstanceAsync(id), "Running", ["work"]);
         return breach;
     }

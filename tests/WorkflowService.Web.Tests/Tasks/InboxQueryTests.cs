@@ -45,7 +45,7 @@ public sealed class InboxQueryTests : IAsyncLifetime
         }
         // Some claimed by the agent (theirs now), some by another user (gone from the agent's inbox).
         await using var db = _host.Services.GetRequiredService<WorkflowDbFactory>().Create();
-        var open = await db.Tasks.Where(t => t.Status == TaskStatuses.Open).OrderBy(t => t.BusinessKey).ToListAsync();
+        var open = await db.Tasks.Where(t => t.Status == UserTaskStatus.Open).OrderBy(t => t.BusinessKey).ToListAsync();
         foreach (var (task, n) in open.Select((t, n) => (t, n)).Where(x => x.n % 9 == 0)) task.Assignee = n % 2 == 0 ? Agent.UserName : "other";
         await db.SaveChangesAsync();
     }

@@ -36,8 +36,8 @@ public sealed class TaskModel(
     public string? Conflict { get; private set; }
     public string UserName => User.Identity?.Name ?? "";
     public TaskRecord Task => Details!.Task;
-    public bool IsOpen => Task.Status == TaskStatuses.Open;
-    public bool IsCompleted => Task.Status == TaskStatuses.Completed;
+    public bool IsOpen => Task.Status == UserTaskStatus.Open;
+    public bool IsCompleted => Task.Status == UserTaskStatus.Completed;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -77,7 +77,8 @@ public sealed class MailHarness : IAsyncDisposable
     public ImmutableDictionary<string, JsonElement> Variables { get; set; } =
         VariableMap.Of(("customer", Customer), ("owner", "chen.jie"), ("from", "+86 21 5555 0101"), ("units", 12));
 
-    public OutboxJob CreateJob() => new(Database.Factory, Templates, Jobs, Options.Create(Smtp), Options.Create(Storage), Clock,
+    public OutboxJob CreateJob() => new(Database.Factory,
+        new TransactionRunner(Database.Factory, new StepWriteGate(true), new TransientRetry(NullLogger<TransientRetry>.Instance)), Templates, Jobs, Options.Create(Smtp), Options.Create(Storage), Clock,
         NullLogger<OutboxJob>.Instance);
 
     /// <summary>Runs the send task in a committed step and returns the outbox row it wrote.</summary>
@@ -143,9 +144,9 @@ public sealed class MailHarness : IAsyncDisposable
             Status = "Running", StateJson = "{}", StartedAt = now.AddDays(-3),
         });
         db.Tasks.AddRange(
-            SeedTask(ResolveTaskId, 3, "resolveComplaint", "Resolve complaint", now.AddDays(2), TaskStatuses.Open),
-            SeedTask(CallBackTaskId, 4, "callCustomerBack", "Call customer back", now.AddHours(4), TaskStatuses.Open),
-            SeedTask(Guid.CreateVersion7(), 2, "recordComplaint", "Record complaint", now.AddHours(-1), TaskStatuses.Completed));
+            SeedTask(ResolveTaskId, 3, "resolveComplaint", "Resolve complaint", now.AddDays(2), UserTaskStatus.Open),
+            SeedTask(CallBackTaskId, 4, "callCustomerBack", "Call customer back", now.AddHours(4), UserTaskStatus.Open),
+            SeedTask(Guid.CreateVersion7(), 2, "recordComplaint", "Record complaint", now.AddHours(-1), UserTaskStatus.Completed));
         db.Users.AddRange(User("li.wei", "李伟", "li.wei@example.com"), User("wang.fang", "王芳", "wang.fang@example.com"),
             User("zhang.min", "Zhang Min", "zhang.min@example.com"), User("chen.jie", "陈杰", "chen.jie@example.com"),
             User("no.mail", "Nobody Mailable", null));

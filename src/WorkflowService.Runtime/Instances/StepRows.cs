@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace WorkflowService.Runtime.Instances;
+
+/// <summary>
+/// The rows of one kind a step may touch for its instance (its open tasks, pending timers...):
+/// read once, the first time a command needs them, and looked up in memory after, so a step of
+/// many commands makes one query per kind instead of one per command. The lookups see what the
+/// step has done: rows it added, rows it removed, statuses it changed (the rows are the tracked
+/// ones, so a change made before the read, e.g. by the step's preparation, is kept).
+/// </summary>
+public sealed class StepRows<T> where T : class
+{
+    private readonly DbSet<T> _set;
+    private readonly Func<IQueryable<T>>? _query;
+    private readonly Func<T, bool> _ofInstance;
+    private List<T>? _rows;
+
+    /// <param name="query">The rows to read (built only when first needed: most steps touch few kinds), a superset of those the step may look up; null when there can be none
+    /// in the database yet (an instance being started).</param>
+    /// <param name="ofInstance">Which tracked rows belong to the step's instance.</param>
+    internal StepRows(DbSet<T> set, Func<IQueryable<T>>? query, Func<T, bool> ofInstance)
+    {
+        _set = set;
+        _query = query;
+        _ofInstance = ofInstance;
+    }
+
+    /// <summary>The instance's rows matching <paramref name="match"/>, as the step leaves them so far.</summary>
+    public async ValueTask<List<T>> WhereAsync(Func<T, bool> match, CancellationToken ct)
+    {
+        if (_rows is null)
+        {
+            if (_query is not null) await _query().LoadAsync(ct);
+            // Local holds the rows just read and those added before, not those removed.
+            _rows = _set.Local.Where(_ofInstance).ToList();
+        }
+        return _rows.Where(match).ToList();
+    }
+
+    public void Add(T row)
+    {
+        _set.Add(row);
+        _rows?.Add(row);
+    }
+
+    public void Remove(T row)
+    {
+        _set.Remove(row);
+        _rows?.Remove(row);
+    }
+}

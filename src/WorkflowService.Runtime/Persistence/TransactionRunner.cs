@@ -1,0 +1,50 @@
+using WorkflowService.Runtime.Instances;
+
+namespace WorkflowService.Runtime.Persistence;
+
+/// <summary>
+/// Runs the runtime's writes outside a step: each attempt takes the process's write turn
+/// (<see cref="StepWriteGate"/>), opens a fresh context and a transaction, runs the unit of work
+/// and commits; a transient failure (<see cref="TransientRetry"/>) redoes the whole attempt on
+/// fresh rows after the turn was given back. The unit must therefore read what it decides on
+/// inside the attempt and leave side effects (dispatching timers, notifications, logs of what was
+/// done) to its caller, after the commit.
+/// </summary>
+public sealed class TransactionRunner(WorkflowDbFactory dbFactory, StepWriteGate gate, TransientRetry retry)
+{
+    public StepWriteGate Gate => gate;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one committed transaction. An exception from the work rolls
+    /// everything back; a refusal (e.g. a <see cref="ConflictException"/>) is not retried.
+    /// </summary>
+    /// <param name="what">Names the write in the retry log ("draft of complaint").</param>
+    public Task<T> RunAsync<T>(string what, Func<WorkflowDbContext, Task<T>> work, CancellationToken ct,
+        TransientErrors retryOn = TransientErrors.Default) =>
+        retry.RunAsync(what, _ => gate.RunAsync(async () =>
+        {
+            await using var db = dbFactory.Create();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var result = await work(db);
+            await tx.CommitAsync(ct);
+            return result;
+        }, ct), ct, retryOn);
+
+    /// <inheritdoc cref="RunAsync{T}(string, Func{WorkflowDbContext, Task{T}}, CancellationToken, TransientErrors)"/>
+    public Task RunAsync(string what, Func<WorkflowDbContext, Task> work, CancellationToken ct,
+        TransientErrors retryOn = TransientErrors.Default) =>
+        RunAsync(what, async db =>
+        {
+            await work(db);
+            return true;
+        }, ct, retryOn);
+
+    /// <summary>
+    /// Saves what <paramref name="db"/> tracks, in the write turn, for a writer that must keep its
+    /// context across something slow that cannot run in a turn (an SMTP conversation). Only a busy
+    /// database is retried: the same changes are sent again, which is safe because nothing was
+    /// written; a conflict would only fail again with the same stale rows, so it is reported.
+    /// </summary>
+    public Task SaveChangesAsync(WorkflowDbContext db, string what, CancellationToken ct) =>
+        retry.RunAsync(what, _ => gate.RunAsync(() => db.SaveChangesAsync(ct), ct), ct, TransientErrors.Busy);
+}
