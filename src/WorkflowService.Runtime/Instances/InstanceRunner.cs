@@ -42,8 +42,8 @@ public sealed class InstanceRunner(
     /// </summary>
     public async Task<StepOutcome> StartAsync(string definitionKey, string? businessKey,
         IReadOnlyDictionary<string, JsonElement>? variables, string? startedBy, string? startEventId = null,
-        CancellationToken ct = default, Func<WorkflowDbContext, DateTimeOffset, StepEffects, Task>? alsoInTransaction = null,
-        Caller? startingAs = null)
+        Func<WorkflowDbContext, DateTimeOffset, StepEffects, Task>? alsoInTransaction = null, Caller? startingAs = null,
+        CancellationToken ct = default)
     {
         var outcome = await InTransactionAsync(async () =>
         {

@@ -26,7 +26,7 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
     /// <summary>Starts the latest version of a process, if its starter lists allow <paramref name="caller"/>.</summary>
     public Task<StepOutcome> StartAsync(string definitionKey, string? businessKey,
         IReadOnlyDictionary<string, JsonElement>? variables, Caller caller, CancellationToken ct = default) =>
-        runner.StartAsync(definitionKey, businessKey, variables, caller.UserName, null, ct, startingAs: caller);
+        runner.StartAsync(definitionKey, businessKey, variables, caller.UserName, startingAs: caller, ct: ct);
 
     /// <summary>
     /// Starts an instance unless one of the same process with the same business key exists (in any
@@ -41,13 +41,13 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
         var lockKey = $"{definitionKey}/{businessKey}";
         try
         {
-            var outcome = await runner.StartAsync(definitionKey, businessKey, variables, startedBy, null, ct,
+            var outcome = await runner.StartAsync(definitionKey, businessKey, variables, startedBy, null,
                 async (db, _, _) =>
                 {
                     await ClusterLock.ForTransactionAsync(db, lockKey, ct);
                     if (await db.Instances.AnyAsync(i => i.DefinitionKey == definitionKey && i.BusinessKey == businessKey, ct))
                         throw new AlreadyStartedException();
-                });
+                }, ct: ct);
             return (outcome.Instance, true);
         }
         catch (AlreadyStartedException)

@@ -59,7 +59,7 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
         var starter = await FindMessageStartAsync(request.Name, ct)
                       ?? throw new NotFoundException(Describe(request));
         var started = await runner.StartAsync(starter.Key, request.BusinessKey, request.Variables,
-            request.SentBy ?? request.Caller?.UserName, starter.StartEventId, ct, startingAs: request.Caller);
+            request.SentBy ?? request.Caller?.UserName, starter.StartEventId, startingAs: request.Caller, ct: ct);
         return new MessageResult(started.Instance.Id, true);
     }
 

@@ -81,7 +81,7 @@ public sealed class TimerJob(
         try
         {
             // The firing, the next cycle and the new instance commit together: one start per firing.
-            var started = await runner.StartAsync(definitionKey, null, null, SystemActors.Timer, timer.ElementId, ct,
+            var started = await runner.StartAsync(definitionKey, null, null, SystemActors.Timer, timer.ElementId,
                 async (db, now, effects) =>
                 {
                     // Ordered with publications of the key and other nodes firing this timer: read after the
@@ -92,7 +92,7 @@ public sealed class TimerJob(
                     row.Status = TimerStatus.Fired;
                     row.FiredAt = now;
                     StartTimers.ScheduleNext(db, row, now, effects);
-                });
+                }, ct: ct);
             logger.LogInformation("Start timer {ElementId} of {Key} started instance {InstanceId}", timer.ElementId,
                 definitionKey, started.Instance.Id);
         }
