@@ -21,13 +21,29 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
     public async Task<InstanceDiagram> DiagramAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
+        var steps = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId)
+            .Select(h => new Step(h.ElementId, h.Event)).ToListAsync(ct);
+        return await DiagramAsync(db, instanceId, steps, ct);
+    }
+
+    /// <summary>The diagram from a history the caller has read already (<see cref="InstanceService.HistoryAsync"/>), so it is read once.</summary>
+    public async Task<InstanceDiagram> DiagramAsync(Guid instanceId, IReadOnlyList<InstanceHistoryEntry> history,
+        CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        return await DiagramAsync(db, instanceId, [.. history.Select(h => new Step(h.ElementId, h.Event))], ct);
+    }
+
+    private sealed record Step(string ElementId, string Event);
+
+    private async Task<InstanceDiagram> DiagramAsync(WorkflowDbContext db, Guid instanceId, IReadOnlyList<Step> steps,
+        CancellationToken ct)
+    {
         var definitionId = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => (int?)i.DefinitionId)
                                .SingleOrDefaultAsync(ct)
                            ?? throw new NotFoundException($"Instance {instanceId} does not exist");
         var definition = await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == definitionId, ct);
         var model = definitions.GetOrParse(definition);
-        var steps = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId)
-            .Select(h => new { h.ElementId, h.Event }).ToListAsync(ct);
         var entered = steps.Where(s => s.Event == "entered").Select(s => s.ElementId).ToHashSet(StringComparer.Ordinal);
         var left = steps.Where(s => s.Event is "left" or "interrupted").Select(s => s.ElementId)
             .Where(id => model.TryGetNode(id, out _)).ToHashSet(StringComparer.Ordinal);
@@ -50,5 +66,14 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
     {
         await using var db = dbFactory.Create();
         return await db.Breaches.AsNoTracking().Select(b => b.Rule).Distinct().OrderBy(r => r).ToListAsync(ct);
+    }
+
+    /// <summary>Which of <paramref name="instanceIds"/> broke <paramref name="rule"/> at least once: one query for a whole list.</summary>
+    public async Task<IReadOnlySet<Guid>> BreachedAsync(IReadOnlyCollection<Guid> instanceIds, string rule, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var breached = await db.Breaches.AsNoTracking().Where(b => b.Rule == rule && instanceIds.Contains(b.InstanceId))
+            .Select(b => b.InstanceId).Distinct().ToListAsync(ct);
+        return breached.ToHashSet();
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Instances;
-using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Pages.Instances;
@@ -19,7 +18,7 @@ public sealed class IndexModel(InstanceService instances, InstanceCatalog catalo
     [BindProperty(SupportsGet = true)] public int Skip { get; set; }
 
     public IReadOnlyList<ProcessSummary> Processes { get; private set; } = [];
-    public IReadOnlyList<InstanceRecord> Instances { get; private set; } = [];
+    public IReadOnlyList<InstanceHeader> Instances { get; private set; } = [];
     public static IEnumerable<string> Statuses => InstanceStatus.All.Select(s => s.Name);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
