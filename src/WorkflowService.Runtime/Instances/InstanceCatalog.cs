@@ -12,33 +12,17 @@ namespace WorkflowService.Runtime.Instances;
 public sealed record InstanceDiagram(string Xml, IReadOnlyList<string> CompletedElementIds, IReadOnlyList<string> TakenFlowIds,
     IReadOnlyDictionary<string, string> ElementNames);
 
-/// <summary>A deployed process, for pick lists.</summary>
-public sealed record ProcessSummary(string Key, string? Name);
-
 /// <summary>Read-only lookups for the instance and breach views.</summary>
 public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache definitions)
 {
-    public async Task<InstanceDiagram> DiagramAsync(Guid instanceId, CancellationToken ct = default)
-    {
-        await using var db = dbFactory.Create();
-        var steps = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId)
-            .Select(h => new Step(h.ElementId, h.Event)).ToListAsync(ct);
-        return await DiagramAsync(db, instanceId, steps, ct);
-    }
-
-    /// <summary>The diagram from a history the caller has read already (<see cref="InstanceService.HistoryAsync"/>), so it is read once.</summary>
-    public async Task<InstanceDiagram> DiagramAsync(Guid instanceId, IReadOnlyList<InstanceHistoryEntry> history,
+    /// <summary>
+    /// The diagram of an instance from its history, which the caller has read already (<see cref="InstanceService.HistoryAsync"/>,
+    /// with the caller's visibility check), so that a page showing both reads the history once.
+    /// </summary>
+    public async Task<InstanceDiagram> DiagramAsync(Guid instanceId, IReadOnlyList<InstanceHistoryEntry> steps,
         CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
-        return await DiagramAsync(db, instanceId, [.. history.Select(h => new Step(h.ElementId, h.Event))], ct);
-    }
-
-    private sealed record Step(string ElementId, string Event);
-
-    private async Task<InstanceDiagram> DiagramAsync(WorkflowDbContext db, Guid instanceId, IReadOnlyList<Step> steps,
-        CancellationToken ct)
-    {
         var definitionId = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => (int?)i.DefinitionId)
                                .SingleOrDefaultAsync(ct)
                            ?? throw new NotFoundException($"Instance {instanceId} does not exist");
@@ -50,15 +34,6 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
         var flows = model.Flows.Where(f => left.Contains(f.SourceId) && entered.Contains(f.TargetId)).Select(f => f.Id);
         var names = model.Nodes.Where(n => n.Name is not null).ToDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);
         return new InstanceDiagram(definition.Xml, [.. left.Order(StringComparer.Ordinal)], [.. flows.Order(StringComparer.Ordinal)], names);
-    }
-
-    /// <summary>Every deployed process with the name of its latest version.</summary>
-    public async Task<IReadOnlyList<ProcessSummary>> ProcessesAsync(CancellationToken ct = default)
-    {
-        await using var db = dbFactory.Create();
-        return await db.Definitions.AsNoTracking()
-            .Where(d => d.Version == db.Definitions.Where(x => x.Key == d.Key).Max(x => x.Version))
-            .OrderBy(d => d.Key).Select(d => new ProcessSummary(d.Key, d.Name)).ToListAsync(ct);
     }
 
     /// <summary>The rules that have been breached at least once.</summary>
