@@ -69,6 +69,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<MessageCorrelator>();
         services.AddSingleton<ExternalTaskService>();
         services.AddSingleton<GroupDirectory>();
+        services.AddSingleton<ClusterLocks>();
         services.TryAddSingleton<IWorkflowNotifier, NoNotifier>();
         services.AddTransient<TimerJob>();
         services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();

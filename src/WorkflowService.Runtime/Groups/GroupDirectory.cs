@@ -3,6 +3,9 @@ using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.Runtime.Groups;
 
+/// <summary>A group as its readers see it: its name, the name shown, its members' user names.</summary>
+public sealed record GroupView(string Name, string? DisplayName, IReadOnlyList<string> Members);
+
 /// <summary>Groups and their members: the candidate groups BPMN user tasks name.</summary>
 public sealed class GroupDirectory(WorkflowDbFactory dbFactory, TransactionRunner transactions)
 {
@@ -14,10 +17,13 @@ public sealed class GroupDirectory(WorkflowDbFactory dbFactory, TransactionRunne
         return groups.ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyList<GroupRecord>> AllAsync(CancellationToken ct = default)
+    /// <summary>Every group with its members' user names, by name.</summary>
+    public async Task<IReadOnlyList<GroupView>> AllAsync(CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
-        return await db.Groups.AsNoTracking().Include(g => g.Members).OrderBy(g => g.Name).ToListAsync(ct);
+        return await db.Groups.AsNoTracking().OrderBy(g => g.Name)
+            .Select(g => new GroupView(g.Name, g.DisplayName, g.Members.OrderBy(m => m.UserName).Select(m => m.UserName).ToList()))
+            .ToListAsync(ct);
     }
 
     /// <summary>Creates the group if needed and makes the user a member (idempotent).</summary>

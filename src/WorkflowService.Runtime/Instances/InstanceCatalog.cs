@@ -12,13 +12,15 @@ namespace WorkflowService.Runtime.Instances;
 public sealed record InstanceDiagram(string Xml, IReadOnlyList<string> CompletedElementIds, IReadOnlyList<string> TakenFlowIds,
     IReadOnlyDictionary<string, string> ElementNames);
 
-/// <summary>A deployed process, for pick lists.</summary>
-public sealed record ProcessSummary(string Key, string? Name);
-
 /// <summary>Read-only lookups for the instance and breach views.</summary>
 public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache definitions)
 {
-    public async Task<InstanceDiagram> DiagramAsync(Guid instanceId, CancellationToken ct = default)
+    /// <summary>
+    /// The diagram of an instance from its history, which the caller has read already (<see cref="InstanceService.HistoryAsync"/>,
+    /// with the caller's visibility check), so that a page showing both reads the history once.
+    /// </summary>
+    public async Task<InstanceDiagram> DiagramAsync(Guid instanceId, IReadOnlyList<InstanceHistoryEntry> steps,
+        CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
         var definitionId = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => (int?)i.DefinitionId)
@@ -26,8 +28,6 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
                            ?? throw new NotFoundException($"Instance {instanceId} does not exist");
         var definition = await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == definitionId, ct);
         var model = definitions.GetOrParse(definition);
-        var steps = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId)
-            .Select(h => new { h.ElementId, h.Event }).ToListAsync(ct);
         var entered = steps.Where(s => s.Event == HistoryEvent.Entered).Select(s => s.ElementId).ToHashSet(StringComparer.Ordinal);
         var left = steps.Where(s => s.Event == HistoryEvent.Left || s.Event == HistoryEvent.Interrupted).Select(s => s.ElementId)
             .Where(id => model.TryGetNode(id, out _)).ToHashSet(StringComparer.Ordinal);
@@ -36,19 +36,19 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
         return new InstanceDiagram(definition.Xml, [.. left.Order(StringComparer.Ordinal)], [.. flows.Order(StringComparer.Ordinal)], names);
     }
 
-    /// <summary>Every deployed process with the name of its latest version.</summary>
-    public async Task<IReadOnlyList<ProcessSummary>> ProcessesAsync(CancellationToken ct = default)
-    {
-        await using var db = dbFactory.Create();
-        return await db.Definitions.AsNoTracking()
-            .Where(d => d.Version == db.Definitions.Where(x => x.Key == d.Key).Max(x => x.Version))
-            .OrderBy(d => d.Key).Select(d => new ProcessSummary(d.Key, d.Name)).ToListAsync(ct);
-    }
-
     /// <summary>The rules that have been breached at least once.</summary>
     public async Task<IReadOnlyList<string>> BreachedRulesAsync(CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
         return await db.Breaches.AsNoTracking().Select(b => b.Rule).Distinct().OrderBy(r => r).ToListAsync(ct);
+    }
+
+    /// <summary>Which of <paramref name="instanceIds"/> broke <paramref name="rule"/> at least once: one query for a whole list.</summary>
+    public async Task<IReadOnlySet<Guid>> BreachedAsync(IReadOnlyCollection<Guid> instanceIds, string rule, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var breached = await db.Breaches.AsNoTracking().Where(b => b.Rule == rule && instanceIds.Contains(b.InstanceId))
+            .Select(b => b.InstanceId).Distinct().ToListAsync(ct);
+        return breached.ToHashSet();
     }
 }

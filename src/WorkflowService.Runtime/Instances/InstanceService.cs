@@ -9,7 +9,7 @@ namespace WorkflowService.Runtime.Instances;
 public sealed record PendingTimerView(string ElementId, DateTimeOffset DueAt, string? SlaRule);
 
 public sealed record InstanceView(
-    InstanceRecord Record,
+    InstanceHeader Instance,
     InstanceState State,
     IReadOnlyList<PendingTimerView> PendingTimers)
 {
@@ -24,9 +24,12 @@ public sealed record InstanceView(
 public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner runner)
 {
     /// <summary>Starts the latest version of a process, if its starter lists allow <paramref name="caller"/>.</summary>
-    public Task<StepOutcome> StartAsync(string definitionKey, string? businessKey,
-        IReadOnlyDictionary<string, JsonElement>? variables, Caller caller, CancellationToken ct = default) =>
-        runner.StartAsync(definitionKey, businessKey, variables, caller.UserName, startingAs: caller, ct: ct);
+    public async Task<InstanceStarted> StartAsync(string definitionKey, string? businessKey,
+        IReadOnlyDictionary<string, JsonElement>? variables, Caller caller, CancellationToken ct = default)
+    {
+        var outcome = await runner.StartAsync(definitionKey, businessKey, variables, caller.UserName, startingAs: caller, ct: ct);
+        return new InstanceStarted(InstanceHeader.From(outcome.Instance), outcome.State);
+    }
 
     /// <summary>
     /// Starts an instance unless one of the same process with the same business key exists (in any
@@ -34,7 +37,7 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
     /// The check runs inside the start's transaction, behind a lock on the key where the database
     /// has one (PostgreSQL); SQLite transactions are serialised anyway.
     /// </summary>
-    public async Task<(InstanceRecord Instance, bool Started)> StartOnceAsync(string definitionKey, string businessKey,
+    public async Task<(InstanceHeader Instance, bool Started)> StartOnceAsync(string definitionKey, string businessKey,
         IReadOnlyDictionary<string, JsonElement>? variables, string? startedBy, CancellationToken ct = default)
     {
         if (await FindAsync(definitionKey, businessKey, ct) is { } existing) return (existing, false);
@@ -48,7 +51,7 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
                     if (await db.Instances.AnyAsync(i => i.DefinitionKey == definitionKey && i.BusinessKey == businessKey, ct))
                         throw new AlreadyStartedException();
                 }, ct: ct);
-            return (outcome.Instance, true);
+            return (InstanceHeader.From(outcome.Instance), true);
         }
         catch (AlreadyStartedException)
         {
@@ -57,11 +60,11 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
     }
 
     /// <summary>The newest instance of a process with a business key, or null.</summary>
-    public async Task<InstanceRecord?> FindAsync(string definitionKey, string businessKey, CancellationToken ct = default)
+    public async Task<InstanceHeader?> FindAsync(string definitionKey, string businessKey, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
         return await db.Instances.AsNoTracking().Where(i => i.DefinitionKey == definitionKey && i.BusinessKey == businessKey)
-            .OrderByDescending(i => i.StartedAt).FirstOrDefaultAsync(ct);
+            .OrderByDescending(i => i.StartedAt).Select(InstanceHeader.FromRow).FirstOrDefaultAsync(ct);
     }
 
     private sealed class AlreadyStartedException : Exception;
@@ -69,18 +72,39 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
     public async Task<InstanceView> GetAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
-        var record = await db.Instances.AsNoTracking().VisibleTo(db, caller).SingleOrDefaultAsync(i => i.Id == id, ct)
-                     ?? throw NotFound(id);
-        var timers = await db.Timers.AsNoTracking()
-            .Where(t => t.InstanceId == id && t.Status == TimerStatus.Pending).OrderBy(t => t.DueAt)
-            .Select(t => new PendingTimerView(t.ElementId, t.DueAt, t.SlaRule)).ToListAsync(ct);
-        return new InstanceView(record, InstanceStateJson.Deserialize(record.StateJson), timers);
+        var found = await db.Instances.AsNoTracking().VisibleTo(db, caller).Where(i => i.Id == id).Select(InstanceHeader.WithState)
+                        .SingleOrDefaultAsync(ct)
+                    ?? throw NotFound(id);
+        var timers = await PendingTimersOf(db, [id]).ToListAsync(ct);
+        return new InstanceView(found.Header, InstanceStateJson.Deserialize(found.StateJson), [.. timers.Select(t => t.Timer)]);
     }
 
-    public async Task<IReadOnlyList<InstanceRecord>> ListAsync(string? definitionKey, string? status, int skip, int take,
+    public async Task<IReadOnlyList<InstanceHeader>> ListAsync(string? definitionKey, string? status, int skip, int take,
         Caller caller, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
+        return await Listed(db, definitionKey, status, skip, take, caller).Select(InstanceHeader.FromRow).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The instances of <see cref="ListAsync"/> with their state and pending timers, in two queries whatever
+    /// the page size, for lists that show what became of each instance.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceView>> ListViewsAsync(string? definitionKey, string? status, int skip, int take,
+        Caller caller, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var found = await Listed(db, definitionKey, status, skip, take, caller)
+            .Select(InstanceHeader.WithState)
+            .ToListAsync(ct);
+        var ids = found.Select(f => f.Header.Id).ToList();
+        var timers = (await PendingTimersOf(db, ids).ToListAsync(ct)).ToLookup(t => t.InstanceId, t => t.Timer);
+        return [.. found.Select(f => new InstanceView(f.Header, InstanceStateJson.Deserialize(f.StateJson), [.. timers[f.Header.Id]]))];
+    }
+
+    private static IQueryable<InstanceRecord> Listed(WorkflowDbContext db, string? definitionKey, string? status, int skip, int take,
+        Caller caller)
+    {
         var query = db.Instances.AsNoTracking().VisibleTo(db, caller);
         if (definitionKey is { Length: > 0 }) query = query.Where(i => i.DefinitionKey == definitionKey);
         if (status is { Length: > 0 })
@@ -88,15 +112,37 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
             var name = ParseStatus(status).Name;
             query = query.Where(i => i.Status == name);
         }
-        return await query.OrderByDescending(i => i.StartedAt).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500))
-            .ToListAsync(ct);
+        return query.OrderByDescending(i => i.StartedAt).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500));
     }
 
-    public async Task<IReadOnlyList<HistoryRecord>> HistoryAsync(Guid id, Caller caller, CancellationToken ct = default)
+    private static IQueryable<PendingTimerOf> PendingTimersOf(WorkflowDbContext db, IReadOnlyCollection<Guid> instanceIds) =>
+        db.Timers.AsNoTracking()
+            .Where(t => t.InstanceId != null && instanceIds.Contains(t.InstanceId.Value) && t.Status == TimerStatus.Pending)
+            .OrderBy(t => t.DueAt)
+            .Select(t => new PendingTimerOf(t.InstanceId!.Value, new PendingTimerView(t.ElementId, t.DueAt, t.SlaRule)));
+
+    private sealed record PendingTimerOf(Guid InstanceId, PendingTimerView Timer);
+
+    /// <summary>
+    /// The variables of several instances in one query, for lists that show a variable on each row; an
+    /// instance the caller may not see, or that does not exist, is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, JsonElement>>> VariablesAsync(
+        IReadOnlyCollection<Guid> ids, Caller caller, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return new Dictionary<Guid, IReadOnlyDictionary<string, JsonElement>>();
+        await using var db = dbFactory.Create();
+        var states = await db.Instances.AsNoTracking().VisibleTo(db, caller).Where(i => ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.StateJson }).ToListAsync(ct);
+        return states.ToDictionary(s => s.Id, s => (IReadOnlyDictionary<string, JsonElement>)InstanceStateJson.Deserialize(s.StateJson).Variables);
+    }
+
+    public async Task<IReadOnlyList<InstanceHistoryEntry>> HistoryAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
         if (!await db.Instances.VisibleTo(db, caller).AnyAsync(i => i.Id == id, ct)) throw NotFound(id);
-        return await db.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id).ToListAsync(ct);
+        return await db.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id).Select(InstanceHistoryEntry.FromRow)
+            .ToListAsync(ct);
     }
 
     private static NotFoundException NotFound(Guid id) => new($"Instance {id} does not exist");
@@ -119,14 +165,15 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
         return outcome;
     }
 
-    public async Task<IReadOnlyList<BreachRecord>> BreachesAsync(Guid? instanceId, string? rule, int skip, int take,
+    public async Task<IReadOnlyList<BreachView>> BreachesAsync(Guid? instanceId, string? rule, int skip, int take,
         CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
         var query = db.Breaches.AsNoTracking();
         if (instanceId is { } i) query = query.Where(b => b.InstanceId == i);
         if (rule is { Length: > 0 }) query = query.Where(b => b.Rule == rule);
-        return await query.OrderByDescending(b => b.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
+        return await query.OrderByDescending(b => b.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000))
+            .Select(BreachView.FromRow).ToListAsync(ct);
     }
 
     private static InstanceStatus ParseStatus(string status)

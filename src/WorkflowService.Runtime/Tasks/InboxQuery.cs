@@ -18,26 +18,26 @@ internal static class InboxQuery
     public static bool Applies(Caller caller, TaskQuery query) =>
         !caller.IsAdmin && query.OpenOnly && query.Sort == TaskSort.DueDate;
 
-    public static async Task<List<TaskRecord>> RunAsync(WorkflowDbContext db, Caller caller, TaskQuery query,
+    public static async Task<List<TaskView>> RunAsync(WorkflowDbContext db, Caller caller, TaskQuery query,
         DateTimeOffset now, CancellationToken ct)
     {
         var need = query.SkipCount + query.TakeCount;
         var open = db.Tasks.AsNoTracking().Filtered(query, now);
         var keys = caller.Groups.Select(g => (TaskCandidate.Group, g)).Append((TaskCandidate.User, caller.UserName)).ToList();
-        var found = new Dictionary<Guid, TaskRecord>();
+        var found = new Dictionary<Guid, TaskView>();
         // Tasks without a due date sort after every dated one: they are read only when the dated ones do not fill the page.
         foreach (var dated in new[] { true, false })
         {
             if (!dated && found.Count >= need) break;
-            Add(found, await Assigned(open, caller.UserName, dated).Take(need).ToListAsync(ct));
+            Add(found, await Assigned(open, caller.UserName, dated).Take(need).Select(TaskView.FromRow).ToListAsync(ct));
             foreach (var (kind, name) in keys)
-                Add(found, await Offered(db, open, kind, name, dated).Take(need).ToListAsync(ct));
+                Add(found, await Offered(db, open, kind, name, dated).Take(need).Select(TaskView.FromRow).ToListAsync(ct));
         }
         return [.. found.Values.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenByDescending(t => t.Priority)
             .Skip(query.SkipCount).Take(query.TakeCount)];
     }
 
-    private static void Add(Dictionary<Guid, TaskRecord> found, List<TaskRecord> tasks)
+    private static void Add(Dictionary<Guid, TaskView> found, List<TaskView> tasks)
     {
         foreach (var task in tasks) found.TryAdd(task.Id, task); // offered to the caller and to their group: once
     }

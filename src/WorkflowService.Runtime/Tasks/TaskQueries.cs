@@ -17,6 +17,9 @@ public sealed record TaskQuery
     public string? CandidateGroup { get; init; }
     public string? DefinitionKey { get; init; }
 
+    /// <summary>Tasks of this BPMN element (with <see cref="DefinitionKey"/>: of one step of one process).</summary>
+    public string? ElementId { get; init; }
+
     /// <summary>Open tasks only (the default); false: closed ones too.</summary>
     public bool OpenOnly { get; init; } = true;
     public bool Overdue { get; init; }
@@ -89,6 +92,7 @@ public static class TaskVisibility
         if (q.CandidateGroup is { Length: > 0 } group)
             tasks = tasks.Where(t => t.Candidates.Any(c => c.Kind == TaskCandidate.Group && c.Name == group));
         if (q.DefinitionKey is { Length: > 0 } key) tasks = tasks.Where(t => t.DefinitionKey == key);
+        if (q.ElementId is { Length: > 0 } elementId) tasks = tasks.Where(t => t.ElementId == elementId);
         if (q.Overdue) tasks = tasks.Where(t => t.DueAt != null && t.DueAt < now);
         if (q.DueToday)
         {

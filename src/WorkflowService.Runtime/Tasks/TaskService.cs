@@ -14,7 +14,7 @@ namespace WorkflowService.Runtime.Tasks;
 /// <summary>A form field as the user sees it: its declaration and the value to show.</summary>
 public sealed record FormFieldView(FormField Field, JsonElement? Value);
 
-public sealed record TaskDetails(TaskRecord Task, IReadOnlyList<FormFieldView> Form,
+public sealed record TaskDetails(TaskView Task, IReadOnlyList<FormFieldView> Form,
     IReadOnlyDictionary<string, JsonElement> Variables, string? ProcessName);
 
 /// <summary>
@@ -31,18 +31,22 @@ public sealed class TaskService(
     TimeProvider clock,
     ILogger<TaskService> logger)
 {
-    public async Task<IReadOnlyList<TaskRecord>> QueryAsync(Caller caller, TaskQuery query, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TaskView>> QueryAsync(Caller caller, TaskQuery query, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
         if (InboxQuery.Applies(caller, query)) return await InboxQuery.RunAsync(db, caller, query, clock.GetUtcNow(), ct);
-        return await db.Tasks.AsNoTracking().VisibleTo(caller).Matching(query, clock.GetUtcNow()).ToListAsync(ct);
+        return await db.Tasks.AsNoTracking().VisibleTo(caller).Matching(query, clock.GetUtcNow()).Select(TaskView.FromRow)
+            .ToListAsync(ct);
     }
 
     public async Task<TaskDetails> GetAsync(Caller caller, Guid taskId, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
-        var task = await Find(db, caller, taskId, ct);
-        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
+        var task = await db.Tasks.AsNoTracking().VisibleTo(caller).Where(t => t.Id == taskId).Select(TaskView.FromRow)
+                       .SingleOrDefaultAsync(ct)
+                   ?? throw NotFound(taskId);
+        var instance = await db.Instances.AsNoTracking().Where(i => i.Id == task.InstanceId)
+            .Select(i => new { i.DefinitionId, i.StateJson }).SingleAsync(ct);
         var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
         var variables = InstanceStateJson.Deserialize(instance.StateJson).Variables;
         var fields = FieldsOf(model, task.ElementId);
@@ -50,11 +54,11 @@ public sealed class TaskService(
         return new TaskDetails(task, form, variables, model.Name);
     }
 
-    public async Task<TaskRecord> ClaimAsync(Caller caller, Guid taskId, CancellationToken ct = default) =>
-        await ChangeAssigneeAsync(caller, taskId, claim: true, ct);
+    public async Task<TaskView> ClaimAsync(Caller caller, Guid taskId, CancellationToken ct = default) =>
+        TaskView.From(await ChangeAssigneeAsync(caller, taskId, claim: true, ct));
 
-    public async Task<TaskRecord> UnclaimAsync(Caller caller, Guid taskId, CancellationToken ct = default) =>
-        await ChangeAssigneeAsync(caller, taskId, claim: false, ct);
+    public async Task<TaskView> UnclaimAsync(Caller caller, Guid taskId, CancellationToken ct = default) =>
+        TaskView.From(await ChangeAssigneeAsync(caller, taskId, claim: false, ct));
 
     /// <summary>
     /// Claims or unclaims in one transaction in the write turn, decided on the row as it is then;
@@ -141,9 +145,10 @@ public sealed class TaskService(
         bool tracked = false)
     {
         var query = tracked ? db.Tasks : db.Tasks.AsNoTracking();
-        return await query.VisibleTo(caller).SingleOrDefaultAsync(t => t.Id == taskId, ct)
-               ?? throw new NotFoundException($"Task {taskId} does not exist or is not yours to see");
+        return await query.VisibleTo(caller).SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
     }
+
+    private static NotFoundException NotFound(Guid taskId) => new($"Task {taskId} does not exist or is not yours to see");
 
     /// <summary>
     /// A task to claim, unclaim or complete. One that was offered to the caller but has since been

@@ -80,7 +80,7 @@ public static class InstancesApi
 
     internal static InstanceDetails ToDetails(InstanceView view)
     {
-        var r = view.Record;
+        var r = view.Instance;
         return new InstanceDetails(r.Id, r.DefinitionKey, r.DefinitionVersion, r.Status, r.BusinessKey, view.State.Variables,
             view.ActiveElementIds, view.PendingTimers,
             view.State.Incidents.Select(i => new IncidentView(i.Id, i.ElementId, i.Message, i.At)).ToList(),

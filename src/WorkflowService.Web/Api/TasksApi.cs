@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowService.Engine.Model;
-using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
 
@@ -23,8 +22,8 @@ public sealed record TaskSummary(
     DateTimeOffset CreatedAt,
     string Status)
 {
-    public static TaskSummary From(TaskRecord t) => new(t.Id, t.InstanceId, t.DefinitionKey, t.ElementId, t.Name, t.BusinessKey,
-        t.Assignee, t.CandidateGroupNames(), t.CandidateUserNames(), t.DueAt, t.FollowUpAt, t.Priority, t.CreatedAt, t.Status);
+    public static TaskSummary From(TaskView t) => new(t.Id, t.InstanceId, t.DefinitionKey, t.ElementId, t.Name, t.BusinessKey,
+        t.Assignee, t.CandidateGroups, t.CandidateUsers, t.DueAt, t.FollowUpAt, t.Priority, t.CreatedAt, t.Status);
 }
 
 public sealed record FormFieldDto(

@@ -33,7 +33,7 @@ public sealed class DemoOptions
 /// </summary>
 public sealed class UserBootstrap(
     IServiceScopeFactory scopes,
-    WorkflowDbFactory dbFactory,
+    ClusterLocks clusterLocks,
     GroupDirectory groups,
     IOptions<BootstrapOptions> bootstrap,
     IOptions<DemoOptions> demo,
@@ -56,7 +56,7 @@ public sealed class UserBootstrap(
     {
         // Nodes starting together on an empty database would each create the same roles, users and
         // group members, and all but one would fail to start: one node at a time.
-        await using var oneNodeAtATime = await ClusterLock.AcquireAsync(dbFactory, "user-bootstrap", ct);
+        await using var oneNodeAtATime = await clusterLocks.AcquireAsync("user-bootstrap", ct);
         using var scope = scopes.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();

@@ -51,34 +51,38 @@ public abstract record AnswerResult
 /// <c>answeredBy</c> to them (the process's completedByVariable), exactly as the PBX's answered event does; whoever loses the
 /// race is told who won.
 /// </summary>
-public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
+public sealed class CallDesk(TaskService tasks, InstanceService instances, ILogger<CallDesk> logger)
 {
-    /// <summary>Calls ringing now that <paramref name="caller"/> is on duty for (a candidate of the answerCall task), oldest first.</summary>
+    /// <summary>
+    /// Calls ringing now that <paramref name="caller"/> is on duty for (a candidate of the answerCall task), oldest first:
+    /// two queries, the tasks and then the callers' numbers of all their calls.
+    /// </summary>
     public async Task<IReadOnlyList<RingingCall>> RingingForAsync(Caller caller, CancellationToken ct = default)
     {
-        var open = await tasks.QueryAsync(caller, new TaskQuery { DefinitionKey = HotlineProcess.Key, Sort = TaskSort.Created, Take = 50 }, ct);
-        var calls = new List<RingingCall>();
-        foreach (var task in open.Where(t => IsRinging(t) && t.IsOfferedTo(caller)).OrderBy(t => t.CreatedAt))
+        var open = await tasks.QueryAsync(caller, new TaskQuery
         {
-            if (await DescribeAsync(task.Id, ct) is { } call) calls.Add(call);
-        }
-        return calls;
+            DefinitionKey = HotlineProcess.Key, ElementId = HotlineProcess.AnswerTask, Sort = TaskSort.Created, Take = 50,
+        }, ct);
+        var ringing = open.Where(t => IsRinging(t) && t.IsOfferedTo(caller)).OrderBy(t => t.CreatedAt).ToList();
+        var variables = await instances.VariablesAsync([.. ringing.Select(t => t.InstanceId)], Caller.System, ct);
+        return [.. ringing.Where(t => variables.ContainsKey(t.InstanceId)).Select(t => Ringing(t, variables[t.InstanceId]))];
     }
 
     /// <summary>The ringing call of an answerCall task, or null when the task is not one that rings now.</summary>
     public async Task<RingingCall?> DescribeAsync(Guid taskId, CancellationToken ct = default)
     {
         var details = await FindAsync(taskId, ct);
-        if (details is null || !IsRinging(details.Task)) return null;
-        return new RingingCall(details.Task.Id, details.Task.InstanceId, details.Task.BusinessKey ?? "",
-            HotlineProcess.Variable(details.Variables, "from"), details.Task.CreatedAt);
+        return details is not null && IsRinging(details.Task) ? Ringing(details.Task, details.Variables) : null;
     }
 
+    private static RingingCall Ringing(TaskView task, IReadOnlyDictionary<string, JsonElement> variables) =>
+        new(task.Id, task.InstanceId, task.BusinessKey ?? "", HotlineProcess.Variable(variables, "from"), task.CreatedAt);
+
     /// <summary>The open answerCall task of a call's instance, or null once the call was answered or missed.</summary>
-    public async Task<TaskRecord?> OpenAnswerTaskAsync(Guid instanceId, CancellationToken ct = default)
+    public async Task<TaskView?> OpenAnswerTaskAsync(Guid instanceId, CancellationToken ct = default)
     {
-        var open = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = instanceId }, ct);
-        return open.FirstOrDefault(t => t.ElementId == HotlineProcess.AnswerTask);
+        var open = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = instanceId, ElementId = HotlineProcess.AnswerTask }, ct);
+        return open.FirstOrDefault();
     }
 
     public async Task<AnswerResult> AnswerAsync(Caller caller, Guid taskId, CancellationToken ct = default)
@@ -102,8 +106,8 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
         }
         logger.LogInformation("Call {CallId} (instance {InstanceId}, task {TaskId}) answered by {User}", details.Task.BusinessKey,
             details.Task.InstanceId, taskId, caller.UserName);
-        var mine = await tasks.QueryAsync(caller, new TaskQuery { InstanceId = details.Task.InstanceId }, ct);
-        return new AnswerResult.Answered(details.Task.InstanceId, mine.FirstOrDefault(t => t.ElementId == HotlineProcess.LogTask)?.Id);
+        var mine = await tasks.QueryAsync(caller, new TaskQuery { InstanceId = details.Task.InstanceId, ElementId = HotlineProcess.LogTask }, ct);
+        return new AnswerResult.Answered(details.Task.InstanceId, mine.FirstOrDefault()?.Id);
     }
 
     /// <summary>Who has a call that no longer rings: the agent who claimed or answered it, or the PBX's <c>answeredBy</c>.</summary>
@@ -128,6 +132,6 @@ public sealed class CallDesk(TaskService tasks, ILogger<CallDesk> logger)
         }
     }
 
-    private static bool IsRinging(TaskRecord task) =>
+    private static bool IsRinging(TaskView task) =>
         task is { ElementId: HotlineProcess.AnswerTask, Assignee: null } && task.Status == UserTaskStatus.Open;
 }

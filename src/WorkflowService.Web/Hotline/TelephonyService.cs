@@ -94,7 +94,7 @@ public sealed class TelephonyService(
         return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.Missed);
     }
 
-    private async Task<InstanceRecord> CallAsync(string callId, CancellationToken ct) =>
+    private async Task<InstanceHeader> CallAsync(string callId, CancellationToken ct) =>
         await instances.FindAsync(HotlineProcess.Key, callId, ct)
         ?? throw new NotFoundException($"No call '{callId}' has rung (callId is unknown)");
 }

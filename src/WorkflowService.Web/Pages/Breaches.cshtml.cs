@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.Runtime.Instances;
-using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Pages;
@@ -17,7 +16,7 @@ public sealed class BreachesModel(InstanceService instances, InstanceCatalog cat
     [BindProperty(SupportsGet = true)] public int Skip { get; set; }
 
     public IReadOnlyList<string> Rules { get; private set; } = [];
-    public IReadOnlyList<BreachRecord> Breaches { get; private set; } = [];
+    public IReadOnlyList<BreachView> Breaches { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public sealed record TaskRefusal(string TextKey, string? Who)
     /// </summary>
     public static async Task<TaskRefusal?> ExplainAsync(TaskService tasks, Caller caller, Guid taskId, CancellationToken ct)
     {
-        TaskRecord task;
+        TaskView task;
         try
         {
             task = (await tasks.GetAsync(Caller.System, taskId, ct)).Task;
@@ -37,6 +37,6 @@ public sealed record TaskRefusal(string TextKey, string? Who)
         };
     }
 
-    private static bool WasOffered(TaskRecord task, Caller caller) =>
+    private static bool WasOffered(TaskView task, Caller caller) =>
         caller.IsAdmin || task.Assignee == caller.UserName || task.CompletedBy == caller.UserName || task.IsOfferedTo(caller);
 }

@@ -46,7 +46,7 @@ internal sealed class RepairWork(BenchHost host)
     }
 
     /// <summary>The inbox a caller opens: their open tasks by due date, first page.</summary>
-    public Task<IReadOnlyList<TaskRecord>> InboxAsync(Caller caller) =>
+    public Task<IReadOnlyList<TaskView>> InboxAsync(Caller caller) =>
         _tasks.QueryAsync(caller, new TaskQuery { Sort = TaskSort.DueDate, Take = 50 });
 
     public async Task<(int OpenTasks, int PendingTimers)> CountAsync()

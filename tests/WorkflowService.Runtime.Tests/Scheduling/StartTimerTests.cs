@@ -34,7 +34,7 @@ public sealed class StartTimerTests(RealClockRuntime runtime) : IClassFixture<Re
         foreach (var summary in instances)
         {
             var instance = await owner.InstanceAsync(summary.Id);
-            Assert.Equal("timer", instance.Record.StartedBy);
+            Assert.Equal("timer", instance.Instance.StartedBy);
             Assert.Equal(["started"], instance.ActiveElementIds);
         }
         // The cycle counts from due time to due time, however late the first firing was.

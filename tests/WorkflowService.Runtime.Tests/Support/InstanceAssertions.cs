@@ -10,7 +10,7 @@ public static class InstanceAssertions
     public static void AssertShape(InstanceView instance, string status, string[] activeElementIds,
         params (string ElementId, DateTimeOffset DueAt)[] pendingTimers)
     {
-        Assert.Equal(status, instance.Record.Status);
+        Assert.Equal(status, instance.Instance.Status);
         Assert.Equal(activeElementIds.Order(), instance.ActiveElementIds.Order());
         var timers = instance.PendingTimers.Select(t => (t.ElementId, t.DueAt)).OrderBy(t => t.ElementId).ToList();
         Assert.Equal(pendingTimers.OrderBy(t => t.ElementId).ToList(), timers);
@@ -21,7 +21,7 @@ public static class InstanceAssertions
     /// The entries appear in this order (others may come between them), and the history's
     /// timestamps never go back.
     /// </summary>
-    public static void AssertInOrder(IReadOnlyList<HistoryRecord> history, params (string ElementId, string Event)[] expected)
+    public static void AssertInOrder(IReadOnlyList<InstanceHistoryEntry> history, params (string ElementId, string Event)[] expected)
     {
         var entries = history.Select(h => (h.ElementId, h.Event)).ToList();
         var from = 0;
@@ -35,10 +35,10 @@ public static class InstanceAssertions
         Assert.Equal(times.Order(), times);
     }
 
-    public static HistoryRecord Entry(IReadOnlyList<HistoryRecord> history, string elementId, string evt) =>
+    public static InstanceHistoryEntry Entry(IReadOnlyList<InstanceHistoryEntry> history, string elementId, string evt) =>
         Assert.Single(history, h => h.ElementId == elementId && h.Event == evt);
 
     /// <summary>The history rows of one element and event.</summary>
-    public static List<HistoryRecord> Events(IReadOnlyList<HistoryRecord> history, string elementId, string evt) =>
+    public static List<InstanceHistoryEntry> Events(IReadOnlyList<InstanceHistoryEntry> history, string elementId, string evt) =>
         [.. history.Where(h => h.ElementId == elementId && h.Event == evt)];
 }

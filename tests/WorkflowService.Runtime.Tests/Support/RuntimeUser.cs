@@ -43,24 +43,24 @@ public sealed class RuntimeUser(RuntimeHost host, Caller caller)
     public async Task FinishAsync(Guid instanceId, string elementId, object? variables = null)
     {
         await CompleteAsync(instanceId, elementId, variables);
-        var status = (await InstanceAsync(instanceId)).Record.Status;
+        var status = (await InstanceAsync(instanceId)).Instance.Status;
         if (status != "Completed") throw new Xunit.Sdk.XunitException($"Instance {instanceId} is {status} after {elementId}, not Completed");
     }
 
     public Task<InstanceView> InstanceAsync(Guid id) => host.Get<InstanceService>().GetAsync(id, caller);
 
     /// <summary>The instances of a process this user can see, newest first.</summary>
-    public Task<IReadOnlyList<InstanceRecord>> InstancesAsync(string definitionKey) =>
+    public Task<IReadOnlyList<InstanceHeader>> InstancesAsync(string definitionKey) =>
         host.Get<InstanceService>().ListAsync(definitionKey, null, 0, 500, caller);
 
     /// <summary>The open tasks this user can see, of one instance or of all.</summary>
-    public Task<IReadOnlyList<TaskRecord>> TasksAsync(Guid? instanceId = null) =>
+    public Task<IReadOnlyList<TaskView>> TasksAsync(Guid? instanceId = null) =>
         host.Get<TaskService>().QueryAsync(caller, new TaskQuery { InstanceId = instanceId, Take = instanceId is null ? 500 : 50 });
 
-    public Task<IReadOnlyList<BreachRecord>> BreachesAsync(Guid instanceId, string? rule = null) =>
+    public Task<IReadOnlyList<BreachView>> BreachesAsync(Guid instanceId, string? rule = null) =>
         host.Get<InstanceService>().BreachesAsync(instanceId, rule, 0, 200);
 
-    public Task<IReadOnlyList<HistoryRecord>> HistoryAsync(Guid instanceId) => host.Get<InstanceService>().HistoryAsync(instanceId, caller);
+    public Task<IReadOnlyList<InstanceHistoryEntry>> HistoryAsync(Guid instanceId) => host.Get<InstanceService>().HistoryAsync(instanceId, caller);
 
     /// <summary>Delivers a message as this user (only to instances they can see).</summary>
     public Task<MessageResult> SendMessageAsync(string name, string? businessKey = null, object? correlationKeys = null) =>

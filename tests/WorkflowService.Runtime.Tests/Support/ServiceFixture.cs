@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Testing;
 using WorkflowService.Testing.Smtp;
@@ -68,7 +69,7 @@ public sealed class ServiceFixture : RuntimeFixture
     }
 
     /// <summary>Waits until the rule's breach is recorded for the instance (once) and returns it.</summary>
-    public async Task<BreachRecord> ExpectBreachAsync(Guid instanceId, string rule)
+    public async Task<BreachView> ExpectBreachAsync(Guid instanceId, string rule)
     {
         var manager = As("manager");
         var breaches = await Poll.ForAsync(() => manager.BreachesAsync(instanceId, rule), b => b.Count > 0,

@@ -68,8 +68,10 @@ public sealed class InboxQueryTests : IAsyncLifetime
         await using var db = _host.Services.GetRequiredService<WorkflowDbFactory>().Create();
         var general = await db.Tasks.AsNoTracking().VisibleTo(Agent).Matching(query, DateTimeOffset.UtcNow).ToListAsync();
         Assert.NotEmpty(general);
-        Assert.Equal(general.Select(Describe), inbox.Select(Describe));
+        Assert.Equal(general.Select(t => Describe(t.BusinessKey, t.DueAt, t.Priority, t.Assignee)),
+            inbox.Select(t => Describe(t.BusinessKey, t.DueAt, t.Priority, t.Assignee)));
     }
 
-    private static string Describe(TaskRecord t) => $"{t.BusinessKey} due {t.DueAt:O} prio {t.Priority} assignee {t.Assignee}";
+    private static string Describe(string? businessKey, DateTimeOffset? dueAt, int priority, string? assignee) =>
+        $"{businessKey} due {dueAt:O} prio {priority} assignee {assignee}";
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
@@ -8,7 +7,7 @@ using WorkflowService.Web.Tasks;
 
 namespace WorkflowService.Web.Pages;
 
-public sealed record InboxRow(TaskRecord Task, string Process, SlaState Sla);
+public sealed record InboxRow(TaskView Task, string Process, SlaState Sla);
 
 /// <summary>
 /// The inbox: open tasks assigned to the user or offered to them or their groups, filtered and

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.Runtime.Instances;
-using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Api;
 using WorkflowService.Web.Auth;
@@ -25,8 +24,8 @@ public sealed class DetailsModel(
 {
     public InstanceView View { get; private set; } = null!;
     public InstanceDiagram Diagram { get; private set; } = null!;
-    public IReadOnlyList<HistoryRecord> History { get; private set; } = [];
-    public IReadOnlyList<TaskRecord> OpenTasks { get; private set; } = [];
+    public IReadOnlyList<InstanceHistoryEntry> History { get; private set; } = [];
+    public IReadOnlyList<TaskView> OpenTasks { get; private set; } = [];
 
     /// <summary>The open tasks the viewer may open: only these are links.</summary>
     public IReadOnlySet<Guid> OpenableTaskIds { get; private set; } = new HashSet<Guid>();
@@ -35,7 +34,7 @@ public sealed class DetailsModel(
     /// <summary>What the diagram script needs, as JSON for a &lt;script type="application/json"&gt; block.</summary>
     public string DiagramJson => JsonSerializer.Serialize(new
     {
-        instanceId = View.Record.Id,
+        instanceId = View.Instance.Id,
         xml = Diagram.Xml,
         active = View.ActiveElementIds,
         completed = Diagram.CompletedElementIds,
@@ -56,8 +55,8 @@ public sealed class DetailsModel(
         {
             return NotFound();
         }
-        Diagram = await catalog.DiagramAsync(id, ct);
         History = await instances.HistoryAsync(id, caller, ct);
+        Diagram = await catalog.DiagramAsync(id, History, ct); // from the history just read, not a second read of it
         // Whoever reads the instance sees who is on its open tasks; only the ones they may work are links.
         var query = new TaskQuery { InstanceId = id, Sort = TaskSort.Created };
         OpenTasks = await tasks.QueryAsync(Caller.System, query, ct);

@@ -2,15 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.Engine.Execution;
+using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
-using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Pages.Instances;
 
 /// <summary>Process instances, newest first, filtered by process and status.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(InstanceService instances, InstanceCatalog catalog, CallerFactory callers) : PageModel
+public sealed class IndexModel(InstanceService instances, DefinitionCatalog catalog, CallerFactory callers) : PageModel
 {
     public const int PageSize = 50;
 
@@ -18,15 +18,15 @@ public sealed class IndexModel(InstanceService instances, InstanceCatalog catalo
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int Skip { get; set; }
 
-    public IReadOnlyList<ProcessSummary> Processes { get; private set; } = [];
-    public IReadOnlyList<InstanceRecord> Instances { get; private set; } = [];
+    public IReadOnlyList<DefinitionSummary> Processes { get; private set; } = [];
+    public IReadOnlyList<InstanceHeader> Instances { get; private set; } = [];
     public static IEnumerable<string> Statuses => InstanceStatus.All.Select(s => s.Name);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Skip = Math.Max(0, Skip);
         if (Status is { Length: > 0 } && !Statuses.Contains(Status)) Status = null;
-        Processes = await catalog.ProcessesAsync(ct);
+        Processes = await catalog.ListLatestAsync(ct);
         Instances = await instances.ListAsync(Process, Status, Skip, PageSize, await callers.GetAsync(User, ct), ct);
         return Page();
     }

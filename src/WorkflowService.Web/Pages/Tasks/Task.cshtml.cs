@@ -29,13 +29,13 @@ public sealed class TaskModel(
     /// <summary>Refused values that belong to no input of the form.</summary>
     public IReadOnlyList<string> FormErrors { get; private set; } = [];
     public bool Refused { get; private set; }
-    public IReadOnlyList<HistoryRecord> History { get; private set; } = [];
+    public IReadOnlyList<InstanceHistoryEntry> History { get; private set; } = [];
     public SlaState Sla { get; private set; }
 
     /// <summary>Set instead of <see cref="Details"/> when the task is gone from the user (claimed by another, completed).</summary>
     public string? Conflict { get; private set; }
     public string UserName => User.Identity?.Name ?? "";
-    public TaskRecord Task => Details!.Task;
+    public TaskView Task => Details!.Task;
     public bool IsOpen => Task.Status == UserTaskStatus.Open;
     public bool IsCompleted => Task.Status == UserTaskStatus.Completed;
 
@@ -89,7 +89,7 @@ public sealed class TaskModel(
     }
 
     /// <summary>Claim or unclaim, then back to the page (post/redirect/get, so a reload does not post again).</summary>
-    private async Task<IActionResult> ChangeAsync(Guid id, Func<Caller, Task<TaskRecord>> change, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<Caller, Task<TaskView>> change, CancellationToken ct)
     {
         var caller = await callers.GetAsync(User, ct);
         try
