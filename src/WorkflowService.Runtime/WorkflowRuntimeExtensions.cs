@@ -129,7 +129,7 @@ public static class WorkflowRuntimeExtensions
         });
     }
 
-    private static JobStorage PostgreSqlJobStorage(string connectionString, TimeSpan pollInterval)
+    private static PostgreSqlStorage PostgreSqlJobStorage(string connectionString, TimeSpan pollInterval)
     {
         var options = new PostgreSqlStorageOptions { QueuePollInterval = pollInterval, PrepareSchemaIfNecessary = true };
         return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);

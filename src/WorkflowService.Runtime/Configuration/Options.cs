@@ -42,7 +42,7 @@ public sealed class WorkflowsOptions
     /// <summary>Deploy new or changed <c>*.bpmn</c> files of <see cref="Directory"/> at start-up.</summary>
     public bool DeployOnStartup { get; set; } = true;
 
-    public string TemplatesDirectory(string workflowsDirectory) => Path.Combine(workflowsDirectory, "templates");
+    public static string TemplatesDirectory(string workflowsDirectory) => Path.Combine(workflowsDirectory, "templates");
 }
 
 public enum SmtpSecurity

@@ -47,7 +47,7 @@ internal static class RecipientResolver
         return new Recipients(to, cc, GreetingFor(payload, to, groups), skipped);
     }
 
-    private static IEnumerable<MailboxAddress> ResolveEntry(string entry, List<GroupRecord> groups,
+    private static List<MailboxAddress> ResolveEntry(string entry, List<GroupRecord> groups,
         Dictionary<string, WorkflowUser> users, List<string> skipped)
     {
         if (entry.Contains('@'))

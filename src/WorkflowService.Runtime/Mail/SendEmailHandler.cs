@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -87,7 +88,7 @@ public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOption
     }
 
     /// <summary>A comma-separated string or an array of them; duplicates (ignoring case) dropped, order kept.</summary>
-    private static List<string> Recipients(IReadOnlyDictionary<string, JsonElement> inputs, string name, string where)
+    private static List<string> Recipients(ImmutableDictionary<string, JsonElement> inputs, string name, string where)
     {
         var result = new List<string>();
         if (!inputs.TryGetValue(name, out var value)) return result;
@@ -114,7 +115,7 @@ public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOption
         return result;
     }
 
-    private static string? Text(IReadOnlyDictionary<string, JsonElement> inputs, string name, string where)
+    private static string? Text(ImmutableDictionary<string, JsonElement> inputs, string name, string where)
     {
         if (!inputs.TryGetValue(name, out var value)) return null;
         return value.ValueKind switch

@@ -24,7 +24,7 @@ public sealed partial class TemplateStore(string workflowsDirectory)
     private readonly ConcurrentDictionary<string, MailTemplate> _parsed = new(StringComparer.Ordinal);
 
     public string TemplatesDirectory { get; } =
-        Path.GetFullPath(new WorkflowsOptions().TemplatesDirectory(workflowsDirectory));
+        Path.GetFullPath(WorkflowsOptions.TemplatesDirectory(workflowsDirectory));
 
     /// <summary>
     /// Template names are folder names, so they are restricted to <c>[a-z0-9_-]+</c>: nothing a

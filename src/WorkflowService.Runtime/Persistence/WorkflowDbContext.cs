@@ -140,10 +140,10 @@ public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbCon
     /// SQLite has no date-time type: store UTC <see cref="DateTime"/> text, which sorts and
     /// compares correctly in SQL (DateTimeOffset text would not translate).
     /// </summary>
-    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        builder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
-        builder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 }
 
@@ -157,10 +157,10 @@ public sealed class PostgreSqlWorkflowDbContext(DbContextOptions<PostgreSqlWorkf
     /// the engine's own. A timer job waits for the stored due time; rounded down, it could fire a
     /// tick early, and the engine would ignore the firing while the job marked the timer fired.
     /// </summary>
-    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        builder.Properties<DateTimeOffset>().HaveConversion<UtcMicrosecondConverter>();
-        builder.Properties<DateTimeOffset?>().HaveConversion<UtcMicrosecondConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMicrosecondConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMicrosecondConverter>();
     }
 }
 

@@ -188,7 +188,7 @@ public sealed class TaskService(
     private static ImmutableArray<FormField> FieldsOf(ProcessModel model, string elementId) =>
         model.TryGetNode(elementId, out var node) && node is UserTaskNode user ? user.FormFields : [];
 
-    private JsonElement? ValueOf(FormField field, IReadOnlyDictionary<string, JsonElement> variables)
+    private JsonElement? ValueOf(FormField field, ImmutableDictionary<string, JsonElement> variables)
     {
         if (variables.TryGetValue(field.Id, out var current)) return current;
         if (field.DefaultValue is null) return null;

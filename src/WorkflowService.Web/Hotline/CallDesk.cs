@@ -82,7 +82,7 @@ public sealed class CallDesk(TaskService tasks, InstanceService instances, ILogg
     public async Task<TaskView?> OpenAnswerTaskAsync(Guid instanceId, CancellationToken ct = default)
     {
         var open = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = instanceId, ElementId = HotlineProcess.AnswerTask }, ct);
-        return open.FirstOrDefault();
+        return open.Count > 0 ? open[0] : null;
     }
 
     public async Task<AnswerResult> AnswerAsync(Caller caller, Guid taskId, CancellationToken ct = default)
@@ -107,7 +107,7 @@ public sealed class CallDesk(TaskService tasks, InstanceService instances, ILogg
         logger.LogInformation("Call {CallId} (instance {InstanceId}, task {TaskId}) answered by {User}", details.Task.BusinessKey,
             details.Task.InstanceId, taskId, caller.UserName);
         var mine = await tasks.QueryAsync(caller, new TaskQuery { InstanceId = details.Task.InstanceId, ElementId = HotlineProcess.LogTask }, ct);
-        return new AnswerResult.Answered(details.Task.InstanceId, mine.FirstOrDefault()?.Id);
+        return new AnswerResult.Answered(details.Task.InstanceId, (mine.Count > 0 ? mine[0].Id : null));
     }
 
     /// <summary>Who has a call that no longer rings: the agent who claimed or answered it, or the PBX's <c>answeredBy</c>.</summary>

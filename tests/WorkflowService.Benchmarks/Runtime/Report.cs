@@ -59,7 +59,7 @@ internal sealed class Report(SuiteOptions options)
         md.AppendLine(CultureInfo.InvariantCulture, $"| Load average (1 min) during the run | {Load} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| Options | {options.Rounds} rounds after a warm-up round, {options.Operations:N0} operations per throughput measurement ({options.Operations * 2:N0} raw inserts), {options.InboxQueries} inbox queries per caller per round |");
         if (options.Settings.Count > 0)
-            md.AppendLine($"| Service settings changed | {string.Join(", ", options.Settings.Select(s => $"`{s.Key}={s.Value}`"))} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| Service settings changed | {string.Join(", ", options.Settings.Select(s => $"`{s.Key}={s.Value}`"))} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| Population | {Seeding}; {Rearm} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| Open tasks / pending timers | {Pop(PopulationBefore)} before the rounds, {Pop(PopulationAfterRounds)} after them, {Pop(PopulationAfter)} at the end |");
         Table(md, $"Throughput: median of {options.Rounds} rounds (range of the rounds)",
@@ -86,9 +86,9 @@ internal sealed class Report(SuiteOptions options)
     /// <summary>A section heading and a table header; the first column left-aligned, the numbers right-aligned.</summary>
     private static void Table(StringBuilder md, string title, params string[] columns)
     {
-        md.AppendLine().AppendLine($"### {title}").AppendLine();
-        md.AppendLine($"| {string.Join(" | ", columns)} |");
-        md.AppendLine($"|---|{string.Concat(Enumerable.Repeat("---:|", columns.Length - 1))}");
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {title}").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {string.Join(" | ", columns)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(Enumerable.Repeat("---:|", columns.Length - 1))}");
     }
 
     private static string Pop((int OpenTasks, int PendingTimers) p) => $"{p.OpenTasks:N0} / {p.PendingTimers:N0}";
@@ -99,13 +99,13 @@ internal sealed class Report(SuiteOptions options)
             ? $"**{N0(Median(list.Select(s => s.PerSecond)))}/s** ({Range(list.Select(s => s.PerSecond), N0)})"
             : "-";
         string Latency(string key) => $"{Ms(MedianOf(key, s => s.P50))} / {Ms(MedianOf(key, s => s.P99))}";
-        md.AppendLine($"| {label} | {Rate(name + "-1")} | {Rate(name + "-4")} | {Latency(name + "-1")} | {Latency(name + "-4")} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {Rate(name + "-1")} | {Rate(name + "-4")} | {Latency(name + "-1")} | {Latency(name + "-4")} |");
     }
 
     private void InboxRow(StringBuilder md, string label, string name)
     {
         var max = _samples.TryGetValue(name, out var list) ? list.SelectMany(s => s.LatenciesMs).DefaultIfEmpty(double.NaN).Max() : double.NaN;
-        md.AppendLine($"| {label} | {Ms(MedianOf(name, s => s.P50))} | {Ms(MedianOf(name, s => s.P99))} | {Ms(Pooled(name, 99))} | {Ms(max)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {Ms(MedianOf(name, s => s.P50))} | {Ms(MedianOf(name, s => s.P99))} | {Ms(Pooled(name, 99))} | {Ms(max)} |");
     }
 
     private static void TimerRow(StringBuilder md, string label, List<TimerRun> runs, Func<TimerRun, string> other)
@@ -113,7 +113,7 @@ internal sealed class Report(SuiteOptions options)
         if (runs.Count == 0) return;
         var late = runs.Any(r => !r.CreatedInTime) ? "; **some instances were created after their due time**" : "";
         var early = runs.Sum(r => r.Early) is > 0 and var count ? $"; **{count} fired before their due time**" : "";
-        md.AppendLine($"| {label} | {runs.Count} | {Ms(Median(runs.Select(r => r.P50)))} | {Ms(Median(runs.Select(r => r.P99)))} | " +
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {runs.Count} | {Ms(Median(runs.Select(r => r.P50)))} | {Ms(Median(runs.Select(r => r.P99)))} | " +
                       $"{Ms(Median(runs.Select(r => r.Max)))} | {string.Join("; ", runs.Select(other))}{late}{early} |");
     }
 
@@ -125,15 +125,15 @@ internal sealed class Report(SuiteOptions options)
         // Pooled over every round: a round's 100 queries give a p99 that is nearly its maximum.
         var inboxP99 = Math.Max(Pooled("inbox-desk", 99), Pooled("inbox-engineer", 99));
         Table(md, "Goals", "Goal", "Measured", "Verdict");
-        md.AppendLine($"| ≥ {N0(GoalInstancesPerSecond)} instances/s to first task (better of 1 and 4 callers) | {N0(start)}/s | {AtLeast(start, GoalInstancesPerSecond, N0)} |");
-        md.AppendLine($"| ≥ {GoalShareOfRaw:P0} of the raw SQLite rate (better of 1 and 4 callers each) | {start / raw:P0} of {N0(raw)}/s | {AtLeast(start / raw, GoalShareOfRaw, v => $"{v * 100:0} percentage points")} |");
-        md.AppendLine($"| Timer lateness p99 ≤ {GoalTimerP99Ms} ms (median of runs) | {Ms(timerP99)} | {AtMost(timerP99, GoalTimerP99Ms)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| ≥ {N0(GoalInstancesPerSecond)} instances/s to first task (better of 1 and 4 callers) | {N0(start)}/s | {AtLeast(start, GoalInstancesPerSecond, N0)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| ≥ {GoalShareOfRaw:P0} of the raw SQLite rate (better of 1 and 4 callers each) | {start / raw:P0} of {N0(raw)}/s | {AtLeast(start / raw, GoalShareOfRaw, v => $"{v * 100:0} percentage points")} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| Timer lateness p99 ≤ {GoalTimerP99Ms} ms (median of runs) | {Ms(timerP99)} | {AtMost(timerP99, GoalTimerP99Ms)} |");
         var burst = Bursts.Count == 0 ? double.NaN : Bursts.Max(r => r.MaxButSlowest);
-        md.AppendLine($"| A burst's timers but the slowest ≤ {GoalTimerP99Ms} ms late (worst run) | {Ms(burst)} | {AtMost(burst, GoalTimerP99Ms)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| A burst's timers but the slowest ≤ {GoalTimerP99Ms} ms late (worst run) | {Ms(burst)} | {AtMost(burst, GoalTimerP99Ms)} |");
         var timerRuns = Lateness.Concat(Bursts).Concat(Drains).ToList();
-        md.AppendLine($"| No timer fires before its due time (every run) | {timerRuns.Sum(r => r.Early)} early of {timerRuns.Sum(r => r.Timers):N0} | " +
+        md.AppendLine(CultureInfo.InvariantCulture, $"| No timer fires before its due time (every run) | {timerRuns.Sum(r => r.Early)} early of {timerRuns.Sum(r => r.Timers):N0} | " +
                       $"{(timerRuns.Count == 0 ? "not measured" : timerRuns.Sum(r => r.Early) == 0 ? "met" : "**missed**")} |");
-        md.AppendLine($"| Inbox p99 ≤ {GoalInboxP99Ms} ms (worse caller, all queries) | {Ms(inboxP99)} | {AtMost(inboxP99, GoalInboxP99Ms)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| Inbox p99 ≤ {GoalInboxP99Ms} ms (worse caller, all queries) | {Ms(inboxP99)} | {AtMost(inboxP99, GoalInboxP99Ms)} |");
     }
 
     private static string AtLeast(double value, double goal, Func<double, string> format) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Tests.Support;
@@ -15,7 +16,7 @@ public sealed class SqliteConnectionSettingsTests(RealClockRuntime shared) : ICl
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA {name}";
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     [Fact]

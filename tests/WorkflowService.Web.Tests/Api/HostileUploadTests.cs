@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -59,7 +60,7 @@ public sealed class HostileUploadTests(ServiceFixture service) : IClassFixture<S
     {
         var entities = new StringBuilder("<!ENTITY lol0 \"lol\">");
         for (var i = 1; i < 10; i++)
-            entities.Append($"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">");
+            entities.Append(CultureInfo.InvariantCulture, $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">");
 
         var (status, problem) = await UploadAsync($"""
             <?xml version="1.0"?>

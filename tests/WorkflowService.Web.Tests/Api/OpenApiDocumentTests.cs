@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using WorkflowService.Web.Tests.Support;
@@ -81,7 +82,7 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
             var types = content.EnumerateObject().Select(c => c.Name).ToList();
             Assert.True(types is ["application/problem+json"], $"{r.Operation} is {string.Join(", ", types)}");
             var schema = content.GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString();
-            Assert.Equal(r.Operation.EndsWith(" 400") ? "#/components/schemas/InvalidRequestProblem" : "#/components/schemas/ProblemDetails", schema);
+            Assert.Equal(r.Operation.EndsWith(" 400", StringComparison.Ordinal) ? "#/components/schemas/InvalidRequestProblem" : "#/components/schemas/ProblemDetails", schema);
         });
     }
 
@@ -123,7 +124,7 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
     }
 
     private static int[] ClientErrors(JsonElement operation) =>
-        [.. operation.GetProperty("responses").EnumerateObject().Select(r => int.Parse(r.Name)).Where(s => s is >= 400 and < 500).Order()];
+        [.. operation.GetProperty("responses").EnumerateObject().Select(r => int.Parse(r.Name, CultureInfo.InvariantCulture)).Where(s => s is >= 400 and < 500).Order()];
 
     [GeneratedRegex("/$")]
     private static partial Regex TrailingSlash();

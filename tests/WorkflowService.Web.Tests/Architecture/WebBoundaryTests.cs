@@ -34,7 +34,7 @@ public sealed class WebBoundaryTests
     /// </summary>
     private static readonly Type[] IdentityTypes = [typeof(WorkflowUser)];
 
-    private static readonly IReadOnlySet<Type> RuntimeEntities = MappedEntitiesOfTheRuntime();
+    private static readonly HashSet<Type> RuntimeEntities = MappedEntitiesOfTheRuntime();
 
     [Fact]
     public void No_type_of_the_web_outside_the_composition_root_uses_the_database_directly()
