@@ -90,36 +90,8 @@ public sealed class RuntimeHost : IAsyncDisposable
         return runtime;
     }
 
-    private static Dictionary<string, string?> Configuration(RuntimeSettings settings)
-    {
-        var config = new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = settings.DataDirectory,
-            ["Workflows:Directory"] = RepositoryPaths.Workflows,
-            ["Scheduling:PollingInterval"] = "00:00:00.100",
-            ["Scheduling:SweepInterval"] = "00:00:01",
-            ["Scheduling:SweepGrace"] = "00:00:00",
-            ["Smtp:RetryDelays:0"] = "00:00:00.500",
-            ["App:BaseUrl"] = "http://workflow.test",
-            // WS_TEST_LOGLEVEL=Information shows what the runtime does while a test runs.
-            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("WS_TEST_LOGLEVEL") ?? "Warning",
-        };
-        if (settings.SmtpPort is { } port)
-        {
-            config["Smtp:Host"] = "127.0.0.1";
-            config["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            config["Smtp:From"] = "WorkflowService <workflow@workflow.test>";
-        }
-        if (settings.Clock is FakeTimeProvider)
-        {
-            // A fake clock runs a periodic timer once for every period it jumps over: with a one-second
-            // sweep, a jump of a day would sweep (and hand the same timer to Hangfire) thousands of
-            // times. Tests sweep when they move time; the longest period PeriodicTimer takes is ~49 days.
-            config["Scheduling:SweepInterval"] = "30.00:00:00";
-        }
-        foreach (var (key, value) in settings.Settings) config[key] = value;
-        return config;
-    }
+    private static Dictionary<string, string?> Configuration(RuntimeSettings settings) =>
+        TestServiceSettings.For(settings.DataDirectory, settings.SmtpPort, settings.Clock is FakeTimeProvider, settings.Settings);
 
     /// <summary>The demo staff as users with mail addresses (mail goes to them) and group members; kept on a restart.</summary>
     private async Task SeedStaffAsync()

@@ -58,35 +58,14 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = Settings.DataDirectory,
-            ["Workflows:Directory"] = RepositoryPaths.Workflows,
-            ["Demo:Seed"] = "true",
-            ["Demo:Password"] = DemoPassword,
-            ["Bootstrap:AdminUser"] = "admin",
-            ["Bootstrap:AdminPassword"] = AdminPassword,
-            ["Scheduling:PollingInterval"] = "00:00:00.100",
-            ["Scheduling:SweepInterval"] = "00:00:01",
-            ["Scheduling:SweepGrace"] = "00:00:00",
-            ["Smtp:RetryDelays:0"] = "00:00:00.500",
-            ["App:BaseUrl"] = "http://workflow.test",
-            // WS_TEST_LOGLEVEL=Information shows what the service does while a test runs.
-            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("WS_TEST_LOGLEVEL") ?? "Warning",
-        };
-        if (Settings.SmtpPort is { } port)
-        {
-            settings["Smtp:Host"] = "127.0.0.1";
-            settings["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            settings["Smtp:From"] = "WorkflowService <workflow@workflow.test>";
-        }
-        if (Settings.Clock is FakeTimeProvider)
-        {
-            // A fake clock runs a periodic timer once for every period it jumps over: with a one-second
-            // sweep, a jump of a day would sweep (and hand the same timer to Hangfire) thousands of
-            // times. Tests sweep when they move time; the longest period PeriodicTimer takes is ~49 days.
-            settings["Scheduling:SweepInterval"] = "30.00:00:00";
-        }
+        var settings = TestServiceSettings.For(Settings.DataDirectory, Settings.SmtpPort, Settings.Clock is FakeTimeProvider,
+            new Dictionary<string, string?>
+            {
+                ["Demo:Seed"] = "true",
+                ["Demo:Password"] = DemoPassword,
+                ["Bootstrap:AdminUser"] = "admin",
+                ["Bootstrap:AdminPassword"] = AdminPassword,
+            });
         foreach (var (key, value) in Settings.Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
 
