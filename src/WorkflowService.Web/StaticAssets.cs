@@ -39,7 +39,7 @@ public static class StaticAssets
         // Outside Development a source map is not found, for anyone (not a sign-in redirect). Release
         // builds write none; this keeps a Debug build's maps (the whole client source) private too.
         if (!environment.IsDevelopment())
-            app.UseWhen(http => IsSourceMap(http.Request.Path), maps => maps.Run(NotFound));
+            app.UseWhen(http => http.Request.Path.StartsWithSegments(Bundles) && IsSourceMap(http.Request.Path), maps => maps.Run(NotFound));
         return app.UseStaticFiles();
     }
 

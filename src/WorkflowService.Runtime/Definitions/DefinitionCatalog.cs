@@ -7,7 +7,8 @@ namespace WorkflowService.Runtime.Definitions;
 /// <summary>A process with its newest published version.</summary>
 public sealed record DefinitionSummary(string Key, string? Name, int LatestVersion, DateTimeOffset PublishedAt, string PublishedBy)
 {
-    /// <summary>What a person reads: the name of the newest version, or the key when it has none.</summary>
+    /// <summary>What a person reads: the name of the newest version, or the key when it has none (not part of the API's JSON).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Key : Name;
 }
 

@@ -75,14 +75,8 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, TransactionRunner 
     /// <summary>
     /// Refuses <paramref name="key"/> when it names another process than <paramref name="editedKey"/>
     /// and that process exists, so a renamed or new diagram cannot overwrite someone else's process.
+    /// Runs in the caller's transaction (a draft save's or a publication's).
     /// </summary>
-    public async Task EnsureKeyAvailableAsync(string? editedKey, string key, CancellationToken ct = default)
-    {
-        await using var db = dbFactory.Create();
-        await EnsureKeyAvailableAsync(db, editedKey, key, ct);
-    }
-
-    /// <inheritdoc cref="EnsureKeyAvailableAsync(string?, string, CancellationToken)"/>
     internal static async Task EnsureKeyAvailableAsync(WorkflowDbContext db, string? editedKey, string key, CancellationToken ct)
     {
         if (string.Equals(editedKey, key, StringComparison.Ordinal)) return;

@@ -42,14 +42,20 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, Transaction
         }
     }
 
-    private Task<IReadOnlyList<LockedTask>> FetchAndLockOnceAsync(string workerId, IReadOnlyList<TopicRequest> topics,
-        List<string> names, int maxTasks, CancellationToken ct) =>
-        transactions.RunAsync<IReadOnlyList<LockedTask>>($"fetch and lock by {workerId}", async db =>
+    private async Task<IReadOnlyList<LockedTask>> FetchAndLockOnceAsync(string workerId, IReadOnlyList<TopicRequest> topics,
+        List<string> names, int maxTasks, CancellationToken ct)
+    {
+        // Idle workers poll often: a poll that finds nothing must not queue for the write turn (and
+        // SQLite's write lock) behind the steps. The locking transaction reads the rows again.
+        await using (var look = dbFactory.Create())
         {
             var now = clock.GetUtcNow();
-            var rows = await db.ExternalTasks
-                .Where(t => t.Status == ExternalTaskStatus.Open && names.Contains(t.Topic)
-                            && (t.LockExpiresAt == null || t.LockExpiresAt < now))
+            if (!await Lockable(look.ExternalTasks.AsNoTracking(), names, now).AnyAsync(ct)) return [];
+        }
+        return await transactions.RunAsync<IReadOnlyList<LockedTask>>($"fetch and lock by {workerId}", async db =>
+        {
+            var now = clock.GetUtcNow();
+            var rows = await Lockable(db.ExternalTasks, names, now)
                 .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt)
                 .Take(maxTasks).ToListAsync(ct);
             if (rows.Count == 0) return [];
@@ -65,6 +71,13 @@ public sealed class ExternalTaskService(WorkflowDbFactory dbFactory, Transaction
             return (IReadOnlyList<LockedTask>)[.. rows.Select(r => new LockedTask(r.Id, r.Topic, r.InstanceId, r.ElementId,
                 keys.GetValueOrDefault(r.InstanceId), ParseInputs(r.InputsJson), r.Priority, r.LockExpiresAt!.Value))];
         }, ct);
+    }
+
+    /// <summary>Open tasks of the topics whose lock is free or has expired.</summary>
+    private static IQueryable<ExternalTaskRecord> Lockable(IQueryable<ExternalTaskRecord> tasks, List<string> names,
+        DateTimeOffset now) =>
+        tasks.Where(t => t.Status == ExternalTaskStatus.Open && names.Contains(t.Topic)
+                         && (t.LockExpiresAt == null || t.LockExpiresAt < now));
 
     private static JsonElement ParseInputs(string json)
     {

@@ -7,8 +7,11 @@ namespace WorkflowService.Runtime.Instances;
 /// leaves the lock idle after it is released: four concurrent callers started fewer instances per
 /// second than one. Queued here, the next writer begins the moment the previous one commits.
 /// Every writer of the runtime takes its turn here (steps through the <see cref="InstanceRunner"/>,
-/// everything else through <see cref="Persistence.TransactionRunner"/>); other processes on the
-/// same file still meet the busy handler. PostgreSQL has row locks and concurrent writers: no gate.
+/// everything else through <see cref="Persistence.TransactionRunner"/>). Two kinds of writer stay
+/// outside and meet the busy handler, as other processes on the same file do: ASP.NET Identity's
+/// stores (sign-in failure counts, users created at start-up) and the data-protection key ring,
+/// which write through the framework's own scoped context; both are rare and short. PostgreSQL
+/// has row locks and concurrent writers: no gate.
 /// </summary>
 public sealed class StepWriteGate(bool serialize)
 {

@@ -76,16 +76,11 @@ public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOption
 
     /// <summary>
     /// Open tasks of the instance as this step leaves them: rows already saved, plus those added
-    /// in this step, minus those it closed. Loading the saved rows into the context first lets
-    /// <c>Local</c> answer with the step's pending changes applied.
+    /// in this step, minus those it closed (the step's own rows, loaded once per step).
     /// </summary>
-    private static async Task<List<TaskRecord>> OpenTasksAsync(StepScope scope, CancellationToken ct)
-    {
-        var id = scope.Instance.Id;
-        await scope.Db.Tasks.Where(t => t.InstanceId == id && t.Status == UserTaskStatus.Open).LoadAsync(ct);
-        return scope.Db.Tasks.Local.Where(t => t.InstanceId == id && t.Status == UserTaskStatus.Open)
-            .OrderBy(t => t.CreatedAt).ThenBy(t => t.LocalId).ToList();
-    }
+    private static async Task<List<TaskRecord>> OpenTasksAsync(StepScope scope, CancellationToken ct) =>
+        [.. (await scope.OpenTasks.WhereAsync(t => t.Status == UserTaskStatus.Open, ct))
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.LocalId)];
 
     /// <summary>A comma-separated string or an array of them; duplicates (ignoring case) dropped, order kept.</summary>
     private static List<string> Recipients(ImmutableDictionary<string, JsonElement> inputs, string name, string where)

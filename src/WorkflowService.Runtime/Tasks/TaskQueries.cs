@@ -48,18 +48,6 @@ public sealed record TaskQuery
 /// </summary>
 public static class TaskVisibility
 {
-    /// <summary>The user names the task was offered to (its denormalised candidate list).</summary>
-    public static string[] CandidateUserNames(this TaskRecord task) => Names(task.CandidateUsers);
-
-    /// <summary>The group names the task was offered to (its denormalised candidate list).</summary>
-    public static string[] CandidateGroupNames(this TaskRecord task) => Names(task.CandidateGroups);
-
-    /// <summary>Offered to the caller by name or by one of their groups, whoever holds it now and whatever its status.</summary>
-    public static bool IsOfferedTo(this TaskRecord task, Caller caller) =>
-        task.CandidateUserNames().Contains(caller.UserName) || task.CandidateGroupNames().Any(caller.Groups.Contains);
-
-    private static string[] Names(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
-
     public static IQueryable<TaskRecord> VisibleTo(this IQueryable<TaskRecord> tasks, Caller caller)
     {
         if (caller.IsAdmin) return tasks;

@@ -165,7 +165,7 @@ public sealed class TaskService(
         catch (NotFoundException)
         {
             var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is null || !task.IsOfferedTo(caller)) throw;
+            if (task is null || !TaskView.From(task).IsOfferedTo(caller)) throw;
             EnsureCompletable(task, caller);
             throw;
         }
@@ -174,7 +174,7 @@ public sealed class TaskService(
 
     private static void EnsureOpen(TaskRecord task)
     {
-        if (UserTaskStatus.Parse(task.Status).IsFinal)
+        if (task.Status != UserTaskStatus.Open)
             throw new ConflictException($"Task '{task.Name ?? task.ElementId}' is {task.Status.ToLowerInvariant()} already");
     }
 

@@ -62,8 +62,9 @@ public static class TasksApi
             .WithSummary("Completes a task; 400 names each refused form field, 409 when completed or claimed by someone else");
     }
 
-    private static async Task<Ok<List<TaskSummary>>> QueryAsync(TaskService tasks, SignedInCaller caller, Guid? instanceId, string? assignee, string? candidateGroup, string? definitionKey, bool? overdue, bool? dueToday,
-        TaskSort? sort, int? skip, int? take, CancellationToken ct)
+    private static async Task<Ok<List<TaskSummary>>> QueryAsync(TaskService tasks, SignedInCaller caller, Guid? instanceId,
+        string? assignee, string? candidateGroup, string? definitionKey, bool? overdue, bool? dueToday, TaskSort? sort, int? skip,
+        int? take, CancellationToken ct)
     {
         var query = new TaskQuery
         {

@@ -1,3 +1,4 @@
+using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Tasks;
 
@@ -33,7 +34,7 @@ public sealed class PhoneCalls(InstanceService instances, InstanceCatalog catalo
         var active = view.ActiveElementIds;
         var state = active.Contains(HotlineProcess.AnswerTask) ? "Ringing"
             : active.Contains(HotlineProcess.LogTask) ? "Answered"
-            : call.Status != "Completed" ? call.Status
+            : call.Status != InstanceStatus.Completed.Name ? call.Status
             : answeredBy is null ? "Missed" : "Logged";
         var threeRings = view.PendingTimers.FirstOrDefault(t => t.SlaRule == ThreeRingsRule)?.DueAt;
         return new PhoneCall(call.Id, call.BusinessKey ?? "", HotlineProcess.Variable(vars, "from"), HotlineProcess.Variable(vars, "to"),
