@@ -21,7 +21,8 @@ internal static partial class OutboxLog
         Message = "Outbox {OutboxId} of instance {InstanceId} sent to {Count} recipients via {Destination} (attempt {Attempt})")]
     public static partial void Sent(this ILogger logger, Guid outboxId, Guid? instanceId, int count, string destination, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {OutboxId} of instance {InstanceId}: attempt {Attempt} failed; next at {NextAttemptAt}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Outbox {OutboxId} of instance {InstanceId}: attempt {Attempt} failed; next at {NextAttemptAt}")]
     public static partial void AttemptFailed(this ILogger logger, Exception exception, Guid outboxId, Guid? instanceId, int attempt,
         DateTimeOffset nextAttemptAt);
 
