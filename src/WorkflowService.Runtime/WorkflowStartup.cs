@@ -38,7 +38,7 @@ public sealed class WorkflowStartup(
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
             {
-                logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+                logger.ApplyingMigrations(pending.Count, pending);
                 await db.Database.MigrateAsync(ct);
             }
         }

@@ -80,7 +80,7 @@ public sealed class DefinitionService(
         // Cached only once committed: a rolled-back id can be handed out again (SQLite reuses it).
         cache.GetOrParse(published);
         await dispatcher.DispatchAsync(effects, ct);
-        logger.LogInformation("Published {Key} version {Version} by {User}", published.Key, published.Version, publishedBy);
+        logger.Published(published.Key, published.Version, publishedBy);
         return result;
     }
 
@@ -128,7 +128,7 @@ public sealed class DefinitionService(
     {
         if (!Directory.Exists(directory))
         {
-            logger.LogWarning("Workflows directory {Directory} does not exist; nothing deployed", directory);
+            logger.WorkflowsDirectoryMissing(directory);
             return;
         }
         foreach (var file in Directory.EnumerateFiles(directory, "*.bpmn").Order(StringComparer.Ordinal))
@@ -136,9 +136,8 @@ public sealed class DefinitionService(
             try
             {
                 var result = await DeployAsync(await File.ReadAllTextAsync(file, ct), "system", ct);
-                if (result.Created)
-                    logger.LogInformation("Deployed {File} as {Key} v{Version}", Path.GetFileName(file), result.Definition.Key,
-                        result.Definition.Version);
+                if (result.Created && logger.IsEnabled(LogLevel.Information))
+                    logger.Deployed(Path.GetFileName(file), result.Definition.Key, result.Definition.Version);
             }
             catch (ValidationException ex)
             {

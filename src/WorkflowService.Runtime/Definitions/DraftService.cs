@@ -68,7 +68,7 @@ public sealed class DraftService(WorkflowDbFactory dbFactory, TransactionRunner 
         // Two first saves of one key race on the insert: the loser finds the row on its next attempt and updates it.
         var saved = await transactions.RunAsync($"draft of {key}", db => UpsertAsync(db, key, xml, savedBy, editedKey, ct), ct,
             TransientErrors.Default | TransientErrors.UniqueKeyRace);
-        logger.LogInformation("Draft of {Key} saved by {User}", key, savedBy);
+        logger.DraftSaved(key, savedBy);
         return saved;
     }
 

@@ -20,7 +20,7 @@ public sealed class EffectDispatcher(ITimerScheduler timers, IOutboxDispatcher o
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Could not hand over step effects; the sweeper will pick them up");
+            logger.EffectsNotHandedOver(ex);
         }
         try
         {
@@ -28,7 +28,7 @@ public sealed class EffectDispatcher(ITimerScheduler timers, IOutboxDispatcher o
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Could not push {Count} notifications", effects.Notifications.Count);
+            logger.NotificationsNotPushed(ex, effects.Notifications.Count);
         }
     }
 }

@@ -58,8 +58,7 @@ public sealed class InstanceRunner(
             var model = await definitions.GetAsync(db, definition.Id, ct);
             if (startingAs is { IsAdmin: false } && !model.Starters.Allows(startingAs.UserName, startingAs.Groups))
             {
-                logger.LogWarning("{User} may not start {Key} version {Version}: it may be started by {Starters}", startingAs.UserName,
-                    definitionKey, definition.Version, DescribeStarters(model.Starters));
+                logger.StartRefused(startingAs.UserName, definitionKey, definition.Version, DescribeStarters(model.Starters));
                 throw new ForbiddenException($"{startingAs.UserName} may not start process '{definitionKey}'");
             }
             var now = clock.GetUtcNow();
@@ -124,8 +123,7 @@ public sealed class InstanceRunner(
             var result = interpreter.Handle(model, state, evt);
             if (result.Ignored)
             {
-                logger.LogInformation("Instance {InstanceId}: {Event} ignored: {Reason}", instanceId, evt.GetType().Name,
-                    result.IgnoredReason);
+                if (logger.IsEnabled(LogLevel.Information)) logger.EventIgnored(instanceId, evt.GetType().Name, result.IgnoredReason);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return (new StepOutcome(instance, state, result.IgnoredReason), scope.Effects);

@@ -47,13 +47,13 @@ public sealed class OutboxJob(
         var row = await db.Outbox.SingleOrDefaultAsync(o => o.Id == outboxId, ct);
         if (row is null || row.Status != OutboxStatus.Pending || row.Kind != MailPayload.Kind)
         {
-            logger.LogDebug("Outbox {OutboxId}: nothing to send ({Status})", outboxId, row?.Status ?? "missing");
+            logger.NothingToSend(outboxId, row?.Status ?? "missing");
             return;
         }
         // Another job is already scheduled for the retry; running now as well would double the retry chain.
         if (row.NextAttemptAt > clock.GetUtcNow() + EarlyTolerance)
         {
-            logger.LogDebug("Outbox {OutboxId}: next attempt is at {NextAttemptAt}", outboxId, row.NextAttemptAt);
+            logger.NotDueYet(outboxId, row.NextAttemptAt);
             return;
         }
 
@@ -68,7 +68,7 @@ public sealed class OutboxJob(
             row.LastError = Truncate(ex.Message);
             row.NextAttemptAt = null;
             await transactions.SaveChangesAsync(db, $"outbox {row.Id}", CancellationToken.None);
-            logger.LogError("Outbox {OutboxId} of instance {InstanceId} failed for good: {Error}", row.Id, row.InstanceId, ex.Message);
+            logger.FailedForGood(row.Id, row.InstanceId, ex.Message);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
         {
@@ -106,9 +106,8 @@ public sealed class OutboxJob(
         if (followUp is not null) ScheduleSafely(followUp.Id, followUp.NextAttemptAt!.Value);
 
         if (skipped.Length > 0)
-            logger.LogWarning("Outbox {OutboxId} of instance {InstanceId}: skipped recipients: {Skipped}", row.Id, row.InstanceId, skipped);
-        logger.LogInformation("Outbox {OutboxId} of instance {InstanceId} sent to {Count} recipients via {Destination} (attempt {Attempt})",
-            row.Id, row.InstanceId, recipients.To.Count + recipients.Cc.Count, destination, row.Attempts);
+            logger.RecipientsSkipped(row.Id, row.InstanceId, skipped);
+        logger.Sent(row.Id, row.InstanceId, recipients.To.Count + recipients.Cc.Count, destination, row.Attempts);
     }
 
     private async Task ScheduleRetryAsync(WorkflowDbContext db, OutboxMessage row, Exception error)
@@ -120,8 +119,7 @@ public sealed class OutboxJob(
         row.LastError = Truncate($"{error.GetType().Name}: {error.Message}");
         row.NextAttemptAt = next;
         await transactions.SaveChangesAsync(db, $"outbox {row.Id}", CancellationToken.None);
-        logger.LogWarning(error, "Outbox {OutboxId} of instance {InstanceId}: attempt {Attempt} failed; next at {NextAttemptAt}",
-            row.Id, row.InstanceId, row.Attempts, next);
+        logger.AttemptFailed(error, row.Id, row.InstanceId, row.Attempts, next);
 
         ScheduleSafely(row.Id, next);
     }
@@ -135,7 +133,7 @@ public sealed class OutboxJob(
         catch (Exception ex)
         {
             // The row is Pending with its NextAttemptAt: the sweeper hands it over when it is due.
-            logger.LogWarning(ex, "Outbox {OutboxId}: could not schedule the attempt; the sweeper will", outboxId);
+            logger.AttemptNotScheduled(ex, outboxId);
         }
     }
 

@@ -130,7 +130,7 @@ public sealed class MessageCorrelator(WorkflowDbFactory dbFactory, DefinitionCac
             catch (InvalidOperationException ex)
             {
                 // One version the engine cannot read any more must not stop every other process's messages.
-                logger.LogError(ex, "Message {Message}: skipped {Key} version {Version}", name, definition.Key, definition.Version);
+                logger.VersionSkipped(ex, name, definition.Key, definition.Version);
                 continue;
             }
             var start = model.StartEventsOf(ProcessModel.RootScope)

@@ -60,8 +60,7 @@ public sealed class TransientRetry(ILogger<TransientRetry> logger, int maxAttemp
             catch (Exception ex) when (number < MaxAttempts && Classify(ex) is { } kind && retryOn.HasFlag(kind))
             {
                 var delay = Backoff(number);
-                logger.LogDebug("Writing {What}: attempt {Attempt} of {MaxAttempts} failed ({Kind}: {Message}); retrying in {Delay} ms",
-                    what, number, MaxAttempts, kind, ex.Message, (int)delay.TotalMilliseconds);
+                logger.WriteRetrying(what, number, MaxAttempts, kind, ex.Message, (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, ct);
             }
         }

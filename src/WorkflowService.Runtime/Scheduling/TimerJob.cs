@@ -64,12 +64,11 @@ public sealed class TimerJob(
                 return new TimerFired(timer.SubscriptionId!.Value) { At = scope.Now };
             }, ct);
             if (outcome.Ignored)
-                logger.LogInformation("Timer {TimerId} of instance {InstanceId} ignored: {Reason}", timer.Id, instanceId,
-                    outcome.IgnoredReason);
+                logger.TimerIgnored(timer.Id, instanceId, outcome.IgnoredReason);
         }
         catch (ConflictException ex)
         {
-            logger.LogDebug("Timer {TimerId} handled elsewhere: {Message}", timer.Id, ex.Message);
+            logger.TimerHandledElsewhere(timer.Id, ex.Message);
         }
     }
 
@@ -93,12 +92,11 @@ public sealed class TimerJob(
                     row.FiredAt = now;
                     StartTimers.ScheduleNext(db, row, now, effects);
                 }, ct: ct);
-            logger.LogInformation("Start timer {ElementId} of {Key} started instance {InstanceId}", timer.ElementId,
-                definitionKey, started.Instance.Id);
+            logger.StartTimerStarted(timer.ElementId, definitionKey, started.Instance.Id);
         }
         catch (ConflictException ex)
         {
-            logger.LogDebug("Start timer {TimerId} handled elsewhere: {Message}", timer.Id, ex.Message);
+            logger.StartTimerHandledElsewhere(timer.Id, ex.Message);
         }
     }
 }

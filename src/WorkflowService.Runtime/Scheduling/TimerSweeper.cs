@@ -34,7 +34,7 @@ public sealed class TimerSweeper(
         }
         var mails = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending).Select(o => o.Id).ToListAsync(ct);
         foreach (var id in mails) outbox.Dispatch(id);
-        logger.LogInformation("Re-armed {Timers} pending timers and {Mails} unsent mails", count, mails.Count);
+        logger.Rearmed(count, mails.Count);
         return count;
     }
 
@@ -54,7 +54,7 @@ public sealed class TimerSweeper(
             .Select(o => o.Id).Take(10_000).ToListAsync(ct);
         foreach (var id in mails) outbox.Dispatch(id);
         if (overdue.Count + mails.Count > 0)
-            logger.LogInformation("Swept up {Timers} overdue timers and {Mails} unsent mails", overdue.Count, mails.Count);
+            logger.SweptUp(overdue.Count, mails.Count);
         return overdue.Count;
     }
 
@@ -70,7 +70,7 @@ public sealed class TimerSweeper(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Timer sweep failed; trying again in {Interval}", options.Value.SweepInterval);
+                logger.SweepFailed(ex, options.Value.SweepInterval);
             }
         }
     }

@@ -89,8 +89,7 @@ public sealed class TaskService(
             return (task, true);
         }, ct);
         if (!changed) return task;
-        logger.LogInformation("Task {TaskId} of instance {InstanceId} {Action} by {User}", task.Id, task.InstanceId,
-            claim ? "claimed" : "unclaimed", caller.UserName);
+        logger.ClaimChanged(task.Id, task.InstanceId, claim ? "claimed" : "unclaimed", caller.UserName);
         var effects = new StepEffects();
         effects.Notifications.Add(CommandApplier.Notification(WorkflowNotification.TaskChanged, task));
         await dispatcher.DispatchAsync(effects, ct);
@@ -125,8 +124,7 @@ public sealed class TaskService(
             return new UserTaskCompleted(row.LocalId, values, caller.UserName) { At = scope.Now };
         }, ct);
         if (outcome.Ignored) throw new ConflictException($"The task can no longer be completed: {outcome.IgnoredReason}");
-        logger.LogInformation("Task {TaskId} of instance {InstanceId} completed by {User}", taskId, outcome.Instance.Id,
-            caller.UserName);
+        logger.Completed(taskId, outcome.Instance.Id, caller.UserName);
         return outcome;
     }
 
@@ -198,7 +196,7 @@ public sealed class TaskService(
         }
         catch (Engine.Expressions.ExpressionException ex)
         {
-            logger.LogWarning("Default value of form field {Field} failed: {Message}", field.Id, ex.Message);
+            logger.DefaultValueFailed(field.Id, ex.Message);
             return null;
         }
     }

@@ -44,7 +44,7 @@ public static class AuthApi
         }
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (check.IsLockedOut)
-            loggers.CreateLogger(typeof(AuthApi)).LogWarning("Token refused to {User}: locked out after repeated failed sign-ins", user.UserName);
+            loggers.CreateLogger(typeof(AuthApi)).TokenRefusedLockedOut(user.UserName);
         if (!check.Succeeded) return Unauthorized();
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: AuthSetup.BearerScheme);

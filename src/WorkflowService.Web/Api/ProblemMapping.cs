@@ -39,9 +39,9 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems, IL
         var path = http.Features.Get<IExceptionHandlerPathFeature>() is { } failed ? new PathString(failed.Path) : http.Request.Path;
         var (status, title) = ProblemMapping.Classify(exception);
         if (status >= StatusCodes.Status500InternalServerError)
-            logger.LogError(exception, "{Method} {Path} failed", http.Request.Method, path);
+            logger.RequestFailed(exception, http.Request.Method, path);
         else
-            logger.LogInformation("{Method} {Path} refused with {Status}: {Message}", http.Request.Method, path, status, exception.Message);
+            logger.RequestRefused(http.Request.Method, path, status, exception.Message);
         if (!RequestKind.IsForPrograms(path)) return false;
 
         http.Response.StatusCode = status;

@@ -82,7 +82,7 @@ public sealed class UserBootstrap(
             if (await users.FindByNameAsync(user) is null) await CreateAsync(users, user, display, demo.Value.Password, role);
             foreach (var group in memberOf) await groups.AddMemberAsync(group, user, ct: ct);
         }
-        logger.LogInformation("Demo users ready: {Users} (password from Demo:Password)", string.Join(", ", DemoUsers.Select(d => d.User)));
+        if (logger.IsEnabled(LogLevel.Information)) logger.DemoUsersReady(string.Join(", ", DemoUsers.Select(d => d.User)));
     }
 
     private static async Task CreateAsync(UserManager<WorkflowUser> users, string name, string display, string password, string role)

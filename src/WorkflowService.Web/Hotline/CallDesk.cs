@@ -101,11 +101,10 @@ public sealed class CallDesk(TaskService tasks, InstanceService instances, ILogg
         catch (Exception ex) when (ex is ConflictException or NotFoundException)
         {
             // Lost the race: someone claimed, answered or hung up between our read and our write.
-            logger.LogInformation("Call task {TaskId}: {User} was not first: {Message}", taskId, caller.UserName, ex.Message);
+            logger.NotFirst(taskId, caller.UserName, ex.Message);
             return Outcome((await FindAsync(taskId, ct))!);
         }
-        logger.LogInformation("Call {CallId} (instance {InstanceId}, task {TaskId}) answered by {User}", details.Task.BusinessKey,
-            details.Task.InstanceId, taskId, caller.UserName);
+        logger.AnsweredAtDesk(details.Task.BusinessKey, details.Task.InstanceId, taskId, caller.UserName);
         var mine = await tasks.QueryAsync(caller, new TaskQuery { InstanceId = details.Task.InstanceId, ElementId = HotlineProcess.LogTask }, ct);
         return new AnswerResult.Answered(details.Task.InstanceId, (mine.Count > 0 ? mine[0].Id : null));
     }

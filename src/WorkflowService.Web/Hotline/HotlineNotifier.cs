@@ -47,8 +47,7 @@ public sealed class HotlineNotifier(IHubContext<WorkflowHub> hub, IServiceProvid
                         new CallTakenEvent(taskId, (outcome as AnswerResult.Taken)?.By, outcome is AnswerResult.Missed), ct);
                     break;
             }
-            logger.LogDebug("Hotline {Kind} for task {TaskId} of instance {InstanceId} sent to {Audience}", n.Kind, taskId,
-                n.InstanceId, audience);
+            logger.Announced(n.Kind, taskId, n.InstanceId, audience);
         }
     }
 }

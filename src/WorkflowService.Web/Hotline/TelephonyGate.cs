@@ -18,12 +18,12 @@ public sealed class TelephonyGate(IOptionsMonitor<TelephonyOptions> options, ILo
         var secret = options.CurrentValue.Secret;
         if (string.IsNullOrEmpty(secret))
         {
-            logger.LogWarning("Telephony event refused: Telephony:Secret is not configured, so the webhook accepts nothing");
+            logger.SecretNotConfigured();
             return false;
         }
         var admitted = !string.IsNullOrEmpty(presented)
                        && CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(secret));
-        if (!admitted) logger.LogWarning("Telephony event refused: {Header} missing or wrong", Header);
+        if (!admitted) logger.SecretRefused(Header);
         return admitted;
     }
 

@@ -30,8 +30,7 @@ public sealed class TelephonyService(
     public async Task<TelephonyResult> HandleAsync(TelephonyEvent received, string sentBy, CancellationToken ct = default)
     {
         var e = CallEvent.Parse(received);
-        logger.LogInformation("Telephony event {Event} for call {CallId} from {From} to {To} at {At}, reported by {SentBy}", e.Kind,
-            e.CallId, e.From, e.To, e.At, sentBy);
+        logger.EventReceived(e.Kind, e.CallId, e.From, e.To, e.At, sentBy);
         return e.Kind switch
         {
             CallEvent.Ringing => await RingingAsync(e, sentBy, ct),
@@ -50,7 +49,7 @@ public sealed class TelephonyService(
             ["ringSeconds"] = JsonSerializer.SerializeToElement(hotline.Value.RingSeconds),
         };
         var (instance, started) = await instances.StartOnceAsync(HotlineProcess.Key, e.CallId, variables, sentBy, ct);
-        if (started) logger.LogInformation("Call {CallId} rings: instance {InstanceId}", e.CallId, instance.Id);
+        if (started) logger.Rings(e.CallId, instance.Id);
         return new TelephonyResult(e.CallId, instance.Id, started ? TelephonyResult.Started : TelephonyResult.AlreadyRinging);
     }
 
@@ -67,11 +66,10 @@ public sealed class TelephonyService(
         }
         catch (ConflictException ex)
         {
-            logger.LogInformation("Call {CallId}: answered event after the call was taken: {Message}", e.CallId, ex.Message);
+            logger.AnsweredAfterTaken(e.CallId, ex.Message);
             return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.AlreadyAnswered);
         }
-        logger.LogInformation("Call {CallId} (instance {InstanceId}, task {TaskId}) answered at the PBX by {AnsweredBy}", e.CallId,
-            instance.Id, task.Id, answeredBy);
+        logger.AnsweredAtPbx(e.CallId, instance.Id, task.Id, answeredBy);
         return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.Answered);
     }
 
@@ -87,10 +85,10 @@ public sealed class TelephonyService(
         catch (Exception ex) when (ex is ConflictException or NotFoundException)
         {
             // Answered between our look and the message: the hang-up ends a conversation, not a ringing call.
-            logger.LogInformation("Call {CallId}: ended event after the call was taken: {Message}", e.CallId, ex.Message);
+            logger.EndedAfterTaken(e.CallId, ex.Message);
             return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.AlreadyOver);
         }
-        logger.LogInformation("Call {CallId} (instance {InstanceId}) missed: the caller hung up", e.CallId, instance.Id);
+        logger.Missed(e.CallId, instance.Id);
         return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.Missed);
     }
 

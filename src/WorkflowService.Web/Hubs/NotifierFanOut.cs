@@ -18,7 +18,7 @@ public sealed class NotifierFanOut(IReadOnlyList<IWorkflowNotifier> notifiers, I
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "{Notifier} could not push {Count} notifications", notifier.GetType().Name, notifications.Count);
+                logger.PushFailed(ex, notifier.GetType().Name, notifications.Count);
             }
         }
     }

@@ -24,11 +24,11 @@ public sealed class LoginModel(SignInManager<WorkflowUser> signIn, ILogger<Login
         var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("{User} signed in", UserName);
+            logger.SignedIn(UserName);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         // A locked-out account is told what an unknown user or a wrong password is: nothing that shows the account exists.
-        if (result.IsLockedOut) logger.LogWarning("Sign-in refused to {User}: locked out after repeated failed sign-ins", UserName);
+        if (result.IsLockedOut) logger.SignInRefusedLockedOut(UserName);
         Error = "Login.Failed";
         return Page();
     }

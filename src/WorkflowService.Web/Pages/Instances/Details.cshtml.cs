@@ -81,7 +81,7 @@ public sealed class DetailsModel(
         }
         catch (Exception ex) when (ex is ConflictException or NotFoundException)
         {
-            logger.LogInformation("Instance {InstanceId}: {User}'s request refused: {Message}", id, User.UserName(), ex.Message);
+            if (logger.IsEnabled(LogLevel.Information)) logger.InstanceRequestRefused(id, User.UserName(), ex.Message);
             Refusal = ex.Message;
         }
         return RedirectToPage(new { id });

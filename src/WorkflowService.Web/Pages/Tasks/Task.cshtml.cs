@@ -69,7 +69,7 @@ public sealed class TaskModel(
         }
         catch (ValidationException refused)
         {
-            logger.LogInformation("Task {TaskId}: {Count} value(s) refused for {User}", id, refused.Errors.Count, caller.UserName);
+            logger.TaskValuesRefused(id, refused.Errors.Count, caller.UserName);
             try
             {
                 await LoadAsync(caller, id, posted, refused.Errors, ct);

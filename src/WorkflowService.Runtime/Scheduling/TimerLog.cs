@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace WorkflowService.Runtime.Scheduling;
+
+/// <summary>What firing timers and sweeping up overdue timers and mails logs.</summary>
+internal static partial class TimerLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {TimerId} of instance {InstanceId} ignored: {Reason}")]
+    public static partial void TimerIgnored(this ILogger logger, Guid timerId, Guid instanceId, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Timer {TimerId} handled elsewhere: {Message}")]
+    public static partial void TimerHandledElsewhere(this ILogger logger, Guid timerId, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Start timer {ElementId} of {Key} started instance {InstanceId}")]
+    public static partial void StartTimerStarted(this ILogger logger, string elementId, string key, Guid instanceId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start timer {TimerId} handled elsewhere: {Message}")]
+    public static partial void StartTimerHandledElsewhere(this ILogger logger, Guid timerId, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-armed {Timers} pending timers and {Mails} unsent mails")]
+    public static partial void Rearmed(this ILogger logger, int timers, int mails);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Swept up {Timers} overdue timers and {Mails} unsent mails")]
+    public static partial void SweptUp(this ILogger logger, int timers, int mails);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer sweep failed; trying again in {Interval}")]
+    public static partial void SweepFailed(this ILogger logger, Exception exception, TimeSpan interval);
+}
