@@ -21,31 +21,31 @@ public sealed class WorkflowStartup(
     WorkflowsLocation location,
     ILogger<WorkflowStartup> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken ct)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Nodes starting together on one PostgreSQL database take turns: EF Core migrations are
         // not safe to run twice at once (a second node would re-run a step the first just did).
-        await using var oneNodeAtATime = await ClusterLock.AcquireAsync(dbFactory, "schema-and-deployment", ct);
+        await using var oneNodeAtATime = await ClusterLock.AcquireAsync(dbFactory, "schema-and-deployment", cancellationToken);
         await using (var db = dbFactory.Create())
         {
             if (storage.Value.Provider == StorageProvider.Sqlite)
             {
                 Directory.CreateDirectory(storage.Value.DataPath);
-                await db.Database.OpenConnectionAsync(ct);
+                await db.Database.OpenConnectionAsync(cancellationToken);
                 // WAL lets readers work while one writer commits; the mode is stored in the file.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
                 logger.ApplyingMigrations(pending.Count, pending);
-                await db.Database.MigrateAsync(ct);
+                await db.Database.MigrateAsync(cancellationToken);
             }
         }
-        if (workflows.Value.DeployOnStartup) await definitions.DeployDirectoryAsync(location.Directory, ct);
+        if (workflows.Value.DeployOnStartup) await definitions.DeployDirectoryAsync(location.Directory, cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Where the workflows folder is: configured, or the repository's <c>workflows/</c> found upwards.</summary>

@@ -34,17 +34,19 @@ public static class ProblemMapping
 public sealed class WorkflowExceptionHandler(IProblemDetailsService problems, ILogger<WorkflowExceptionHandler> logger)
     : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var path = http.Features.Get<IExceptionHandlerPathFeature>() is { } failed ? new PathString(failed.Path) : http.Request.Path;
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failed
+            ? new PathString(failed.Path)
+            : httpContext.Request.Path;
         var (status, title) = ProblemMapping.Classify(exception);
         if (status >= StatusCodes.Status500InternalServerError)
-            logger.RequestFailed(exception, http.Request.Method, path);
+            logger.RequestFailed(exception, httpContext.Request.Method, path);
         else
-            logger.RequestRefused(http.Request.Method, path, status, exception.Message);
+            logger.RequestRefused(httpContext.Request.Method, path, status, exception.Message);
         if (!RequestKind.IsForPrograms(path)) return false;
 
-        http.Response.StatusCode = status;
+        httpContext.Response.StatusCode = status;
         var problem = exception switch
         {
             ValidationException validation => Problems.InvalidDetails(validation.Message, validation.Errors),
@@ -58,7 +60,7 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems, IL
                     : exception.Message,
             },
         };
-        await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
         // Handled even when the caller accepts no JSON: it still gets the status, and never a page.
         return true;
     }

@@ -52,11 +52,11 @@ public sealed class UserBootstrap(
         ("manager", "Manager 售后服务经理", Roles.Manager, ["managers"]),
     ];
 
-    public async Task StartAsync(CancellationToken ct)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Nodes starting together on an empty database would each create the same roles, users and
         // group members, and all but one would fail to start: one node at a time.
-        await using var oneNodeAtATime = await clusterLocks.AcquireAsync("user-bootstrap", ct);
+        await using var oneNodeAtATime = await clusterLocks.AcquireAsync("user-bootstrap", cancellationToken);
         using var scope = scopes.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
@@ -80,7 +80,7 @@ public sealed class UserBootstrap(
         foreach (var (user, display, role, memberOf) in DemoUsers)
         {
             if (await users.FindByNameAsync(user) is null) await CreateAsync(users, user, display, demo.Value.Password, role);
-            foreach (var group in memberOf) await groups.AddMemberAsync(group, user, ct: ct);
+            foreach (var group in memberOf) await groups.AddMemberAsync(group, user, ct: cancellationToken);
         }
         if (logger.IsEnabled(LogLevel.Information)) logger.DemoUsersReady(string.Join(", ", DemoUsers.Select(d => d.User)));
     }
@@ -98,5 +98,5 @@ public sealed class UserBootstrap(
             throw new InvalidOperationException($"Could not create {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
     }
 
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
