@@ -147,22 +147,24 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
 
     private static NotFoundException NotFound(Guid id) => new($"Instance {id} does not exist");
 
-    public async Task<StepOutcome> CancelAsync(Guid id, string by, string? reason, CancellationToken ct = default)
+    /// <returns>The instance as the cancellation left it.</returns>
+    public async Task<InstanceHeader> CancelAsync(Guid id, string by, string? reason, CancellationToken ct = default)
     {
         var outcome = await runner.HandleAsync(id, scope =>
             ValueTask.FromResult<InstanceEvent>(new CancelRequested(reason, by) { At = scope.Now }), ct);
         if (outcome.Ignored) throw new ConflictException($"Instance {id} cannot be cancelled: {outcome.IgnoredReason}");
-        return outcome;
+        return InstanceHeader.From(outcome.Instance);
     }
 
-    public async Task<StepOutcome> RetryIncidentAsync(Guid id, int incidentId, IReadOnlyDictionary<string, JsonElement>? variables,
+    /// <returns>The instance as the retry left it.</returns>
+    public async Task<InstanceHeader> RetryIncidentAsync(Guid id, int incidentId, IReadOnlyDictionary<string, JsonElement>? variables,
         string by, CancellationToken ct = default)
     {
         var vars = variables is null ? null : VariableMap.Empty.SetItems(variables);
         var outcome = await runner.HandleAsync(id, scope =>
             ValueTask.FromResult<InstanceEvent>(new IncidentRetried(incidentId, vars, by) { At = scope.Now }), ct);
         if (outcome.Ignored) throw new ConflictException($"Incident {incidentId} cannot be retried: {outcome.IgnoredReason}");
-        return outcome;
+        return InstanceHeader.From(outcome.Instance);
     }
 
     public async Task<IReadOnlyList<BreachView>> BreachesAsync(Guid? instanceId, string? rule, int skip, int take,

@@ -100,7 +100,8 @@ public sealed class TaskService(
     /// Completes a task with the submitted values, validated against its form: a refused value
     /// throws <see cref="ValidationException"/> naming each field; nothing is stored then.
     /// </summary>
-    public async Task<StepOutcome> CompleteAsync(Caller caller, Guid taskId, IReadOnlyDictionary<string, JsonElement> submitted,
+    /// <returns>The task's instance as the completion left it.</returns>
+    public async Task<InstanceHeader> CompleteAsync(Caller caller, Guid taskId, IReadOnlyDictionary<string, JsonElement> submitted,
         CancellationToken ct = default)
     {
         ImmutableDictionary<string, JsonElement> values;
@@ -125,7 +126,7 @@ public sealed class TaskService(
         }, ct);
         if (outcome.Ignored) throw new ConflictException($"The task can no longer be completed: {outcome.IgnoredReason}");
         logger.Completed(taskId, outcome.Instance.Id, caller.UserName);
-        return outcome;
+        return InstanceHeader.From(outcome.Instance);
     }
 
     internal static ImmutableDictionary<string, JsonElement> Validate(ImmutableArray<FormField> fields,
