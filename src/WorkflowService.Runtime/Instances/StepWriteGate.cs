@@ -21,7 +21,7 @@ public sealed class StepWriteGate(bool serialize)
     private readonly AsyncLocal<bool> _held = new();
 
     /// <summary>Whether the current async path is inside a turn.</summary>
-    public bool IsHeld => _held.Value;
+    internal bool IsHeld => _held.Value;
 
     /// <summary>
     /// Runs <paramref name="body"/> in this process's turn, which ends when it does. The semaphore is

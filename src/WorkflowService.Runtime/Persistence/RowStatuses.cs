@@ -2,7 +2,9 @@ namespace WorkflowService.Runtime.Persistence;
 
 // The statuses of the runtime's rows, as named values like the engine's InstanceStatus. The
 // columns keep the same strings as before (no migration): a status is written and compared
-// through its name, and read back with Parse where its meaning (IsFinal) is needed.
+// through its name, and read back with Parse where its meaning (IsFinal) is needed. Each is its
+// own record struct (structs cannot share a base), so the four repeat the same small shape: keep
+// them alike. Parse is exact (case-sensitive), because it reads what this code wrote.
 
 /// <summary>The status of a user task row (<see cref="TaskRecord.Status"/>).</summary>
 public readonly record struct UserTaskStatus

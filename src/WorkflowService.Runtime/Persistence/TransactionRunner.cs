@@ -12,7 +12,8 @@ namespace WorkflowService.Runtime.Persistence;
 /// </summary>
 public sealed class TransactionRunner(WorkflowDbFactory dbFactory, StepWriteGate gate, TransientRetry retry)
 {
-    public StepWriteGate Gate => gate;
+    /// <summary>For tests that build a runner of their own over the same turn.</summary>
+    internal StepWriteGate Gate => gate;
 
     /// <summary>
     /// Runs <paramref name="work"/> in one committed transaction. An exception from the work rolls
