@@ -56,6 +56,7 @@ public static class WorkflowWebExtensions
 
     public static WebApplication UseWorkflowWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseWorkflowErrorHandling();
         app.UseClientAssets(app.Environment);
         app.UseRequestLocalization(o =>
