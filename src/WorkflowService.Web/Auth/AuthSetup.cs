@@ -38,6 +38,10 @@ public static class AuthSetup
             .AddSignInManager<UniformTimingSignInManager>()
             .AddDefaultTokenProviders();
 
+        // A page cookie is checked against the user's security stamp on every request, not every 30
+        // minutes: signing out (which changes the stamp) ends every copy of the session at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = PagesOrBearer;
