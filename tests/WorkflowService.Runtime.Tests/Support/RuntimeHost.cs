@@ -130,26 +130,10 @@ public sealed class RuntimeHost : IAsyncDisposable
     }
 
     /// <summary>What Hangfire holds right now, for a failure message.</summary>
-    public string DescribeJobs()
-    {
-        var monitor = Get<JobStorage>().GetMonitoringApi();
-        static string Name(Hangfire.Common.Job? job) => job is null ? "?" : $"{job.Type.Name}.{job.Method.Name}({string.Join(",", job.Args)})";
-        return string.Join("; ", [
-            .. monitor.ProcessingJobs(0, 20).Select(j => $"processing {Name(j.Value.Job)} since {j.Value.StartedAt:O}"),
-            .. monitor.Queues().SelectMany(q => monitor.EnqueuedJobs(q.Name, 0, 20)).Select(j => $"enqueued {Name(j.Value.Job)} in state {j.Value.State}"),
-            .. monitor.ScheduledJobs(0, 20).Select(j => $"scheduled {Name(j.Value.Job)} at {j.Value.EnqueueAt:O}"),
-            .. monitor.FailedJobs(0, 20).Select(j => $"failed {Name(j.Value.Job)}: {j.Value.ExceptionType}: {j.Value.ExceptionMessage}"),
-            .. monitor.SucceededJobs(0, 20).Select(j => $"succeeded {Name(j.Value.Job)}"),
-        ]);
-    }
+    public string DescribeJobs() => HangfireJobs.Describe(Get<JobStorage>());
 
     /// <summary>Waits until Hangfire has no job waiting or running: whatever was handed over has been done.</summary>
-    public Task WaitForIdleJobsAsync()
-    {
-        var monitor = Get<JobStorage>().GetMonitoringApi();
-        return Poll.UntilAsync(() => monitor.ProcessingCount() == 0 && monitor.Queues().All(q => q.Length == 0 && (q.Fetched ?? 0) == 0),
-            "Hangfire has run every enqueued job");
-    }
+    public Task WaitForIdleJobsAsync() => HangfireJobs.WaitForIdleAsync(Get<JobStorage>());
 
     public async ValueTask DisposeAsync()
     {
