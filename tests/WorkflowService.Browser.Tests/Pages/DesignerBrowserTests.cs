@@ -38,13 +38,7 @@ public sealed class DesignerBrowserTests(BrowserFixture browser)
     {
         var page = await OwnerAtAsync("/designer");
 
-        await page.SetInputFilesAsync("[data-testid=upload-file]", new FilePayload
-        {
-            Name = "warranty-check.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(DesignerDiagrams.BrokenGateway),
-        });
-        await page.ClickAsync("[data-testid=upload-submit]");
-        await page.WaitForURLAsync("**/designer/warranty-check?uploaded=1");
-        await OpenedAsync(page);
+        await UploadBrokenGatewayAsync(page);
         await page.ClickAsync("[data-action=validate]");
 
         var gateway = page.Locator("g.djs-element[data-element-id=checkWarranty]");
@@ -64,13 +58,7 @@ public sealed class DesignerBrowserTests(BrowserFixture browser)
     public async Task A_refused_publication_shows_the_problems_detail_and_marks_the_element_it_names()
     {
         var page = await OwnerAtAsync("/designer");
-        await page.SetInputFilesAsync("[data-testid=upload-file]", new FilePayload
-        {
-            Name = "warranty-check.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(DesignerDiagrams.BrokenGateway),
-        });
-        await page.ClickAsync("[data-testid=upload-submit]");
-        await page.WaitForURLAsync("**/designer/warranty-check?uploaded=1");
-        await OpenedAsync(page);
+        await UploadBrokenGatewayAsync(page);
 
         await page.ClickAsync("[data-action=publish]");
 
@@ -136,6 +124,18 @@ public sealed class DesignerBrowserTests(BrowserFixture browser)
         var page = await browser.SignInAsync("owner");
         await page.GotoAsync(url);
         return page;
+    }
+
+    /// <summary>Uploads a diagram whose gateway has no outgoing flow from the designer list and waits for the modeler to open it.</summary>
+    private static async Task UploadBrokenGatewayAsync(IPage page)
+    {
+        await page.SetInputFilesAsync("[data-testid=upload-file]", new FilePayload
+        {
+            Name = "warranty-check.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(DesignerDiagrams.BrokenGateway),
+        });
+        await page.ClickAsync("[data-testid=upload-submit]");
+        await page.WaitForURLAsync("**/designer/warranty-check?uploaded=1");
+        await OpenedAsync(page);
     }
 
     /// <summary>The modeler has imported the diagram (the page script marks the editor ready).</summary>
