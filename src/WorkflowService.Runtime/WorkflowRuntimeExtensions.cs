@@ -69,6 +69,11 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<MessageCorrelator>();
         services.AddSingleton<ExternalTaskService>();
         services.AddSingleton<GroupDirectory>();
+        // Staff administration works with Identity's UserManager (scoped), which the host registers.
+        services.AddScoped<Staff.StaffDirectory>();
+        services.AddScoped<Staff.GroupAdministration>();
+        services.AddScoped<Staff.StaffImporter>();
+        services.AddSingleton<Staff.SignInState>();
         services.AddSingleton<ClusterLocks>();
         services.TryAddSingleton<IWorkflowNotifier, NoNotifier>();
         services.AddTransient<TimerJob>();

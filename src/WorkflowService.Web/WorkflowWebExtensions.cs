@@ -67,6 +67,7 @@ public static class WorkflowWebExtensions
         });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<AccessGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

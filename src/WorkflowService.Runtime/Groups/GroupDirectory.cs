@@ -26,6 +26,15 @@ public sealed class GroupDirectory(WorkflowDbFactory dbFactory, TransactionRunne
             .ToListAsync(ct);
     }
 
+    /// <summary>Creates the group with this display name if it does not exist (idempotent; an existing one is left as it is).</summary>
+    public Task EnsureGroupAsync(string groupName, string displayName, CancellationToken ct = default) =>
+        transactions.RunAsync($"group {groupName}", async db =>
+        {
+            if (await db.Groups.AnyAsync(g => g.Name == groupName, ct)) return;
+            db.Groups.Add(new GroupRecord { Name = groupName, DisplayName = displayName });
+            await db.SaveChangesAsync(ct);
+        }, ct, TransientErrors.Default | TransientErrors.UniqueKeyRace);
+
     /// <summary>Creates the group if needed and makes the user a member (idempotent).</summary>
     public Task AddMemberAsync(string groupName, string userName, string? displayName = null, CancellationToken ct = default) =>
         // Two first members of one group race on the group's insert: the loser finds the group on its next attempt.

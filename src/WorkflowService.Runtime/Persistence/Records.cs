@@ -211,3 +211,29 @@ public sealed class GroupMember
     public required string GroupName { get; set; }
     public required string UserName { get; set; }
 }
+
+/// <summary>One change to the staff, their groups or their access: who did what to whom, and when.</summary>
+public sealed class AuditRecord
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The user name of who made the change.</summary>
+    public required string Actor { get; set; }
+
+    /// <summary>What was done, e.g. <c>user.disabled</c> (<see cref="Staff.AuditActions"/>).</summary>
+    public required string Action { get; set; }
+
+    /// <summary>Whom or what it was done to: a user name, or <c>group:engineers</c>.</summary>
+    public required string Target { get; set; }
+
+    /// <summary>What changed, in words (never a password).</summary>
+    public string? Details { get; set; }
+}
+
+/// <summary>A bearer token revoked before it expired; kept until then, and no longer.</summary>
+public sealed class RevokedTokenRecord
+{
+    public required string TokenId { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+}

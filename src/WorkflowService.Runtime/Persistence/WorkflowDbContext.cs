@@ -8,7 +8,20 @@ namespace WorkflowService.Runtime.Persistence;
 /// <summary>A person who signs in. Groups are separate (<see cref="GroupRecord"/>): they are the BPMN candidate groups.</summary>
 public sealed class WorkflowUser : IdentityUser
 {
+    /// <summary>The name people read (a Chinese name, usually); the user name is what one signs in with.</summary>
     public string? DisplayName { get; set; }
+
+    /// <summary>
+    /// Left the department or suspended: cannot sign in, and every session and token stops at once (the
+    /// security stamp changes with it). Not a lockout, which ends by itself after failed sign-ins.
+    /// </summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>The password was set by an admin: the person must choose their own at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>The language the person chose for the pages ("zh-CN", "en"); null for the browser's.</summary>
+    public string? Language { get; set; }
 }
 
 /// <summary>
@@ -34,6 +47,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
     public DbSet<GroupRecord> Groups => Set<GroupRecord>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<RevokedTokenRecord> RevokedTokens => Set<RevokedTokenRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -131,6 +146,23 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.HasKey(m => new { m.GroupName, m.UserName });
             e.HasIndex(m => m.UserName);
         });
+        builder.Entity<AuditRecord>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.Target, a.At });
+            e.Property(a => a.Actor).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Target).HasMaxLength(256);
+        });
+        builder.Entity<RevokedTokenRecord>(e =>
+        {
+            e.ToTable("revoked_tokens");
+            e.HasKey(r => r.TokenId);
+            e.Property(r => r.TokenId).HasMaxLength(64);
+            e.HasIndex(r => r.ExpiresAt);
+        });
+        builder.Entity<WorkflowUser>(e => e.Property(u => u.Language).HasMaxLength(16));
     }
 }
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using WorkflowService.Runtime.Staff;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Auth;
 
@@ -19,6 +21,8 @@ public static class AuthApi
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Exchanges a user name and password for a bearer token");
+        app.MapPost("/api/auth/revoke", RevokeAsync).WithTags("Auth").RequireSignedIn().Refuses(StatusCodes.Status400BadRequest)
+            .WithSummary("Revokes the bearer token of this request: it gets 401 from now on");
     }
 
     /// <summary>
@@ -47,7 +51,21 @@ public static class AuthApi
             loggers.CreateLogger(typeof(AuthApi)).TokenRefusedLockedOut(user.UserName);
         if (!check.Succeeded) return Unauthorized();
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(WorkflowClaims.TokenId, Guid.NewGuid().ToString("N")));
         return TypedResults.SignIn(principal, authenticationScheme: AuthSetup.BearerScheme);
+    }
+
+    /// <summary>Revokes the token the request came with, until it would have expired.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(HttpContext http, SignInState signIns,
+        IOptionsMonitor<BearerTokenOptions> bearer, CancellationToken ct)
+    {
+        var tokenId = http.User.FindFirstValue(WorkflowClaims.TokenId);
+        if (tokenId is null)
+            return Problems.Invalid("token", "This token carries no id (it was issued before tokens could be revoked); it expires by itself", "no-token-id");
+        var ticket = await http.AuthenticateAsync(AuthSetup.BearerScheme);
+        var expires = ticket.Properties?.ExpiresUtc ?? DateTimeOffset.UtcNow + bearer.Get(AuthSetup.BearerScheme).BearerTokenExpiration;
+        await signIns.RevokeAsync(http.User.UserName(), tokenId, expires, ct);
+        return TypedResults.NoContent();
     }
 
     private static ProblemHttpResult Unauthorized() =>

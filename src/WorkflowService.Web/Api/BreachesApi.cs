@@ -11,7 +11,7 @@ public static class BreachesApi
 {
     public static void MapBreachesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/breaches", BreachesAsync).WithTags("Breaches").RequireRole(Policies.Supervisor)
+        app.MapGet("/api/breaches", BreachesAsync).WithTags("Breaches").RequireRole(Policies.LateWork)
             .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("Recorded breaches of the service rules, newest first (managers, process owners, admins)");
     }

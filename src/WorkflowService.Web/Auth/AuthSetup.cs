@@ -36,6 +36,7 @@ public static class AuthSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowDbContext>()
             .AddSignInManager<UniformTimingSignInManager>()
+            .AddClaimsPrincipalFactory<WorkflowClaimsFactory>()
             .AddDefaultTokenProviders();
 
         // A page cookie is checked against the user's security stamp on every request, not every 30
@@ -71,6 +72,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Designer, p => p.RequireRole(Roles.ProcessOwner, Roles.Admin))
             .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Manager, Roles.ProcessOwner, Roles.Admin))
+            .AddPolicy(Policies.LateWork, p => p.RequireRole(Roles.Manager, Roles.DeputyManager, Roles.GeneralManager, Roles.ProcessOwner, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ExternalWorker, p => p.RequireRole(Roles.Worker, Roles.Admin));
 

@@ -20,8 +20,10 @@ public sealed class CallerFactory(GroupDirectory groups)
         var name = user.Identity?.Name ?? throw new InvalidOperationException("No signed-in user");
         var caller = new Caller(name, await groups.GroupsOfAsync(name, ct), user.IsInRole(Roles.Admin))
         {
-            // Supervisors, and the service accounts of outside systems, which correlate messages to any instance.
-            SeesAllInstances = user.IsInRole(Roles.Manager) || user.IsInRole(Roles.ProcessOwner) || user.IsInRole(Roles.Worker),
+            // Supervisors, those who track late work and read the reports, and the service accounts of outside
+            // systems, which correlate messages to any instance.
+            SeesAllInstances = user.IsInRole(Roles.Manager) || user.IsInRole(Roles.ProcessOwner) || user.IsInRole(Roles.Worker)
+                               || user.IsInRole(Roles.DeputyManager) || user.IsInRole(Roles.GeneralManager),
         };
         _callers[user] = caller;
         return caller;

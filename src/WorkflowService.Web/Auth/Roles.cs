@@ -1,18 +1,24 @@
+using WorkflowService.Runtime.Staff;
+
 namespace WorkflowService.Web.Auth;
 
-/// <summary>What a user may do. Groups (candidate groups) decide which tasks they see; roles decide which pages and actions.</summary>
+/// <summary>What a user may do (<see cref="StaffRoles"/>). Groups (candidate groups) decide which tasks they see; roles decide which pages and actions.</summary>
 public static class Roles
 {
-    public const string ProcessOwner = "process-owner";
-    public const string Agent = "agent";
-    public const string Engineer = "engineer";
-    public const string Manager = "manager";
-    public const string Admin = "admin";
+    public const string Admin = StaffRoles.Admin;
+    public const string ProcessOwner = StaffRoles.ProcessOwner;
+    public const string GeneralManager = StaffRoles.GeneralManager;
+    public const string Manager = StaffRoles.Manager;
+    public const string DeputyManager = StaffRoles.DeputyManager;
+    public const string Agent = StaffRoles.Agent;
+    public const string Engineer = StaffRoles.Engineer;
+    public const string Warehouse = StaffRoles.Warehouse;
+    public const string Finance = StaffRoles.Finance;
 
     /// <summary>Service accounts of outside systems (ERP, PBX bridge) working external tasks.</summary>
-    public const string Worker = "worker";
+    public const string Worker = StaffRoles.Worker;
 
-    public static readonly string[] All = [ProcessOwner, Agent, Engineer, Manager, Admin, Worker];
+    public static IReadOnlyList<string> All => StaffRoles.All;
 }
 
 /// <summary>Authorization policies by capability.</summary>
@@ -20,7 +26,13 @@ public static class Policies
 {
     public const string Staff = "staff";
     public const string Designer = "designer";
+
+    /// <summary>Runs the department's work: every instance, cancel and retry, hand tasks on.</summary>
     public const string Supervisor = "supervisor";
+
+    /// <summary>Tracks what is late: the department's breaches (the service desk's deputy manager and the managers).</summary>
+    public const string LateWork = "late-work";
+
     public const string Admin = "admin";
     public const string ExternalWorker = "external-worker";
 }

@@ -39,6 +39,9 @@ public sealed class UniformTimingSignInManager(
         return refusal;
     }
 
+    /// <summary>A disabled person cannot sign in (Identity answers "not allowed", which the pages and the API word like a wrong password).</summary>
+    public override async Task<bool> CanSignInAsync(WorkflowUser user) => !user.Disabled && await base.CanSignInAsync(user);
+
     /// <summary>An unknown user, for the token endpoint that looks the user up itself.</summary>
     public void RefuseUnknownUser(string password) => SpendPasswordCheck(password);
 

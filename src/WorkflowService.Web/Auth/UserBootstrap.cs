@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using WorkflowService.Runtime.Groups;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Staff;
 
 namespace WorkflowService.Web.Auth;
 
@@ -27,7 +28,7 @@ public sealed class DemoOptions
 }
 
 /// <summary>
-/// Creates the roles, the first admin and (with <c>Demo:Seed</c>) one user per role with the
+/// Creates the roles, the groups the shipped processes name (<see cref="StandardGroups"/>), the first admin and (with <c>Demo:Seed</c>) one user per role with the
 /// groups the shipped processes use. Idempotent: existing users are left as they are; nodes
 /// starting together take turns.
 /// </summary>
@@ -45,11 +46,12 @@ public sealed class UserBootstrap(
         ("owner", "Process owner 流程负责人", Roles.ProcessOwner, []),
         ("agent", "Agent 客服人员", Roles.Agent, ["agents", "hotline"]),
         ("agent2", "Agent 2 客服人员", Roles.Agent, ["agents", "hotline"]),
-        ("desk", "Service desk 客服中心副经理", Roles.Agent, ["service-desk"]),
+        ("desk", "Service desk 客服中心副经理", Roles.DeputyManager, ["service-desk"]),
         ("engineer", "Engineer 售后服务工程师", Roles.Engineer, ["engineers"]),
-        ("warehouse", "Warehouse 仓储部", Roles.Engineer, ["warehouse"]),
-        ("finance", "Finance 财务部", Roles.Agent, ["finance"]),
+        ("warehouse", "Warehouse 仓储部", Roles.Warehouse, ["warehouse"]),
+        ("finance", "Finance 财务部", Roles.Finance, ["finance"]),
         ("manager", "Manager 售后服务经理", Roles.Manager, ["managers"]),
+        ("gm", "General manager 总经理", Roles.GeneralManager, []),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -65,12 +67,15 @@ public sealed class UserBootstrap(
             if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
         }
 
+        foreach (var (group, display) in StandardGroups.All) await groups.EnsureGroupAsync(group, display, cancellationToken);
+
         var admin = bootstrap.Value;
         if (await users.FindByNameAsync(admin.AdminUser) is null)
         {
             var generated = string.IsNullOrEmpty(admin.AdminPassword);
             var password = generated ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)) + "7" : admin.AdminPassword!;
-            await CreateAsync(users, admin.AdminUser, "Administrator", password, Roles.Admin);
+            // A generated password was shown on the console: its reader must replace it at the first sign-in.
+            await CreateAsync(users, admin.AdminUser, "Administrator", password, Roles.Admin, mustChangePassword: generated);
             if (generated)
                 Console.WriteLine($"Created administrator '{admin.AdminUser}' with the generated password: {password}\n" +
                                   "It is shown only this once: sign in and keep it, or set Bootstrap:AdminPassword.");
@@ -85,9 +90,13 @@ public sealed class UserBootstrap(
         if (logger.IsEnabled(LogLevel.Information)) logger.DemoUsersReady(string.Join(", ", DemoUsers.Select(d => d.User)));
     }
 
-    private static async Task CreateAsync(UserManager<WorkflowUser> users, string name, string display, string password, string role)
+    private static async Task CreateAsync(UserManager<WorkflowUser> users, string name, string display, string password, string role,
+        bool mustChangePassword = false)
     {
-        var user = new WorkflowUser { UserName = name, DisplayName = display, Email = $"{name}@example.com", EmailConfirmed = true };
+        var user = new WorkflowUser
+        {
+            UserName = name, DisplayName = display, Email = $"{name}@example.com", EmailConfirmed = true, MustChangePassword = mustChangePassword,
+        };
         Check(await users.CreateAsync(user, password), $"user {name}");
         Check(await users.AddToRoleAsync(user, role), $"role {role} for {name}");
     }

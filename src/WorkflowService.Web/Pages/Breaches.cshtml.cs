@@ -7,7 +7,7 @@ using WorkflowService.Web.Auth;
 namespace WorkflowService.Web.Pages;
 
 /// <summary>Broken service rules, newest first: what, where, how late, and who was on it.</summary>
-[Authorize(Policy = Policies.Supervisor)]
+[Authorize(Policy = Policies.LateWork)]
 public sealed class BreachesModel(InstanceService instances, InstanceCatalog catalog) : PageModel
 {
     public const int PageSize = 100;

@@ -1,0 +1,103 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class StaffAdministration : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "Disabled",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "AspNetUsers",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Details = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "revoked_tokens",
+                columns: table => new
+                {
+                    TokenId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_revoked_tokens", x => x.TokenId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_At",
+                table: "audit_log",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_Target_At",
+                table: "audit_log",
+                columns: new[] { "Target", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_revoked_tokens_ExpiresAt",
+                table: "revoked_tokens",
+                column: "ExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "revoked_tokens");
+
+            migrationBuilder.DropColumn(
+                name: "Disabled",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
+        }
+    }
+}
