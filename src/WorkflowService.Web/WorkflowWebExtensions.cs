@@ -78,6 +78,8 @@ public static class WorkflowWebExtensions
         app.MapTasksApi();
         app.MapMessagesApi();
         app.MapBreachesApi();
+        app.MapStaffApi();
+        app.MapAccountApi();
         app.MapExternalTasksApi();
         app.MapTelephonyApi();
         app.MapOpenApi("/openapi/{documentName}.json");

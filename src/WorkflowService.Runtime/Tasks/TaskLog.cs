@@ -8,6 +8,9 @@ internal static partial class TaskLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} of instance {InstanceId} {Action} by {User}")]
     public static partial void ClaimChanged(this ILogger logger, Guid taskId, Guid instanceId, string action, string user);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} of instance {InstanceId} handed on to {Assignee} by {User}")]
+    public static partial void HandedOn(this ILogger logger, Guid taskId, Guid instanceId, string assignee, string user);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} of instance {InstanceId} completed by {User}")]
     public static partial void Completed(this ILogger logger, Guid taskId, Guid instanceId, string user);
 

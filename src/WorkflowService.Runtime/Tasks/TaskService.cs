@@ -61,6 +61,39 @@ public sealed class TaskService(
         TaskView.From(await ChangeAssigneeAsync(caller, taskId, claim: false, ct));
 
     /// <summary>
+    /// Hands a task on to someone (a supervisor's act, checked by the host): typically the work of a person who left.
+    /// The new assignee must be an enabled person; the task must be open.
+    /// </summary>
+    public async Task<TaskView> AssignAsync(Caller caller, Guid taskId, string? userName, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(userName))
+            throw new ValidationException("userName is required: the person to hand the task on to", [new("userName is required", "userName", "required")]);
+        var task = await transactions.RunAsync($"handing on task {taskId}", async db =>
+        {
+            // Not narrowed to what the caller is offered: a supervisor hands on work that was never theirs.
+            var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
+            EnsureOpen(task);
+            var normalized = userName.Trim().ToUpperInvariant();
+            var person = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => new { u.UserName, u.Disabled })
+                             .SingleOrDefaultAsync(ct)
+                         ?? throw new ValidationException($"There is no user named '{userName}'",
+                             [new($"userName: there is no user named '{userName}'", "userName", "unknown-user")]);
+            if (person.Disabled)
+                throw new ValidationException($"{person.UserName} is disabled: hand the task to someone who works here",
+                    [new($"userName: {person.UserName} is disabled", "userName", "disabled")]);
+            task.Assignee = person.UserName;
+            task.Revision++;
+            await db.SaveChangesAsync(ct);
+            return task;
+        }, ct);
+        logger.HandedOn(task.Id, task.InstanceId, task.Assignee!, caller.UserName);
+        var effects = new StepEffects();
+        effects.Notifications.Add(CommandApplier.Notification(WorkflowNotification.TaskChanged, task));
+        await dispatcher.DispatchAsync(effects, ct);
+        return TaskView.From(task);
+    }
+
+    /// <summary>
     /// Claims or unclaims in one transaction in the write turn, decided on the row as it is then;
     /// another writer's change in between (the revision moved) decides again on fresh data.
     /// </summary>

@@ -42,6 +42,8 @@ public sealed record FormFieldDto(
 public sealed record TaskDetailsDto(TaskSummary Task, string? FormKey, IReadOnlyList<FormFieldDto> Form,
     IReadOnlyDictionary<string, JsonElement> Variables);
 
+public sealed record AssignTaskRequest(string? UserName);
+
 public sealed record CompleteTaskRequest(Dictionary<string, JsonElement>? Variables);
 
 public static class TasksApi
@@ -58,6 +60,8 @@ public static class TasksApi
             .WithSummary("Takes a task; 409 when someone else has it");
         api.MapPost("/{id:guid}/unclaim", UnclaimAsync).Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Gives a task back to its candidates; 409 when someone else has it");
+        api.MapPost("/{id:guid}/assign", AssignAsync).RequireRole(Policies.Supervisor).ReadsJson().Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("Hands an open task on to an enabled person (supervisors), e.g. the work of someone who left");
         api.MapPost("/{id:guid}/complete", CompleteAsync).ReadsJson().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Completes a task; 400 names each refused form field, 409 when completed or claimed by someone else");
     }
@@ -90,6 +94,10 @@ public static class TasksApi
 
     private static async Task<Ok<TaskSummary>> UnclaimAsync(Guid id, TaskService tasks, SignedInCaller caller, CancellationToken ct) =>
         TypedResults.Ok(TaskSummary.From(await tasks.UnclaimAsync(caller, id, ct)));
+
+    private static async Task<Ok<TaskSummary>> AssignAsync(Guid id, AssignTaskRequest request, TaskService tasks, SignedInCaller caller,
+        CancellationToken ct) =>
+        TypedResults.Ok(TaskSummary.From(await tasks.AssignAsync(caller, id, request.UserName, ct)));
 
     private static async Task<NoContent> CompleteAsync(Guid id, CompleteTaskRequest? request, TaskService tasks,
         SignedInCaller caller, CancellationToken ct)
