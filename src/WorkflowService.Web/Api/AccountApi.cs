@@ -16,7 +16,7 @@ public static class AccountApi
         var account = app.MapGroup("/api/account").WithTags("Account").RequireSignedIn();
         account.MapGet("/", GetAsync).WithSummary("The caller's own account");
         account.MapPut("/", UpdateAsync).ReadsJson().WithSummary("Changes the caller's email and page language");
-        account.MapPost("/password", ChangePasswordAsync).ReadsJson()
+        app.MapPost("/api/account/password", ChangePasswordAsync).WithTags("Account").RequireSignedInBeforePasswordChange().ReadsJson()
             .WithSummary("Changes the caller's password; 400 names a wrong current password or the rule the new one breaks. " +
                          "Every token and session of the caller stops: get a new token");
     }

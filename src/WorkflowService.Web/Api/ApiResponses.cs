@@ -10,8 +10,15 @@ namespace WorkflowService.Web.Api;
 /// </summary>
 internal static class ApiResponses
 {
-    /// <summary>Any signed-in user (the staff policy): 401 without a valid bearer token, never 403.</summary>
+    /// <summary>
+    /// Any signed-in user (the staff policy): 401 without a valid bearer token; 403 while the caller must first change
+    /// the password an admin set (<see cref="AccessGate"/>).
+    /// </summary>
     public static TBuilder RequireSignedIn<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.RequireAuthorization(Policies.Staff).Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+
+    /// <summary>Any signed-in user, even one who must change their password first (the change itself, revoking a token): 401 only.</summary>
+    public static TBuilder RequireSignedInBeforePasswordChange<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
         endpoint.RequireAuthorization(Policies.Staff).Refuses(StatusCodes.Status401Unauthorized);
 
     /// <summary>A role policy: 401 without a valid bearer token, 403 for a user without one of its roles.</summary>

@@ -21,7 +21,7 @@ public static class AuthApi
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Exchanges a user name and password for a bearer token");
-        app.MapPost("/api/auth/revoke", RevokeAsync).WithTags("Auth").RequireSignedIn().Refuses(StatusCodes.Status400BadRequest)
+        app.MapPost("/api/auth/revoke", RevokeAsync).WithTags("Auth").RequireSignedInBeforePasswordChange().Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("Revokes the bearer token of this request: it gets 401 from now on");
     }
 

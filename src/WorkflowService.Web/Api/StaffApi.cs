@@ -141,7 +141,16 @@ public static class StaffApi
         if (http.ContentLength > limit) return Problems.TooLarge($"The file is larger than {StaffSheet.MaxFileBytes / 1024} KB; split it");
         if (http.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = limit;
-        var form = await http.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = limit }, ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = limit }, ct);
+        }
+        catch (Exception ex) when (ex is (IOException and not BadHttpRequestException) or InvalidDataException)
+        {
+            // A multipart body that ends before its first part, or is malformed: nothing the import could read.
+            return Problems.Invalid("file", $"The request has no readable file: send the .xlsx or .csv in the form field 'file' ({ex.Message})", "required");
+        }
         if (form.Files.GetFile("file") is not { } file)
             return Problems.Invalid("file", "The request has no file: send the .xlsx or .csv in the form field 'file'", "required");
         if (file.Length > StaffSheet.MaxFileBytes)

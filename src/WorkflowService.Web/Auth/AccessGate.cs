@@ -20,6 +20,7 @@ public sealed class AccessGate(RequestDelegate next, IOptions<IdentityOptions> i
     public const string PasswordPage = "/account/password";
 
     private static readonly PathString[] OpenWhileChanging = [PasswordPage, "/logout", "/culture", "/denied", "/error", "/login"];
+    /// <summary>The API open while the password must be changed (<see cref="Api.ApiResponses"/>' RequireSignedInBeforePasswordChange).</summary>
     private static readonly PathString[] ApiOpenWhileChanging = ["/api/account/password", "/api/auth/revoke", "/api/auth/token"];
 
     public async Task InvokeAsync(HttpContext context, SignInState signIns)

@@ -140,7 +140,7 @@ public sealed class InstanceVisibilityTests(ServiceFixture service) : IClassFixt
         await DeployedAsync(owner, PartsWait);
         await DeployedAsync(owner, PartsOrder);
         var waiting = await (await service.As("agent")).StartAsync("vis-await-parts", businessKey: "VIS-PARTS-1");
-        var desk = await service.As("desk");
+        var desk = await service.As("engineer"); // neither in warehouse nor one who sees every instance
 
         var refused = await desk.PostAsync("/api/messages", new { name = "vis-parts-delivered", businessKey = "VIS-PARTS-1" });
 
