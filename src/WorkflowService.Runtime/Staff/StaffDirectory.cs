@@ -53,6 +53,33 @@ public sealed class StaffDirectory(
         return await NamingOnly(db, userName).AsNoTracking().OrderBy(t => t.DueAt).Select(TaskView.FromRow).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Open work that only disabled people may do: assigned to one of them, or offered to them alone. It waits for a
+    /// manager to hand it on (<see cref="TaskService.AssignAsync"/>); soonest due first.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskView>> WorkLeftBehindAsync(CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var gone = await db.Users.Where(u => u.Disabled).Select(u => u.UserName!).ToListAsync(ct);
+        if (gone.Count == 0) return [];
+        return await db.Tasks.AsNoTracking()
+            .Where(t => t.Status == Open
+                        && (gone.Contains(t.Assignee!)
+                            || (t.Assignee == null && t.Candidates.Any()
+                                && t.Candidates.All(c => c.Kind == TaskCandidate.User && gone.Contains(c.Name)))))
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+            .Take(500).Select(TaskView.FromRow).ToListAsync(ct);
+    }
+
+    /// <summary>The enabled people, by user name: whom work can be handed on to.</summary>
+    public async Task<IReadOnlyList<(string UserName, string? DisplayName)>> EnabledPeopleAsync(CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var people = await db.Users.AsNoTracking().Where(u => !u.Disabled).OrderBy(u => u.UserName)
+            .Select(u => new { u.UserName, u.DisplayName }).ToListAsync(ct);
+        return people.Select(p => (p.UserName!, p.DisplayName)).ToList();
+    }
+
     // ---- admins' changes ----
 
     /// <summary>

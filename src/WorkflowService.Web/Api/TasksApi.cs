@@ -60,6 +60,8 @@ public static class TasksApi
             .WithSummary("Takes a task; 409 when someone else has it");
         api.MapPost("/{id:guid}/unclaim", UnclaimAsync).Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Gives a task back to its candidates; 409 when someone else has it");
+        api.MapGet("/left-behind", LeftBehindAsync).RequireRole(Policies.Supervisor)
+            .WithSummary("Open tasks that only disabled people may do: to hand on (supervisors)");
         api.MapPost("/{id:guid}/assign", AssignAsync).RequireRole(Policies.Supervisor).ReadsJson().Refuses(StatusCodes.Status404NotFound)
             .WithSummary("Hands an open task on to an enabled person (supervisors), e.g. the work of someone who left");
         api.MapPost("/{id:guid}/complete", CompleteAsync).ReadsJson().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
@@ -94,6 +96,9 @@ public static class TasksApi
 
     private static async Task<Ok<TaskSummary>> UnclaimAsync(Guid id, TaskService tasks, SignedInCaller caller, CancellationToken ct) =>
         TypedResults.Ok(TaskSummary.From(await tasks.UnclaimAsync(caller, id, ct)));
+
+    private static async Task<Ok<List<TaskSummary>>> LeftBehindAsync(Runtime.Staff.StaffDirectory staff, CancellationToken ct) =>
+        TypedResults.Ok((await staff.WorkLeftBehindAsync(ct)).Select(TaskSummary.From).ToList());
 
     private static async Task<Ok<TaskSummary>> AssignAsync(Guid id, AssignTaskRequest request, TaskService tasks, SignedInCaller caller,
         CancellationToken ct) =>

@@ -40,6 +40,7 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["POST /api/tasks/{id}/claim"] = [401, 403, 404, 409],
         ["POST /api/tasks/{id}/unclaim"] = [401, 403, 404, 409],
         ["POST /api/tasks/{id}/assign"] = [400, 401, 403, 404, 415],
+        ["GET /api/tasks/left-behind"] = [401, 403],
         ["POST /api/tasks/{id}/complete"] = [400, 401, 403, 404, 409, 415],
         ["POST /api/messages"] = [400, 401, 403, 404, 409, 415],
         ["GET /api/breaches"] = [400, 401, 403],

@@ -69,6 +69,8 @@ public sealed class AccessLifecycleTests(RealClockService service) : IClassFixtu
             .GetProperty("id").GetGuid());
 
         var manager = await service.As("manager");
+        Assert.Contains((await manager.GetJsonAsync("/api/tasks/left-behind")).EnumerateArray(), t => t.GetProperty("id").GetGuid() == ownWork);
+        Assert.DoesNotContain((await manager.GetJsonAsync("/api/tasks/left-behind")).EnumerateArray(), t => t.GetProperty("id").GetGuid() == groupWork);
         var refused = await manager.PostAsync($"/api/tasks/{ownWork}/assign", new { userName = leaver });
         Assert.Contains(("userName", "disabled"), Errors(await ApiClient.ExpectProblemAsync(refused, HttpStatusCode.BadRequest)));
         await ApiClient.ExpectProblemAsync(await engineer.PostAsync($"/api/tasks/{ownWork}/assign", new { userName = "engineer" }),
@@ -77,6 +79,7 @@ public sealed class AccessLifecycleTests(RealClockService service) : IClassFixtu
         Assert.Equal("engineer", handedOn.GetProperty("assignee").GetString());
         Assert.Contains(await engineer.TasksAsync(instance), t => t.GetProperty("id").GetGuid() == ownWork);
         Assert.Empty((await admin.GetJsonAsync($"/api/users/{leaver}/assignments")).EnumerateArray());
+        Assert.DoesNotContain((await manager.GetJsonAsync("/api/tasks/left-behind")).EnumerateArray(), t => t.GetProperty("id").GetGuid() == ownWork);
     }
 
     [Fact]
