@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
+using WorkflowService.AfterSales;
 using WorkflowService.Runtime;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Api;
@@ -18,6 +19,7 @@ public static class WorkflowWebExtensions
     public static WebApplicationBuilder AddWorkflowWeb(this WebApplicationBuilder builder)
     {
         builder.AddWorkflowRuntime();
+        builder.AddAfterSales();
         builder.AddWorkflowAuth();
         var services = builder.Services;
         services.AddOptions<BootstrapOptions>().Bind(builder.Configuration.GetSection(BootstrapOptions.Section));
@@ -80,6 +82,7 @@ public static class WorkflowWebExtensions
         app.MapBreachesApi();
         app.MapStaffApi();
         app.MapAccountApi();
+        app.MapRecordsApi();
         app.MapExternalTasksApi();
         app.MapTelephonyApi();
         app.MapOpenApi("/openapi/{documentName}.json");

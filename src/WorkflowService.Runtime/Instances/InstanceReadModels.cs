@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Linq.Expressions;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Persistence;
@@ -37,6 +38,9 @@ public sealed record InstanceHeader(
 
 /// <summary>An instance just started: where its first step left it.</summary>
 public sealed record InstanceStarted(InstanceHeader Instance, InstanceState State);
+
+/// <summary>What an instance starts with: its business key and variables.</summary>
+public sealed record StartInputs(string? BusinessKey, IReadOnlyDictionary<string, JsonElement>? Variables);
 
 /// <summary>One thing that happened in an instance: an element entered or left, an incident; by whom, when.</summary>
 public sealed record InstanceHistoryEntry(string ElementId, string? ElementName, string Event, DateTimeOffset At, string? By,

@@ -40,10 +40,22 @@ public sealed class InstanceRunner(
     /// <paramref name="startingAs"/>, that version's starter lists must allow the caller (checked in
     /// the transaction, so a version published meanwhile is judged by its own lists).
     /// </summary>
-    public async Task<StepOutcome> StartAsync(string definitionKey, string? businessKey,
+    public Task<StepOutcome> StartAsync(string definitionKey, string? businessKey,
         IReadOnlyDictionary<string, JsonElement>? variables, string? startedBy, string? startEventId = null,
         Func<WorkflowDbContext, DateTimeOffset, StepEffects, Task>? alsoInTransaction = null, Caller? startingAs = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        StartAsync(definitionKey, (_, _) => Task.FromResult(new StartInputs(businessKey, variables)), startedBy, startEventId,
+            alsoInTransaction is null ? null : scope => alsoInTransaction(scope.Db, scope.Now, scope.Effects), startingAs, ct);
+
+    /// <summary>
+    /// Starts an instance whose business key and variables are decided inside the start's transaction
+    /// (<paramref name="inputs"/>, after the caller's right to start was checked, e.g. a number drawn from a
+    /// counter), with <paramref name="alongside"/> writing what goes with the instance (a work order) before the
+    /// commit: all of it is kept, or none. A retry (a busy database, a lost race) runs both again on fresh rows.
+    /// </summary>
+    public async Task<StepOutcome> StartAsync(string definitionKey,
+        Func<WorkflowDbContext, DateTimeOffset, Task<StartInputs>> inputs, string? startedBy, string? startEventId,
+        Func<StepScope, Task>? alongside, Caller? startingAs, CancellationToken ct)
     {
         var outcome = await InTransactionAsync(async () =>
         {
@@ -62,6 +74,7 @@ public sealed class InstanceRunner(
                 throw new ForbiddenException($"{startingAs.UserName} may not start process '{definitionKey}'");
             }
             var now = clock.GetUtcNow();
+            var (businessKey, variables) = await inputs(db, now);
             StepResult result;
             try
             {
@@ -85,7 +98,7 @@ public sealed class InstanceRunner(
             };
             db.Instances.Add(instance);
             var scope = new StepScope(db, instance, model, result.State, now, newInstance: true);
-            if (alsoInTransaction is not null) await alsoInTransaction(db, now, scope.Effects);
+            if (alongside is not null) await alongside(scope);
             await applier.ApplyAsync(scope, result, ct);
             await SaveAsync(scope, ct);
             await tx.CommitAsync(ct);

@@ -32,6 +32,21 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
     }
 
     /// <summary>
+    /// Starts the latest version of a process together with a record of the caller's own (AfterSales: a work order),
+    /// in one transaction: <paramref name="inputs"/> decides the business key and variables inside it (and may write
+    /// its rows on the same connection and transaction, <c>db.Database</c>), <paramref name="alongside"/> writes what
+    /// names the new instance before the commit. Either throws, and nothing of the start or of the record is kept.
+    /// </summary>
+    public async Task<InstanceStarted> StartWithAsync(string definitionKey, Caller caller,
+        Func<WorkflowDbContext, DateTimeOffset, Task<StartInputs>> inputs, Func<WorkflowDbContext, InstanceHeader, Task> alongside,
+        CancellationToken ct = default)
+    {
+        var outcome = await runner.StartAsync(definitionKey, inputs, caller.UserName, null,
+            scope => alongside(scope.Db, InstanceHeader.From(scope.Instance)), caller, ct);
+        return new InstanceStarted(InstanceHeader.From(outcome.Instance), outcome.State);
+    }
+
+    /// <summary>
     /// Starts an instance unless one of the same process with the same business key exists (in any
     /// status), so a sender that repeats itself (a PBX resending "ringing") starts one instance.
     /// The check runs inside the start's transaction, behind a lock on the key where the database

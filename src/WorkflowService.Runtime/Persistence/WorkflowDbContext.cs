@@ -196,12 +196,12 @@ public sealed class PostgreSqlWorkflowDbContext(DbContextOptions<PostgreSqlWorkf
     }
 }
 
-internal sealed class UtcDateTimeOffsetConverter()
+public sealed class UtcDateTimeOffsetConverter()
     : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTime>(
         v => v.UtcDateTime,
         v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
 
-internal sealed class UtcMicrosecondConverter()
+public sealed class UtcMicrosecondConverter()
     : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
         v => RoundUp(v),
         v => v)

@@ -73,6 +73,9 @@ public static class AuthSetup
             .AddPolicy(Policies.Designer, p => p.RequireRole(Roles.ProcessOwner, Roles.Admin))
             .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Manager, Roles.ProcessOwner, Roles.Admin))
             .AddPolicy(Policies.LateWork, p => p.RequireRole(Roles.Manager, Roles.DeputyManager, Roles.GeneralManager, Roles.ProcessOwner, Roles.Admin))
+            .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Agent, Roles.DeputyManager, Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.Devices, p => p.RequireRole(Roles.Agent, Roles.DeputyManager, Roles.Manager, Roles.Admin, Roles.Engineer,
+                Roles.Warehouse))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ExternalWorker, p => p.RequireRole(Roles.Worker, Roles.Admin));
 

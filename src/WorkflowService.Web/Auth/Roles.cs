@@ -33,6 +33,12 @@ public static class Policies
     /// <summary>Tracks what is late: the department's breaches (the service desk's deputy manager and the managers).</summary>
     public const string LateWork = "late-work";
 
+    /// <summary>Keeps the department's records and opens work orders: agents, the service desk, managers, admins.</summary>
+    public const string Desk = "desk";
+
+    /// <summary>Registers the devices sold and serviced: the desk, engineers and the warehouse.</summary>
+    public const string Devices = "devices";
+
     public const string Admin = "admin";
     public const string ExternalWorker = "external-worker";
 }

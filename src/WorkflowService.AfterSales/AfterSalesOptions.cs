@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace WorkflowService.AfterSales;
+
+/// <summary><c>AfterSales:*</c>: the department's records.</summary>
+public sealed class AfterSalesOptions
+{
+    public const string Section = "AfterSales";
+
+    /// <summary>The department's time zone: its days number the orders and decide whether a warranty still runs.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+}
+
+/// <summary>The department's calendar day of an instant (<see cref="AfterSalesOptions.TimeZone"/>).</summary>
+public sealed class DepartmentDay(TimeProvider clock, IOptions<AfterSalesOptions> options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateOnly Today => Of(clock.GetUtcNow());
+
+    public DateOnly Of(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
+
+    /// <summary>The instant the department's <paramref name="date"/> begins.</summary>
+    public DateTimeOffset StartOf(DateOnly date)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, _zone.GetUtcOffset(midnight));
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WorkflowService.AfterSales.Customers;
+using WorkflowService.AfterSales.Orders;
+using WorkflowService.AfterSales.Persistence;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.AfterSales;
+
+/// <summary>Brings the department's tables to the current schema, after the Runtime's (registered after it).</summary>
+public sealed class AfterSalesStartup(WorkflowDbFactory dbFactory, ILogger<AfterSalesStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var oneNodeAtATime = await ClusterLock.AcquireAsync(dbFactory, "aftersales-schema", cancellationToken);
+        await using var db = dbFactory.Create();
+        await using var a = await AfterSalesDbContext.OverAsync(db, cancellationToken);
+        var pending = (await a.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0) return;
+        if (logger.IsEnabled(LogLevel.Information)) logger.ApplyingMigrations(pending.Count, string.Join(", ", pending));
+        await a.Database.MigrateAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal static partial class AfterSalesLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} after-sales migration(s): {Migrations}")]
+    public static partial void ApplyingMigrations(this ILogger logger, int count, string migrations);
+}
+
+public static class AfterSalesRegistration
+{
+    /// <summary>The department's records; call after <c>AddWorkflowRuntime</c> (their schema follows the Runtime's).</summary>
+    public static IHostApplicationBuilder AddAfterSales(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AfterSalesOptions>().Bind(builder.Configuration.GetSection(AfterSalesOptions.Section))
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "AfterSales:TimeZone is not a time zone this machine knows")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<AfterSalesStartup>();
+        builder.Services.AddSingleton<DepartmentDay>();
+        builder.Services.AddSingleton<CustomerArchive>();
+        builder.Services.AddSingleton<WorkOrderDesk>();
+        return builder;
+    }
+}

@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.AfterSales.Persistence;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.AfterSales.Customers;
+
+/// <summary>
+/// The customer archive (客户档案) and the devices' after-sales files (售后服务档案): add, change, find customers
+/// by a fragment of a name or a phone number, register the devices sold to them with their warranty.
+/// </summary>
+public sealed class CustomerArchive(WorkflowDbFactory dbFactory, TransactionRunner transactions, DepartmentDay day, TimeProvider clock)
+{
+    /// <summary>The most customers a search answers with.</summary>
+    public const int SearchLimit = 50;
+
+    public async Task<Guid> CreateAsync(CustomerInput input, CancellationToken ct = default)
+    {
+        CustomerRules.ThrowIfAny(CustomerRules.Check(input), "The customer was not added");
+        var now = clock.GetUtcNow();
+        var customer = new CustomerRecord
+        {
+            Id = Guid.CreateVersion7(now), Name = input.Name!.Trim(), Category = CustomerCategory.Find(input.Category)!.Name, CreatedAt = now,
+        };
+        Apply(customer, input, now);
+        await WriteAsync($"new customer {customer.Name}", async a =>
+        {
+            a.Customers.Add(customer);
+            await a.SaveChangesAsync(ct);
+        }, ct);
+        return customer.Id;
+    }
+
+    /// <summary>
+    /// Replaces a customer's fields and contacts. With <paramref name="revision"/> (what the editor read), a change
+    /// made by someone else in between is a 409 rather than silently overwritten.
+    /// </summary>
+    public async Task UpdateAsync(Guid id, CustomerInput input, int? revision, CancellationToken ct = default)
+    {
+        CustomerRules.ThrowIfAny(CustomerRules.Check(input), "The customer was not changed");
+        await WriteAsync($"customer {id}", async a =>
+        {
+            var customer = await a.Customers.Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw NoCustomer(id);
+            if (revision is { } expected && expected != customer.Revision)
+                throw new ConflictException($"{customer.Name} was changed by someone else meanwhile: reload it and make the change again");
+            a.Contacts.RemoveRange(customer.Contacts);
+            customer.Contacts.Clear();
+            customer.Name = input.Name!.Trim();
+            customer.Category = CustomerCategory.Find(input.Category)!.Name;
+            Apply(customer, input, clock.GetUtcNow());
+            customer.Revision++;
+            await a.SaveChangesAsync(ct);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Customers whose name, contact name or phone number holds <paramref name="query"/> (a phone number is compared
+    /// by its digits: "138-0013" finds 13800138000), by name; at most <see cref="SearchLimit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? query, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        await using var a = await AfterSalesDbContext.OverAsync(db, ct);
+        var customers = a.Customers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var q = query.Trim();
+            var digits = CustomerRules.Digits(q);
+            var needle = digits.Length >= 3 && q.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')') ? digits : q.ToLowerInvariant();
+            customers = customers.Where(c => c.SearchText.Contains(needle));
+        }
+        var found = await customers.OrderBy(c => c.Name).Take(SearchLimit)
+            .Select(c => new { c.Id, c.Name, c.Category }).ToListAsync(ct);
+        var ids = found.Select(c => c.Id).ToList();
+        var contacts = (await a.Contacts.AsNoTracking().Where(c => ids.Contains(c.CustomerId)).OrderBy(c => c.Position).ToListAsync(ct))
+            .ToLookup(c => c.CustomerId);
+        return found.Select(c => new CustomerSummary(c.Id, c.Name, c.Category, contacts[c.Id].Select(ToView).ToList())).ToList();
+    }
+
+    public async Task<CustomerDetails> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        await using var a = await AfterSalesDbContext.OverAsync(db, ct);
+        var customer = await a.Customers.AsNoTracking().Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw NoCustomer(id);
+        var devices = await a.Devices.AsNoTracking().Where(d => d.CustomerId == id).OrderBy(d => d.Model).ThenBy(d => d.Serial).ToListAsync(ct);
+        var orders = await a.Orders.AsNoTracking().Where(o => o.CustomerId == id).OrderByDescending(o => o.CreatedAt).Take(500)
+            .ToListAsync(ct);
+        var today = day.Today;
+        return new CustomerDetails(customer.Id, customer.Name, customer.Category, customer.Address, customer.AnchorDate, customer.Notes,
+            customer.Contacts.OrderBy(c => c.Position).Select(ToView).ToList(), devices.Select(d => ToView(d, today)).ToList(),
+            orders.Select(ToSummary).ToList(), customer.Revision);
+    }
+
+    /// <summary>Registers a device sold to a customer; 409 when its serial is registered already (to anyone).</summary>
+    public async Task<DeviceView> AddDeviceAsync(Guid customerId, DeviceInput input, CancellationToken ct = default)
+    {
+        CustomerRules.ThrowIfAny(CustomerRules.Check(input), "The device was not added");
+        var serial = CustomerRules.NormalizeSerial(input.Serial!);
+        var now = clock.GetUtcNow();
+        var device = new DeviceRecord
+        {
+            Id = Guid.CreateVersion7(now), CustomerId = customerId, Model = input.Model!.Trim(), Serial = serial, SoldOn = input.SoldOn!.Value,
+            WarrantyMonths = input.WarrantyMonths!.Value, WarrantyEndsOn = Warranty.EndsOn(input.SoldOn.Value, input.WarrantyMonths.Value),
+            Status = DeviceStatus.InService, CreatedAt = now,
+        };
+        // A serial registered between the check and the insert is found on the next attempt: a 409 then too.
+        await WriteAsync($"device {serial}", async a =>
+        {
+            if (!await a.Customers.AnyAsync(c => c.Id == customerId, ct)) throw NoCustomer(customerId);
+            if (await a.Devices.AnyAsync(d => d.Serial == serial, ct))
+                throw new ConflictException($"A device with serial {serial} is registered already: find it under GET /api/devices/{serial}");
+            a.Devices.Add(device);
+            await a.SaveChangesAsync(ct);
+        }, ct, TransientErrors.Default | TransientErrors.UniqueKeyRace);
+        return ToView(device, day.Today);
+    }
+
+    public async Task<DeviceDetails> GetDeviceAsync(string serial, CancellationToken ct = default)
+    {
+        var normalized = CustomerRules.NormalizeSerial(serial);
+        await using var db = dbFactory.Create();
+        await using var a = await AfterSalesDbContext.OverAsync(db, ct);
+        var device = await a.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Serial == normalized, ct)
+                     ?? throw new NotFoundException($"No device with serial {normalized}");
+        var customer = await a.Customers.AsNoTracking().Include(c => c.Contacts).SingleAsync(c => c.Id == device.CustomerId, ct);
+        var orders = await a.Orders.AsNoTracking().Where(o => o.Devices.Any(d => d.DeviceId == device.Id)).OrderByDescending(o => o.CreatedAt)
+            .ToListAsync(ct);
+        return new DeviceDetails(ToView(device, day.Today),
+            new CustomerSummary(customer.Id, customer.Name, customer.Category, customer.Contacts.OrderBy(c => c.Position).Select(ToView).ToList()),
+            orders.Select(ToSummary).ToList());
+    }
+
+    private Task WriteAsync(string what, Func<AfterSalesDbContext, Task> work, CancellationToken ct,
+        TransientErrors retryOn = TransientErrors.Default) =>
+        transactions.RunAsync(what, async db =>
+        {
+            await using var a = await AfterSalesDbContext.OverAsync(db, ct);
+            await work(a);
+        }, ct, retryOn);
+
+    private static void Apply(CustomerRecord customer, CustomerInput input, DateTimeOffset now)
+    {
+        customer.Address = Trimmed(input.Address);
+        customer.AnchorDate = input.AnchorDate;
+        customer.Notes = Trimmed(input.Notes);
+        customer.UpdatedAt = now;
+        var contacts = input.Contacts ?? [];
+        customer.Contacts.AddRange(contacts.Select((c, i) => new ContactRecord
+        {
+            CustomerId = customer.Id, Position = i, Name = c.Name!.Trim(), Phone = Trimmed(c.Phone), Mobile = Trimmed(c.Mobile), Email = Trimmed(c.Email),
+        }));
+        customer.SearchText = CustomerRules.SearchText(customer.Name, contacts);
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static ContactView ToView(ContactRecord c) => new(c.Name, c.Phone, c.Mobile, c.Email);
+
+    internal static DeviceView ToView(DeviceRecord d, DateOnly today) => new(d.Id, d.CustomerId, d.Model, d.Serial, d.SoldOn, d.WarrantyMonths,
+        d.WarrantyEndsOn, Warranty.Covers(d.SoldOn, d.WarrantyEndsOn, today), d.Status);
+
+    internal static OrderSummary ToSummary(WorkOrderRecord o) =>
+        new(o.Number, o.Type, o.CustomerId, o.InstanceId, o.ReceivedAt, o.CreatedAt, o.CreatedBy, o.Units, o.InWarranty);
+
+    private static NotFoundException NoCustomer(Guid id) => new($"No customer {id}");
+}

@@ -1,0 +1,53 @@
+namespace WorkflowService.AfterSales;
+
+/// <summary>The kinds of request, each with its process, its order-number prefix and its words.</summary>
+public sealed record OrderType(string Name, string Prefix, string ProcessKey, string English, string Chinese)
+{
+    public static readonly OrderType Repair = new("repair", "WX", "repair", "Repair", "维修");
+    public static readonly OrderType Training = new("training", "PX", "training", "Training", "培训");
+    public static readonly OrderType Replacement = new("replacement", "TH", "replacement", "Replacement or return", "退换");
+    public static readonly OrderType Complaint = new("complaint", "TS", "complaint", "Complaint", "投诉");
+
+    public static IReadOnlyList<OrderType> All { get; } = [Repair, Training, Replacement, Complaint];
+
+    public static OrderType? Find(string? name) => All.FirstOrDefault(t => string.Equals(t.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    public static OrderType Parse(string name) => Find(name) ?? throw new InvalidOperationException($"Unknown order type '{name}' in the database");
+}
+
+/// <summary>How a customer is looked after: long-term customers are revisited yearly, key customers half-yearly.</summary>
+public sealed record CustomerCategory(string Name, string English, string Chinese, int? RevisitMonths)
+{
+    public static readonly CustomerCategory Regular = new("regular", "Regular", "普通", null);
+    public static readonly CustomerCategory LongTerm = new("long-term", "Long-term", "长期", 12);
+    public static readonly CustomerCategory Key = new("key", "Key", "重要", 6);
+
+    public static IReadOnlyList<CustomerCategory> All { get; } = [Regular, LongTerm, Key];
+
+    public static CustomerCategory? Find(string? name) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>Where a device stands in its after-sales life.</summary>
+public static class DeviceStatus
+{
+    public const string InService = "in-service";
+    public const string InRepair = "in-repair";
+    public const string Replaced = "replaced";
+    public const string Returned = "returned";
+
+    public static readonly IReadOnlyList<string> All = [InService, InRepair, Replaced, Returned];
+}
+
+/// <summary>The warranty of a device sold on a day for a number of months.</summary>
+public static class Warranty
+{
+    /// <summary>
+    /// The last day covered: the day before the same date <paramref name="months"/> later (sold 2026-01-31 for 1
+    /// month: covered to 2026-02-27, the day before 2026-02-28, since February has no 31st).
+    /// </summary>
+    public static DateOnly EndsOn(DateOnly soldOn, int months) => soldOn.AddMonths(months).AddDays(-1);
+
+    /// <summary>Covered on <paramref name="day"/>: on or after the sale, up to and including the last day.</summary>
+    public static bool Covers(DateOnly soldOn, DateOnly endsOn, DateOnly day) => day >= soldOn && day <= endsOn;
+}

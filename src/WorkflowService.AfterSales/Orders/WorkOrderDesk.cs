@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.AfterSales.Customers;
+using WorkflowService.AfterSales.Persistence;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
+
+namespace WorkflowService.AfterSales.Orders;
+
+/// <param name="Variables">What the process's start form asked; the order's own facts (number, customer, devices,
+/// warranty, received-at) are set by the desk and override anything sent under their names.</param>
+/// <param name="ReceivedAt">When the request reached the centre (a call's time); now when not given.</param>
+public sealed record OpenOrderRequest(string? Type, Guid? CustomerId, IReadOnlyList<string>? Serials, int? Units,
+    IReadOnlyDictionary<string, JsonElement>? Variables, string? CallId, DateTimeOffset? ReceivedAt);
+
+public sealed record OrderOpened(string Number, Guid InstanceId);
+
+/// <summary>One thing that happened to an order: a step of its process, a breach.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string What, string? By, string? Detail);
+
+/// <summary>An order as the desk reads it: the record, its customer and devices, where its process stands, who has it.</summary>
+public sealed record OrderDetails(OrderSummary Order, CustomerSummary Customer, IReadOnlyList<DeviceView> Devices, string Status,
+    IReadOnlyList<string> Responsible, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>
+/// Opens work orders (服务单): checks the request against the records, draws the day's next number, and starts the
+/// type's process with the order's facts as variables, the order row and the instance in one transaction (never
+/// one without the other; a refused start leaves no number used). Reads an order with its process's timeline.
+/// </summary>
+public sealed class WorkOrderDesk(
+    WorkflowDbFactory dbFactory,
+    InstanceService instances,
+    TaskService tasks,
+    DepartmentDay day)
+{
+    /// <summary>Most units one order may cover.</summary>
+    public const int MaxUnits = 100_000;
+
+    public async Task<OrderOpened> OpenAsync(Caller caller, OpenOrderRequest request, CancellationToken ct = default)
+    {
+        var (type, customer, devices, units) = await CheckAsync(request, ct);
+        var today = day.Today;
+        var inWarranty = devices.Count > 0 && devices.All(d => Warranty.Covers(d.SoldOn, d.WarrantyEndsOn, today));
+        string? number = null;
+        var started = await instances.StartWithAsync(type.ProcessKey, caller,
+            async (db, now) =>
+            {
+                var receivedAt = request.ReceivedAt ?? now;
+                number = await OrderNumbers.NextAsync(db, type, day.Of(now), ct);
+                return new StartInputs(number, Variables(request, number, customer, devices, units, inWarranty, receivedAt));
+            },
+            async (db, instance) =>
+            {
+                await using var a = await AfterSalesDbContext.OverAsync(db, ct);
+                a.Orders.Add(new WorkOrderRecord
+                {
+                    Number = number!, Type = type.Name, CustomerId = customer.Id, InstanceId = instance.Id, DefinitionKey = instance.DefinitionKey,
+                    ReceivedAt = request.ReceivedAt ?? instance.StartedAt, CreatedAt = instance.StartedAt, CreatedBy = caller.UserName, Units = units,
+                    InWarranty = inWarranty, CallId = request.CallId,
+                    Devices = devices.Select(d => new WorkOrderDeviceRecord { OrderNumber = number!, DeviceId = d.Id }).ToList(),
+                });
+                await a.SaveChangesAsync(ct);
+            }, ct);
+        return new OrderOpened(started.Instance.BusinessKey!, started.Instance.Id);
+    }
+
+    public async Task<IReadOnlyList<OrderSummary>> ListAsync(Guid? customerId, string? type, DateOnly? from, DateOnly? to, int skip, int take,
+        CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        await using var a = await AfterSalesDbContext.OverAsync(db, ct);
+        var orders = a.Orders.AsNoTracking();
+        if (customerId is { } c) orders = orders.Where(o => o.CustomerId == c);
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            var name = (OrderType.Find(type) ?? throw new ValidationException($"type '{type}' is not an order type",
+                [new($"type '{type}' is not one of {string.Join(", ", OrderType.All.Select(t => t.Name))}", "type", "unknown")])).Name;
+            orders = orders.Where(o => o.Type == name);
+        }
+        // Days are the department's; the bounds are compared as instants.
+        if (from is { } f) orders = orders.Where(o => o.CreatedAt >= StartOf(f));
+        if (to is { } t) orders = orders.Where(o => o.CreatedAt < StartOf(t.AddDays(1)));
+        var rows = await orders.OrderByDescending(o => o.CreatedAt).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+        return rows.Select(CustomerArchive.ToSummary).ToList();
+    }
+
+    public async Task<OrderDetails> GetAsync(string number, CancellationToken ct = default)
+    {
+        WorkOrderRecord order;
+        CustomerRecord customer;
+        List<DeviceRecord> devices;
+        var wanted = number.Trim().ToUpperInvariant();
+        await using (var db = dbFactory.Create())
+        await using (var a = await AfterSalesDbContext.OverAsync(db, ct))
+        {
+            order = await a.Orders.AsNoTracking().Include(o => o.Devices).SingleOrDefaultAsync(o => o.Number == wanted, ct)
+                    ?? throw new NotFoundException($"No work order {number}");
+            customer = await a.Customers.AsNoTracking().Include(c => c.Contacts).SingleAsync(c => c.Id == order.CustomerId, ct);
+            var ids = order.Devices.Select(d => d.DeviceId).ToList();
+            devices = await a.Devices.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        }
+        // The order's readers are the department: its process is read whoever started it.
+        var instance = await instances.GetAsync(order.InstanceId, Caller.System, ct);
+        var history = await instances.HistoryAsync(order.InstanceId, Caller.System, ct);
+        var breaches = await instances.BreachesAsync(order.InstanceId, null, 0, 500, ct);
+        var open = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = order.InstanceId, Take = 100 }, ct);
+        var timeline = history.Select(h => new TimelineEntry(h.At, "step", h.ElementName ?? h.ElementId, h.By, h.Event))
+            .Concat(breaches.Select(b => new TimelineEntry(b.DetectedAt, "breach", b.Rule, b.Responsible, b.ElementId)))
+            .OrderBy(e => e.At).ToList();
+        var responsible = open.Select(t => t.Assignee ?? string.Join(", ", t.CandidateGroups.Concat(t.CandidateUsers))).Distinct().ToList();
+        var today = day.Today;
+        return new OrderDetails(CustomerArchive.ToSummary(order),
+            new CustomerSummary(customer.Id, customer.Name, customer.Category,
+                customer.Contacts.OrderBy(c => c.Position).Select(c => new ContactView(c.Name, c.Phone, c.Mobile, c.Email)).ToList()),
+            devices.Select(d => CustomerArchive.ToView(d, today)).ToList(), instance.Instance.Status, responsible, timeline);
+    }
+
+    private DateTimeOffset StartOf(DateOnly date) => day.StartOf(date);
+
+    private async Task<(OrderType Type, CustomerRecord Customer, List<DeviceRecord> Devices, int Units)> CheckAsync(OpenOrderRequest request,
+        CancellationToken ct)
+    {
+        var errors = new List<ValidationError>();
+        var type = OrderType.Find(request.Type);
+        if (type is null)
+            errors.Add(new($"type '{request.Type}' is not one of {string.Join(", ", OrderType.All.Select(t => t.Name))}", "type", "unknown"));
+        if (request.CustomerId is null) errors.Add(new("customerId is required: find or add the customer first", "customerId", "required"));
+        if (request.Units is < 1 or > MaxUnits) errors.Add(new($"units must be 1 to {MaxUnits}", "units", "out-of-range"));
+        var serials = (request.Serials ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(CustomerRules.NormalizeSerial).Distinct().ToList();
+        CustomerRecord? customer = null;
+        var devices = new List<DeviceRecord>();
+        if (request.CustomerId is { } id)
+        {
+            await using var db = dbFactory.Create();
+            await using var a = await AfterSalesDbContext.OverAsync(db, ct);
+            customer = await a.Customers.AsNoTracking().Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (customer is null) errors.Add(new($"customerId: there is no customer {id}", "customerId", "unknown"));
+            devices = await a.Devices.AsNoTracking().Where(d => serials.Contains(d.Serial)).ToListAsync(ct);
+            for (var i = 0; i < serials.Count; i++)
+            {
+                var device = devices.FirstOrDefault(d => d.Serial == serials[i]);
+                if (device is null) errors.Add(new($"serials[{i}]: no device {serials[i]} is registered", $"serials[{i}]", "unknown"));
+                else if (customer is not null && device.CustomerId != customer.Id)
+                    errors.Add(new($"serials[{i}]: device {serials[i]} belongs to another customer", $"serials[{i}]", "other-customer"));
+            }
+        }
+        CustomerRules.ThrowIfAny(errors, "The order was not opened");
+        return (type!, customer!, devices, request.Units ?? Math.Max(1, devices.Count));
+    }
+
+    private static Dictionary<string, JsonElement> Variables(OpenOrderRequest request, string number, CustomerRecord customer,
+        List<DeviceRecord> devices, int units, bool inWarranty, DateTimeOffset receivedAt)
+    {
+        var variables = new Dictionary<string, JsonElement>(request.Variables ?? new Dictionary<string, JsonElement>(), StringComparer.Ordinal);
+        var contact = customer.Contacts.OrderBy(c => c.Position).FirstOrDefault();
+        variables["orderNumber"] = JsonSerializer.SerializeToElement(number);
+        variables["customerId"] = JsonSerializer.SerializeToElement(customer.Id.ToString());
+        variables["customer"] = JsonSerializer.SerializeToElement(customer.Name);
+        variables["contactPerson"] = JsonSerializer.SerializeToElement(contact?.Name);
+        variables["contactPhone"] = JsonSerializer.SerializeToElement(contact?.Mobile ?? contact?.Phone);
+        variables["model"] = JsonSerializer.SerializeToElement(devices.Count == 0 ? null : string.Join(", ", devices.Select(d => d.Model).Distinct()));
+        variables["serial"] = JsonSerializer.SerializeToElement(devices.Count == 0 ? null : string.Join(", ", devices.Select(d => d.Serial)));
+        variables["units"] = JsonSerializer.SerializeToElement(units);
+        variables["inWarranty"] = JsonSerializer.SerializeToElement(inWarranty);
+        variables["receivedAt"] = JsonSerializer.SerializeToElement(receivedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        return variables;
+    }
+}

@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.AfterSales.Persistence;
+
+/// <summary>
+/// The department's records, in the service's one database beside the Runtime's tables, with migrations of their
+/// own (history in <see cref="MigrationsHistoryTable"/>). A context never opens a connection of its own: it rides on
+/// a Runtime context's connection and transaction (<see cref="Over"/>), so that a work order and the instance it
+/// starts commit together, and every write takes the Runtime's write turn (<see cref="TransactionRunner"/>).
+/// </summary>
+public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__aftersales_migrations";
+
+    public DbSet<CustomerRecord> Customers => Set<CustomerRecord>();
+    public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
+    public DbSet<DeviceRecord> Devices => Set<DeviceRecord>();
+    public DbSet<WorkOrderRecord> Orders => Set<WorkOrderRecord>();
+    public DbSet<WorkOrderDeviceRecord> OrderDevices => Set<WorkOrderDeviceRecord>();
+    public DbSet<OrderCounterRecord> OrderCounters => Set<OrderCounterRecord>();
+
+    /// <summary>
+    /// A context on <paramref name="db"/>'s connection, in its transaction if it has one. Dispose it before
+    /// <paramref name="db"/>; the connection stays <paramref name="db"/>'s.
+    /// </summary>
+    public static async Task<AfterSalesDbContext> OverAsync(WorkflowDbContext db, CancellationToken ct)
+    {
+        // Opened by the Runtime's context, so that its per-connection settings (SQLite's busy timeout) apply.
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        AfterSalesDbContext context = db.Database.IsSqlite()
+            ? new SqliteAfterSalesDbContext(new DbContextOptionsBuilder<SqliteAfterSalesDbContext>()
+                .UseSqlite(connection, s => s.MigrationsHistoryTable(MigrationsHistoryTable)).Options)
+            : new PostgreSqlAfterSalesDbContext(new DbContextOptionsBuilder<PostgreSqlAfterSalesDbContext>()
+                .UseNpgsql(connection, s => s.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
+        context._host = db;
+        if (db.Database.CurrentTransaction is { } transaction)
+            await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), ct);
+        return context;
+    }
+
+    /// <summary>The Runtime context whose connection this one uses: its open is given back when this one is disposed.</summary>
+    private WorkflowDbContext? _host;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_host is not null) await _host.Database.CloseConnectionAsync();
+        _host = null;
+        GC.SuppressFinalize(this);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _host?.Database.CloseConnection();
+        _host = null;
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CustomerRecord>(e =>
+        {
+            e.ToTable("customers");
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Category).HasMaxLength(16);
+            e.Property(c => c.Revision).IsConcurrencyToken();
+            e.HasIndex(c => c.Name);
+            e.HasIndex(c => new { c.Category, c.AnchorDate });
+            e.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ContactRecord>(e =>
+        {
+            e.ToTable("customer_contacts");
+            e.HasIndex(c => new { c.CustomerId, c.Position });
+            e.HasIndex(c => c.Phone);
+            e.HasIndex(c => c.Mobile);
+        });
+        modelBuilder.Entity<DeviceRecord>(e =>
+        {
+            e.ToTable("devices");
+            e.Property(d => d.Serial).HasMaxLength(64);
+            e.Property(d => d.Model).HasMaxLength(100);
+            e.Property(d => d.Status).HasMaxLength(16);
+            e.HasIndex(d => d.Serial).IsUnique();
+            e.HasIndex(d => d.CustomerId);
+            e.HasOne<CustomerRecord>().WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<WorkOrderRecord>(e =>
+        {
+            e.ToTable("work_orders");
+            e.HasKey(o => o.Number);
+            e.Property(o => o.Number).HasMaxLength(32);
+            e.Property(o => o.Type).HasMaxLength(16);
+            e.HasIndex(o => new { o.CustomerId, o.CreatedAt });
+            e.HasIndex(o => o.InstanceId).IsUnique();
+            e.HasIndex(o => new { o.Type, o.CreatedAt });
+            e.HasIndex(o => o.CreatedAt);
+            e.HasOne<CustomerRecord>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(o => o.Devices).WithOne().HasForeignKey(d => d.OrderNumber).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<WorkOrderDeviceRecord>(e =>
+        {
+            e.ToTable("work_order_devices");
+            e.HasKey(d => new { d.OrderNumber, d.DeviceId });
+            e.HasIndex(d => d.DeviceId);
+            e.HasOne<DeviceRecord>().WithMany().HasForeignKey(d => d.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<OrderCounterRecord>(e =>
+        {
+            e.ToTable("order_counters");
+            e.HasKey(c => new { c.Prefix, c.Day });
+            e.Property(c => c.Prefix).HasMaxLength(8);
+            e.Property(c => c.Day).HasMaxLength(8);
+        });
+    }
+}
+
+public sealed class SqliteAfterSalesDbContext(DbContextOptions<SqliteAfterSalesDbContext> options) : AfterSalesDbContext(options)
+{
+    /// <summary>As the Runtime's SQLite context: UTC date-times as sortable text.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+}
+
+public sealed class PostgreSqlAfterSalesDbContext(DbContextOptions<PostgreSqlAfterSalesDbContext> options) : AfterSalesDbContext(options)
+{
+    /// <summary>As the Runtime's PostgreSQL context: UTC instants, to the microsecond.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMicrosecondConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMicrosecondConverter>();
+    }
+}
