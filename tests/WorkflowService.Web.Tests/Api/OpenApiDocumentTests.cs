@@ -64,6 +64,15 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["GET /api/account"] = [401, 403],
         ["PUT /api/account"] = [400, 401, 403, 415],
         ["POST /api/account/password"] = [400, 401, 415],
+        ["POST /api/customers"] = [400, 401, 403, 415],
+        ["GET /api/customers"] = [401, 403],
+        ["GET /api/customers/{id}"] = [401, 403, 404],
+        ["PUT /api/customers/{id}"] = [400, 401, 403, 404, 409, 415],
+        ["POST /api/customers/{id}/devices"] = [400, 401, 403, 404, 409, 415],
+        ["GET /api/devices/{serial}"] = [401, 403, 404],
+        ["POST /api/orders"] = [400, 401, 403, 404, 415],
+        ["GET /api/orders"] = [400, 401, 403],
+        ["GET /api/orders/{number}"] = [401, 403, 404],
     };
 
     /// <summary>Operations whose route names something they create when it is missing: no 404.</summary>

@@ -16,6 +16,8 @@ public sealed class WebBoundaryTests
 {
     private static readonly Assembly Web = typeof(CallerFactory).Assembly;
     private static readonly Assembly Runtime = typeof(TaskService).Assembly;
+    private static readonly Assembly AfterSales = typeof(WorkflowService.AfterSales.Orders.WorkOrderDesk).Assembly;
+    private static readonly Assembly Engine = typeof(WorkflowService.Engine.Model.ProcessModel).Assembly;
 
     /// <summary>
     /// The composition root: where the web wires the Runtime's EF context into the host. Identity's and data
@@ -35,6 +37,7 @@ public sealed class WebBoundaryTests
     private static readonly Type[] IdentityTypes = [typeof(WorkflowUser)];
 
     private static readonly HashSet<Type> RuntimeEntities = MappedEntitiesOfTheRuntime();
+    private static readonly HashSet<Type> AfterSalesEntities = MappedEntitiesOfAfterSales();
 
     [Fact]
     public void No_type_of_the_web_outside_the_composition_root_uses_the_database_directly()
@@ -65,6 +68,18 @@ public sealed class WebBoundaryTests
     }
 
     [Fact]
+    public void The_generic_platform_knows_nothing_of_the_after_sales_records()
+    {
+        var name = AfterSales.GetName().Name;
+
+        Assert.DoesNotContain(name, Runtime.GetReferencedAssemblies().Select(a => a.Name));
+        Assert.DoesNotContain(name, Engine.GetReferencedAssemblies().Select(a => a.Name));
+        Assert.DoesNotContain(Web.GetName().Name, AfterSales.GetReferencedAssemblies().Select(a => a.Name));
+        Assert.Contains(Runtime.GetName().Name, AfterSales.GetReferencedAssemblies().Select(a => a.Name)); // the list is real
+        Assert.Contains(typeof(WorkflowService.AfterSales.Persistence.WorkOrderRecord), AfterSalesEntities);
+    }
+
+    [Fact]
     public void The_runtime_does_not_reference_the_web()
     {
         var references = Runtime.GetReferencedAssemblies().Select(a => a.Name).ToList();
@@ -80,6 +95,8 @@ public sealed class WebBoundaryTests
         if (typeof(WorkflowDbContext).IsAssignableFrom(used)) return "the Runtime's EF context";
         if (used == typeof(WorkflowDbFactory)) return "the Runtime's EF context factory";
         if (RuntimeEntities.Contains(used)) return "an EF entity of the Runtime";
+        if (typeof(WorkflowService.AfterSales.Persistence.AfterSalesDbContext).IsAssignableFrom(used)) return "the after-sales EF context";
+        if (AfterSalesEntities.Contains(used)) return "an EF entity of AfterSales";
         if (used.Namespace?.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true
             || used.Assembly.GetName().Name!.Contains("EntityFrameworkCore", StringComparison.Ordinal))
             return "Entity Framework Core";
@@ -94,6 +111,14 @@ public sealed class WebBoundaryTests
         return db.Model.GetEntityTypes().Select(e => e.ClrType)
             .Where(t => t.Assembly == Runtime && t.Namespace == typeof(TaskRecord).Namespace)
             .ToHashSet();
+    }
+
+    private static HashSet<Type> MappedEntitiesOfAfterSales()
+    {
+        var options = new DbContextOptionsBuilder<WorkflowService.AfterSales.Persistence.SqliteAfterSalesDbContext>()
+            .UseSqlite("Data Source=:memory:").Options;
+        using var db = new WorkflowService.AfterSales.Persistence.SqliteAfterSalesDbContext(options);
+        return db.Model.GetEntityTypes().Select(e => e.ClrType).Where(t => t.Assembly == AfterSales).ToHashSet();
     }
 
     private static string Name(Type type) => type.IsGenericType
