@@ -9,6 +9,9 @@ public sealed class AfterSalesOptions
 
     /// <summary>The department's time zone: its days number the orders and decide whether a warranty still runs.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>The process of a hotline call (its business key is the PBX's call id; its variable <c>from</c> the caller's number).</summary>
+    public string CallProcess { get; set; } = "hotline-call";
 }
 
 /// <summary>The department's calendar day of an instant (<see cref="AfterSalesOptions.TimeZone"/>).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.AfterSales.Customers;
 using WorkflowService.AfterSales.Persistence;
@@ -15,7 +16,8 @@ namespace WorkflowService.AfterSales.Orders;
 public sealed record OpenOrderRequest(string? Type, Guid? CustomerId, IReadOnlyList<string>? Serials, int? Units,
     IReadOnlyDictionary<string, JsonElement>? Variables, string? CallId, DateTimeOffset? ReceivedAt);
 
-public sealed record OrderOpened(string Number, Guid InstanceId);
+/// <param name="Existing">The call had opened this order already: nothing new was started.</param>
+public sealed record OrderOpened(string Number, Guid InstanceId, bool Existing = false);
 
 /// <summary>One thing that happened to an order: a step of its process, a breach.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string What, string? By, string? Detail);
@@ -33,12 +35,40 @@ public sealed class WorkOrderDesk(
     WorkflowDbFactory dbFactory,
     InstanceService instances,
     TaskService tasks,
-    DepartmentDay day)
+    DepartmentDay day,
+    IOptions<AfterSalesOptions> options)
 {
     /// <summary>Most units one order may cover.</summary>
     public const int MaxUnits = 100_000;
 
+    /// <summary>
+    /// Opens an order and starts its process. From a hotline call (<see cref="OpenOrderRequest.CallId"/>, the PBX's call
+    /// id) the request was received when the call came in, and one call opens one order: asked again (the agent's
+    /// page sent twice, a retry after a lost answer), the order it opened is answered, with nothing new started.
+    /// </summary>
     public async Task<OrderOpened> OpenAsync(Caller caller, OpenOrderRequest request, CancellationToken ct = default)
+    {
+        if (request.CallId is { Length: > 0 } callId)
+        {
+            if (await OrderOfCallAsync(callId, ct) is { } existing) return existing;
+            var call = await instances.FindAsync(options.Value.CallProcess, callId, ct)
+                       ?? throw new ValidationException($"callId: there is no hotline call {callId}",
+                           [new($"callId: there is no hotline call {callId}", "callId", "unknown")]);
+            request = request with { ReceivedAt = call.StartedAt };
+        }
+        try
+        {
+            return await StartAsync(caller, request, ct);
+        }
+        catch (DbUpdateException) when (request.CallId is { Length: > 0 })
+        {
+            // Two requests for one call at once: the other one's order stands (the unique index on the call kept this one out).
+            if (await OrderOfCallAsync(request.CallId, ct) is { } first) return first;
+            throw;
+        }
+    }
+
+    private async Task<OrderOpened> StartAsync(Caller caller, OpenOrderRequest request, CancellationToken ct)
     {
         var (type, customer, devices, units) = await CheckAsync(request, ct);
         var today = day.Today;
@@ -64,6 +94,14 @@ public sealed class WorkOrderDesk(
                 await a.SaveChangesAsync(ct);
             }, ct);
         return new OrderOpened(started.Instance.BusinessKey!, started.Instance.Id);
+    }
+
+    private async Task<OrderOpened?> OrderOfCallAsync(string callId, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        await using var a = await AfterSalesDbContext.OverAsync(db, ct);
+        return await a.Orders.AsNoTracking().Where(o => o.CallId == callId).Select(o => new OrderOpened(o.Number, o.InstanceId, true))
+            .FirstOrDefaultAsync(ct);
     }
 
     public async Task<IReadOnlyList<OrderSummary>> ListAsync(Guid? customerId, string? type, DateOnly? from, DateOnly? to, int skip, int take,

@@ -85,12 +85,13 @@ public static class RecordsApi
     private static async Task<Ok<DeviceDetails>> GetDeviceAsync(string serial, CustomerArchive archive, CancellationToken ct) =>
         TypedResults.Ok(await archive.GetDeviceAsync(serial, ct));
 
-    private static async Task<Created<OrderOpened>> OpenOrderAsync(OrderRequest request, WorkOrderDesk desk, SignedInCaller caller,
-        CancellationToken ct)
+    /// <summary>201 with the new order; 200 with the order a hotline call (<c>callId</c>) had opened already.</summary>
+    private static async Task<Results<Created<OrderOpened>, Ok<OrderOpened>>> OpenOrderAsync(OrderRequest request, WorkOrderDesk desk,
+        SignedInCaller caller, CancellationToken ct)
     {
         var opened = await desk.OpenAsync(caller, new OpenOrderRequest(request.Type, request.CustomerId, request.Serials, request.Units,
             request.Variables, request.CallId, null), ct);
-        return TypedResults.Created($"/api/orders/{opened.Number}", opened);
+        return opened.Existing ? TypedResults.Ok(opened) : TypedResults.Created($"/api/orders/{opened.Number}", opened);
     }
 
     private static async Task<Ok<IReadOnlyList<OrderSummary>>> ListOrdersAsync(Guid? customerId, string? type, DateOnly? from, DateOnly? to,

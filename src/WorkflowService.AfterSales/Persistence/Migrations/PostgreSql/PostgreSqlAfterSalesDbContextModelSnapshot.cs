@@ -229,6 +229,9 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Number");
 
+                    b.HasIndex("CallId")
+                        .IsUnique();
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("InstanceId")

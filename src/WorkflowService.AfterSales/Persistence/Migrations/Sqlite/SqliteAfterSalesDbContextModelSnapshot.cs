@@ -222,6 +222,9 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
 
                     b.HasKey("Number");
 
+                    b.HasIndex("CallId")
+                        .IsUnique();
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("InstanceId")

@@ -12,7 +12,7 @@ using WorkflowService.AfterSales.Persistence;
 namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAfterSalesDbContext))]
-    [Migration("20261205214835_Records")]
+    [Migration("20261205221020_Records")]
     partial class Records
     {
         /// <inheritdoc />
@@ -231,6 +231,9 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Number");
+
+                    b.HasIndex("CallId")
+                        .IsUnique();
 
                     b.HasIndex("CreatedAt");
 

@@ -11,7 +11,7 @@ using WorkflowService.AfterSales.Persistence;
 namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAfterSalesDbContext))]
-    [Migration("20261205214825_Records")]
+    [Migration("20261205220926_Records")]
     partial class Records
     {
         /// <inheritdoc />
@@ -224,6 +224,9 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Number");
+
+                    b.HasIndex("CallId")
+                        .IsUnique();
 
                     b.HasIndex("CreatedAt");
 

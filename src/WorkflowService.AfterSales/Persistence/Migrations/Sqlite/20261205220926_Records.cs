@@ -186,6 +186,12 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
                 column: "DeviceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_work_orders_CallId",
+                table: "work_orders",
+                column: "CallId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_work_orders_CreatedAt",
                 table: "work_orders",
                 column: "CreatedAt");

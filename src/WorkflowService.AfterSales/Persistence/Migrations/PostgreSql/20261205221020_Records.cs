@@ -187,6 +187,12 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
                 column: "DeviceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_work_orders_CallId",
+                table: "work_orders",
+                column: "CallId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_work_orders_CreatedAt",
                 table: "work_orders",
                 column: "CreatedAt");
