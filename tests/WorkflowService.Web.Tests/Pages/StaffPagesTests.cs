@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Staff;
+using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Localization;
 using WorkflowService.Web.Tests.Support;
 
@@ -255,6 +256,76 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
         Assert.False((await FindAsync(userName))!.Disabled);
         await admin.PageAsync($"/admin/staff/{userName}");
         Assert.Contains("user.enabled", admin.Text("data-testid", "audit"));
+    }
+
+    [Fact]
+    public async Task Disabling_a_person_sends_their_claimed_task_back_to_the_group_and_shows_it()
+    {
+        var admin = await PageSession.SignInAsync(Host, "admin");
+        var userName = NewName("claimer");
+        await CreateAsync(userName, StaffRoles.Agent, "agents");
+        var key = NewName("C");
+        var (_, task) = await service.ComplaintToRecordAsync(key);
+        using (var scope = Host.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<TaskService>().ClaimAsync(new Caller(userName, new HashSet<string> { "agents" }, false), task);
+        await admin.PageAsync($"/admin/staff/{userName}");
+
+        await admin.PostFormAsync($"/admin/staff/{userName}?handler=Disable", new());
+
+        Assert.Contains(key, admin.Text("data-testid", "released"));
+        Assert.Contains($"data-task-id=\"{task}\"", admin.Html);
+        Assert.Contains("Disabled.", admin.Text("data-testid", "notice"));
+        await admin.PageAsync($"/admin/staff/{userName}"); // later: nothing names them alone, nothing to hand on
+        Assert.Equal("None.", admin.Text("data-testid", "to-hand-on"));
+        var agent = await PageSession.SignInAsync(Host, "agent");
+        await agent.PageAsync("/inbox");
+        Assert.Contains($"data-business-key=\"{key}\"", agent.Html);
+    }
+
+    [Fact]
+    public async Task The_last_admin_cannot_be_disabled_from_the_page()
+    {
+        var admin = await PageSession.SignInAsync(Host, "admin");
+        await admin.PageAsync("/admin/staff/admin");
+
+        var refused = await admin.PostFormAsync("/admin/staff/admin?handler=Disable", new());
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("admin is the last enabled admin", admin.Text("data-testid", "form-error"));
+        Assert.False((await FindAsync("admin"))!.Disabled);
+    }
+
+    [Fact]
+    public async Task An_edit_that_is_refused_keeps_what_was_typed()
+    {
+        var admin = await PageSession.SignInAsync(Host, "admin");
+        var userName = NewName("editor");
+        await CreateAsync(userName, StaffRoles.Warehouse, "warehouse");
+        await admin.PageAsync($"/admin/staff/{userName}");
+
+        var refused = await admin.PostFormAsync($"/admin/staff/{userName}?handler=Save", new()
+        {
+            ["displayName"] = "改过的名字", ["mobile"] = "call me", ["groups"] = "warehouse",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("is not a phone number", admin.Text("data-error-for", "mobile"));
+        Assert.Contains("give at least one of", admin.Text("data-error-for", "roles"));
+        Assert.Equal("改过的名字", admin.InputValue("displayName"));
+        Assert.Equal("call me", admin.InputValue("mobile"));
+        Assert.Equal("新同事 " + userName, (await FindAsync(userName))!.DisplayName);
+    }
+
+    [Fact]
+    public async Task The_staff_list_speaks_Chinese_with_the_role_names_of_the_regulations()
+    {
+        var admin = await PageSession.SignInAsync(Host, "admin", language: "zh-CN");
+
+        await admin.PageAsync("/admin/staff?q=engineer");
+
+        Assert.Equal("人员管理", admin.Text("data-nav", "staff"));
+        Assert.Contains("售后服务工程师", admin.Text("data-user", "engineer"));
+        Assert.Contains("新增人员", admin.Text("data-testid", "add-person"));
     }
 
     [Fact]
