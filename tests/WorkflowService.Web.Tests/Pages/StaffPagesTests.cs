@@ -1,51 +1,17 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Localization;
 using WorkflowService.Web.Tests.Support;
+using static WorkflowService.Web.Tests.Support.StaffShortcuts;
 
 namespace WorkflowService.Web.Tests.Pages;
 
-/// <summary>The staff administration pages as an admin uses them, and the password change every new person meets.</summary>
+/// <summary>The staff pages as an admin uses them: the list, adding, editing, disabling a person; and who may open them.</summary>
 public sealed class StaffPagesTests(RealClockService service) : IClassFixture<RealClockService>
 {
-    private const string FirstPassword = "first-password-1";
-
     private WorkflowHost Host => service.Host;
-
-    private static string NewName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
-
-    private async Task<StaffMember?> FindAsync(string userName)
-    {
-        using var scope = Host.Services.CreateScope();
-        try
-        {
-            return await scope.ServiceProvider.GetRequiredService<StaffDirectory>().GetAsync(userName);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private async Task CreateAsync(string userName, string role, string group)
-    {
-        using var scope = Host.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<StaffDirectory>()
-            .CreateAsync("admin", new StaffProfile(userName, "新同事 " + userName, null, null, [role], [group]), FirstPassword);
-    }
-
-    /// <summary>Signs in through the form with a password of one's own (PageSession.SignInAsync knows only the demo ones).</summary>
-    private async Task<(PageSession Session, HttpResponseMessage Response)> SignInWithAsync(string userName, string password)
-    {
-        var session = PageSession.Anonymous(Host);
-        await session.GetAsync("/login");
-        var response = await session.PostFormAsync("/login", new() { ["UserName"] = userName, ["Password"] = password });
-        return (session, response);
-    }
 
     private static Dictionary<string, string> Person(string userName, string email = "") => new()
     {
@@ -76,7 +42,7 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
         Assert.Contains("engineers", row);
         Assert.Contains("data-status=\"must-change-password\"", admin.Html);
         Assert.DoesNotContain("<tr data-user=\"admin\"", admin.Html); // the search narrowed the list
-        var person = await FindAsync(userName);
+        var person = await Host.FindPersonAsync(userName);
         Assert.Equal(["engineer"], person!.Roles);
         Assert.Equal(["engineers"], person.Groups);
         Assert.True(person.MustChangePassword);
@@ -100,7 +66,7 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
         Assert.Contains("checked=\"checked\"", admin.Tag("id", "role-engineer"));
         Assert.Contains("checked=\"checked\"", admin.Tag("id", "group-engineers"));
         Assert.DoesNotContain("checked", admin.Tag("id", "role-admin"));
-        Assert.Null(await FindAsync(userName));
+        Assert.Null(await Host.FindPersonAsync(userName));
     }
 
     [Fact]
@@ -151,95 +117,11 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
     }
 
     [Fact]
-    public async Task A_new_person_is_sent_to_change_the_password_and_afterwards_the_inbox_opens()
-    {
-        var userName = NewName("wangfang");
-        await CreateAsync(userName, StaffRoles.Engineer, "engineers");
-        var (person, signedIn) = await SignInWithAsync(userName, FirstPassword);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-
-        var inbox = await person.GetAsync("/inbox");
-
-        Assert.Equal(HttpStatusCode.Redirect, inbox.StatusCode);
-        Assert.Equal("/account/password?returnUrl=%2Finbox", inbox.Headers.Location!.OriginalString);
-        await person.PageAsync("/account/password?returnUrl=%2Finbox");
-        Assert.Contains("set by an administrator", person.Text("data-testid", "must-change-password"));
-
-        var mismatch = await person.PostFormAsync("/account/password", new()
-        {
-            ["returnUrl"] = "/inbox", ["currentPassword"] = FirstPassword, ["newPassword"] = "my-own-password-2", ["repeatPassword"] = "my-own-password-3",
-        });
-        Assert.Equal(HttpStatusCode.OK, mismatch.StatusCode);
-        Assert.Equal("The two new passwords differ.", person.Text("data-error-for", "repeatPassword"));
-
-        var wrong = await person.PostFormAsync("/account/password", new()
-        {
-            ["returnUrl"] = "/inbox", ["currentPassword"] = "not-my-password-1", ["newPassword"] = "my-own-password-2", ["repeatPassword"] = "my-own-password-2",
-        });
-        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Contains("currentPassword is wrong", person.Text("data-error-for", "currentPassword"));
-
-        var changed = await person.PostFormAsync("/account/password", new()
-        {
-            ["returnUrl"] = "/inbox", ["currentPassword"] = FirstPassword, ["newPassword"] = "my-own-password-2", ["repeatPassword"] = "my-own-password-2",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Equal("/inbox", changed.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/inbox")).StatusCode);
-        Assert.False((await FindAsync(userName))!.MustChangePassword);
-        var (_, again) = await SignInWithAsync(userName, "my-own-password-2");
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal("/", again.Headers.Location!.OriginalString);
-    }
-
-    [Fact]
-    public async Task A_dry_run_import_with_one_bad_row_names_the_row_and_adds_no_one()
-    {
-        var admin = await PageSession.SignInAsync(Host, "admin");
-        var good = NewName("good");
-        var bad = NewName("bad");
-        var csv = $"用户名,姓名,邮箱,角色,组,初始密码\n{good},李娜,li.na@example.com,engineer,engineers,{FirstPassword}\n" +
-                  $"{bad},赵强,not-an-email,engineer,engineers,{FirstPassword}\n";
-        await admin.GetPageAsync("/admin/staff/import");
-
-        var checkedOnly = await admin.PostFileAsync("/admin/staff/import?handler=Check", "file", "staff.csv", Encoding.UTF8.GetBytes(csv));
-        await ApiClient.Expect(checkedOnly, HttpStatusCode.OK);
-        var html = WebUtility.HtmlDecode(await checkedOnly.Content.ReadAsStringAsync());
-        Assert.Matches($"<tr data-row=\"3\"><td>3</td><td>[^<]*'not-an-email' is not an email address", html);
-        Assert.DoesNotContain("data-row=\"2\"", html);
-        Assert.Contains("data-written=\"false\"", html);
-
-        var imported = await admin.PostFileAsync("/admin/staff/import?handler=Import", "file", "staff.csv", Encoding.UTF8.GetBytes(csv));
-        await ApiClient.Expect(imported, HttpStatusCode.OK);
-        Assert.Contains("nothing was imported", await imported.Content.ReadAsStringAsync());
-
-        Assert.Null(await FindAsync(good));
-        Assert.Null(await FindAsync(bad));
-    }
-
-    [Fact]
-    public async Task A_valid_file_is_imported_and_the_counts_are_shown()
-    {
-        var admin = await PageSession.SignInAsync(Host, "admin");
-        var userName = NewName("import");
-        var csv = $"userName,displayName,roles,groups,password\n{userName},周杰,warehouse,warehouse,{FirstPassword}\n";
-        await admin.GetPageAsync("/admin/staff/import");
-
-        var imported = await admin.PostFileAsync("/admin/staff/import?handler=Import", "file", "staff.csv", Encoding.UTF8.GetBytes(csv));
-
-        await ApiClient.Expect(imported, HttpStatusCode.OK);
-        var html = await imported.Content.ReadAsStringAsync();
-        Assert.Contains("data-written=\"true\"", html);
-        Assert.Contains("Imported: 1 added, 0 updated.", html);
-        Assert.Equal(["warehouse"], (await FindAsync(userName))!.Groups);
-    }
-
-    [Fact]
     public async Task Disabling_a_person_lists_what_they_leave_and_enabling_lets_them_back()
     {
         var admin = await PageSession.SignInAsync(Host, "admin");
         var userName = NewName("leaver");
-        await CreateAsync(userName, StaffRoles.Agent, "agents");
+        await Host.CreatePersonAsync(userName, StaffRoles.Agent, "agents");
         await admin.PageAsync($"/admin/staff/{userName}");
 
         var disabled = await admin.PostFormAsync($"/admin/staff/{userName}?handler=Disable", new());
@@ -248,12 +130,12 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
         Assert.Contains("data-status=\"disabled\"", admin.Html);
         Assert.Equal("None.", admin.Text("data-testid", "released"));
         Assert.Equal("None.", admin.Text("data-testid", "to-hand-on"));
-        Assert.True((await FindAsync(userName))!.Disabled);
-        Assert.Equal(HttpStatusCode.OK, (await SignInWithAsync(userName, FirstPassword)).Response.StatusCode); // the form again: refused
+        Assert.True((await Host.FindPersonAsync(userName))!.Disabled);
+        Assert.Equal(HttpStatusCode.OK, (await Host.SignInWithAsync(userName, FirstPassword)).Response.StatusCode); // the form again: refused
 
         var enabled = await admin.PostFormAsync($"/admin/staff/{userName}?handler=Enable", new());
         Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
-        Assert.False((await FindAsync(userName))!.Disabled);
+        Assert.False((await Host.FindPersonAsync(userName))!.Disabled);
         await admin.PageAsync($"/admin/staff/{userName}");
         Assert.Contains("user.enabled", admin.Text("data-testid", "audit"));
     }
@@ -263,7 +145,7 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
     {
         var admin = await PageSession.SignInAsync(Host, "admin");
         var userName = NewName("claimer");
-        await CreateAsync(userName, StaffRoles.Agent, "agents");
+        await Host.CreatePersonAsync(userName, StaffRoles.Agent, "agents");
         var key = NewName("C");
         var (_, task) = await service.ComplaintToRecordAsync(key);
         using (var scope = Host.Services.CreateScope())
@@ -292,7 +174,7 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("admin is the last enabled admin", admin.Text("data-testid", "form-error"));
-        Assert.False((await FindAsync("admin"))!.Disabled);
+        Assert.False((await Host.FindPersonAsync("admin"))!.Disabled);
     }
 
     [Fact]
@@ -300,7 +182,7 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
     {
         var admin = await PageSession.SignInAsync(Host, "admin");
         var userName = NewName("editor");
-        await CreateAsync(userName, StaffRoles.Warehouse, "warehouse");
+        await Host.CreatePersonAsync(userName, StaffRoles.Warehouse, "warehouse");
         await admin.PageAsync($"/admin/staff/{userName}");
 
         var refused = await admin.PostFormAsync($"/admin/staff/{userName}?handler=Save", new()
@@ -313,7 +195,7 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
         Assert.Contains("give at least one of", admin.Text("data-error-for", "roles"));
         Assert.Equal("改过的名字", admin.InputValue("displayName"));
         Assert.Equal("call me", admin.InputValue("mobile"));
-        Assert.Equal("新同事 " + userName, (await FindAsync(userName))!.DisplayName);
+        Assert.Equal("新同事 " + userName, (await Host.FindPersonAsync(userName))!.DisplayName);
     }
 
     [Fact]
@@ -338,60 +220,6 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("at least 10 characters", admin.Text("data-error-for", "password"));
-    }
-
-    [Fact]
-    public async Task A_new_group_gets_members_and_its_page_shows_them()
-    {
-        var admin = await PageSession.SignInAsync(Host, "admin");
-        var group = NewName("night-shift");
-        await admin.PageAsync("/admin/groups");
-
-        var created = await admin.PostFormAsync("/admin/groups", new() { ["name"] = group, ["displayName"] = "夜班 Night shift" });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        await admin.PageAsync($"/admin/groups/{group}");
-        Assert.Equal("No members yet.", admin.Text("data-testid", "no-members"));
-
-        var set = await admin.PostFormAsync($"/admin/groups/{group}", new() { ["userNames"] = "engineer", ["displayName"] = "夜班 Night shift" });
-        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
-        await admin.PageAsync($"/admin/groups/{group}");
-        Assert.Contains("Engineer 售后服务工程师", admin.Text("data-member", "engineer"));
-        await admin.PageAsync("/admin/groups");
-        Assert.Equal("1", CountOf(admin, group));
-
-        var again = await admin.PostFormAsync("/admin/groups", new() { ["name"] = group, ["displayName"] = "" });
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("already exists", admin.Text("data-error-for", "name"));
-        await admin.PageAsync($"/admin/audit?target=group:{group}");
-        Assert.Contains("group.members-set", admin.Text("data-testid", "audit"));
-    }
-
-    private static string CountOf(PageSession session, string group)
-    {
-        var row = System.Text.RegularExpressions.Regex.Match(session.Html,
-            $"<tr data-group=\"{group}\">.*?data-testid=\"member-count\">(\\d+)<", System.Text.RegularExpressions.RegexOptions.Singleline);
-        return row.Success ? row.Groups[1].Value : "";
-    }
-
-    [Fact]
-    public async Task Choosing_a_language_in_my_account_switches_the_pages_and_the_next_sign_in()
-    {
-        var userName = NewName("chen");
-        await CreateAsync(userName, StaffRoles.Finance, "finance");
-        using (var scope = Host.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<StaffDirectory>().ChangeOwnPasswordAsync(userName, FirstPassword, "own-password-42");
-        var (person, _) = await SignInWithAsync(userName, "own-password-42");
-        await person.PageAsync("/account");
-
-        var saved = await person.PostFormAsync("/account", new() { ["email"] = "chen@example.com", ["language"] = "zh-CN" });
-
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        await person.PageAsync("/account");
-        Assert.Contains("我的账户", person.Html);
-        Assert.Equal("chen@example.com", person.InputValue("email"));
-        var (later, _) = await SignInWithAsync(userName, "own-password-42");
-        await later.PageAsync("/inbox");
-        Assert.Contains("<html lang=\"zh-CN\">", later.Html);
     }
 
     [Fact]
