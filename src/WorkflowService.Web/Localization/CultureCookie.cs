@@ -13,4 +13,7 @@ public static class CultureCookie
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
     }
+
+    /// <summary>Lets the browser's preference decide again.</summary>
+    public static void Forget(HttpResponse response) => response.Cookies.Delete(CookieRequestCultureProvider.DefaultCookieName);
 }

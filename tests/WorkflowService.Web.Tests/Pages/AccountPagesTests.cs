@@ -72,5 +72,10 @@ public sealed class AccountPagesTests(RealClockService service) : IClassFixture<
         var (later, _) = await Host.SignInWithAsync(userName, "own-password-42");
         await later.PageAsync("/inbox");
         Assert.Contains("<html lang=\"zh-CN\">", later.Html);
+
+        await person.PostFormAsync("/account", new() { ["email"] = "chen@example.com", ["language"] = "" });
+        await person.PageAsync("/account");
+        Assert.Contains("<html lang=\"en\">", person.Html); // the browser's language (none given: English) again
+        Assert.Null((await Host.FindPersonAsync(userName))!.Language);
     }
 }

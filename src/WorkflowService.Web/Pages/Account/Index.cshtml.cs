@@ -31,7 +31,8 @@ public sealed class IndexModel(StaffDirectory staff) : PageModel
         {
             var me = await staff.UpdateOwnAccountAsync(User.Identity!.Name!, email, string.IsNullOrWhiteSpace(language) ? null : language, ct);
             // The chosen language takes over from the browser's now, not only at the next sign-in.
-            CultureCookie.Set(Response, me.Language);
+            if (me.Language is null) CultureCookie.Forget(Response);
+            else CultureCookie.Set(Response, me.Language);
             Notice = "Account.Saved";
             return Redirect("/account");
         }
