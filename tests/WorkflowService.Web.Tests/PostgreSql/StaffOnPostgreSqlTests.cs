@@ -39,7 +39,7 @@ public sealed class StaffOnPostgreSqlTests(PostgreSqlNodes nodes) : IClassFixtur
         await ApiClient.Expect(await person.GetAsync("/api/tasks"), HttpStatusCode.Unauthorized);
         Assert.Single(await (await b.LoginAsync("engineer")).TasksAsync(instance));
         var log = (await (await b.LoginAsync("admin")).GetJsonAsync($"/api/audit?target={name}")).EnumerateArray()
-            .Select(e => e.GetProperty("action").GetString()).ToArray();
+            .Select(e => e.GetProperty("action").GetString()!).ToArray();
         Assert.Equal(["user.disabled", "user.updated", "user.created"], log);
     }
 }
