@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Staff;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages;
 
-public sealed class LoginModel(SignInManager<WorkflowUser> signIn, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<WorkflowUser> signIn, StaffDirectory staff, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -25,6 +27,8 @@ public sealed class LoginModel(SignInManager<WorkflowUser> signIn, ILogger<Login
         if (result.Succeeded)
         {
             logger.SignedIn(UserName);
+            // The language the person chose in their account wins over the browser's, from the first page on.
+            CultureCookie.Set(Response, (await staff.GetAsync(UserName)).Language);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         // A locked-out account is told what an unknown user or a wrong password is: nothing that shows the account exists.
