@@ -12,6 +12,10 @@ public sealed class AfterSalesOptions
 
     /// <summary>The process of a hotline call (its business key is the PBX's call id; its variable <c>from</c> the caller's number).</summary>
     public string CallProcess { get; set; } = "hotline-call";
+
+    /// <summary>How many days before its due date a customer's revisit is put in the agents' inbox.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 90)]
+    public int RevisitLeadDays { get; set; } = 14;
 }
 
 /// <summary>The department's calendar day of an instant (<see cref="AfterSalesOptions.TimeZone"/>).</summary>

@@ -1,4 +1,6 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,18 +11,35 @@ using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.AfterSales;
 
-/// <summary>Brings the department's tables to the current schema, after the Runtime's (registered after it).</summary>
-public sealed class AfterSalesStartup(WorkflowDbFactory dbFactory, ILogger<AfterSalesStartup> logger) : IHostedService
+/// <summary>
+/// Brings the department's tables to the current schema, after the Runtime's (registered after it), and registers
+/// the daily revisit planning.
+/// </summary>
+public sealed class AfterSalesStartup(
+    WorkflowDbFactory dbFactory,
+    IRecurringJobManager recurring,
+    IOptions<AfterSalesOptions> options,
+    ILogger<AfterSalesStartup> logger) : IHostedService
 {
+    /// <summary>The daily job that starts the revisits coming due (<see cref="RevisitPlanner.PlanAsync(CancellationToken)"/>).</summary>
+    public const string RevisitJob = "aftersales-revisits";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var oneNodeAtATime = await ClusterLock.AcquireAsync(dbFactory, "aftersales-schema", cancellationToken);
-        await using var db = dbFactory.Create();
-        await using var a = await AfterSalesDbContext.OverAsync(db, cancellationToken);
-        var pending = (await a.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count == 0) return;
-        if (logger.IsEnabled(LogLevel.Information)) logger.ApplyingMigrations(pending.Count, string.Join(", ", pending));
-        await a.Database.MigrateAsync(cancellationToken);
+        await using (var oneNodeAtATime = await ClusterLock.AcquireAsync(dbFactory, "aftersales-schema", cancellationToken))
+        await using (var db = dbFactory.Create())
+        await using (var a = await AfterSalesDbContext.OverAsync(db, cancellationToken))
+        {
+            var pending = (await a.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                if (logger.IsEnabled(LogLevel.Information)) logger.ApplyingMigrations(pending.Count, string.Join(", ", pending));
+                await a.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        // Five past midnight, the department's: the day's revisits are in the inbox when the desk opens.
+        recurring.AddOrUpdate<RevisitPlanner>(RevisitJob, p => p.PlanAsync(CancellationToken.None), "5 0 * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone) });
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -39,10 +58,11 @@ public static class AfterSalesRegistration
     {
         builder.Services.AddOptions<AfterSalesOptions>().Bind(builder.Configuration.GetSection(AfterSalesOptions.Section))
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "AfterSales:TimeZone is not a time zone this machine knows")
-            .ValidateOnStart();
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AfterSalesStartup>();
         builder.Services.AddSingleton<DepartmentDay>();
         builder.Services.AddSingleton<CustomerArchive>();
+        builder.Services.AddSingleton<RevisitPlanner>();
         builder.Services.AddSingleton<WorkOrderDesk>();
         return builder;
     }

@@ -9,7 +9,12 @@ namespace WorkflowService.AfterSales.Customers;
 /// The customer archive (客户档案) and the devices' after-sales files (售后服务档案): add, change, find customers
 /// by a fragment of a name or a phone number, register the devices sold to them with their warranty.
 /// </summary>
-public sealed class CustomerArchive(WorkflowDbFactory dbFactory, TransactionRunner transactions, DepartmentDay day, TimeProvider clock)
+public sealed class CustomerArchive(
+    WorkflowDbFactory dbFactory,
+    TransactionRunner transactions,
+    DepartmentDay day,
+    TimeProvider clock,
+    RevisitPlanner revisits)
 {
     /// <summary>The most customers a search answers with.</summary>
     public const int SearchLimit = 50;
@@ -28,6 +33,7 @@ public sealed class CustomerArchive(WorkflowDbFactory dbFactory, TransactionRunn
             a.Customers.Add(customer);
             await a.SaveChangesAsync(ct);
         }, ct);
+        await revisits.RescheduleAsync(customer, customer, ct);
         return customer.Id;
     }
 
@@ -38,11 +44,17 @@ public sealed class CustomerArchive(WorkflowDbFactory dbFactory, TransactionRunn
     public async Task UpdateAsync(Guid id, CustomerInput input, int? revision, CancellationToken ct = default)
     {
         CustomerRules.ThrowIfAny(CustomerRules.Check(input), "The customer was not changed");
+        CustomerRecord? before = null, after = null;
         await WriteAsync($"customer {id}", async a =>
         {
             var customer = await a.Customers.Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw NoCustomer(id);
             if (revision is { } expected && expected != customer.Revision)
                 throw new ConflictException($"{customer.Name} was changed by someone else meanwhile: reload it and make the change again");
+            before = new CustomerRecord
+            {
+                Id = customer.Id, Name = customer.Name, Category = customer.Category, AnchorDate = customer.AnchorDate, CreatedAt = customer.CreatedAt,
+            };
+            after = customer;
             a.Contacts.RemoveRange(customer.Contacts);
             customer.Contacts.Clear();
             customer.Name = input.Name!.Trim();
@@ -51,6 +63,7 @@ public sealed class CustomerArchive(WorkflowDbFactory dbFactory, TransactionRunn
             customer.Revision++;
             await a.SaveChangesAsync(ct);
         }, ct);
+        if (before!.Category != after!.Category || before.AnchorDate != after.AnchorDate) await revisits.RescheduleAsync(before, after, ct);
     }
 
     /// <summary>
