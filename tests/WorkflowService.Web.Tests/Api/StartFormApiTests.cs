@@ -52,6 +52,24 @@ public sealed class StartFormApiTests(ServiceFixture service) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Starting_through_the_api_is_refused_naming_each_field_the_answers_get_wrong_and_starts_nothing()
+    {
+        var owner = await service.As("owner");
+        var key = await owner.DeployAsync(StartFormBpmn.Process($"start-form-{Guid.NewGuid():N}"[..24]));
+        var agent = await service.As("agent");
+
+        var refused = await agent.PostAsync("/api/instances",
+            new { definitionKey = key, variables = new { units = "abc", customer = "ACME", fault = new string('x', 51) } });
+
+        var problem = await ApiClient.ExpectProblemAsync(refused, HttpStatusCode.BadRequest);
+        Assert.Equal([("fault", "maxlength"), ("units", "type")], problem.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("field").GetString()!, e.GetProperty("code").GetString()!)));
+        Assert.Empty((await agent.GetJsonAsync($"/api/instances?definitionKey={key}")).EnumerateArray());
+        await agent.PostJsonAsync("/api/instances",
+            new { definitionKey = key, variables = new { units = 2, customer = "ACME", fault = "No display" } }, HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task An_order_whose_process_asks_a_start_form_is_refused_for_a_bad_answer_naming_the_field_and_uses_no_number()
     {
         // A new version of the training process asks a start form; customer (required) and units are the desk's facts.
