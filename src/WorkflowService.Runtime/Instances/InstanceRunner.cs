@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -109,7 +110,7 @@ public sealed class InstanceRunner(
     }
 
     /// <summary>The form of the start event a start goes through; one that does not exist is the interpreter's to refuse.</summary>
-    private static System.Collections.Immutable.ImmutableArray<FormField> StartFormOf(ProcessModel model, string? startEventId) =>
+    private static ImmutableArray<FormField> StartFormOf(ProcessModel model, string? startEventId) =>
         (startEventId is null ? model.NoneStartEvent : model.TryGetNode(startEventId, out var node) ? node as StartEventNode : null)
         ?.FormFields ?? [];
 
