@@ -79,7 +79,9 @@ public sealed class WorkOrderDesk(
             {
                 var receivedAt = request.ReceivedAt ?? now;
                 number = await OrderNumbers.NextAsync(db, type, day.Of(now), ct);
-                return new StartInputs(number, Variables(request, number, customer, devices, units, inWarranty, receivedAt));
+                // The person's answers are checked against the start form; the order's facts are the desk's, never refused.
+                return new StartInputs(number, Facts(number, customer, devices, units, inWarranty, receivedAt),
+                    request.Variables ?? new Dictionary<string, JsonElement>());
             },
             async (db, instance) =>
             {
@@ -188,10 +190,10 @@ public sealed class WorkOrderDesk(
         return (type!, customer!, devices, request.Units ?? Math.Max(1, devices.Count));
     }
 
-    private static Dictionary<string, JsonElement> Variables(OpenOrderRequest request, string number, CustomerRecord customer,
+    private static Dictionary<string, JsonElement> Facts(string number, CustomerRecord customer,
         List<DeviceRecord> devices, int units, bool inWarranty, DateTimeOffset receivedAt)
     {
-        var variables = new Dictionary<string, JsonElement>(request.Variables ?? new Dictionary<string, JsonElement>(), StringComparer.Ordinal);
+        var variables = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var contact = customer.Contacts.OrderBy(c => c.Position).FirstOrDefault();
         variables["orderNumber"] = JsonSerializer.SerializeToElement(number);
         variables["customerId"] = JsonSerializer.SerializeToElement(customer.Id.ToString());

@@ -46,6 +46,12 @@ public sealed record StartEventNode : FlowNode
 
     /// <summary><c>camunda:initiator</c>: variable that receives the starting user's name.</summary>
     public string? InitiatorVariable { get; init; }
+
+    /// <summary>
+    /// The start form (<c>camunda:formData</c>/<c>camunda:formProperty</c>): what the person starting the process
+    /// is asked, validated as a task form is. Always empty in a subprocess, which nobody starts by hand.
+    /// </summary>
+    public ImmutableArray<FormField> FormFields { get; init; } = [];
 }
 
 public sealed record EndEventNode : FlowNode

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Xml.Linq;
 using WorkflowService.Engine.Model;
 
@@ -30,7 +31,25 @@ internal static class EventReader
                 $"{ElementLabels.Describe(ev)}: {TriggerReader.Kind(trigger)} start events are not supported; use a none, message or timer start event");
             return null;
         }
-        return new StartEventNode { Id = ev.Id()!, Trigger = trigger, InitiatorVariable = ev.CamundaAttr("initiator") };
+        return new StartEventNode
+        {
+            Id = ev.Id()!, Trigger = trigger, InitiatorVariable = ev.CamundaAttr("initiator"), FormFields = ReadStartForm(ev, parentId, ctx),
+        };
+    }
+
+    /// <summary>
+    /// A process-level start event's form, read as a user task's is. A subprocess starts when a token reaches it,
+    /// with nobody to fill a form, so Camunda ignores its start form; this engine says so.
+    /// </summary>
+    private static ImmutableArray<FormField> ReadStartForm(XElement ev, string? parentId, ReadContext ctx)
+    {
+        if (parentId is null) return FormFieldReader.Read(ev, ctx);
+        if (ev.CamundaExtensions("formData").Any() || ev.CamundaExtensions("formProperty").Any())
+        {
+            ctx.Diagnostics.Warning(ev,
+                $"{ElementLabels.Describe(ev)} in subprocess '{parentId}' has a start form, which is ignored: nobody starts a subprocess by hand; ask in a user task instead");
+        }
+        return [];
     }
 
     public static FlowNode? ReadEnd(XElement ev, ReadContext ctx)

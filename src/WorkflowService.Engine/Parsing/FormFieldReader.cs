@@ -6,8 +6,8 @@ using WorkflowService.Engine.Model;
 namespace WorkflowService.Engine.Parsing;
 
 /// <summary>
-/// The form a user task declares: <c>camunda:formData</c>/<c>camunda:formField</c> as Camunda
-/// Modeler writes it, and the older <c>camunda:formProperty</c>. The inbox renders and the form
+/// The form a user task or a process's start event declares: <c>camunda:formData</c>/<c>camunda:formField</c>
+/// as Camunda Modeler writes it, and the older <c>camunda:formProperty</c>. The pages render and the form
 /// validator enforces exactly these fields, so anything it could not honour is refused here.
 /// </summary>
 internal static class FormFieldReader

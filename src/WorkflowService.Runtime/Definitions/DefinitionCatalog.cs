@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Engine.Execution;
+using WorkflowService.Engine.Model;
+using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.Runtime.Definitions;
@@ -35,7 +37,7 @@ public sealed record ProcessRow(string Key, IReadOnlyList<ProcessVersionRow> Ver
 /// instance counts and open drafts. Lists never load the XML, so many versions stay cheap.
 /// Writes are <see cref="DefinitionService"/>'s and <see cref="DraftService"/>'s.
 /// </summary>
-public sealed class DefinitionCatalog(WorkflowDbFactory dbFactory)
+public sealed class DefinitionCatalog(WorkflowDbFactory dbFactory, DefinitionCache cache)
 {
     /// <summary>Every process with its newest version, ordered by key.</summary>
     public async Task<IReadOnlyList<DefinitionSummary>> ListLatestAsync(CancellationToken ct = default)
@@ -74,6 +76,22 @@ public sealed class DefinitionCatalog(WorkflowDbFactory dbFactory)
         return await db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version)
             .Select(d => new PublishedDefinition(d.Key, d.Version, d.Name, d.PublishedAt, d.PublishedBy, d.Xml))
             .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// What a person starting the process is asked: the fields of the newest version's none start event, in order;
+    /// empty when it asks nothing. The start (<see cref="Instances.InstanceService.StartAsync"/>) checks the answers against
+    /// the same fields.
+    /// </summary>
+    /// <exception cref="NotFoundException">The process was never published.</exception>
+    public async Task<IReadOnlyList<FormField>> StartFormAsync(string definitionKey, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var id = await db.Definitions.AsNoTracking().Where(d => d.Key == definitionKey).OrderByDescending(d => d.Version)
+                     .Select(d => (int?)d.Id).FirstOrDefaultAsync(ct)
+                 ?? throw new NotFoundException($"No process '{definitionKey}' is deployed");
+        var model = await cache.GetAsync(db, id, ct);
+        return model.NoneStartEvent?.FormFields ?? [];
     }
 
     /// <summary>

@@ -40,7 +40,11 @@ public sealed record InstanceHeader(
 public sealed record InstanceStarted(InstanceHeader Instance, InstanceState State);
 
 /// <summary>What an instance starts with: its business key and variables.</summary>
-public sealed record StartInputs(string? BusinessKey, IReadOnlyDictionary<string, JsonElement>? Variables);
+/// <param name="Variables">Set by the starting program itself; never refused, and they win over <paramref name="Answers"/>.</param>
+/// <param name="Answers">What a person answered on the process's start form, checked against the started version's form
+/// (<see cref="Tasks.FormAnswers.ValidateStart"/>); null when nobody was asked (a message, a timer, a system start).</param>
+public sealed record StartInputs(string? BusinessKey, IReadOnlyDictionary<string, JsonElement>? Variables,
+    IReadOnlyDictionary<string, JsonElement>? Answers = null);
 
 /// <summary>One thing that happened in an instance: an element entered or left, an incident; by whom, when.</summary>
 public sealed record InstanceHistoryEntry(string ElementId, string? ElementName, string Event, DateTimeOffset At, string? By,

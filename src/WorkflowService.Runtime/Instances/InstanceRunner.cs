@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -74,7 +75,8 @@ public sealed class InstanceRunner(
                 throw new ForbiddenException($"{startingAs.UserName} may not start process '{definitionKey}'");
             }
             var now = clock.GetUtcNow();
-            var (businessKey, variables) = await inputs(db, now);
+            var (businessKey, variables, answers) = await inputs(db, now);
+            if (answers is not null) variables = FormAnswers.ValidateStart(StartFormOf(model, startEventId), answers, variables);
             StepResult result;
             try
             {
@@ -106,6 +108,11 @@ public sealed class InstanceRunner(
         }, $"start {definitionKey}", ct);
         return outcome;
     }
+
+    /// <summary>The form of the start event a start goes through; one that does not exist is the interpreter's to refuse.</summary>
+    private static ImmutableArray<FormField> StartFormOf(ProcessModel model, string? startEventId) =>
+        (startEventId is null ? model.NoneStartEvent : model.TryGetNode(startEventId, out var node) ? node as StartEventNode : null)
+        ?.FormFields ?? [];
 
     private static string DescribeStarters(ProcessStarters starters) =>
         string.Join(" and ", new[]

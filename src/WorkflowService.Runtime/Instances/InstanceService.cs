@@ -23,11 +23,17 @@ public sealed record InstanceView(
 /// </remarks>
 public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner runner)
 {
-    /// <summary>Starts the latest version of a process, if its starter lists allow <paramref name="caller"/>.</summary>
+    /// <summary>
+    /// Starts the latest version of a process, if its starter lists allow <paramref name="caller"/>. The variables are the
+    /// caller's answers to the process's start form: checked against it (a <see cref="ValidationException"/> naming each
+    /// refused field starts nothing); a process without a start form takes them as they are.
+    /// </summary>
     public async Task<InstanceStarted> StartAsync(string definitionKey, string? businessKey,
         IReadOnlyDictionary<string, JsonElement>? variables, Caller caller, CancellationToken ct = default)
     {
-        var outcome = await runner.StartAsync(definitionKey, businessKey, variables, caller.UserName, startingAs: caller, ct: ct);
+        var answers = variables ?? VariableMap.Empty;
+        var outcome = await runner.StartAsync(definitionKey, (_, _) => Task.FromResult(new StartInputs(businessKey, null, answers)),
+            caller.UserName, null, null, caller, ct);
         return new InstanceStarted(InstanceHeader.From(outcome.Instance), outcome.State);
     }
 
@@ -36,12 +42,21 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
     /// in one transaction: <paramref name="inputs"/> decides the business key and variables inside it (and may write
     /// its rows on the same connection and transaction, <c>db.Database</c>), <paramref name="alongside"/> writes what
     /// names the new instance before the commit. Either throws, and nothing of the start or of the record is kept.
+    /// <see cref="StartInputs.Answers"/> (none given: none answered) are checked against the start form as
+    /// <see cref="StartAsync"/> checks its variables, except the fields <see cref="StartInputs.Variables"/> set: those
+    /// are the caller's own facts, never asked of the person, and they win.
     /// </summary>
     public async Task<InstanceStarted> StartWithAsync(string definitionKey, Caller caller,
         Func<WorkflowDbContext, DateTimeOffset, Task<StartInputs>> inputs, Func<WorkflowDbContext, InstanceHeader, Task> alongside,
         CancellationToken ct = default)
     {
-        var outcome = await runner.StartAsync(definitionKey, inputs, caller.UserName, null,
+        var outcome = await runner.StartAsync(definitionKey,
+            async (db, now) =>
+            {
+                var given = await inputs(db, now);
+                return given.Answers is null ? given with { Answers = VariableMap.Empty } : given;
+            },
+            caller.UserName, null,
             scope => alongside(scope.Db, InstanceHeader.From(scope.Instance)), caller, ct);
         return new InstanceStarted(InstanceHeader.From(outcome.Instance), outcome.State);
     }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkflowService.Engine.Execution;
-using WorkflowService.Engine.Forms;
 using WorkflowService.Engine.Model;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
@@ -147,7 +146,7 @@ public sealed class TaskService(
             instanceId = task.InstanceId;
             var definitionId = await db.Instances.Where(i => i.Id == instanceId).Select(i => i.DefinitionId).SingleAsync(ct);
             var fields = FieldsOf(await definitions.GetAsync(db, definitionId, ct), task.ElementId);
-            values = Validate(fields, submitted);
+            values = FormAnswers.Validate(fields, submitted);
         }
 
         var outcome = await runner.HandleAsync(instanceId, async scope =>
@@ -160,17 +159,6 @@ public sealed class TaskService(
         if (outcome.Ignored) throw new ConflictException($"The task can no longer be completed: {outcome.IgnoredReason}");
         logger.Completed(taskId, outcome.Instance.Id, caller.UserName);
         return InstanceHeader.From(outcome.Instance);
-    }
-
-    internal static ImmutableDictionary<string, JsonElement> Validate(ImmutableArray<FormField> fields,
-        IReadOnlyDictionary<string, JsonElement> submitted)
-    {
-        if (fields.IsEmpty) return VariableMap.Empty.SetItems(submitted);
-        var submission = FormValidator.Validate(fields, submitted);
-        if (!submission.IsValid)
-            throw new ValidationException("Some values were refused",
-                [.. submission.Errors.Select(e => new ValidationError(e.Message, e.FieldId, e.Code, Argument: e.Argument))]);
-        return submission.Values;
     }
 
     private static async Task<TaskRecord> Find(WorkflowDbContext db, Caller caller, Guid taskId, CancellationToken ct,

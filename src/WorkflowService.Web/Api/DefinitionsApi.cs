@@ -23,6 +23,8 @@ public static class DefinitionsApi
             .WithSummary("The published versions of a process");
         api.MapGet("/{key}/versions/{version:int}/xml", XmlAsync).Produces<string>(StatusCodes.Status200OK, "application/xml")
             .Refuses(StatusCodes.Status404NotFound).WithSummary("The BPMN XML of one version");
+        api.MapGet("/{key}/start-form", StartFormAsync).Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("What starting the process asks (the newest version's start form); empty when it asks nothing");
     }
 
     private static async Task<Results<Created<DeployedDefinition>, Ok<DeployedDefinition>, ProblemHttpResult>> DeployAsync(
@@ -66,6 +68,9 @@ public static class DefinitionsApi
         if (versions.Count == 0) throw new NotFoundException($"No process '{key}' is deployed");
         return TypedResults.Ok(versions);
     }
+
+    private static async Task<Ok<List<FormFieldDto>>> StartFormAsync(string key, DefinitionCatalog catalog, CancellationToken ct) =>
+        TypedResults.Ok((await catalog.StartFormAsync(key, ct)).Select(FormFieldDtos.ForStart).ToList());
 
     private static async Task<ContentHttpResult> XmlAsync(string key, int version, DefinitionCatalog catalog, CancellationToken ct)
     {

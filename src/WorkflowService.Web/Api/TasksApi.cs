@@ -85,9 +85,7 @@ public static class TasksApi
     private static async Task<Ok<TaskDetailsDto>> GetAsync(Guid id, TaskService tasks, SignedInCaller caller, CancellationToken ct)
     {
         var details = await tasks.GetAsync(caller, id, ct);
-        var form = details.Form.Select(f => new FormFieldDto(f.Field.Id, f.Field.Label, f.Field.Type.ToString().ToLowerInvariant(),
-            f.Field.Required, f.Field.Readonly, f.Field.Min, f.Field.Max, f.Field.MinLength, f.Field.MaxLength,
-            f.Field.Options.IsEmpty ? null : f.Field.Options, f.Value)).ToList();
+        var form = details.Form.Select(f => FormFieldDtos.From(f.Field, f.Value)).ToList();
         return TypedResults.Ok(new TaskDetailsDto(TaskSummary.From(details.Task), details.Task.FormKey, form, details.Variables));
     }
 

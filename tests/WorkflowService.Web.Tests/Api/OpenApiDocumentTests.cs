@@ -29,6 +29,7 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["GET /api/definitions"] = [401, 403],
         ["GET /api/definitions/{key}/versions"] = [401, 403, 404],
         ["GET /api/definitions/{key}/versions/{version}/xml"] = [401, 403, 404],
+        ["GET /api/definitions/{key}/start-form"] = [401, 403, 404],
         ["POST /api/instances"] = [400, 401, 403, 404, 415],
         ["GET /api/instances"] = [400, 401, 403],
         ["GET /api/instances/{id}"] = [401, 403, 404],
