@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowService.AfterSales.Customers;
+using WorkflowService.Testing;
 using WorkflowService.Web.Tests.Support;
 
 namespace WorkflowService.Web.Tests.Records;
@@ -32,8 +33,10 @@ public sealed class RevisitTests(ServiceFixture service) : IClassFixture<Service
         Assert.Equal(EndOfDay(firstDue), task.GetProperty("dueAt").GetDateTimeOffset());
 
         await service.AdvanceAsync(EndOfDay(firstDue) - service.Clock.GetUtcNow() + TimeSpan.FromDays(3));
-        await service.Host.WaitForIdleJobsAsync();
-        var breach = Assert.Single(await (await service.As("desk")).BreachesAsync(first.Value, "revisit-due"));
+        var desk = await service.As("desk");
+        await Poll.UntilAsync(async () => (await desk.BreachesAsync(first.Value, "revisit-due")).Count > 0,
+            $"the late revisit's breach is recorded (jobs: {service.Host.DescribeJobs()})");
+        var breach = Assert.Single(await desk.BreachesAsync(first.Value, "revisit-due"));
         Assert.Equal(EndOfDay(firstDue), breach.GetProperty("dueAt").GetDateTimeOffset());
         await agent.FinishAsync(first.Value, "revisitCustomer", new { notes = "终于联系上", satisfaction = "4", stillCustomer = true });
 
