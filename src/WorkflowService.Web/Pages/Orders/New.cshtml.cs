@@ -61,7 +61,10 @@ public sealed class NewModel(CustomerArchive archive, WorkOrderDesk desk, Caller
         catch (ValidationException refused)
         {
             Refused = true;
-            await LoadAsync(posted, refused.Errors, ct);
+            IReadOnlyList<ValidationError> errors = ParseUnits(Units) == 0 && Units.Trim() != "0"
+                ? [.. refused.Errors.Where(e => e.Field != "units"), new("units is not a whole number", "units", "invalid")]
+                : refused.Errors;
+            await LoadAsync(posted, errors, ct);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
         catch (WorkflowRequestException refused)
