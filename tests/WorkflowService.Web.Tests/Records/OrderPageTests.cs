@@ -49,7 +49,7 @@ public sealed class OrderPageTests(ServiceFixture service) : IClassFixture<Servi
         Assert.Contains(serial, agent.Text("data-testid", "order-devices"));
         Assert.Equal("运行中", agent.Text("data-testid", "order-status"));
         Assert.NotEqual("—", agent.Text("data-testid", "order-responsible"));
-        Assert.Contains("data-kind=\"step\"", agent.Html);
+        Assert.Contains("开始", agent.Text("data-kind", "step"));
         Assert.Contains("href=\"/instances/", agent.Tag("data-testid", "instance-link"));
 
         var desk = await PageSession.SignInAsync(service.Host, "desk", "en");
