@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowService.AfterSales.Customers;
+using WorkflowService.Web.Auth;
+
+namespace WorkflowService.Web.Pages.Customers;
+
+/// <summary>
+/// Finding a customer the way a caller is recognised: a fragment of the name, or some digits of a phone number.
+/// Without a query the first customers by name.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(CustomerArchive archive, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public IReadOnlyList<CustomerSummary> Customers { get; private set; } = [];
+    public bool CanCreate { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        CanCreate = (await authorization.AuthorizeAsync(User, Policies.Desk)).Succeeded;
+        Customers = await archive.SearchAsync(Q, ct);
+    }
+}
