@@ -38,6 +38,15 @@ public sealed class WorkOrderDesk(
     DepartmentDay day,
     IOptions<AfterSalesOptions> options)
 {
+    /// <summary>
+    /// The variables the desk sets from the records on every order: a start form field of one of these names is not
+    /// asked of the person (a page leaves it out), and what was sent under it is overridden.
+    /// </summary>
+    public static readonly IReadOnlySet<string> FactNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "orderNumber", "customerId", "customer", "contactPerson", "contactPhone", "model", "serial", "units", "inWarranty", "receivedAt",
+    };
+
     /// <summary>Most units one order may cover.</summary>
     public const int MaxUnits = 100_000;
 
@@ -205,6 +214,7 @@ public sealed class WorkOrderDesk(
         variables["units"] = JsonSerializer.SerializeToElement(units);
         variables["inWarranty"] = JsonSerializer.SerializeToElement(inWarranty);
         variables["receivedAt"] = JsonSerializer.SerializeToElement(receivedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        System.Diagnostics.Debug.Assert(variables.Keys.All(FactNames.Contains), "FactNames lists every fact");
         return variables;
     }
 }

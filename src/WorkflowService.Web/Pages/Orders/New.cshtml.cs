@@ -6,6 +6,7 @@ using WorkflowService.AfterSales;
 using WorkflowService.AfterSales.Customers;
 using WorkflowService.AfterSales.Orders;
 using WorkflowService.Engine.Model;
+using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
@@ -21,7 +22,7 @@ namespace WorkflowService.Web.Pages.Orders;
 /// the customer is told. A refusal comes back with each error next to its field and everything typed kept.
 /// </summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class NewModel(CustomerArchive archive, WorkOrderDesk desk, CallerFactory callers, T t) : PageModel
+public sealed class NewModel(CustomerArchive archive, WorkOrderDesk desk, DefinitionCatalog catalog, CallerFactory callers, T t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? CustomerId { get; set; }
@@ -96,7 +97,19 @@ public sealed class NewModel(CustomerArchive archive, WorkOrderDesk desk, Caller
             }
         }
         if (Customer is null && !string.IsNullOrWhiteSpace(Q)) Found = await archive.SearchAsync(Q, ct);
-        IReadOnlyList<FormField> fields = []; // STARTFORM: fields = await catalog.StartFormAsync(Chosen.ProcessKey, ct); (DefinitionCatalog, issue 10)
+        IReadOnlyList<FormField> fields;
+        try
+        {
+            // The process owners decide what is asked: the start form of the type's process as published now.
+            // What the records answer (customer, devices, warranty, units...) is not asked again.
+            fields = [.. (await catalog.StartFormAsync(Chosen.ProcessKey, ct)).Where(f => !WorkOrderDesk.FactNames.Contains(f.Id))];
+        }
+        catch (NotFoundException missing)
+        {
+            // Not published (yet): the page says so; the desk refuses the order with the same reason.
+            fields = [];
+            errors = [.. errors, new ValidationError(missing.Message)];
+        }
         StartForm = TaskForm.Inputs([.. fields.Select(f => new FormFieldView(f, null))], posted, errors,
             (field, error) => FormErrorText.Describe(t, field, error));
         var declared = fields.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
