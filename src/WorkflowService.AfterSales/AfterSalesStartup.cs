@@ -44,6 +44,7 @@ public static class AfterSalesRegistration
         builder.Services.AddSingleton<DepartmentDay>();
         builder.Services.AddSingleton<CustomerArchive>();
         builder.Services.AddSingleton<WorkOrderDesk>();
+        builder.Services.AddSingleton<CustomerImporter>();
         return builder;
     }
 }

@@ -69,6 +69,7 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["GET /api/customers/{id}"] = [401, 403, 404],
         ["PUT /api/customers/{id}"] = [400, 401, 403, 404, 409, 415],
         ["POST /api/customers/{id}/devices"] = [400, 401, 403, 404, 409, 415],
+        ["POST /api/customers/import"] = [400, 401, 403, 413, 415],
         ["GET /api/devices/{serial}"] = [401, 403, 404],
         ["POST /api/orders"] = [400, 401, 403, 404, 415],
         ["GET /api/orders"] = [400, 401, 403],
