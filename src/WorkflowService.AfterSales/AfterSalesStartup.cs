@@ -45,6 +45,7 @@ public static class AfterSalesRegistration
         builder.Services.AddSingleton<CustomerArchive>();
         builder.Services.AddSingleton<WorkOrderDesk>();
         builder.Services.AddSingleton<CustomerImporter>();
+        builder.Services.AddSingleton<Export.RecordSheets>();
         return builder;
     }
 }

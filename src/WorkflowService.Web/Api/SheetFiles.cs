@@ -58,4 +58,13 @@ internal static class SheetFiles
             },
         });
     }
+
+    /// <summary>A workbook to download, named after its list and the day (<c>customers-20261205.xlsx</c>).</summary>
+    public static FileContentHttpResult Workbook(byte[] bytes, string list, TimeProvider clock) =>
+        TypedResults.File(bytes, SheetWriter.ContentType,
+            $"{list}-{clock.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}.xlsx");
+
+    /// <summary>Declares the workbook a download answers with.</summary>
+    public static RouteHandlerBuilder ProducesWorkbook(this RouteHandlerBuilder endpoint) =>
+        endpoint.Produces<byte[]>(StatusCodes.Status200OK, SheetWriter.ContentType);
 }
