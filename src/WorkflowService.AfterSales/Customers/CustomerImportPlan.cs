@@ -4,8 +4,11 @@ using WorkflowService.Runtime.Sheets;
 
 namespace WorkflowService.AfterSales.Customers;
 
-/// <summary>A customer of the file: its rows (the first states the customer), the archive's record it updates, its devices.</summary>
-internal sealed record PlannedCustomer(List<CustomerImportRow> Rows, CustomerRecord? Existing, List<(CustomerImportRow Row, DeviceRecord? Existing)> Devices);
+/// <summary>
+/// A customer of the file: its rows, what its first row states (completed from the archive's record it updates, if
+/// any), that record, its devices.
+/// </summary>
+internal sealed record PlannedCustomer(List<CustomerImportRow> Rows, CustomerInput Input, CustomerRecord? Existing, List<(CustomerImportRow Row, DeviceRecord? Existing)> Devices);
 
 /// <summary>Checks every row of a customer file against the rules, the other rows and the archive, and matches it to what it changes.</summary>
 internal static class CustomerImportPlan
@@ -42,12 +45,13 @@ internal static class CustomerImportPlan
             }
             else
             {
-                rowErrors.AddRange(CustomerRules.Check(row.Customer).Where(e => !problemFields.Contains(e.Field)).Select(e => SheetWords(e.Message)));
+                var match = name is { Length: > 0 } ? Match(existing[name].ToList(), row) : (null, null);
+                var input = Completed(row.Customer, match.Customer);
+                rowErrors.AddRange(CustomerRules.Check(input).Where(e => !problemFields.Contains(e.Field)).Select(e => SheetWords(e.Message)));
+                if (match.Error is not null) rowErrors.Add(match.Error);
                 if (name is { Length: > 0 })
                 {
-                    var match = Match(existing[name].ToList(), row);
-                    if (match.Error is not null) rowErrors.Add(match.Error);
-                    customer = new PlannedCustomer([row], match.Customer, []);
+                    customer = new PlannedCustomer([row], input, match.Customer, []);
                     byName[name] = customer;
                     plan.Add(customer);
                 }
@@ -79,6 +83,25 @@ internal static class CustomerImportPlan
         return (phone.Length > 0 && phone != CustomerRules.Digits(stated?.Phone))
                || (mobile.Length > 0 && mobile != CustomerRules.Digits(stated?.Mobile));
     }
+
+    /// <summary>
+    /// What a row states of a customer in the archive, with the blanks it leaves taken from the record (which it
+    /// keeps): the category, and the phone, mobile and email of the contact of the same name; a row without a contact
+    /// keeps the customer's contacts.
+    /// </summary>
+    private static CustomerInput Completed(CustomerInput row, CustomerRecord? existing)
+    {
+        if (existing is null) return row;
+        var known = existing.Contacts.OrderBy(c => c.Position).ToList();
+        var contacts = row.Contacts is { Count: > 0 }
+            ? row.Contacts.Select(c => known.FirstOrDefault(k => string.Equals(k.Name, c.Name?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } k
+                ? new ContactInput(c.Name, Given(c.Phone) ?? k.Phone, Given(c.Mobile) ?? k.Mobile, Given(c.Email) ?? k.Email)
+                : c).ToList()
+            : known.Select(k => new ContactInput(k.Name, k.Phone, k.Mobile, k.Email)).ToList();
+        return row with { Category = Given(row.Category) ?? existing.Category, Contacts = contacts };
+    }
+
+    private static string? Given(string? cell) => string.IsNullOrWhiteSpace(cell) ? null : cell;
 
     /// <summary>The archive's customer a row names: the one of that name, or among several, the one with the row's phone.</summary>
     private static (CustomerRecord? Customer, string? Error) Match(List<CustomerRecord> sameName, CustomerImportRow row)

@@ -13,8 +13,8 @@ public sealed record CustomerImportResult(int Created, int Updated, IReadOnlyLis
 /// <summary>
 /// Adds and updates customers and their devices from the rows of a customer file (<see cref="CustomerSheet"/>).
 /// Rows naming the same customer are one customer with several devices; a customer already in the archive (same
-/// name) is updated: its category, the address and anchor date given, and the row's contact (found by name, or
-/// added). A serial registered already is updated when it is that customer's, and refused when it is anyone
+/// name) is updated with what its first row gives, a blank cell keeping what the archive has: category, address,
+/// anchor date, and the row's contact (found by name, or added). A serial registered already is updated when it is that customer's, and refused when it is anyone
 /// else's. Every row is checked first against the same rules as a form; one bad row and nothing is written, and a
 /// real import plans again inside its transaction, so that what it checked is what it writes.
 /// </summary>
@@ -67,7 +67,7 @@ public sealed class CustomerImporter(WorkflowDbFactory dbFactory, TransactionRun
 
     private static void Write(AfterSalesDbContext a, PlannedCustomer planned, DateTimeOffset now)
     {
-        var input = planned.Rows[0].Customer;
+        var input = planned.Input;
         var customer = planned.Existing;
         if (customer is null)
         {

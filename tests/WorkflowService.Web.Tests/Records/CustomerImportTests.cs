@@ -110,6 +110,10 @@ public sealed class CustomerImportTests(ServiceFixture service) : IClassFixture<
         Assert.Equal(("X1-Pro", 24, "2028-02-29"), (devices[$"GZ{tag}1"].GetProperty("model").GetString(),
             devices[$"GZ{tag}1"].GetProperty("warrantyMonths").GetInt32(), devices[$"GZ{tag}1"].GetProperty("warrantyEndsOn").GetString()));
         Assert.Equal(1, customer.GetProperty("revision").GetInt32());
+        // What a row of a customer in the archive leaves blank, it keeps: no category or phone is missing then.
+        var blanks = await ReadAsync(await PostFileAsync(agent, "客户.csv", gb.GetBytes(header + $"{name},,黄工,,,,,,,,\r\n"), dryRun: true),
+            HttpStatusCode.OK);
+        Assert.Equal((0, 1, 0), (blanks.GetProperty("created").GetInt32(), blanks.GetProperty("updated").GetInt32(), Errors(blanks).Count));
     }
 
     [Fact]
