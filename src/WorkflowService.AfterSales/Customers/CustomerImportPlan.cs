@@ -8,7 +8,8 @@ namespace WorkflowService.AfterSales.Customers;
 /// A customer of the file: its rows, what its first row states (completed from the archive's record it updates, if
 /// any), that record, its devices.
 /// </summary>
-internal sealed record PlannedCustomer(List<CustomerImportRow> Rows, CustomerInput Input, CustomerRecord? Existing, List<(CustomerImportRow Row, DeviceRecord? Existing)> Devices);
+internal sealed record PlannedCustomer(List<CustomerImportRow> Rows, CustomerInput Input, CustomerRecord? Existing,
+    List<(CustomerImportRow Row, DeviceRecord? Existing)> Devices);
 
 /// <summary>Checks every row of a customer file against the rules, the other rows and the archive, and matches it to what it changes.</summary>
 internal static class CustomerImportPlan
