@@ -64,6 +64,8 @@ public static class AfterSalesRegistration
         builder.Services.AddSingleton<CustomerArchive>();
         builder.Services.AddSingleton<RevisitPlanner>();
         builder.Services.AddSingleton<WorkOrderDesk>();
+        builder.Services.AddSingleton<CustomerImporter>();
+        builder.Services.AddSingleton<Export.RecordSheets>();
         return builder;
     }
 }

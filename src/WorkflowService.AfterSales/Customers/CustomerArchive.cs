@@ -74,20 +74,22 @@ public sealed class CustomerArchive(
     {
         await using var db = dbFactory.Create();
         await using var a = await AfterSalesDbContext.OverAsync(db, ct);
-        var customers = a.Customers.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query))
-        {
-            var q = query.Trim();
-            var digits = CustomerRules.Digits(q);
-            var needle = digits.Length >= 3 && q.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')') ? digits : q.ToLowerInvariant();
-            customers = customers.Where(c => c.SearchText.Contains(needle));
-        }
-        var found = await customers.OrderBy(c => c.Name).Take(SearchLimit)
+        var found = await Matching(a.Customers.AsNoTracking(), query).OrderBy(c => c.Name).Take(SearchLimit)
             .Select(c => new { c.Id, c.Name, c.Category }).ToListAsync(ct);
         var ids = found.Select(c => c.Id).ToList();
         var contacts = (await a.Contacts.AsNoTracking().Where(c => ids.Contains(c.CustomerId)).OrderBy(c => c.Position).ToListAsync(ct))
             .ToLookup(c => c.CustomerId);
         return found.Select(c => new CustomerSummary(c.Id, c.Name, c.Category, contacts[c.Id].Select(ToView).ToList())).ToList();
+    }
+
+    /// <summary>The customers a search for <paramref name="query"/> finds (what the search and the export show).</summary>
+    internal static IQueryable<CustomerRecord> Matching(IQueryable<CustomerRecord> customers, string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return customers;
+        var q = query.Trim();
+        var digits = CustomerRules.Digits(q);
+        var needle = digits.Length >= 3 && q.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')') ? digits : q.ToLowerInvariant();
+        return customers.Where(c => c.SearchText.Contains(needle));
     }
 
     public async Task<CustomerDetails> GetAsync(Guid id, CancellationToken ct = default)

@@ -120,6 +120,14 @@ public sealed class WorkOrderDesk(
     {
         await using var db = dbFactory.Create();
         await using var a = await AfterSalesDbContext.OverAsync(db, ct);
+        var orders = Filter(a, customerId, type, from, to);
+        var rows = await orders.OrderByDescending(o => o.CreatedAt).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+        return rows.Select(CustomerArchive.ToSummary).ToList();
+    }
+
+    /// <summary>The orders of a customer, a type and the department's days from/to (what the list and the export show).</summary>
+    internal IQueryable<WorkOrderRecord> Filter(AfterSalesDbContext a, Guid? customerId, string? type, DateOnly? from, DateOnly? to)
+    {
         var orders = a.Orders.AsNoTracking();
         if (customerId is { } c) orders = orders.Where(o => o.CustomerId == c);
         if (!string.IsNullOrWhiteSpace(type))
@@ -131,8 +139,7 @@ public sealed class WorkOrderDesk(
         // Days are the department's; the bounds are compared as instants.
         if (from is { } f) orders = orders.Where(o => o.CreatedAt >= StartOf(f));
         if (to is { } t) orders = orders.Where(o => o.CreatedAt < StartOf(t.AddDays(1)));
-        var rows = await orders.OrderByDescending(o => o.CreatedAt).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
-        return rows.Select(CustomerArchive.ToSummary).ToList();
+        return orders;
     }
 
     public async Task<OrderDetails> GetAsync(string number, CancellationToken ct = default)

@@ -53,6 +53,7 @@ public static class RecordsApi
             .WithSummary("Orders, newest first, by customer, type and the department's days from/to");
         orders.MapGet("/{number}", GetOrderAsync).Refuses(StatusCodes.Status404NotFound)
             .WithSummary("An order with its customer, devices, process status, who has it and its timeline");
+        app.MapRecordSheetsApi();
     }
 
     private static async Task<Created<CreatedId>> CreateCustomerAsync(CustomerRequest request, CustomerArchive archive, CancellationToken ct)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WorkflowService.Runtime.Groups;
+using WorkflowService.Runtime.Sheets;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Web.Auth;
 
@@ -76,6 +76,7 @@ public static class StaffApi
             .Produces<ImportResponse>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Adds and updates people from an .xlsx or .csv file (field 'file'); nothing is written unless every row is valid; dryRun=true only checks");
+        users.MapGet("/export", ExportAsync).ProducesWorkbook().WithSummary("Everyone as an .xlsx workbook with Chinese headers");
 
         var groups = app.MapGroup("/api/groups").WithTags("Staff").RequireRole(Policies.Admin);
         groups.MapGet("/", ListGroupsAsync).WithSummary("Every group with its members");
@@ -134,45 +135,21 @@ public static class StaffApi
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest http, StaffImporter importer,
         bool? dryRun, CancellationToken ct)
     {
-        if (!http.HasFormContentType)
-            return Problems.UnsupportedMediaType("Send the staff file as multipart/form-data, in the field 'file'");
-        // The form's other parts and boundaries take a little room besides the file.
-        var limit = StaffSheet.MaxFileBytes + 64 * 1024;
-        if (http.ContentLength > limit) return Problems.TooLarge($"The file is larger than {StaffSheet.MaxFileBytes / 1024} KB; split it");
-        if (http.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = limit;
-        IFormCollection form;
-        try
-        {
-            form = await http.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = limit }, ct);
-        }
-        catch (Exception ex) when (ex is (IOException and not BadHttpRequestException) or InvalidDataException)
-        {
-            // A multipart body that ends before its first part, or is malformed: nothing the import could read.
-            return Problems.Invalid("file", $"The request has no readable file: send the .xlsx or .csv in the form field 'file' ({ex.Message})", "required");
-        }
-        if (form.Files.GetFile("file") is not { } file)
-            return Problems.Invalid("file", "The request has no file: send the .xlsx or .csv in the form field 'file'", "required");
-        if (file.Length > StaffSheet.MaxFileBytes)
-            return Problems.TooLarge($"The file is larger than {StaffSheet.MaxFileBytes / 1024} KB; split it");
-        await using var stream = file.OpenReadStream();
+        var (file, refusal) = await SheetFiles.ReceiveAsync(http, "staff file", ct);
+        if (refusal is not null) return refusal;
+        await using var stream = file!.OpenReadStream();
         var result = await importer.ImportFileAsync(http.HttpContext.User.UserName(), stream, file.FileName, dryRun ?? false, ct);
-        var response = new ImportResponse(result.Created, result.Updated, result.Errors.Select(e => new ImportErrorDto(e.Row, e.Message)).ToList(),
-            result.Written);
-        if (dryRun == true || result.Errors.Count == 0) return TypedResults.Ok(response);
-        return TypedResults.Problem(new ProblemDetails
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = Problems.InvalidTitle,
-            Detail = $"Nothing was imported: {result.Errors.Count} problem(s) in the file",
-            Extensions =
-            {
-                ["errors"] = response.Errors,
-                ["created"] = 0,
-                ["updated"] = 0,
-                ["written"] = false,
-            },
-        });
+        return SheetFiles.Answer(new ImportResponse(result.Created, result.Updated,
+            result.Errors.Select(e => new ImportErrorDto(e.Row, e.Message)).ToList(), result.Written), dryRun == true);
+    }
+
+    /// <summary>Everyone, under the staff import's Chinese headers (and whether they are disabled), by user name.</summary>
+    private static async Task<FileContentHttpResult> ExportAsync(StaffDirectory staff, TimeProvider clock, CancellationToken ct)
+    {
+        var people = (await staff.ListAsync(null, ct)).OrderBy(m => m.UserName, StringComparer.Ordinal);
+        var bytes = SheetWriter.Write(["用户名", "姓名", "邮箱", "手机", "角色", "组", "已停用"], people.Select(m => (IReadOnlyList<object?>)
+            [m.UserName, m.DisplayName, m.Email, m.Mobile, string.Join(", ", m.Roles), string.Join(", ", m.Groups), m.Disabled ? "是" : "否"]));
+        return SheetFiles.Workbook(bytes, "staff", clock);
     }
 
     private static async Task<Ok<List<GroupDto>>> ListGroupsAsync(GroupAdministration groups, CancellationToken ct) =>

@@ -58,6 +58,7 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["POST /api/users/{userName}/enable"] = [401, 403, 404],
         ["POST /api/users/{userName}/password"] = [400, 401, 403, 404, 415],
         ["POST /api/users/import"] = [400, 401, 403, 413, 415],
+        ["GET /api/users/export"] = [401, 403],
         ["GET /api/groups"] = [401, 403],
         ["GET /api/groups/{name}"] = [401, 403, 404],
         ["PUT /api/groups/{name}/members"] = [400, 401, 403, 415],
@@ -70,10 +71,13 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["GET /api/customers/{id}"] = [401, 403, 404],
         ["PUT /api/customers/{id}"] = [400, 401, 403, 404, 409, 415],
         ["POST /api/customers/{id}/devices"] = [400, 401, 403, 404, 409, 415],
+        ["POST /api/customers/import"] = [400, 401, 403, 413, 415],
+        ["GET /api/customers/export"] = [401, 403],
         ["GET /api/devices/{serial}"] = [401, 403, 404],
         ["POST /api/orders"] = [400, 401, 403, 404, 415],
         ["GET /api/orders"] = [400, 401, 403],
         ["GET /api/orders/{number}"] = [401, 403, 404],
+        ["GET /api/orders/export"] = [400, 401, 403],
     };
 
     /// <summary>Operations whose route names something they create when it is missing: no 404.</summary>
