@@ -17,9 +17,9 @@ public sealed record DeviceView(Guid Id, Guid CustomerId, string Model, string S
 
 public sealed record DeviceInput(string? Model, string? Serial, DateOnly? SoldOn, int? WarrantyMonths);
 
-/// <summary>An order in a customer's or device's history.</summary>
+/// <summary>An order in a customer's or device's history; <paramref name="Status"/> is its process's, where the list read it.</summary>
 public sealed record OrderSummary(string Number, string Type, Guid CustomerId, Guid InstanceId, DateTimeOffset ReceivedAt,
-    DateTimeOffset CreatedAt, string CreatedBy, int Units, bool InWarranty);
+    DateTimeOffset CreatedAt, string CreatedBy, int Units, bool InWarranty, string? Status = null);
 
 /// <summary>A customer's file: contacts, devices, orders (newest first).</summary>
 public sealed record CustomerDetails(Guid Id, string Name, string Category, string? Address, DateOnly? AnchorDate, string? Notes,

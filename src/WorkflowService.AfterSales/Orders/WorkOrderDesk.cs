@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.AfterSales.Customers;
 using WorkflowService.AfterSales.Persistence;
+using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tasks;
@@ -35,6 +36,7 @@ public sealed class WorkOrderDesk(
     WorkflowDbFactory dbFactory,
     InstanceService instances,
     TaskService tasks,
+    InstanceCatalog catalog,
     DepartmentDay day,
     IOptions<AfterSalesOptions> options)
 {
@@ -115,14 +117,38 @@ public sealed class WorkOrderDesk(
             .FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>
+    /// Orders, newest first, each with its process's status; <paramref name="status"/> (Running, Completed, Cancelled,
+    /// Failed) keeps those whose process stands there, read a batch at a time so that paging stays exact.
+    /// </summary>
     public async Task<IReadOnlyList<OrderSummary>> ListAsync(Guid? customerId, string? type, DateOnly? from, DateOnly? to, int skip, int take,
-        CancellationToken ct = default)
+        string? status = null, CancellationToken ct = default)
     {
+        var wanted = string.IsNullOrWhiteSpace(status) ? null
+            : InstanceStatus.All.FirstOrDefault(s => string.Equals(s.Name, status.Trim(), StringComparison.OrdinalIgnoreCase)).Name
+              ?? throw new ValidationException($"status '{status}' is not a process status",
+                  [new($"status '{status}' is not one of {string.Join(", ", InstanceStatus.All.Select(s => s.Name))}", "status", "unknown")]);
+        (skip, take) = (Math.Max(0, skip), Math.Clamp(take, 1, 500));
         await using var db = dbFactory.Create();
         await using var a = await AfterSalesDbContext.OverAsync(db, ct);
-        var orders = Filter(a, customerId, type, from, to);
-        var rows = await orders.OrderByDescending(o => o.CreatedAt).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
-        return rows.Select(CustomerArchive.ToSummary).ToList();
+        var orders = Filter(a, customerId, type, from, to).OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Number);
+        if (wanted is null)
+        {
+            var page = await orders.Skip(skip).Take(take).ToListAsync(ct);
+            var statuses = await catalog.StatusesAsync([.. page.Select(o => o.InstanceId)], ct);
+            return page.Select(o => CustomerArchive.ToSummary(o) with { Status = statuses.GetValueOrDefault(o.InstanceId) }).ToList();
+        }
+        const int Batch = 500;
+        var matching = new List<OrderSummary>();
+        for (var offset = 0; matching.Count < skip + take; offset += Batch)
+        {
+            var batch = await orders.Skip(offset).Take(Batch).ToListAsync(ct);
+            var statuses = await catalog.StatusesAsync([.. batch.Select(o => o.InstanceId)], ct);
+            matching.AddRange(batch.Where(o => statuses.GetValueOrDefault(o.InstanceId) == wanted)
+                .Select(o => CustomerArchive.ToSummary(o) with { Status = wanted }));
+            if (batch.Count < Batch) break;
+        }
+        return matching.Skip(skip).Take(take).ToList();
     }
 
     /// <summary>The orders of a customer, a type and the department's days from/to (what the list and the export show).</summary>

@@ -37,6 +37,18 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
     }
 
     /// <summary>The rules that have been breached at least once.</summary>
+    /// <summary>
+    /// The status of each of these instances, whoever may see them: for a record that names its instance (a work
+    /// order) and shows or filters by where its process stands. An id that names no instance is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> StatusesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default)
+    {
+        if (instanceIds.Count == 0) return new Dictionary<Guid, string>();
+        await using var db = dbFactory.Create();
+        return await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).Select(i => new { i.Id, i.Status })
+            .ToDictionaryAsync(i => i.Id, i => i.Status, ct);
+    }
+
     public async Task<IReadOnlyList<string>> BreachedRulesAsync(CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();

@@ -50,7 +50,7 @@ public static class RecordsApi
         orders.MapPost("/", OpenOrderAsync).RequireRole(Policies.Desk).ReadsJson().Refuses(StatusCodes.Status404NotFound)
             .WithSummary("Opens a work order and starts its process in one transaction → its number (the business key)");
         orders.MapGet("/", ListOrdersAsync).Refuses(StatusCodes.Status400BadRequest)
-            .WithSummary("Orders, newest first, by customer, type and the department's days from/to");
+            .WithSummary("Orders, newest first, with their process's status, by customer, type, status and the department's days from/to");
         orders.MapGet("/{number}", GetOrderAsync).Refuses(StatusCodes.Status404NotFound)
             .WithSummary("An order with its customer, devices, process status, who has it and its timeline");
         app.MapRecordSheetsApi();
@@ -95,9 +95,9 @@ public static class RecordsApi
         return opened.Existing ? TypedResults.Ok(opened) : TypedResults.Created($"/api/orders/{opened.Number}", opened);
     }
 
-    private static async Task<Ok<IReadOnlyList<OrderSummary>>> ListOrdersAsync(Guid? customerId, string? type, DateOnly? from, DateOnly? to,
-        int? skip, int? take, WorkOrderDesk desk, CancellationToken ct) =>
-        TypedResults.Ok(await desk.ListAsync(customerId, type, from, to, skip ?? 0, take ?? 100, ct));
+    private static async Task<Ok<IReadOnlyList<OrderSummary>>> ListOrdersAsync(Guid? customerId, string? type, string? status, DateOnly? from,
+        DateOnly? to, int? skip, int? take, WorkOrderDesk desk, CancellationToken ct) =>
+        TypedResults.Ok(await desk.ListAsync(customerId, type, from, to, skip ?? 0, take ?? 100, status, ct));
 
     private static async Task<Ok<OrderDetails>> GetOrderAsync(string number, WorkOrderDesk desk, CancellationToken ct) =>
         TypedResults.Ok(await desk.GetAsync(number, ct));

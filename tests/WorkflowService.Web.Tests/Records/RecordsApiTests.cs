@@ -156,6 +156,27 @@ public sealed class RecordsApiTests(ServiceFixture service) : IClassFixture<Serv
         Assert.Equal(Sequence(before) + 1, Sequence(after));
     }
 
+    [Fact]
+    public async Task Orders_are_listed_with_their_processs_status_and_filtered_by_it()
+    {
+        var agent = await service.As("agent");
+        var customer = await AddCustomerAsync(agent, "状态筛选测试", "regular", ("冯工", null, "13800000031"));
+        var running = await OpenAsync(agent, "complaint", customer, []);
+        var cancelled = await OpenAsync(agent, "complaint", customer, []);
+        await (await service.As("manager")).PostJsonAsync($"/api/instances/{cancelled.GetProperty("instanceId").GetGuid()}/cancel",
+            new { reason = "客户撤回" }, HttpStatusCode.OK);
+
+        var all = (await agent.GetJsonAsync($"/api/orders?customerId={customer}")).EnumerateArray().ToList();
+        var onlyCancelled = (await agent.GetJsonAsync($"/api/orders?customerId={customer}&status=cancelled")).EnumerateArray().ToList();
+        var onlyRunning = (await agent.GetJsonAsync($"/api/orders?customerId={customer}&status=Running")).EnumerateArray().ToList();
+
+        Assert.Equal(["Cancelled", "Running"], all.Select(o => o.GetProperty("status").GetString()!).Order().ToArray());
+        Assert.Equal(cancelled.GetProperty("number").GetString(), Assert.Single(onlyCancelled).GetProperty("number").GetString());
+        Assert.Equal(running.GetProperty("number").GetString(), Assert.Single(onlyRunning).GetProperty("number").GetString());
+        var bad = await agent.GetAsync($"/api/orders?customerId={customer}&status=paused");
+        Assert.Equal(["status"], Fields(await ApiClient.ExpectProblemAsync(bad, HttpStatusCode.BadRequest)));
+    }
+
     private static int Sequence(JsonElement opened) =>
         int.Parse(opened.GetProperty("number").GetString()![^3..], System.Globalization.CultureInfo.InvariantCulture);
 

@@ -39,6 +39,6 @@ public sealed class IndexModel(WorkOrderDesk desk, CustomerArchive archive, IAut
                 CustomerId = null;
             }
         }
-        Orders = await desk.ListAsync(CustomerId, Type, From, To, 0, PageSize, ct);
+        Orders = await desk.ListAsync(CustomerId, Type, From, To, 0, PageSize, ct: ct);
     }
 }
