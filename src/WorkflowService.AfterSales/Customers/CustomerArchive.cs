@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkflowService.AfterSales.Persistence;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
 
 namespace WorkflowService.AfterSales.Customers;
 
@@ -14,7 +15,9 @@ public sealed class CustomerArchive(
     TransactionRunner transactions,
     DepartmentDay day,
     TimeProvider clock,
-    RevisitPlanner revisits)
+    RevisitPlanner revisits,
+    InstanceService instances,
+    InstanceCatalog catalog)
 {
     /// <summary>The most customers a search answers with.</summary>
     public const int SearchLimit = 50;
@@ -104,6 +107,50 @@ public sealed class CustomerArchive(
         return new CustomerDetails(customer.Id, customer.Name, customer.Category, customer.Address, customer.AnchorDate, customer.Notes,
             customer.Contacts.OrderBy(c => c.Position).Select(ToView).ToList(), devices.Select(d => ToView(d, today)).ToList(),
             orders.Select(ToSummary).ToList(), customer.Revision);
+    }
+
+    /// <summary>
+    /// The scores the customer gave over time, oldest first: the <c>satisfaction</c> answer (1–5) of their orders'
+    /// surveys and of their revisits, dated when the process ended (or started, while it runs).
+    /// </summary>
+    public async Task<IReadOnlyList<SatisfactionScore>> SatisfactionAsync(Guid customerId, CancellationToken ct = default)
+    {
+        List<WorkOrderRecord> orders;
+        await using (var db = dbFactory.Create())
+        await using (var a = await AfterSalesDbContext.OverAsync(db, ct))
+        {
+            if (!await a.Customers.AnyAsync(c => c.Id == customerId, ct)) throw NoCustomer(customerId);
+            orders = await a.Orders.AsNoTracking().Where(o => o.CustomerId == customerId).OrderByDescending(o => o.CreatedAt).Take(500)
+                .ToListAsync(ct);
+        }
+        var revisitPrefix = RevisitPlanner.Key(customerId, DateOnly.MinValue)[..^8];
+        var revisitHeaders = await catalog.WithKeyPrefixAsync(RevisitPlanner.ProcessKey, revisitPrefix, ct);
+        var orderHeaders = await instances.ListByIdsAsync([.. orders.Select(o => o.InstanceId)], ct);
+        var headers = orderHeaders.Concat(revisitHeaders).ToDictionary(h => h.Id);
+        var variables = await instances.VariablesAsync(headers.Keys.ToList(), Caller.System, ct);
+        var numbers = orders.ToDictionary(o => o.InstanceId, o => o.Number);
+        var scores = new List<SatisfactionScore>();
+        foreach (var (id, vars) in variables)
+        {
+            if (!vars.TryGetValue("satisfaction", out var value) || !TryScore(value, out var score)) continue;
+            var header = headers[id];
+            var order = numbers.GetValueOrDefault(id);
+            scores.Add(new SatisfactionScore(header.EndedAt ?? header.StartedAt, score, order, order is null ? "revisit" : header.DefinitionKey));
+        }
+        return scores.OrderBy(s => s.At).ToList();
+    }
+
+    private static bool TryScore(System.Text.Json.JsonElement value, out int score)
+    {
+        score = 0;
+        var text = value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.String => value.GetString(),
+            System.Text.Json.JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out score)
+               && score is >= 1 and <= 5;
     }
 
     /// <summary>Registers a device sold to a customer; 409 when its serial is registered already (to anyone).</summary>

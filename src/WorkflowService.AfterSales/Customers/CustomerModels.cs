@@ -27,3 +27,9 @@ public sealed record CustomerDetails(Guid Id, string Name, string Category, stri
 
 /// <summary>A device's after-sales file: the device, its customer and every order it was part of.</summary>
 public sealed record DeviceDetails(DeviceView Device, CustomerSummary Customer, IReadOnlyList<OrderSummary> Orders);
+
+/// <summary>
+/// One satisfaction score the customer gave (1 very dissatisfied … 5 very satisfied): in an order's survey or a revisit.
+/// <paramref name="Source"/> is the order number, or null for a revisit.
+/// </summary>
+public sealed record SatisfactionScore(DateTimeOffset At, int Score, string? Source, string Kind);

@@ -49,6 +49,15 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
             .ToDictionaryAsync(i => i.Id, i => i.Status, ct);
     }
 
+    /// <summary>Instances of a process whose business key starts with <paramref name="prefix"/>, newest first (at most 500).</summary>
+    public async Task<IReadOnlyList<InstanceHeader>> WithKeyPrefixAsync(string definitionKey, string prefix, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        return await db.Instances.AsNoTracking()
+            .Where(i => i.DefinitionKey == definitionKey && i.BusinessKey != null && i.BusinessKey.StartsWith(prefix))
+            .OrderByDescending(i => i.StartedAt).Take(500).Select(InstanceHeader.FromRow).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<string>> BreachedRulesAsync(CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();

@@ -153,6 +153,14 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
 
     private sealed record PendingTimerOf(Guid InstanceId, PendingTimerView Timer);
 
+    /// <summary>The headers of these instances, whoever may see them (for records that name their instances); unknown ids are left out.</summary>
+    public async Task<IReadOnlyList<InstanceHeader>> ListByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return [];
+        await using var db = dbFactory.Create();
+        return await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(InstanceHeader.FromRow).ToListAsync(ct);
+    }
+
     /// <summary>
     /// The variables of several instances in one query, for lists that show a variable on each row; an
     /// instance the caller may not see, or that does not exist, is left out.

@@ -36,6 +36,8 @@ public static class RecordsApi
         customers.MapGet("/", SearchAsync).WithSummary("Customers whose name, contact or phone number holds q (at most 50, by name)");
         customers.MapGet("/{id:guid}", GetCustomerAsync).Refuses(StatusCodes.Status404NotFound)
             .WithSummary("A customer with contacts, devices (warranty as of today) and orders");
+        customers.MapGet("/{id:guid}/satisfaction", SatisfactionAsync).Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("The satisfaction scores (1-5) the customer gave in their orders' surveys and revisits, oldest first");
         customers.MapPut("/{id:guid}", UpdateCustomerAsync).RequireRole(Policies.Desk).ReadsJson()
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Replaces a customer's fields and contacts; 409 when revision is not the current one");
@@ -67,6 +69,9 @@ public static class RecordsApi
 
     private static async Task<Ok<CustomerDetails>> GetCustomerAsync(Guid id, CustomerArchive archive, CancellationToken ct) =>
         TypedResults.Ok(await archive.GetAsync(id, ct));
+
+    private static async Task<Ok<IReadOnlyList<SatisfactionScore>>> SatisfactionAsync(Guid id, CustomerArchive archive, CancellationToken ct) =>
+        TypedResults.Ok(await archive.SatisfactionAsync(id, ct));
 
     private static async Task<Ok<CustomerDetails>> UpdateCustomerAsync(Guid id, CustomerRequest request, CustomerArchive archive,
         CancellationToken ct)

@@ -69,6 +69,7 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["POST /api/customers"] = [400, 401, 403, 415],
         ["GET /api/customers"] = [401, 403],
         ["GET /api/customers/{id}"] = [401, 403, 404],
+        ["GET /api/customers/{id}/satisfaction"] = [401, 403, 404],
         ["PUT /api/customers/{id}"] = [400, 401, 403, 404, 409, 415],
         ["POST /api/customers/{id}/devices"] = [400, 401, 403, 404, 409, 415],
         ["POST /api/customers/import"] = [400, 401, 403, 413, 415],

@@ -49,6 +49,26 @@ public sealed class RevisitTests(ServiceFixture service) : IClassFixture<Service
     }
 
     [Fact]
+    public async Task The_score_given_in_a_revisit_is_in_the_customers_satisfaction_over_time()
+    {
+        var agent = await service.As("agent");
+        var anchor = Today.AddDays(7).AddMonths(-12);
+        var customer = await AddAsync(agent, "满意度测试", "long-term", anchor);
+        var revisit = await RevisitAsync(customer, anchor.AddMonths(12));
+        Assert.NotNull(revisit);
+        Assert.Empty((await agent.GetJsonAsync($"/api/customers/{customer}/satisfaction")).EnumerateArray());
+
+        await agent.FinishAsync(revisit.Value, "revisitCustomer", new { notes = "很满意", satisfaction = "4", stillCustomer = true });
+
+        var score = Assert.Single((await agent.GetJsonAsync($"/api/customers/{customer}/satisfaction")).EnumerateArray());
+        Assert.Equal((4, "revisit"), (score.GetProperty("score").GetInt32(), score.GetProperty("kind").GetString()));
+        await ApiClient.ExpectProblemAsync(await agent.GetAsync($"/api/customers/{Guid.NewGuid()}/satisfaction"), HttpStatusCode.NotFound);
+        var page = await PageSession.SignInAsync(service.Host, "agent", "zh-CN");
+        await page.PageAsync($"/customers/{customer}");
+        Assert.Equal("共 1 次评分,平均 4.0 分(满分 5 分)。", page.Text("data-testid", "average-score"));
+    }
+
+    [Fact]
     public async Task A_key_customer_made_long_term_has_the_half_yearly_revisit_cancelled_and_none_before_the_yearly_date()
     {
         var agent = await service.As("agent");

@@ -20,6 +20,9 @@ public sealed class DetailsModel(CustomerArchive archive, IAuthorizationService 
     private static readonly string[] DeviceFields = ["model", "serial", "soldOn", "warrantyMonths"];
 
     public CustomerDetails Customer { get; private set; } = null!;
+
+    /// <summary>The scores the customer gave over time (orders' surveys, revisits).</summary>
+    public IReadOnlyList<SatisfactionScore> Scores { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanAddDevice { get; private set; }
     public bool CanOpenOrder => CanEdit;
@@ -71,6 +74,7 @@ public sealed class DetailsModel(CustomerArchive archive, IAuthorizationService 
         try
         {
             Customer = await archive.GetAsync(id, ct);
+            Scores = await archive.SatisfactionAsync(id, ct);
         }
         catch (NotFoundException)
         {
