@@ -47,12 +47,12 @@ public sealed class HotlineOrderBrowserTests(BrowserFixture browser)
         await agent.ClickAsync($"[data-testid=choose-customer][data-customer-id='{customer}']");
         await Expect(agent.Locator("[data-type=repair]")).ToHaveClassAsync(new Regex("active"));
         await Expect(agent.Locator("[data-testid=order-call]")).ToHaveAttributeAsync("data-call-id", callId);
+        await BrowserFixture.ScreenshotAsync(agent, "new-order-from-call");
         await agent.ClickAsync("[data-testid=open-order]");
 
         await agent.WaitForURLAsync(new Regex(@"/orders/WX-\d{8}-\d{3}$"));
         var number = await agent.GetAttributeAsync("[data-testid=order-number]", "data-number");
         Assert.Matches(@"^WX-\d{8}-\d{3}$", number);
-        await BrowserFixture.ScreenshotAsync(agent, "order-from-call");
         var order = (await api.GetJsonAsync($"/api/orders/{number}")).GetProperty("order");
         var admin = await browser.Host.LoginAsync("admin");
         var rang = (await admin.GetJsonAsync("/api/instances?definitionKey=hotline-call")).EnumerateArray()
