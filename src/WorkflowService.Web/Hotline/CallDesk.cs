@@ -11,6 +11,8 @@ public static class HotlineProcess
     public const string Key = "hotline-call";
     public const string AnswerTask = "answerCall";
     public const string LogTask = "logCall";
+    /// <summary>回拨: opened for the hotline group when the caller hung up before an answer.</summary>
+    public const string CallBackTask = "callBack";
     public const string CallEndedMessage = "call-ended";
     public const string AnsweredBy = "answeredBy";
 

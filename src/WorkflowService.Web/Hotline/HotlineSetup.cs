@@ -16,5 +16,6 @@ public static class HotlineSetup
         services.AddScoped<TelephonyService>();
         services.AddSingleton<HotlineNotifier>();
         services.AddSingleton<PhoneCalls>();
+        services.AddSingleton<CallOrders>();
     }
 }

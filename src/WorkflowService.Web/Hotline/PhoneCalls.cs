@@ -5,7 +5,7 @@ using WorkflowService.Runtime.Tasks;
 namespace WorkflowService.Web.Hotline;
 
 /// <summary>A recent call as the phone simulator lists it.</summary>
-/// <param name="State">Ringing, Answered (being logged), Logged, Missed, or the instance status (Cancelled, Failed).</param>
+/// <param name="State">Ringing, Answered (being logged), Logged, Missed (called back or not yet), or the instance status (Cancelled, Failed).</param>
 /// <param name="ThreeRingsAt">While it rings: when the three-rings rule breaks.</param>
 /// <param name="Breached">The three-rings rule was broken for this call.</param>
 public sealed record PhoneCall(Guid InstanceId, string CallId, string? From, string? To, DateTimeOffset StartedAt, string State,
@@ -34,6 +34,8 @@ public sealed class PhoneCalls(InstanceService instances, InstanceCatalog catalo
         var active = view.ActiveElementIds;
         var state = active.Contains(HotlineProcess.AnswerTask) ? "Ringing"
             : active.Contains(HotlineProcess.LogTask) ? "Answered"
+            // A missed call stays missed while its call-back is open (versions before the call-back ended at once).
+            : active.Contains(HotlineProcess.CallBackTask) ? "Missed"
             : call.Status != InstanceStatus.Completed.Name ? call.Status
             : answeredBy is null ? "Missed" : "Logged";
         var threeRings = view.PendingTimers.FirstOrDefault(t => t.SlaRule == ThreeRingsRule)?.DueAt;

@@ -3,7 +3,7 @@ using WorkflowService.Engine.Tests.Support;
 
 namespace WorkflowService.Engine.Tests.Scenarios;
 
-/// <summary>workflows/hotline-call.bpmn: 来电, answered within three rings, logged, or missed when the caller hangs up.</summary>
+/// <summary>workflows/hotline-call.bpmn: 来电, answered within three rings, logged, or missed when the caller hangs up and called back.</summary>
 public sealed class HotlineCallScenarioTests
 {
     private const string Caller = "+86 139 0571 2233";
@@ -87,23 +87,32 @@ public sealed class HotlineCallScenarioTests
     }
 
     [Fact]
-    public void A_caller_hanging_up_before_an_answer_cancels_the_answer_task_and_ends_as_a_missed_call()
+    public void A_caller_hanging_up_before_an_answer_cancels_the_answer_task_and_opens_a_same_day_call_back_for_the_hotline()
     {
         var sim = Ringing();
         sim.AdvanceBy(TimeSpan.FromSeconds(8));
 
         sim.SendMessage("call-ended");
 
-        Assert.True(sim.IsCompleted);
+        Assert.False(sim.IsCompleted);
         Assert.Contains(sim.Commands, c => c is CancelUserTask { ElementId: "answerCall" });
         Assert.Contains(sim.Commands, c => c is CancelTimer { ElementId: "threeRingsTimer" });
         Assert.Equal(["callRinging", "callEnded", "missedCall"], sim.Path);
         Assert.Empty(sim.Breaches);
+        var callBack = sim.AssertOpenFor("callBack", ["hotline"]);
+        Assert.Equal(Epoch.AddSeconds(8).AddHours(4), callBack.DueAt);
+        Assert.Empty(sim.MessageWaits);
+        Assert.Empty(sim.PendingTimers);
+
+        sim.Submit("callBack", new { reached = true, callBackNotes = "Wanted the toner price" }, by: Agent);
+
+        Assert.True(sim.IsCompleted);
+        Assert.Equal(["callRinging", "callEnded", "missedCall", "callBack", "calledBack"], sim.Path);
         Assert.Empty(sim.OpenTasks);
     }
 
     [Fact]
-    public void A_caller_hanging_up_after_three_rings_leaves_the_breach_and_ends_when_the_supervisor_is_alerted()
+    public void A_caller_hanging_up_after_three_rings_leaves_the_breach_and_ends_when_alerted_and_called_back()
     {
         var sim = Ringing();
         sim.AdvanceBy(TimeSpan.FromSeconds(16));
@@ -114,8 +123,11 @@ public sealed class HotlineCallScenarioTests
         Assert.False(sim.HasTask("answerCall"));
         Assert.False(sim.IsCompleted, "the supervisor alert is still being sent");
         sim.CompleteExternalTask("alertSupervisor");
-        Assert.True(sim.IsCompleted);
         Assert.Contains("missedCall", sim.Path);
+        Assert.False(sim.IsCompleted, "the caller is still to be called back");
+        sim.AssertOpenFor("callBack", ["hotline"]);
+        sim.Submit("callBack", new { reached = false }, by: Agent);
+        Assert.True(sim.IsCompleted);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace WorkflowService.Web.Tests.Api;
 
 /// <summary>
 /// <c>POST /api/messages</c> delivers a message to the instance waiting for it by business key:
-/// the PBX reports a caller who hung up, and the ringing call ends as a missed call. A message
+/// the PBX reports a caller who hung up, and the ringing call becomes a missed call to call back. A message
 /// nobody waits for is a 404.
 /// </summary>
 public sealed class MessageCorrelationTests(ServiceFixture service) : IClassFixture<ServiceFixture>
@@ -18,7 +18,7 @@ public sealed class MessageCorrelationTests(ServiceFixture service) : IClassFixt
     }
 
     [Fact]
-    public async Task Call_ended_for_a_ringing_call_completes_it_as_a_missed_call()
+    public async Task Call_ended_for_a_ringing_call_records_a_missed_call_and_offers_the_hotline_a_call_back()
     {
         var id = await RingingAsync("pbx-call-0815");
         var agent = await service.As("agent");
@@ -28,10 +28,10 @@ public sealed class MessageCorrelationTests(ServiceFixture service) : IClassFixt
 
         Assert.Equal(id, delivered.GetProperty("instanceId").GetGuid());
         Assert.False(delivered.GetProperty("startedInstance").GetBoolean());
-        // The agent's only link to the call was the ringing task, gone now: a supervisor looks.
+        // The ringing task is gone; the hotline group is offered the call-back instead.
         var manager = await service.As("manager");
-        ServiceFixture.AssertShape(await manager.InstanceAsync(id), "Completed", []);
-        Assert.Empty(await agent.TasksAsync(id));
+        ServiceFixture.AssertShape(await manager.InstanceAsync(id), "Running", ["callBack"]);
+        Assert.Equal(["callBack"], (await agent.TasksAsync(id)).Select(t => t.GetProperty("elementId").GetString()));
         var history = await manager.HistoryAsync(id);
         Assert.Contains(history, h => h.GetProperty("elementId").GetString() == "missedCall" && h.GetProperty("event").GetString() == "entered");
         Assert.Contains(history, h => h.GetProperty("elementId").GetString() == "answerCall" && h.GetProperty("event").GetString() == "interrupted");
@@ -46,7 +46,7 @@ public sealed class MessageCorrelationTests(ServiceFixture service) : IClassFixt
 
         await agent.PostJsonAsync("/api/messages", new { name = "call-ended", businessKey = "pbx-call-0817" }, HttpStatusCode.OK);
 
-        Assert.Equal("Completed", await (await service.As("manager")).StatusAsync(target));
+        ServiceFixture.AssertShape(await (await service.As("manager")).InstanceAsync(target), "Running", ["callBack"]);
         ServiceFixture.AssertShape(await agent.InstanceAsync(other), "Running", ["answerCall"],
             ("threeRingsTimer", (await agent.InstanceAsync(other)).GetProperty("pendingTimers")[0].GetProperty("dueAt").GetDateTimeOffset()));
     }

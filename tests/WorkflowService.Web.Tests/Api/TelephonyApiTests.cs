@@ -128,7 +128,7 @@ public sealed class TelephonyApiTests(TelephonyHost shared) : IClassFixture<Tele
     }
 
     [Fact]
-    public async Task A_caller_hanging_up_before_an_answer_ends_the_call_as_missed()
+    public async Task A_caller_hanging_up_before_an_answer_records_the_call_as_missed_and_waits_for_the_call_back()
     {
         var callId = Telephony.NewCallId();
         await _pbx.RingAsync(callId);
@@ -142,7 +142,9 @@ public sealed class TelephonyApiTests(TelephonyHost shared) : IClassFixture<Tele
         await ApiClient.Expect(again, HttpStatusCode.OK);
         await ApiClient.Expect(lateAnswer, HttpStatusCode.OK);
         var id = Assert.Single(await CallsAsync(callId));
-        Assert.Equal("Completed", (await _admin.InstanceAsync(id)).GetProperty("status").GetString());
+        var instance = await _admin.InstanceAsync(id);
+        Assert.Equal("Running", instance.GetProperty("status").GetString());
+        Assert.Equal(["callBack"], instance.GetProperty("activeElementIds").EnumerateArray().Select(e => e.GetString()));
         var history = await _admin.GetJsonAsync($"/api/instances/{id}/history");
         Assert.Contains(history.EnumerateArray(), h => h.GetProperty("elementId").GetString() == "missedCall");
     }

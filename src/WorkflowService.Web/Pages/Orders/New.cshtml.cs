@@ -10,6 +10,7 @@ using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Hotline;
 using WorkflowService.Web.Localization;
 using WorkflowService.Web.Records;
 using WorkflowService.Web.Tasks;
@@ -22,11 +23,18 @@ namespace WorkflowService.Web.Pages.Orders;
 /// the customer is told. A refusal comes back with each error next to its field and everything typed kept.
 /// </summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class NewModel(CustomerArchive archive, WorkOrderDesk desk, DefinitionCatalog catalog, CallerFactory callers, T t) : PageModel
+public sealed class NewModel(CustomerArchive archive, WorkOrderDesk desk, DefinitionCatalog catalog, CallOrders calls, CallerFactory callers, T t)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? CustomerId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+
+    /// <summary>The hotline call the request came in by (its PBX call id): the order is received when it rang, once per call.</summary>
+    [BindProperty(SupportsGet = true)] public string? CallId { get; set; }
+
+    /// <summary>The call of <see cref="CallId"/>, shown above the form; null without one, or for an id that never rang (the desk refuses it).</summary>
+    public CallOrigin? Call { get; private set; }
 
     public IReadOnlyList<CustomerSummary> Found { get; private set; } = [];
     public CustomerDetails? Customer { get; private set; }
@@ -56,7 +64,8 @@ public sealed class NewModel(CustomerArchive archive, WorkOrderDesk desk, Defini
         try
         {
             var opened = await desk.OpenAsync(await callers.GetAsync(User, ct),
-                new OpenOrderRequest(Type, CustomerId, [.. Serials], ParseUnits(Units), TaskForm.Submission(posted), null, null), ct);
+                new OpenOrderRequest(Type, CustomerId, [.. Serials], ParseUnits(Units), TaskForm.Submission(posted),
+                    string.IsNullOrWhiteSpace(CallId) ? null : CallId.Trim(), null), ct);
             return LocalRedirect($"/orders/{opened.Number}");
         }
         catch (ValidationException refused)
@@ -79,12 +88,18 @@ public sealed class NewModel(CustomerArchive archive, WorkOrderDesk desk, Defini
 
     public IReadOnlyList<string> ErrorsOf(string key) => RecordText.Errors(ModelState, key);
 
-    public string TypeUrl(OrderType type) => $"/orders/new?customerId={CustomerId}&type={type.Name}";
+    public string TypeUrl(OrderType type) => $"/orders/new?customerId={CustomerId}&type={type.Name}{CallQuery}";
+
+    public string CustomerUrl(Guid customerId) => $"/orders/new?customerId={customerId}&type={Type}{CallQuery}";
+
+    /// <summary>Links within the page keep the call the order comes from.</summary>
+    public string CallQuery => string.IsNullOrWhiteSpace(CallId) ? "" : $"&callId={Uri.EscapeDataString(CallId)}";
 
     private async Task LoadAsync(IReadOnlyDictionary<string, string>? posted, IReadOnlyList<ValidationError> errors, CancellationToken ct)
     {
         Chosen = OrderType.Find(Type) ?? OrderType.Repair;
         Type = Chosen.Name;
+        if (!string.IsNullOrWhiteSpace(CallId)) Call = await calls.FindAsync(CallId.Trim(), ct);
         if (CustomerId is { } id)
         {
             try

@@ -4,6 +4,7 @@ using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Hotline;
 using WorkflowService.Web.Localization;
 using WorkflowService.Web.Tasks;
 
@@ -85,7 +86,20 @@ public sealed class TaskModel(
         {
             return await RefusedAsync(caller, id, ct);
         }
-        return LocalRedirect($"/tasks/{id}");
+        return LocalRedirect(await NextAsync(caller, id, ct) ?? $"/tasks/{id}");
+    }
+
+    /// <summary>A hotline call logged as a request leads on to opening its work order; other tasks show themselves again.</summary>
+    private async Task<string?> NextAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return CallOrders.NewOrderUrl(await tasks.GetAsync(caller, id, ct));
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Claim or unclaim, then back to the page (post/redirect/get, so a reload does not post again).</summary>
