@@ -34,6 +34,9 @@ public sealed class RepairSlipApiTests(ServiceFixture service) : IClassFixture<S
         var slip = JsonDocument.Parse(await attached.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(kind, slip.GetProperty("kind").GetString());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), slip.GetProperty("sha256").GetString());
+        // SQLite keeps the bytes as a file under the data folder, named by the slip.
+        var stored = Path.Combine(service.Host.Settings.DataDirectory, "slips", slip.GetProperty("id").GetGuid().ToString("N"));
+        Assert.Equal(content, await File.ReadAllBytesAsync(stored));
         var read = await (await service.As("agent")).GetAsync($"/api/orders/{number}/slip");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(type, read.Content.Headers.ContentType!.MediaType);

@@ -42,6 +42,9 @@ public sealed class SlipPageTests(ServiceFixture service) : IClassFixture<Servic
         Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
         await engineer.PageAsync($"/orders/{number}/slip");
         Assert.Equal("true", Attribute(engineer.Tag("data-testid", "slip-state"), "data-signed"));
+        var file = await engineer.Http.GetAsync(Attribute(engineer.Tag("data-testid", "slip-file"), "href"));
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(RepairSlipApiTests.Jpeg, await file.Content.ReadAsByteArrayAsync());
         await engineer.PageAsync($"/orders/{number}");
         Assert.Equal("true", Attribute(engineer.Tag("data-testid", "slip-link"), "data-signed"));
         Assert.Contains("photo", engineer.Text("data-kind", "slip"));

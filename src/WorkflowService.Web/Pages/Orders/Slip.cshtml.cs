@@ -35,6 +35,26 @@ public sealed class SlipModel(WorkOrderDesk desk, InstanceService instances, Rep
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct) =>
         await LoadAsync(number, ct) ? Page() : NotFound();
 
+    /// <summary>
+    /// The latest slip's file, for the page's link: the API answers only bearer tokens, and the page is read with the
+    /// sign-in cookie. A download, never shown inline under the service's origin.
+    /// </summary>
+    public async Task<IActionResult> OnGetFileAsync(string number, CancellationToken ct)
+    {
+        SlipFile? slip;
+        try
+        {
+            slip = await slips.LatestAsync(number, ct);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        if (slip is null) return NotFound();
+        var extension = slip.Slip.ContentType switch { SlipContent.Jpeg => "jpg", SlipContent.Png => "png", _ => "pdf" };
+        return File(slip.Content, slip.Slip.ContentType, $"{slip.Slip.OrderNumber}-slip.{extension}");
+    }
+
     /// <summary>The upload form and the signature pad both post here: <c>file</c>, and <c>kind</c> photo, scan or signature.</summary>
     public async Task<IActionResult> OnPostAttachAsync(string number, IFormFile? file, string? kind, CancellationToken ct)
     {
