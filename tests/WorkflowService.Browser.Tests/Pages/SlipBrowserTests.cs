@@ -38,6 +38,13 @@ public sealed class SlipBrowserTests(BrowserFixture browser)
 
         await engineer.GotoAsync($"{browser.BaseUrl}/orders/{number}/slip");
         await Expect(engineer.Locator("[data-testid=slip-state]")).ToHaveAttributeAsync("data-signed", "false");
+        // On paper only the sheet: no navigation, upload form or pad.
+        await engineer.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(engineer.Locator("[data-testid=slip-sheet]")).ToBeVisibleAsync();
+        await Expect(engineer.Locator("[data-testid=slip-boxes]")).ToBeVisibleAsync();
+        await Expect(engineer.Locator("nav.navbar")).ToBeHiddenAsync();
+        await Expect(engineer.Locator("[data-testid=signature-form]")).ToBeHiddenAsync();
+        await engineer.EmulateMediaAsync(new() { Media = Media.Screen });
         var pad = engineer.Locator("[data-testid=signature-pad]");
         await pad.ScrollIntoViewIfNeededAsync();
         var box = (await pad.BoundingBoxAsync())!;
