@@ -42,9 +42,10 @@ public sealed class FileSlipStore(string folder) : ISlipStore
     public async Task<byte[]?> GetAsync(AfterSalesDbContext a, Guid slipId, CancellationToken ct) =>
         File.Exists(PathOf(slipId)) ? await File.ReadAllBytesAsync(PathOf(slipId), ct) : null;
 
+    /// <summary>Also called when nothing was written (an unknown order, before the first slip made the folder).</summary>
     public Task ForgetAsync(Guid slipId)
     {
-        File.Delete(PathOf(slipId));
+        if (File.Exists(PathOf(slipId))) File.Delete(PathOf(slipId));
         return Task.CompletedTask;
     }
 

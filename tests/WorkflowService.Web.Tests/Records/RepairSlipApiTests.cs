@@ -103,6 +103,18 @@ public sealed class RepairSlipApiTests(ServiceFixture service) : IClassFixture<S
         await ApiClient.ExpectProblemAsync(await engineer.PostAsync($"/api/orders/{number}/slip", new { file = "x" }), HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Fact]
+    public async Task A_slip_for_an_order_that_does_not_exist_is_a_404_even_before_any_slip_was_stored()
+    {
+        var store = new WorkflowService.AfterSales.Orders.FileSlipStore(Path.Combine(Path.GetTempPath(), "no-slips-" + Guid.NewGuid().ToString("N")));
+
+        await store.ForgetAsync(Guid.NewGuid());
+
+        Assert.False(Directory.Exists(store.Folder));
+        await ApiClient.ExpectProblemAsync(await AttachAsync(await service.As("engineer"), "WX-19990101-998", Pdf, "application/pdf", "slip.pdf"),
+            HttpStatusCode.NotFound);
+    }
+
     internal static Task<HttpResponseMessage> AttachAsync(ApiClient client, string number, byte[] content, string type, string fileName,
         string? kind = null)
     {
