@@ -16,6 +16,10 @@ public sealed class AfterSalesOptions
     /// <summary>How many days before its due date a customer's revisit is put in the agents' inbox.</summary>
     [System.ComponentModel.DataAnnotations.Range(0, 90)]
     public int RevisitLeadDays { get; set; } = 14;
+
+    /// <summary>The largest repair slip (photo, scan or signature) accepted, in bytes.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1024, 100 * 1024 * 1024)]
+    public long SlipMaxBytes { get; set; } = 10 * 1024 * 1024;
 }
 
 /// <summary>The department's calendar day of an instant (<see cref="AfterSalesOptions.TimeZone"/>).</summary>

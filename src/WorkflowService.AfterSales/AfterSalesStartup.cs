@@ -66,6 +66,8 @@ public static class AfterSalesRegistration
         builder.Services.AddSingleton<WorkOrderDesk>();
         builder.Services.AddSingleton<CustomerImporter>();
         builder.Services.AddSingleton<Export.RecordSheets>();
+        builder.Services.AddSingleton(sp => ISlipStore.For(sp.GetRequiredService<IOptions<Runtime.Configuration.StorageOptions>>()));
+        builder.Services.AddSingleton<RepairSlips>();
         return builder;
     }
 }

@@ -24,8 +24,12 @@ public sealed record OrderOpened(string Number, Guid InstanceId, bool Existing =
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string What, string? By, string? Detail);
 
 /// <summary>An order as the desk reads it: the record, its customer and devices, where its process stands, who has it.</summary>
+/// <param name="Slip">The latest repair slip attached (<see cref="RepairSlips"/>): the order is signed only with one.</param>
 public sealed record OrderDetails(OrderSummary Order, CustomerSummary Customer, IReadOnlyList<DeviceView> Devices, string Status,
-    IReadOnlyList<string> Responsible, IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<string> Responsible, IReadOnlyList<TimelineEntry> Timeline, SlipView? Slip = null)
+{
+    public bool IsSigned => Slip is not null;
+}
 
 /// <summary>
 /// Opens work orders (服务单): checks the request against the records, draws the day's next number, and starts the
@@ -173,6 +177,7 @@ public sealed class WorkOrderDesk(
         WorkOrderRecord order;
         CustomerRecord customer;
         List<DeviceRecord> devices;
+        List<SlipRecord> slips;
         var wanted = number.Trim().ToUpperInvariant();
         await using (var db = dbFactory.Create())
         await using (var a = await AfterSalesDbContext.OverAsync(db, ct))
@@ -182,6 +187,7 @@ public sealed class WorkOrderDesk(
             customer = await a.Customers.AsNoTracking().Include(c => c.Contacts).SingleAsync(c => c.Id == order.CustomerId, ct);
             var ids = order.Devices.Select(d => d.DeviceId).ToList();
             devices = await a.Devices.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+            slips = await a.Slips.AsNoTracking().Where(s => s.OrderNumber == wanted).ToListAsync(ct);
         }
         // The order's readers are the department: its process is read whoever started it.
         var instance = await instances.GetAsync(order.InstanceId, Caller.System, ct);
@@ -190,13 +196,15 @@ public sealed class WorkOrderDesk(
         var open = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = order.InstanceId, Take = 100 }, ct);
         var timeline = history.Select(h => new TimelineEntry(h.At, "step", h.ElementName ?? h.ElementId, h.By, h.Event))
             .Concat(breaches.Select(b => new TimelineEntry(b.DetectedAt, "breach", b.Rule, b.Responsible, b.ElementId)))
+            .Concat(slips.Select(s => new TimelineEntry(s.AttachedAt, "slip", s.Kind, s.AttachedBy, s.ContentType)))
             .OrderBy(e => e.At).ToList();
         var responsible = open.Select(t => t.Assignee ?? string.Join(", ", t.CandidateGroups.Concat(t.CandidateUsers))).Distinct().ToList();
         var today = day.Today;
         return new OrderDetails(CustomerArchive.ToSummary(order),
             new CustomerSummary(customer.Id, customer.Name, customer.Category,
                 customer.Contacts.OrderBy(c => c.Position).Select(c => new ContactView(c.Name, c.Phone, c.Mobile, c.Email)).ToList()),
-            devices.Select(d => CustomerArchive.ToView(d, today)).ToList(), instance.Instance.Status, responsible, timeline);
+            devices.Select(d => CustomerArchive.ToView(d, today)).ToList(), instance.Instance.Status, responsible, timeline,
+            slips.OrderByDescending(s => s.AttachedAt).Select(RepairSlips.ToView).FirstOrDefault());
     }
 
     private DateTimeOffset StartOf(DateOnly date) => day.StartOf(date);

@@ -20,6 +20,7 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<WorkOrderRecord> Orders => Set<WorkOrderRecord>();
     public DbSet<WorkOrderDeviceRecord> OrderDevices => Set<WorkOrderDeviceRecord>();
     public DbSet<OrderCounterRecord> OrderCounters => Set<OrderCounterRecord>();
+    public DbSet<SlipRecord> Slips => Set<SlipRecord>();
 
     /// <summary>
     /// A context on <paramref name="db"/>'s connection, in its transaction if it has one. Dispose it before
@@ -118,6 +119,17 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
             e.Property(c => c.Prefix).HasMaxLength(8);
             e.Property(c => c.Day).HasMaxLength(8);
         });
+        modelBuilder.Entity<SlipRecord>(e =>
+        {
+            e.ToTable("repair_slips");
+            e.Property(s => s.OrderNumber).HasMaxLength(32);
+            e.Property(s => s.Kind).HasMaxLength(16);
+            e.Property(s => s.ContentType).HasMaxLength(32);
+            e.Property(s => s.Sha256).HasMaxLength(64);
+            e.Property(s => s.AttachedBy).HasMaxLength(200);
+            e.HasIndex(s => new { s.OrderNumber, s.AttachedAt });
+            e.HasOne<WorkOrderRecord>().WithMany().HasForeignKey(s => s.OrderNumber).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }
 
@@ -133,6 +145,20 @@ public sealed class SqliteAfterSalesDbContext(DbContextOptions<SqliteAfterSalesD
 
 public sealed class PostgreSqlAfterSalesDbContext(DbContextOptions<PostgreSqlAfterSalesDbContext> options) : AfterSalesDbContext(options)
 {
+    /// <summary>The slips' bytes (<see cref="Orders.DatabaseSlipStore"/>): a cluster's nodes share no folder, they share the database.</summary>
+    public DbSet<SlipContentRecord> SlipContents => Set<SlipContentRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<SlipContentRecord>(e =>
+        {
+            e.ToTable("slip_contents");
+            e.HasKey(c => c.SlipId);
+            e.HasOne<SlipRecord>().WithOne().HasForeignKey<SlipContentRecord>(c => c.SlipId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
     /// <summary>As the Runtime's PostgreSQL context: UTC instants, to the microsecond.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -56,6 +56,7 @@ public static class RecordsApi
         orders.MapGet("/{number}", GetOrderAsync).Refuses(StatusCodes.Status404NotFound)
             .WithSummary("An order with its customer, devices, process status, who has it and its timeline");
         app.MapRecordSheetsApi();
+        app.MapSlipApi();
     }
 
     private static async Task<Created<CreatedId>> CreateCustomerAsync(CustomerRequest request, CustomerArchive archive, CancellationToken ct)

@@ -172,6 +172,64 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
                     b.ToTable("order_counters", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.SlipContentRecord", b =>
+                {
+                    b.Property<Guid>("SlipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SlipId");
+
+                    b.ToTable("slip_contents", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.SlipRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderNumber", "AttachedAt");
+
+                    b.ToTable("repair_slips", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowService.AfterSales.Persistence.WorkOrderDeviceRecord", b =>
                 {
                     b.Property<string>("OrderNumber")
@@ -259,6 +317,24 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.SlipContentRecord", b =>
+                {
+                    b.HasOne("WorkflowService.AfterSales.Persistence.SlipRecord", null)
+                        .WithOne()
+                        .HasForeignKey("WorkflowService.AfterSales.Persistence.SlipContentRecord", "SlipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.SlipRecord", b =>
+                {
+                    b.HasOne("WorkflowService.AfterSales.Persistence.WorkOrderRecord", null)
+                        .WithMany()
+                        .HasForeignKey("OrderNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -165,6 +165,50 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
                     b.ToTable("order_counters", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.SlipRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AttachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderNumber", "AttachedAt");
+
+                    b.ToTable("repair_slips", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowService.AfterSales.Persistence.WorkOrderDeviceRecord", b =>
                 {
                     b.Property<string>("OrderNumber")
@@ -252,6 +296,15 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.SlipRecord", b =>
+                {
+                    b.HasOne("WorkflowService.AfterSales.Persistence.WorkOrderRecord", null)
+                        .WithMany()
+                        .HasForeignKey("OrderNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
