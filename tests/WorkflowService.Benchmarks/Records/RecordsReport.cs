@@ -20,6 +20,8 @@ internal sealed class RecordsReport(RecordsOptions options)
     public List<(string What, Throughput Run, double MedianHits)> Searches { get; } = [];
     public List<(int Callers, Throughput Run)> Opens { get; } = [];
     public List<string> Plans { get; } = [];
+    public string GramTable { get; set; } = "";
+    public List<string> Differing { get; } = [];
 
     public string ToMarkdown()
     {
@@ -49,6 +51,8 @@ internal sealed class RecordsReport(RecordsOptions options)
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| Open a repair order (1 device), {callers} caller(s) | {run.Operations:N0} | {Ms(run.P50)} | {Ms(Percentile(run.LatenciesMs, 95))} | {Ms(run.P99)} | {Ms(Percentile(run.LatenciesMs, 100))} | **{N0(run.PerSecond)}/s** | ≥ {GoalOrdersPerSecond} orders/s: {verdict} |");
         }
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"The {GramTable}; {string.Join("; ", Differing)}.");
         md.AppendLine();
         md.AppendLine("SQLite's plan of the search-text scan:");
         md.AppendLine();
