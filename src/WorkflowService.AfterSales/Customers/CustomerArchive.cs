@@ -36,7 +36,7 @@ public sealed class CustomerArchive(
             a.Customers.Add(customer);
             await a.SaveChangesAsync(ct);
         }, ct);
-        await revisits.RescheduleAsync(customer, customer, ct);
+        await revisits.PlanCustomerAsync(customer, ct);
         return customer.Id;
     }
 
@@ -111,24 +111,17 @@ public sealed class CustomerArchive(
 
     /// <summary>
     /// The scores the customer gave over time, oldest first: the <c>satisfaction</c> answer (1–5) of their orders'
-    /// surveys and of their revisits, dated when the process ended (or started, while it runs).
+    /// surveys (the orders of <paramref name="customer"/>, as read with it) and of their revisits, dated when the process
+    /// ended (or started, while it runs).
     /// </summary>
-    public async Task<IReadOnlyList<SatisfactionScore>> SatisfactionAsync(Guid customerId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<SatisfactionScore>> SatisfactionAsync(CustomerDetails customer, CancellationToken ct = default)
     {
-        List<WorkOrderRecord> orders;
-        await using (var db = dbFactory.Create())
-        await using (var a = await AfterSalesDbContext.OverAsync(db, ct))
-        {
-            if (!await a.Customers.AnyAsync(c => c.Id == customerId, ct)) throw NoCustomer(customerId);
-            orders = await a.Orders.AsNoTracking().Where(o => o.CustomerId == customerId).OrderByDescending(o => o.CreatedAt).Take(500)
-                .ToListAsync(ct);
-        }
-        var revisitPrefix = RevisitPlanner.Key(customerId, DateOnly.MinValue)[..^8];
+        var revisitPrefix = RevisitPlanner.Key(customer.Id, DateOnly.MinValue)[..^8];
         var revisitHeaders = await catalog.WithKeyPrefixAsync(RevisitPlanner.ProcessKey, revisitPrefix, ct);
-        var orderHeaders = await instances.ListByIdsAsync([.. orders.Select(o => o.InstanceId)], ct);
+        var orderHeaders = await instances.ListByIdsAsync([.. customer.Orders.Select(o => o.InstanceId)], ct);
         var headers = orderHeaders.Concat(revisitHeaders).ToDictionary(h => h.Id);
         var variables = await instances.VariablesAsync(headers.Keys.ToList(), Caller.System, ct);
-        var numbers = orders.ToDictionary(o => o.InstanceId, o => o.Number);
+        var numbers = customer.Orders.ToDictionary(o => o.InstanceId, o => o.Number);
         var scores = new List<SatisfactionScore>();
         foreach (var (id, vars) in variables)
         {

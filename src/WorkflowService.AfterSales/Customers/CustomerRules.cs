@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Staff;
 
 namespace WorkflowService.AfterSales.Customers;
 
@@ -37,7 +37,7 @@ public static partial class CustomerRules
                 if (!string.IsNullOrWhiteSpace(value) && !PhonePattern().IsMatch(value.Trim()))
                     errors.Add(new($"{field}.{name} '{value}' is not a phone number", $"{field}.{name}", "invalid"));
             }
-            if (!string.IsNullOrWhiteSpace(c.Email) && !(MailAddress.TryCreate(c.Email.Trim(), out var parsed) && parsed.Address == c.Email.Trim()))
+            if (!string.IsNullOrWhiteSpace(c.Email) && !StaffRules.IsEmailAddress(c.Email))
                 errors.Add(new($"{field}.email '{c.Email}' is not an email address", $"{field}.email", "invalid"));
         }
         return errors;

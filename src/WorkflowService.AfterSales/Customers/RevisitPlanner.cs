@@ -56,7 +56,7 @@ public sealed class RevisitPlanner(
         }
         var started = 0;
         foreach (var customer in customers)
-            if (await PlanAsync(customer, ct)) started++;
+            if (await PlanCustomerAsync(customer, ct)) started++;
         if (started > 0) logger.RevisitsStarted(started);
         return started;
     }
@@ -73,10 +73,11 @@ public sealed class RevisitPlanner(
             if (await instances.FindAsync(ProcessKey, key, ct) is { Status: "Running" } open)
                 await instances.CancelAsync(open.Id, SystemActors.System, $"{after.Name}: revisits rescheduled ({after.Category})", ct);
         }
-        await PlanAsync(after, ct);
+        await PlanCustomerAsync(after, ct);
     }
 
-    private async Task<bool> PlanAsync(CustomerRecord customer, CancellationToken ct)
+    /// <summary>Starts the customer's next revisit if it is due within the lead time (a new customer has no other to cancel).</summary>
+    internal async Task<bool> PlanCustomerAsync(CustomerRecord customer, CancellationToken ct)
     {
         if (Rhythm(customer) is not var (anchor, months)) return false;
         var today = day.Today;

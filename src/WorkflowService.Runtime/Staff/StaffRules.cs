@@ -72,10 +72,14 @@ public static partial class StaffRules
     public static ValidationError? CheckEmail(string? email)
     {
         if (string.IsNullOrWhiteSpace(email)) return null;
+        return IsEmailAddress(email) ? null : new ValidationError($"email '{email}' is not an email address", "email", "invalid");
+    }
+
+    /// <summary>A bare address (no display name, nothing around it), as a person's or a contact's email must be.</summary>
+    public static bool IsEmailAddress(string email)
+    {
         var trimmed = email.Trim();
-        return MailAddress.TryCreate(trimmed, out var parsed) && parsed.Address == trimmed && trimmed.Contains('@', StringComparison.Ordinal)
-            ? null
-            : new ValidationError($"email '{email}' is not an email address", "email", "invalid");
+        return MailAddress.TryCreate(trimmed, out var parsed) && parsed.Address == trimmed && trimmed.Contains('@', StringComparison.Ordinal);
     }
 
     public static ValidationError? CheckLanguage(string? language) =>

@@ -86,9 +86,7 @@ public sealed class TaskService(
             return task;
         }, ct);
         logger.HandedOn(task.Id, task.InstanceId, task.Assignee!, caller.UserName);
-        var effects = new StepEffects();
-        effects.Notifications.Add(CommandApplier.Notification(WorkflowNotification.TaskChanged, task));
-        await dispatcher.DispatchAsync(effects, ct);
+        await NotifyChangedAsync(task, ct);
         return TaskView.From(task);
     }
 
@@ -122,10 +120,16 @@ public sealed class TaskService(
         }, ct);
         if (!changed) return task;
         logger.ClaimChanged(task.Id, task.InstanceId, claim ? "claimed" : "unclaimed", caller.UserName);
+        await NotifyChangedAsync(task, ct);
+        return task;
+    }
+
+    /// <summary>Tells the task's new and old audience that its assignee changed (after the commit).</summary>
+    private Task NotifyChangedAsync(TaskRecord task, CancellationToken ct)
+    {
         var effects = new StepEffects();
         effects.Notifications.Add(CommandApplier.Notification(WorkflowNotification.TaskChanged, task));
-        await dispatcher.DispatchAsync(effects, ct);
-        return task;
+        return dispatcher.DispatchAsync(effects, ct);
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ public static class RecordsApi
         TypedResults.Ok(await archive.GetAsync(id, ct));
 
     private static async Task<Ok<IReadOnlyList<SatisfactionScore>>> SatisfactionAsync(Guid id, CustomerArchive archive, CancellationToken ct) =>
-        TypedResults.Ok(await archive.SatisfactionAsync(id, ct));
+        TypedResults.Ok(await archive.SatisfactionAsync(await archive.GetAsync(id, ct), ct));
 
     private static async Task<Ok<CustomerDetails>> UpdateCustomerAsync(Guid id, CustomerRequest request, CustomerArchive archive,
         CancellationToken ct)

@@ -37,10 +37,6 @@ public static partial class RecordText
         }
     }
 
-    /// <summary>The messages <paramref name="state"/> holds for the input named <paramref name="key"/>.</summary>
-    public static IReadOnlyList<string> Errors(ModelStateDictionary state, string key) =>
-        state.TryGetValue(key, out var entry) ? [.. entry.Errors.Select(e => e.ErrorMessage)] : [];
-
     public static string Describe(T t, ValidationError error)
     {
         var field = error.Field ?? "";

@@ -22,9 +22,9 @@ public abstract class CustomerFormPage(T t) : PageModel
     protected T Texts => t;
 
     public RecordInput Input(string name, string labelKey, string value, string type = "text", bool required = false) =>
-        new(name, t[labelKey], value, RecordText.Errors(ModelState, name), type, required);
+        new(name, t[labelKey], value, ModelState.Of(name), type, required);
 
-    public IReadOnlyList<string> ErrorsOf(string name) => RecordText.Errors(ModelState, name);
+    public IReadOnlyList<string> ErrorsOf(string name) => ModelState.Of(name);
 
     /// <summary>Reads the posted form, lets <paramref name="save"/> store it, and redirects with what it answers.</summary>
     protected async Task<IActionResult> SaveAsync(Func<CustomerForm, Task<string>> save)

@@ -62,7 +62,7 @@ public sealed class DetailsModel(CustomerArchive archive, IAuthorizationService 
     }
 
     public RecordInput Input(string name, string labelKey, string type = "text") =>
-        new(name, t[labelKey], Device.GetValueOrDefault(name, ""), RecordText.Errors(ModelState, name), type, Required: true);
+        new(name, t[labelKey], Device.GetValueOrDefault(name, ""), ModelState.Of(name), type, Required: true);
 
     /// <summary>Typed text the form could not read as a date or a number goes to the archive as missing: it says which field.</summary>
     private DeviceInput Input() => new(Device["model"], Device["serial"],
@@ -74,7 +74,7 @@ public sealed class DetailsModel(CustomerArchive archive, IAuthorizationService 
         try
         {
             Customer = await archive.GetAsync(id, ct);
-            Scores = await archive.SatisfactionAsync(id, ct);
+            Scores = await archive.SatisfactionAsync(Customer, ct);
         }
         catch (NotFoundException)
         {

@@ -86,7 +86,7 @@ public sealed class NewModel(CustomerArchive archive, WorkOrderDesk desk, Defini
         }
     }
 
-    public IReadOnlyList<string> ErrorsOf(string key) => RecordText.Errors(ModelState, key);
+    public IReadOnlyList<string> ErrorsOf(string key) => ModelState.Of(key);
 
     public string TypeUrl(OrderType type) => $"/orders/new?customerId={CustomerId}&type={type.Name}{CallQuery}";
 
