@@ -56,6 +56,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton(_ => new BpmnParser());
         services.AddSingleton(_ => new Interpreter());
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<ProcessTexts>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<DraftService>();
         services.AddSingleton<DefinitionCatalog>();

@@ -34,4 +34,10 @@ public sealed record FormField
     public string? Max { get; init; }
     public int? MinLength { get; init; }
     public int? MaxLength { get; init; }
+
+    /// <summary>
+    /// The field's <c>camunda:properties</c> (<c>id</c>/<c>value</c>): its label and its values' names in other languages
+    /// (<see cref="Translations"/>).
+    /// </summary>
+    public ImmutableDictionary<string, string> Properties { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

@@ -53,6 +53,9 @@ public sealed class ProcessModel
     /// </summary>
     public ProcessStarters Starters { get; init; } = ProcessStarters.Anyone;
 
+    /// <summary>The process's extension properties (<c>camunda:properties</c>), e.g. its name in other languages.</summary>
+    public ImmutableDictionary<string, string> Properties { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public IReadOnlyCollection<FlowNode> Nodes => _nodes.Values;
     public IReadOnlyCollection<SequenceFlow> Flows => _flows.Values;
 

@@ -61,6 +61,17 @@ public sealed class BpmnParser(ParserLimits? limits = null)
             ? Missing(diagnostics)
             : SafeXmlLoader.Load(xml, Limits, diagnostics), published: true);
 
+    /// <summary>
+    /// The file with the names a diagram shows in <paramref name="language"/> where it has them (<see cref="Translations"/>);
+    /// the file as it is when there is no language, nothing to translate, or it does not load within the limits.
+    /// </summary>
+    public string TranslateNames(string xml, string? language)
+    {
+        if (string.IsNullOrEmpty(language) || !xml.Contains(Translations.Name + ":", StringComparison.Ordinal)) return xml;
+        var document = SafeXmlLoader.Load(xml, Limits, new DiagnosticBag());
+        return document is null ? xml : DiagramTranslator.Translate(document, xml, language);
+    }
+
     /// <summary>Reads at most <see cref="ParserLimits.MaxBytes"/> + 1 bytes; the stream is not closed.</summary>
     public ParseResult Parse(Stream stream) =>
         Run(diagnostics => stream is null

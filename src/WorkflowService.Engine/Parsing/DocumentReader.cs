@@ -48,7 +48,7 @@ internal static class DocumentReader
 
         if (diagnostics.HasErrors) return [];
         return [.. models.Select(m => new ProcessModel(m.Draft.Id, m.Draft.Name, m.Nodes, m.Flows, m.Draft.Element.Line())
-            { Starters = m.Starters })];
+            { Starters = m.Starters, Properties = CommonNodeParts.Properties(m.Draft.Element) })];
     }
 
     /// <summary>

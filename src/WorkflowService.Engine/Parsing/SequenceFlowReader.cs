@@ -43,6 +43,7 @@ internal static class SequenceFlowReader
             TargetId = target,
             Condition = Condition(element, id, ctx),
             Line = element.Line(),
+            Properties = CommonNodeParts.Properties(element),
         });
     }
 

@@ -37,15 +37,21 @@ public sealed record ProcessRow(string Key, IReadOnlyList<ProcessVersionRow> Ver
 /// instance counts and open drafts. Lists never load the XML, so many versions stay cheap.
 /// Writes are <see cref="DefinitionService"/>'s and <see cref="DraftService"/>'s.
 /// </summary>
-public sealed class DefinitionCatalog(WorkflowDbFactory dbFactory, DefinitionCache cache)
+public sealed class DefinitionCatalog(WorkflowDbFactory dbFactory, DefinitionCache cache, ProcessTexts texts)
 {
-    /// <summary>Every process with its newest version, ordered by key.</summary>
+    /// <summary>Every process with its newest version, ordered by key, named in the reader's language.</summary>
     public async Task<IReadOnlyList<DefinitionSummary>> ListLatestAsync(CancellationToken ct = default)
     {
-        await using var db = dbFactory.Create();
-        return await LatestVersions(db).OrderBy(d => d.Key)
-            .Select(d => new DefinitionSummary(d.Key, d.Name, d.Version, d.PublishedAt, d.PublishedBy))
-            .ToListAsync(ct);
+        List<DefinitionSummary> latest;
+        await using (var db = dbFactory.Create())
+        {
+            latest = await LatestVersions(db).OrderBy(d => d.Key)
+                .Select(d => new DefinitionSummary(d.Key, d.Name, d.Version, d.PublishedAt, d.PublishedBy))
+                .ToListAsync(ct);
+        }
+        if (ProcessTexts.Language is null) return latest;
+        var book = await texts.BookAsync(latest.Select(d => d.Key), ct);
+        return [.. latest.Select(d => d with { Name = book.Process(d.Key, d.Name) })];
     }
 
     /// <summary>Each process key with the name a person reads (the newest version's name, else the key).</summary>
@@ -91,7 +97,8 @@ public sealed class DefinitionCatalog(WorkflowDbFactory dbFactory, DefinitionCac
                      .Select(d => (int?)d.Id).FirstOrDefaultAsync(ct)
                  ?? throw new NotFoundException($"No process '{definitionKey}' is deployed");
         var model = await cache.GetAsync(db, id, ct);
-        return model.NoneStartEvent?.FormFields ?? [];
+        var language = ProcessTexts.Language;
+        return [.. (model.NoneStartEvent?.FormFields ?? []).Select(f => f.In(language))];
     }
 
     /// <summary>

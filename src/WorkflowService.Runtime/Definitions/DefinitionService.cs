@@ -21,6 +21,7 @@ public sealed class DefinitionService(
     TransactionRunner transactions,
     BpmnParser parser,
     DefinitionCache cache,
+    ProcessTexts texts,
     StartTimers startTimers,
     EffectDispatcher dispatcher,
     TimeProvider clock,
@@ -79,6 +80,7 @@ public sealed class DefinitionService(
         if (published is null) return result;
         // Cached only once committed: a rolled-back id can be handed out again (SQLite reuses it).
         cache.GetOrParse(published);
+        texts.Forget();
         await dispatcher.DispatchAsync(effects, ct);
         logger.Published(published.Key, published.Version, publishedBy);
         return result;

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using WorkflowService.Engine.Model;
+using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Persistence;
 
@@ -13,7 +15,7 @@ public sealed record InstanceDiagram(string Xml, IReadOnlyList<string> Completed
     IReadOnlyDictionary<string, string> ElementNames);
 
 /// <summary>Read-only lookups for the instance and breach views.</summary>
-public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache definitions)
+public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache definitions, BpmnParser parser)
 {
     /// <summary>
     /// The diagram of an instance from its history, which the caller has read already (<see cref="InstanceService.HistoryAsync"/>,
@@ -32,8 +34,12 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
         var left = steps.Where(s => s.Event == HistoryEvent.Left || s.Event == HistoryEvent.Interrupted).Select(s => s.ElementId)
             .Where(id => model.TryGetNode(id, out _)).ToHashSet(StringComparer.Ordinal);
         var flows = model.Flows.Where(f => left.Contains(f.SourceId) && entered.Contains(f.TargetId)).Select(f => f.Id);
-        var names = model.Nodes.Where(n => n.Name is not null).ToDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);
-        return new InstanceDiagram(definition.Xml, [.. left.Order(StringComparer.Ordinal)], [.. flows.Order(StringComparer.Ordinal)], names);
+        // Named in the reader's language, as the instance's own version writes it.
+        var language = ProcessTexts.Language;
+        var names = model.Nodes.Select(n => (n.Id, Name: n.NameIn(language))).Where(n => n.Name is not null)
+            .ToDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);
+        return new InstanceDiagram(parser.TranslateNames(definition.Xml, language), [.. left.Order(StringComparer.Ordinal)],
+            [.. flows.Order(StringComparer.Ordinal)], names);
     }
 
     /// <summary>The rules that have been breached at least once.</summary>

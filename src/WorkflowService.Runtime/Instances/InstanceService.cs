@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Engine.Execution;
+using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tasks;
 
@@ -21,7 +22,7 @@ public sealed record InstanceView(
 /// Reads take the <see cref="Caller"/>: an instance the caller may not see (<see cref="InstanceVisibility"/>)
 /// is reported as not existing, so its id reveals nothing.
 /// </remarks>
-public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner runner)
+public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner runner, ProcessTexts texts)
 {
     /// <summary>
     /// Starts the latest version of a process, if its starter lists allow <paramref name="caller"/>. The variables are the
@@ -177,10 +178,22 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
 
     public async Task<IReadOnlyList<InstanceHistoryEntry>> HistoryAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
-        await using var db = dbFactory.Create();
-        if (!await db.Instances.VisibleTo(db, caller).AnyAsync(i => i.Id == id, ct)) throw NotFound(id);
-        return await db.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id).Select(InstanceHistoryEntry.FromRow)
-            .ToListAsync(ct);
+        string key;
+        List<InstanceHistoryEntry> history;
+        await using (var db = dbFactory.Create())
+        {
+            key = await db.Instances.VisibleTo(db, caller).Where(i => i.Id == id).Select(i => i.DefinitionKey).SingleOrDefaultAsync(ct)
+                  ?? throw NotFound(id);
+            history = await db.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id).Select(InstanceHistoryEntry.FromRow)
+                .ToListAsync(ct);
+        }
+        if (ProcessTexts.Language is null) return history;
+        // Names in the reader's language; the process's own entries (started, ended) carry the process's name.
+        var book = await texts.BookAsync(key, ct);
+        return [.. history.Select(h => h with
+        {
+            ElementName = h.ElementId == key ? book.Process(key, h.ElementName) : book.Element(key, h.ElementId, h.ElementName),
+        })];
     }
 
     private static NotFoundException NotFound(Guid id) => new($"Instance {id} does not exist");

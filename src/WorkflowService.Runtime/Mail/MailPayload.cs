@@ -46,8 +46,11 @@ public sealed record MailPayload
         JsonSerializer.Deserialize<MailPayload>(json, Json) ?? throw new JsonException("The mail payload is null");
 }
 
-public sealed record MailInstance(Guid Id, string DefinitionKey, int Version, string? BusinessKey);
+/// <param name="Name">The process's name as written; <paramref name="Names"/> the same in other languages (by language).</param>
+public sealed record MailInstance(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string? Name = null,
+    IReadOnlyDictionary<string, string>? Names = null);
 
 /// <param name="Link">Deep link to the task in the inbox.</param>
+/// <param name="Names">The task's name in other languages, by language (a mail is read in both).</param>
 public sealed record MailTask(Guid Id, string? Name, string ElementId, DateTimeOffset? DueAt, string? Assignee,
-    IReadOnlyList<string> CandidateGroups, string Link);
+    IReadOnlyList<string> CandidateGroups, string Link, IReadOnlyDictionary<string, string>? Names = null);

@@ -11,7 +11,8 @@ internal sealed record RenderedMail(string Subject, string Html, string Text);
 /// Renders an outbox payload with its template. The model is plain dictionaries and lists:
 /// Fluid shows nothing of an unregistered POCO, and a JSON variable of any shape has to reach the
 /// template. Keys: <c>instance</c>, <c>variables</c>, <c>inputs</c>, <c>task</c>, <c>tasks</c>,
-/// <c>rule</c>, <c>subject</c>, <c>link</c>, <c>recipientName</c>.
+/// <c>rule</c>, <c>subject</c>, <c>link</c>, <c>recipientName</c>; the instance and each task carry their name in other
+/// languages as <c>names</c> (by language: <c>task.names.en</c>) and <c>otherNames</c> (a list).
 /// </summary>
 internal sealed class MailRenderer(TemplateStore templates, TimeProvider clock)
 {
@@ -54,6 +55,9 @@ internal sealed class MailRenderer(TemplateStore templates, TimeProvider clock)
             ["definitionKey"] = payload.Instance.DefinitionKey,
             ["version"] = payload.Instance.Version,
             ["businessKey"] = payload.Instance.BusinessKey,
+            ["name"] = payload.Instance.Name,
+            ["names"] = Names(payload.Instance.Names),
+            ["otherNames"] = OtherNames(payload.Instance.Name, payload.Instance.Names),
         },
         ["variables"] = Object(payload.Variables),
         ["inputs"] = Object(payload.Inputs),
@@ -74,7 +78,18 @@ internal sealed class MailRenderer(TemplateStore templates, TimeProvider clock)
         ["assignee"] = task.Assignee,
         ["candidateGroups"] = task.CandidateGroups.ToList<object?>(),
         ["link"] = task.Link,
+        ["names"] = Names(task.Names),
+        ["otherNames"] = OtherNames(task.Name, task.Names),
     };
+
+    /// <summary>The name in the other languages, each once, for a mail that shows every language (<c>task.otherNames</c>).</summary>
+    private static List<object?> OtherNames(string? name, IReadOnlyDictionary<string, string>? names) =>
+        [.. (names ?? new Dictionary<string, string>()).OrderBy(n => n.Key, StringComparer.OrdinalIgnoreCase).Select(n => n.Value)
+            .Where(n => n != name).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Names in other languages by language (<c>task.names.en</c>); a payload written before there were any has none.</summary>
+    private static Dictionary<string, object?> Names(IReadOnlyDictionary<string, string>? names) =>
+        (names ?? new Dictionary<string, string>()).ToDictionary(n => n.Key, n => (object?)n.Value, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A JSON object for the template; a name given twice (JSON allows it) keeps its last value, as JavaScript does.</summary>
     private static Dictionary<string, object?> Object(IEnumerable<KeyValuePair<string, JsonElement>> properties)

@@ -24,6 +24,7 @@ public sealed class TaskService(
     WorkflowDbFactory dbFactory,
     TransactionRunner transactions,
     DefinitionCache definitions,
+    ProcessTexts texts,
     InstanceRunner runner,
     Interpreter interpreter,
     EffectDispatcher dispatcher,
@@ -32,11 +33,26 @@ public sealed class TaskService(
 {
     public async Task<IReadOnlyList<TaskView>> QueryAsync(Caller caller, TaskQuery query, CancellationToken ct = default)
     {
-        await using var db = dbFactory.Create();
-        if (InboxQuery.Applies(caller, query)) return await InboxQuery.RunAsync(db, caller, query, clock.GetUtcNow(), ct);
-        return await db.Tasks.AsNoTracking().VisibleTo(caller).Matching(query, clock.GetUtcNow()).Select(TaskView.FromRow)
-            .ToListAsync(ct);
+        IReadOnlyList<TaskView> found;
+        await using (var db = dbFactory.Create())
+        {
+            found = InboxQuery.Applies(caller, query)
+                ? await InboxQuery.RunAsync(db, caller, query, clock.GetUtcNow(), ct)
+                : await db.Tasks.AsNoTracking().VisibleTo(caller).Matching(query, clock.GetUtcNow()).Select(TaskView.FromRow).ToListAsync(ct);
+        }
+        return await InReadersLanguageAsync(found, ct);
     }
+
+    /// <summary>The tasks with their names in the reader's language (<see cref="ProcessTexts"/>).</summary>
+    private async Task<IReadOnlyList<TaskView>> InReadersLanguageAsync(IReadOnlyList<TaskView> tasks, CancellationToken ct)
+    {
+        if (ProcessTexts.Language is null || tasks.Count == 0) return tasks;
+        var book = await texts.BookAsync(tasks.Select(t => t.DefinitionKey), ct);
+        return [.. tasks.Select(t => t with { Name = book.Element(t.DefinitionKey, t.ElementId, t.Name) })];
+    }
+
+    private async Task<TaskView> InReadersLanguageAsync(TaskView task, CancellationToken ct) =>
+        (await InReadersLanguageAsync([task], ct))[0];
 
     public async Task<TaskDetails> GetAsync(Caller caller, Guid taskId, CancellationToken ct = default)
     {
@@ -49,15 +65,17 @@ public sealed class TaskService(
         var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
         var variables = InstanceStateJson.Deserialize(instance.StateJson).Variables;
         var fields = FieldsOf(model, task.ElementId);
-        var form = fields.Select(f => new FormFieldView(f, ValueOf(f, variables))).ToList();
-        return new TaskDetails(task, form, variables, model.Name);
+        // The form of the task's own version, labelled in the reader's language as that version writes it.
+        var language = ProcessTexts.Language;
+        var form = fields.Select(f => new FormFieldView(f.In(language), ValueOf(f, variables))).ToList();
+        return new TaskDetails(await InReadersLanguageAsync(task, ct), form, variables, model.NameIn(language));
     }
 
     public async Task<TaskView> ClaimAsync(Caller caller, Guid taskId, CancellationToken ct = default) =>
-        TaskView.From(await ChangeAssigneeAsync(caller, taskId, claim: true, ct));
+        await InReadersLanguageAsync(TaskView.From(await ChangeAssigneeAsync(caller, taskId, claim: true, ct)), ct);
 
     public async Task<TaskView> UnclaimAsync(Caller caller, Guid taskId, CancellationToken ct = default) =>
-        TaskView.From(await ChangeAssigneeAsync(caller, taskId, claim: false, ct));
+        await InReadersLanguageAsync(TaskView.From(await ChangeAssigneeAsync(caller, taskId, claim: false, ct)), ct);
 
     /// <summary>
     /// Hands a task on to someone (a supervisor's act, checked by the host): typically the work of a person who left.
@@ -87,7 +105,7 @@ public sealed class TaskService(
         }, ct);
         logger.HandedOn(task.Id, task.InstanceId, task.Assignee!, caller.UserName);
         await NotifyChangedAsync(task, ct);
-        return TaskView.From(task);
+        return await InReadersLanguageAsync(TaskView.From(task), ct);
     }
 
     /// <summary>

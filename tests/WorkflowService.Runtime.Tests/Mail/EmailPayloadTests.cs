@@ -61,7 +61,9 @@ public sealed class EmailPayloadTests : IAsyncLifetime
         var id = await _harness.SendTaskAsync(("to", "managers"));
 
         var payload = _harness.Payload(await _harness.OutboxRowAsync(id));
-        Assert.Equal(new Runtime.Mail.MailInstance(_harness.InstanceId, "complaint", 3, "TS-2026-0042"), payload.Instance);
+        Assert.Equal(new Runtime.Mail.MailInstance(_harness.InstanceId, "complaint", 3, "TS-2026-0042", "Complaint"),
+            payload.Instance with { Names = null });
+        Assert.Equal("投诉", payload.Instance.Names!["zh-CN"]); // the process's name in its other language, for the mail's reader
         Assert.Equal(MailHarness.Customer, payload.Variables["customer"].GetString());
         Assert.Equal(12, payload.Variables["units"].GetInt32());
         Assert.Equal($"https://ws.example.com/instances/{_harness.InstanceId}", payload.Link);

@@ -56,7 +56,8 @@ public sealed class EscalationEmailDeliveryTests(EscalationEmailDeliveryTests.De
     {
         var html = Mail.Message.HtmlBody;
         Assert.Contains("Dear colleague,", html);
-        Assert.Contains("Call customer back", html);
+        Assert.Contains("Call customer back / 回拨客户", html); // the task's name in both languages
+        Assert.Contains("Complaint / 投诉", html);
         Assert.Contains($"href=\"https://ws.example.com/tasks/{delivered.Harness.CallBackTaskId}\"", html);
     }
 

@@ -29,7 +29,8 @@ public sealed class ClaimContentionTests : IDisposable
         var dispatcher = new EffectDispatcher(new NoPorts(), new NoPorts(), new NoPorts(), NullLogger<EffectDispatcher>.Instance);
         var runner = new InstanceRunner(_file.Factory, interpreter, cache, new CommandApplier(interpreter, []), dispatcher,
             _process.Gate, new TransientRetry(NullLogger<TransientRetry>.Instance), TimeProvider.System, NullLogger<InstanceRunner>.Instance);
-        _tasks = new TaskService(_file.Factory, _process, cache, runner, interpreter, dispatcher, TimeProvider.System,
+        _tasks = new TaskService(_file.Factory, _process, cache, new ProcessTexts(_file.Factory, cache, TimeProvider.System), runner,
+            interpreter, dispatcher, TimeProvider.System,
             NullLogger<TaskService>.Instance);
         SeedOpenTask();
     }

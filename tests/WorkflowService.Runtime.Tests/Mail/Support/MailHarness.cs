@@ -70,9 +70,13 @@ public sealed class MailHarness : IAsyncDisposable
     public Guid InstanceId { get; } = Guid.CreateVersion7();
     public Guid CallBackTaskId { get; } = Guid.CreateVersion7();
     public Guid ResolveTaskId { get; } = Guid.CreateVersion7();
+    /// <summary>Named in English with the Chinese beside (<see cref="Translations"/>), as a process owner may write it.</summary>
     public ProcessModel Model { get; } = new("complaint", "Complaint",
-        [new ExternalTaskNode { Id = SendTaskId, Name = "Escalate to manager", XmlElementType = "sendTask", Topic = SendEmailHandler.TopicName }],
-        []);
+        [
+            new ExternalTaskNode { Id = SendTaskId, Name = "Escalate to manager", XmlElementType = "sendTask", Topic = SendEmailHandler.TopicName },
+            new UserTaskNode { Id = "callCustomerBack", Name = "Call customer back", Properties = ImmutableDictionary<string, string>.Empty.Add("name:zh-CN", "回拨客户") },
+        ],
+        []) { Properties = ImmutableDictionary<string, string>.Empty.Add("name:zh-CN", "投诉") };
 
     public ImmutableDictionary<string, JsonElement> Variables { get; set; } =
         VariableMap.Of(("customer", Customer), ("owner", "chen.jie"), ("from", "+86 21 5555 0101"), ("units", 12));
