@@ -40,4 +40,13 @@ public sealed record FormField
     /// (<see cref="Translations"/>).
     /// </summary>
     public ImmutableDictionary<string, string> Properties { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The property that makes a string field a choice of person: its value names the group.</summary>
+    public const string MemberOfProperty = "memberOf";
+
+    /// <summary>
+    /// A person field (<c>&lt;camunda:property id="memberOf" value="engineers"/&gt;</c>): the answer is the user name of an
+    /// enabled member of this group, checked by the runtime when the form is submitted; a form offers the members to pick from.
+    /// </summary>
+    public string? MemberOf => Properties.GetValueOrDefault(MemberOfProperty) is { Length: > 0 } group ? group.Trim() : null;
 }

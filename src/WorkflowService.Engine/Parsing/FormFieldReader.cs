@@ -68,6 +68,11 @@ internal static class FormFieldReader
         var constraints = element.CamundaChildren("validation").SelectMany(v => v.CamundaChildren("constraint"));
         foreach (var constraint in constraints)
             field = ApplyConstraint(task, constraint, field, ctx);
+        if (field.MemberOf is not null && field.Type != FormFieldType.String)
+        {
+            ctx.Diagnostics.Error(task, element,
+                $"Form field '{id}' of {ElementLabels.DescribeInline(task)} chooses a member of '{field.MemberOf}' (memberOf) but has type '{element.Attr("type")}'; a person is chosen by user name: use type string");
+        }
         return field;
     }
 

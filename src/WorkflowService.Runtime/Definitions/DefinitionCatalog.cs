@@ -3,6 +3,7 @@ using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Model;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
 
 namespace WorkflowService.Runtime.Definitions;
 
@@ -99,6 +100,14 @@ public sealed class DefinitionCatalog(WorkflowDbFactory dbFactory, DefinitionCac
         var model = await cache.GetAsync(db, id, ct);
         var language = ProcessTexts.Language;
         return [.. (model.NoneStartEvent?.FormFields ?? []).Select(f => f.In(language))];
+    }
+
+    /// <summary>Whom each person field of a form may name (<see cref="PersonFields"/>), by field id.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<PersonChoice>>> PeopleAsync(IEnumerable<FormField> fields,
+        CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        return await PersonFields.ChoicesAsync(db, fields, ct);
     }
 
     /// <summary>

@@ -76,7 +76,13 @@ public sealed class InstanceRunner(
             }
             var now = clock.GetUtcNow();
             var (businessKey, variables, answers) = await inputs(db, now);
-            if (answers is not null) variables = FormAnswers.ValidateStart(StartFormOf(model, startEventId), answers, variables);
+            if (answers is not null)
+            {
+                var form = StartFormOf(model, startEventId);
+                var facts = variables;
+                variables = await PersonFields.CheckAsync(db, form.Where(f => facts is null || !facts.ContainsKey(f.Id)),
+                    FormAnswers.ValidateStart(form, answers, facts), "The process was not started: some values were refused", ct);
+            }
             StepResult result;
             try
             {

@@ -11,7 +11,8 @@ using WorkflowService.Runtime.Persistence;
 namespace WorkflowService.Runtime.Tasks;
 
 /// <summary>A form field as the user sees it: its declaration and the value to show.</summary>
-public sealed record FormFieldView(FormField Field, JsonElement? Value);
+/// <param name="People">For a person field (<see cref="FormField.MemberOf"/>), whom one may choose; null otherwise.</param>
+public sealed record FormFieldView(FormField Field, JsonElement? Value, IReadOnlyList<PersonChoice>? People = null);
 
 public sealed record TaskDetails(TaskView Task, IReadOnlyList<FormFieldView> Form,
     IReadOnlyDictionary<string, JsonElement> Variables, string? ProcessName);
@@ -67,7 +68,8 @@ public sealed class TaskService(
         var fields = FieldsOf(model, task.ElementId);
         // The form of the task's own version, labelled in the reader's language as that version writes it.
         var language = ProcessTexts.Language;
-        var form = fields.Select(f => new FormFieldView(f.In(language), ValueOf(f, variables))).ToList();
+        var people = await PersonFields.ChoicesAsync(db, fields, ct);
+        var form = fields.Select(f => new FormFieldView(f.In(language), ValueOf(f, variables), people.GetValueOrDefault(f.Id))).ToList();
         return new TaskDetails(await InReadersLanguageAsync(task, ct), form, variables, model.NameIn(language));
     }
 
@@ -169,6 +171,7 @@ public sealed class TaskService(
             var definitionId = await db.Instances.Where(i => i.Id == instanceId).Select(i => i.DefinitionId).SingleAsync(ct);
             var fields = FieldsOf(await definitions.GetAsync(db, definitionId, ct), task.ElementId);
             values = FormAnswers.Validate(fields, submitted);
+            values = await PersonFields.CheckAsync(db, fields, values, "Some values were refused", ct);
         }
 
         var outcome = await runner.HandleAsync(instanceId, async scope =>

@@ -37,7 +37,8 @@ public sealed record FormFieldDto(
     int? MinLength,
     int? MaxLength,
     IReadOnlyList<EnumOption>? Options,
-    JsonElement? Value);
+    JsonElement? Value,
+    string? MemberOf = null);
 
 public sealed record TaskDetailsDto(TaskSummary Task, string? FormKey, IReadOnlyList<FormFieldDto> Form,
     IReadOnlyDictionary<string, JsonElement> Variables);
@@ -85,7 +86,7 @@ public static class TasksApi
     private static async Task<Ok<TaskDetailsDto>> GetAsync(Guid id, TaskService tasks, SignedInCaller caller, CancellationToken ct)
     {
         var details = await tasks.GetAsync(caller, id, ct);
-        var form = details.Form.Select(f => FormFieldDtos.From(f.Field, f.Value)).ToList();
+        var form = details.Form.Select(f => FormFieldDtos.From(f.Field, f.Value, f.People)).ToList();
         return TypedResults.Ok(new TaskDetailsDto(TaskSummary.From(details.Task), details.Task.FormKey, form, details.Variables));
     }
 

@@ -11,7 +11,7 @@ namespace WorkflowService.Web.Tasks;
 /// </summary>
 public static class FormErrorText
 {
-    public static readonly string[] Codes = ["required", "type", "min", "max", "minlength", "maxlength", "enum", "unknown"];
+    public static readonly string[] Codes = ["required", "type", "min", "max", "minlength", "maxlength", "enum", "unknown", "not-member"];
 
     public static string Describe(T t, FormField? field, ValidationError error)
     {
@@ -26,7 +26,7 @@ public static class FormErrorText
     {
         "type" => $"Form.Error.type.{type.ToString().ToLowerInvariant()}",
         "min" or "max" when type == FormFieldType.Date => $"Form.Error.{code}.date",
-        "required" or "min" or "max" or "minlength" or "maxlength" or "enum" or "unknown" => $"Form.Error.{code}",
+        "required" or "min" or "max" or "minlength" or "maxlength" or "enum" or "unknown" or "not-member" => $"Form.Error.{code}",
         _ => null,
     };
 

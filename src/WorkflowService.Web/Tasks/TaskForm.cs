@@ -7,7 +7,8 @@ using WorkflowService.Runtime.Tasks;
 namespace WorkflowService.Web.Tasks;
 
 /// <summary>One input of a task form: the BPMN declaration, the text to show and the errors to show next to it.</summary>
-public sealed record FormInput(FormField Field, string Value, IReadOnlyList<string> Errors)
+/// <param name="People">For a person field, whom one may choose (a select instead of a text box).</param>
+public sealed record FormInput(FormField Field, string Value, IReadOnlyList<string> Errors, IReadOnlyList<PersonChoice>? People = null)
 {
     public string Label => string.IsNullOrWhiteSpace(Field.Label) ? Field.Id : Field.Label;
 
@@ -58,7 +59,7 @@ public static class TaskForm
         IReadOnlyList<ValidationError> errors, Func<FormField, ValidationError, string> describe) =>
         [.. fields.Select(f => new FormInput(f.Field,
             !f.Field.Readonly && posted is not null && posted.TryGetValue(f.Field.Id, out var typed) ? typed : Text(f.Value),
-            [.. errors.Where(e => e.Field == f.Field.Id).Select(e => describe(f.Field, e))]))];
+            [.. errors.Where(e => e.Field == f.Field.Id).Select(e => describe(f.Field, e))], f.People))];
 
     /// <summary>A stored value as an input shows it: booleans as "true"/"false", numbers invariant, dates ISO.</summary>
     public static string Text(JsonElement? value) => value switch

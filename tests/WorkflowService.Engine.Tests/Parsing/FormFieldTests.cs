@@ -209,4 +209,21 @@ public sealed class FormFieldTests
 
         AssertRefused(xml, "fill", "userTask", "needs a non-negative whole number as config, not 'ten'", lineFragment: "name=\"maxlength\"");
     }
+
+    [Fact]
+    public void A_person_field_names_its_group_and_must_be_a_string_field()
+    {
+        var person = Field("""
+            <camunda:formData><camunda:formField id="engineer" type="string">
+              <camunda:properties><camunda:property id="memberOf" value=" engineers " /></camunda:properties>
+            </camunda:formField></camunda:formData>
+            """, "engineer");
+        Assert.Equal("engineers", person.MemberOf);
+
+        AssertRefused(Task("""
+            <camunda:formData><camunda:formField id="engineer" type="long">
+              <camunda:properties><camunda:property id="memberOf" value="engineers" /></camunda:properties>
+            </camunda:formField></camunda:formData>
+            """), "fill", "userTask", "use type string", lineFragment: "type=\"long\"");
+    }
 }

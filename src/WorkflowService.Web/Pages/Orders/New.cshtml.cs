@@ -125,7 +125,8 @@ public sealed class NewModel(CustomerArchive archive, WorkOrderDesk desk, Defini
             fields = [];
             errors = [.. errors, new ValidationError(missing.Message)];
         }
-        StartForm = TaskForm.Inputs([.. fields.Select(f => new FormFieldView(f, null))], posted, errors,
+        var people = await catalog.PeopleAsync(fields, ct);
+        StartForm = TaskForm.Inputs([.. fields.Select(f => new FormFieldView(f, null, people.GetValueOrDefault(f.Id)))], posted, errors,
             (field, error) => FormErrorText.Describe(t, field, error));
         var declared = fields.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var elsewhere = new List<string>();
