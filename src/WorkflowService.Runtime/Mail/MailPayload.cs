@@ -34,6 +34,9 @@ public sealed record MailPayload
     /// <summary>Deep link to the instance.</summary>
     public required string Link { get; init; }
 
+    /// <summary>Who the latest breach of <see cref="Rule"/> in this instance is charged to, when one is recorded.</summary>
+    public MailBreach? Breach { get; init; }
+
     public const string Kind = "email";
 
     // camelCase property names; dictionary keys (variable and input names) are kept as they are.
@@ -51,3 +54,6 @@ public sealed record MailInstance(Guid Id, string DefinitionKey, int Version, st
 /// <param name="Link">Deep link to the task in the inbox.</param>
 public sealed record MailTask(Guid Id, string? Name, string ElementId, DateTimeOffset? DueAt, string? Assignee,
     IReadOnlyList<string> CandidateGroups, string Link);
+
+/// <summary>The person and group(s) a breach is charged to (either may be null).</summary>
+public sealed record MailBreach(string? Responsible, string? ResponsibleGroup);

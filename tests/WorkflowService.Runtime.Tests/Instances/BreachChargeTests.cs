@@ -13,7 +13,7 @@ public sealed class BreachChargeTests(ServiceFixture service) : IClassFixture<Se
     private static readonly TimeSpan Late = TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1);
 
     /// <summary>Repair work in a subprocess watched by a one-hour SLA timer; inside, the engineer's task and, in parallel, the warehouse's.</summary>
-    private static string Process(string key, bool withParts, string timerProperties = "") => TestBpmn.Process(key, $"""
+    private static string Process(string key, bool withParts, string timerProperties = "", bool escalate = false) => TestBpmn.Process(key, $"""
         <bpmn:startEvent id="start" />
         <bpmn:subProcess id="repairWork">
           <bpmn:startEvent id="workStart" />
@@ -30,10 +30,22 @@ public sealed class BreachChargeTests(ServiceFixture service) : IClassFixture<Se
           </camunda:properties></bpmn:extensionElements>
           <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
         </bpmn:boundaryEvent>
+        {(escalate ? Escalation(key) : "")}
         <bpmn:endEvent id="noted" />
         <bpmn:endEvent id="done" />
-        {TestBpmn.Flows("start", "repairWork", "done")}{TestBpmn.Flows("turnaroundTimer", "noted")}
+        {TestBpmn.Flows("start", "repairWork", "done")}{(escalate ? TestBpmn.Flows("turnaroundTimer", "escalate", "noted") : TestBpmn.Flows("turnaroundTimer", "noted"))}
         """);
+
+    /// <summary>The managers are emailed with the escalation template, the subject naming the process key.</summary>
+    private static string Escalation(string key) => $"""
+        <bpmn:sendTask id="escalate" camunda:type="external" camunda:topic="send-email">
+          <bpmn:extensionElements><camunda:inputOutput>
+            <camunda:inputParameter name="to">managers</camunda:inputParameter>
+            <camunda:inputParameter name="rule">repair-turnaround</camunda:inputParameter>
+            <camunda:inputParameter name="subject">Repair for {key} is late</camunda:inputParameter>
+          </camunda:inputOutput></bpmn:extensionElements>
+        </bpmn:sendTask>
+        """;
 
     private async Task<Guid> StartAsync(string xml, object? variables = null)
     {
@@ -130,5 +142,19 @@ public sealed class BreachChargeTests(ServiceFixture service) : IClassFixture<Se
         Assert.Equal("engineers", breach.ResponsibleGroup);
         Assert.Contains("dispatchedEngineer", breach.ResponsibleNote);
         Assert.Equal("Running", (await service.As("admin").InstanceAsync(id)).Instance.Status);
+    }
+
+    [Fact]
+    public async Task The_escalation_email_names_the_person_and_the_group_charged()
+    {
+        var id = await StartAsync(Process("charge-mail", withParts: false, escalate: true));
+        await ClaimAsync("engineer", id, "repairDevice");
+
+        await service.AdvanceAsync(Late);
+
+        var mail = await service.ExpectEscalationAsync(id, "repair-turnaround", "charge-mail");
+        var html = System.Net.WebUtility.HtmlDecode(mail.Message.HtmlBody);
+        Assert.Contains("Responsible / 责任人", html);
+        Assert.Matches(@"<td>engineer <span[^>]*>\(engineers\)</span></td>", html);
     }
 }
