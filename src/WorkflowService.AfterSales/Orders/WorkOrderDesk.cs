@@ -195,7 +195,7 @@ public sealed class WorkOrderDesk(
         var breaches = await instances.BreachesAsync(order.InstanceId, null, 0, 500, ct);
         var open = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = order.InstanceId, Take = 100 }, ct);
         var timeline = history.Select(h => new TimelineEntry(h.At, "step", h.ElementName ?? h.ElementId, h.By, h.Event))
-            .Concat(breaches.Select(b => new TimelineEntry(b.DetectedAt, "breach", b.Rule, b.Responsible, b.ElementId)))
+            .Concat(breaches.Select(b => new TimelineEntry(b.DetectedAt, "breach", b.Rule, b.Responsible ?? b.ResponsibleGroup, b.ElementId)))
             .Concat(slips.Select(s => new TimelineEntry(s.AttachedAt, "slip", s.Kind, s.AttachedBy, s.ContentType)))
             .OrderBy(e => e.At).ToList();
         var responsible = open.Select(t => t.Assignee ?? string.Join(", ", t.CandidateGroups.Concat(t.CandidateUsers))).Distinct().ToList();

@@ -47,7 +47,23 @@ public sealed record SubscribeMessage(int SubscriptionId, string ElementId, stri
 public sealed record CancelMessageSubscription(int SubscriptionId, string ElementId) : EngineCommand;
 
 /// <summary>An SLA timer fired: rule <paramref name="Rule"/> was breached.</summary>
-public sealed record RecordBreach(string Rule, string ElementId, DateTimeOffset DueAt, DateTimeOffset DetectedAt) : EngineCommand;
+public sealed record RecordBreach(string Rule, string ElementId, DateTimeOffset DueAt, DateTimeOffset DetectedAt) : EngineCommand
+{
+    /// <summary>The person named by the <c>responsible</c> property, evaluated at the breach; null when none or it failed.</summary>
+    public string? Responsible { get; init; }
+
+    /// <summary>The group(s) named by the <c>responsibleGroup</c> property, evaluated at the breach.</summary>
+    public string? ResponsibleGroup { get; init; }
+
+    /// <summary>Why an explicit property named nobody (its expression failed or gave nothing); null when all went well.</summary>
+    public string? ResponsibleNote { get; init; }
+
+    /// <summary>
+    /// The user tasks the timer watched, oldest first: the host task, or the tasks open inside the host
+    /// subprocess. The host charges their assignee and groups when no explicit property names someone.
+    /// </summary>
+    public ImmutableArray<int> WatchedTaskIds { get; init; } = [];
+}
 
 public sealed record RaiseIncident(int IncidentId, string ElementId, string Message) : EngineCommand;
 

@@ -44,7 +44,7 @@ internal static class EventHandlers
             return $"timer {e.SubscriptionId} is due at {sub.DueAt:O}, not at {e.At:O}";
         var eventNode = ctx.Model.Node(sub.EventElementId);
         if (Subscriptions.SlaRuleOf(eventNode) is { } rule)
-            ctx.Emit(new RecordBreach(rule, eventNode.Id, sub.DueAt!.Value, e.At));
+            ctx.Emit(BreachResponsibility.Of(ctx, rule, eventNode, sub, e.At));
         Fire(ctx, sub);
         return null;
     }

@@ -163,13 +163,17 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             scope.Subscriptions.Remove(row);
     }
 
-    private static async Task RecordBreachAsync(StepScope scope, RecordBreach c, CancellationToken ct) =>
+    private static async Task RecordBreachAsync(StepScope scope, RecordBreach c, CancellationToken ct)
+    {
+        var (person, groups) = await BreachCharge.OfAsync(scope, c, ct);
         scope.Db.Breaches.Add(new BreachRecord
         {
             Rule = c.Rule, InstanceId = scope.Instance.Id, DefinitionKey = scope.Instance.DefinitionKey,
             BusinessKey = scope.Instance.BusinessKey, ElementId = c.ElementId, DueAt = c.DueAt, DetectedAt = c.DetectedAt,
-            Responsible = await ResponsibleForAsync(scope, c.ElementId, ct),
+            Responsible = person, ResponsibleGroup = groups,
+            ResponsibleNote = BreachCharge.Note(c),
         });
+    }
 
     private static void EndInstance(StepScope scope, InstanceEnded c)
     {
@@ -183,16 +187,6 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             Split(task.CandidateGroups), Split(task.CandidateUsers));
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>Who was on the work a breached timer watched: the host task's assignee, else its groups.</summary>
-    private static async Task<string?> ResponsibleForAsync(StepScope scope, string timerElementId, CancellationToken ct)
-    {
-        if (scope.Model.Node(timerElementId) is not BoundaryEventNode boundary) return null;
-        var host = (await scope.OpenTasks.WhereAsync(t => t.ElementId == boundary.AttachedToId && t.Status == UserTaskStatus.Open, ct))
-            .FirstOrDefault();
-        if (host is null) return null;
-        return host.Assignee ?? (host.CandidateGroups.Length > 0 ? host.CandidateGroups : host.CandidateUsers);
-    }
 
     private static void History(StepScope scope, string elementId, HistoryEvent evt, int tokenId, string? by, string? detail)
     {

@@ -54,7 +54,11 @@ public sealed record InstanceHistoryEntry(string ElementId, string? ElementName,
         new InstanceHistoryEntry(h.ElementId, h.ElementName, h.Event, h.At, h.By, h.Detail);
 }
 
-/// <summary>A broken service rule: which rule, on what, when it was due, when it was seen and who was on it.</summary>
+/// <summary>
+/// A broken service rule: which rule, on what, when it was due, when it was seen, and who is charged: the
+/// person (<paramref name="Responsible"/>, a user name) and the group(s) (<paramref name="ResponsibleGroup"/>, comma-separated).
+/// </summary>
+/// <param name="ResponsibleNote">Why the process's own <c>responsible</c> property named nobody, when it failed.</param>
 public sealed record BreachView(
     string Rule,
     Guid InstanceId,
@@ -63,8 +67,11 @@ public sealed record BreachView(
     string ElementId,
     DateTimeOffset DueAt,
     DateTimeOffset DetectedAt,
-    string? Responsible)
+    string? Responsible,
+    string? ResponsibleGroup = null,
+    string? ResponsibleNote = null)
 {
     internal static readonly Expression<Func<BreachRecord, BreachView>> FromRow = b =>
-        new BreachView(b.Rule, b.InstanceId, b.DefinitionKey, b.BusinessKey, b.ElementId, b.DueAt, b.DetectedAt, b.Responsible);
+        new BreachView(b.Rule, b.InstanceId, b.DefinitionKey, b.BusinessKey, b.ElementId, b.DueAt, b.DetectedAt, b.Responsible,
+            b.ResponsibleGroup, b.ResponsibleNote);
 }

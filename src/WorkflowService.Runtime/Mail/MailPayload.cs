@@ -34,6 +34,9 @@ public sealed record MailPayload
     /// <summary>Deep link to the instance.</summary>
     public required string Link { get; init; }
 
+    /// <summary>Who the latest breach of <see cref="Rule"/> in this instance is charged to, when one is recorded.</summary>
+    public MailBreach? Breach { get; init; }
+
     public const string Kind = "email";
 
     // camelCase property names; dictionary keys (variable and input names) are kept as they are.
@@ -54,3 +57,6 @@ public sealed record MailInstance(Guid Id, string DefinitionKey, int Version, st
 /// <param name="Names">The task's name in other languages, by language (a mail is read in both).</param>
 public sealed record MailTask(Guid Id, string? Name, string ElementId, DateTimeOffset? DueAt, string? Assignee,
     IReadOnlyList<string> CandidateGroups, string Link, IReadOnlyDictionary<string, string>? Names = null);
+
+/// <summary>The person and group(s) a breach is charged to (either may be null).</summary>
+public sealed record MailBreach(string? Responsible, string? ResponsibleGroup);

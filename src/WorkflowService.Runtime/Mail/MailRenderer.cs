@@ -64,6 +64,13 @@ internal sealed class MailRenderer(TemplateStore templates, TimeProvider clock)
         ["task"] = payload.Task is null ? null : Task(payload.Task),
         ["tasks"] = payload.Tasks.Select(Task).ToList<object?>(),
         ["rule"] = payload.Rule,
+        ["breach"] = payload.Breach is { } breach
+            ? new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["responsible"] = breach.Responsible,
+                ["responsibleGroup"] = breach.ResponsibleGroup,
+            }
+            : null,
         ["subject"] = payload.Subject,
         ["link"] = payload.Link,
         ["recipientName"] = recipientName,

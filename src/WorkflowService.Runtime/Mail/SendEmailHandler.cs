@@ -65,6 +65,7 @@ public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOption
             // Due first; a task without a due date is still worth linking to when it is the only one.
             Task = tasks.OrderBy(x => x.DueAt ?? DateTimeOffset.MaxValue).FirstOrDefault(),
             Link = $"{baseUrl}/instances/{instance.Id}",
+            Breach = rule is null ? null : await BreachAsync(scope, rule, ct),
         };
 
         var row = new OutboxMessage
@@ -84,6 +85,19 @@ public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOption
     private static async Task<List<TaskRecord>> OpenTasksAsync(StepScope scope, CancellationToken ct) =>
         [.. (await scope.OpenTasks.WhereAsync(t => t.Status == UserTaskStatus.Open, ct))
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.LocalId)];
+
+    /// <summary>
+    /// Who the latest breach of the rule in this instance is charged to: usually recorded by this very step
+    /// (the SLA timer fired and its escalation path reached this send task), so not saved yet.
+    /// </summary>
+    private static async Task<MailBreach?> BreachAsync(StepScope scope, string rule, CancellationToken ct)
+    {
+        var id = scope.Instance.Id;
+        var breach = scope.Db.Breaches.Local.Where(b => b.InstanceId == id && b.Rule == rule).LastOrDefault()
+                     ?? await scope.Db.Breaches.AsNoTracking().Where(b => b.InstanceId == id && b.Rule == rule)
+                         .OrderByDescending(b => b.Id).FirstOrDefaultAsync(ct);
+        return breach is null ? null : new MailBreach(breach.Responsible, breach.ResponsibleGroup);
+    }
 
     /// <summary>A comma-separated string or an array of them; duplicates (ignoring case) dropped, order kept.</summary>
     private static List<string> Recipients(ImmutableDictionary<string, JsonElement> inputs, string name, string where)

@@ -161,8 +161,17 @@ public sealed class BreachRecord
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset DetectedAt { get; set; }
 
-    /// <summary>Who was on it: the assignee of the late task, or its candidate groups.</summary>
+    /// <summary>
+    /// The person charged (a user name): the process's <c>responsible</c> property, else the assignee of
+    /// the late task or of the oldest assigned task inside a late subprocess; null when nobody held it.
+    /// </summary>
     public string? Responsible { get; set; }
+
+    /// <summary>The group(s) charged, comma-separated: the <c>responsibleGroup</c> property, else the late tasks' candidate groups.</summary>
+    public string? ResponsibleGroup { get; set; }
+
+    /// <summary>Why the process's own <c>responsible</c> property named nobody (its expression failed), when it did.</summary>
+    public string? ResponsibleNote { get; set; }
 }
 
 /// <summary>An effect that leaves the process (an email), written in the step's transaction and sent after.</summary>

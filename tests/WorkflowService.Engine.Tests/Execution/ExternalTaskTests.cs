@@ -127,7 +127,9 @@ public class SlaBreachTests
         sim.AdvanceTo(Simulation.Epoch.AddHours(30));
 
         var breach = Assert.Single(sim.Breaches);
-        Assert.Equal(new RecordBreach("acceptance-24h", "acceptLate", Simulation.Epoch.AddHours(24), Simulation.Epoch.AddHours(24)), breach);
+        Assert.Equal(("acceptance-24h", "acceptLate", Simulation.Epoch.AddHours(24), Simulation.Epoch.AddHours(24)),
+            (breach.Rule, breach.ElementId, breach.DueAt, breach.DetectedAt));
+        Assert.Equal([sim.Task("accept").TaskId], breach.WatchedTaskIds.ToArray());
         Assert.True(sim.HasTask("accept"));
     }
 

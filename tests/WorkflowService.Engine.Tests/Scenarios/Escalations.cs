@@ -12,7 +12,8 @@ internal static class Escalations
         DateTimeOffset dueAt, DateTimeOffset? detectedAt = null)
     {
         var breach = Assert.Single(sim.Breaches);
-        Assert.Equal(new RecordBreach(rule, timerElementId, dueAt, detectedAt ?? dueAt), breach);
+        Assert.Equal((rule, timerElementId, dueAt, detectedAt ?? dueAt),
+            (breach.Rule, breach.ElementId, breach.DueAt, breach.DetectedAt));
         return breach;
     }
 

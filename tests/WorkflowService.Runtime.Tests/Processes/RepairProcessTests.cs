@@ -94,6 +94,8 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         Assert.Contains("(25 units) not completed within 3 day(s)", mail.Subject);
         var breach = await service.ExpectBreachAsync(id, "repair-turnaround");
         Assert.Equal(startedAt + 3 * Day, breach.DueAt);
+        // The timer watches the repairWork subprocess: the engineers' open tasks inside it are charged.
+        Assert.Equal("engineers", breach.ResponsibleGroup);
         var engineer = service.As("engineer");
         AssertShape(await engineer.InstanceAsync(id), "Running", ["repairWork", "bookAppointment"]);
     }
@@ -107,7 +109,9 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
 
         var breach = await service.ExpectBreachAsync(id, "repair-slip-2d");
         Assert.Equal("repairSlipTimer", breach.ElementId);
-        Assert.Equal("engineers", breach.Responsible);
+        // Nobody claimed the slip: no person is charged, the group is.
+        Assert.Null(breach.Responsible);
+        Assert.Equal("engineers", breach.ResponsibleGroup);
         await service.Host.WaitForIdleJobsAsync();
         Assert.Empty(await service.Host.ReadAsync(db => Task.FromResult(db.Outbox.Where(o => o.InstanceId == id).ToList())));
         Assert.DoesNotContain(service.Smtp.Received, m => m.Subject.Contains("Repair Missing Slip AG"));

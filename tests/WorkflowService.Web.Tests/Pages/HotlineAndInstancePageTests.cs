@@ -173,7 +173,9 @@ public sealed class HotlineAndInstancePageTests(QuickRingHost shared) : IClassFi
 
         var row = page[page.IndexOf($"data-instance-id=\"{id}\"", StringComparison.Ordinal)..];
         Assert.Contains(callId, row[..row.IndexOf("</tr>", StringComparison.Ordinal)]);
-        Assert.Contains("data-testid=\"responsible\">hotline<", row);
+        // Nobody had answered: no person is charged, the on-duty group is.
+        Assert.Contains("data-testid=\"responsible\">—<", row);
+        Assert.Contains("data-testid=\"responsible-group\">hotline<", row);
         Assert.DoesNotContain($"data-instance-id=\"{id}\"", await manager.GetPageAsync("/breaches?rule=acceptance-24h"));
     }
 

@@ -38,6 +38,9 @@ public static class WatchedTask
         Assert.Equal(rule, breach.GetProperty("rule").GetString());
         Assert.Equal(dueAt, breach.GetProperty("dueAt").GetDateTimeOffset());
         Assert.True(breach.GetProperty("detectedAt").GetDateTimeOffset() >= dueAt, "the breach was detected before the due time");
+        // Nobody claimed the task: the breach is charged to its group, no person (the columns of the breach migration).
+        Assert.False(breach.TryGetProperty("responsible", out _), "a breach of an unclaimed task names a person");
+        Assert.Equal("agents", breach.GetProperty("responsibleGroup").GetString());
         var history = await manager.HistoryAsync(id);
         var fired = Assert.Single(history, h => h.GetProperty("elementId").GetString() == "slaTimer" && h.GetProperty("event").GetString() == "entered");
         Assert.True(fired.GetProperty("at").GetDateTimeOffset() >= dueAt, "the timer fired before its due time");

@@ -242,6 +242,12 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                     b.Property<string>("Responsible")
                         .HasColumnType("text");
 
+                    b.Property<string>("ResponsibleGroup")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResponsibleNote")
+                        .HasColumnType("text");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasColumnType("text");

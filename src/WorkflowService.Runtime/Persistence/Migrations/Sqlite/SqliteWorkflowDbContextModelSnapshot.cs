@@ -227,6 +227,12 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                     b.Property<string>("Responsible")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResponsibleGroup")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasColumnType("TEXT");
