@@ -18,7 +18,8 @@ function fitBesidePalette(canvas) {
 export async function startEditor(root, data) {
   const format = formatter(data.texts);
   const modeler = window.WorkflowDesigner.createModeler(
-    root.querySelector('#designer-canvas'), root.querySelector('#designer-properties'), { layout: PANEL_LAYOUT });
+    root.querySelector('#designer-canvas'), root.querySelector('#designer-properties'),
+    { layout: PANEL_LAYOUT, culture: root.dataset.culture });
   const diagnostics = new DiagnosticsView(modeler, root.querySelector('[data-testid=diagnostics]'), format);
   const status = root.querySelector('[data-testid=status]');
   const dirtyBadge = root.querySelector('[data-testid=dirty]');
