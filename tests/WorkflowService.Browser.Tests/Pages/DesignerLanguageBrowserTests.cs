@@ -1,5 +1,7 @@
+using System.Text;
 using Microsoft.Playwright;
 using WorkflowService.Browser.Tests.Support;
+using WorkflowService.Web.Tests.Support;
 
 namespace WorkflowService.Browser.Tests.Pages;
 
@@ -37,6 +39,49 @@ public sealed class DesignerLanguageBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(AssignmentGroupTitle)).ToHaveTextAsync("User assignment");
         await Assertions.Expect(page.Locator(".bio-properties-panel-header-type")).ToHaveTextAsync("User Task");
         await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_chinese_speaking_owner_reads_the_servers_validation_findings_in_chinese()
+    {
+        var page = await OwnerWithBrokenGatewayAsync("zh-CN");
+
+        await page.ClickAsync("[data-action=validate]");
+
+        var badge = page.Locator(".djs-overlays[data-container-id=checkWarranty] .ws-validation-badge");
+        await Assertions.Expect(badge).ToHaveAttributeAsync("title", "排他网关 'checkWarranty' 没有传出的顺序流");
+        await Assertions.Expect(page.Locator("[data-testid=errors] button[data-element-id=checkWarranty]"))
+            .ToContainTextAsync("排他网关 'checkWarranty' 没有传出的顺序流");
+        await Assertions.Expect(page.Locator("[data-testid=status]")).ToContainTextAsync("1 个错误");
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task An_english_speaking_owner_reads_the_servers_validation_findings_as_written()
+    {
+        var page = await OwnerWithBrokenGatewayAsync("en-US");
+
+        await page.ClickAsync("[data-action=validate]");
+
+        var badge = page.Locator(".djs-overlays[data-container-id=checkWarranty] .ws-validation-badge");
+        await Assertions.Expect(badge).ToHaveAttributeAsync("title", "Exclusive gateway 'checkWarranty' has no outgoing sequence flow");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The process owner in <paramref name="locale"/>, with a diagram whose gateway has no outgoing flow uploaded and opened.</summary>
+    private async Task<IPage> OwnerWithBrokenGatewayAsync(string locale)
+    {
+        Skip.If(BrowserFixture.MissingBrowser() is not null, BrowserFixture.MissingBrowser());
+        var page = await browser.SignInAsync("owner", locale: locale);
+        await page.GotoAsync("/designer");
+        await page.SetInputFilesAsync("[data-testid=upload-file]", new FilePayload
+        {
+            Name = "warranty-check.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(DesignerDiagrams.BrokenGateway),
+        });
+        await page.ClickAsync("[data-testid=upload-submit]");
+        await page.WaitForURLAsync("**/designer/warranty-check?uploaded=1");
+        await page.Locator("[data-testid=designer][data-ready=true]").WaitForAsync();
+        return page;
     }
 
     /// <summary>The process owner signed in with the browser in <paramref name="locale"/>, the repair process opened.</summary>
