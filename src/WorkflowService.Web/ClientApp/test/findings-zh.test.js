@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { codeOf, describeInChinese, findingEntries, findingInChinese, findingsLocalizerFor } from '../src/designer/findings-zh.js';
 
 // One finding of each kind as the server writes it (the parser's sentences, word for word).
@@ -91,4 +92,20 @@ test('findings are translated for a Chinese culture only', () => {
   assert.equal(findingsLocalizerFor('zh-CN')(message), "排他网关 'checkWarranty' 没有传出的顺序流");
   assert.equal(findingsLocalizerFor('en')(message), message);
   assert.equal(findingsLocalizerFor(undefined)(message), message);
+});
+
+test('every entry still uses the words of the server: each fixed part of its pattern is in the C# sources', () => {
+  // The sentences are written in the engine's parser and the runtime's definitions (C#, "\"" unescaped).
+  const folders = ['WorkflowService.Engine/Parsing', 'WorkflowService.Runtime/Definitions']
+    .map(folder => new URL(`../../../${folder}/`, import.meta.url));
+  const source = folders.flatMap(folder => readdirSync(folder).filter(f => f.endsWith('.cs'))
+    .map(f => readFileSync(new URL(f, folder), 'utf8'))).join('\n').replaceAll('\\"', '"');
+  for (const { code, english } of findingEntries) {
+    // Fixed parts: the text between the groups, split where the server joins a constant ("'{text}'; use {SupportedTypes}").
+    const parts = english.split(/\(\?<\w+>(?:EL|ID|[^)]*)\)/)
+      .flatMap(part => part.replace(/\\(.)/g, '$1').split('; ').map(piece => piece.replace(/^use /, '')))
+      .filter(part => part.trim().length >= 6);
+    assert.ok(parts.length > 0, code);
+    for (const part of parts) assert.ok(source.includes(part), `${code}: "${part}" is not in the server's sources`);
+  }
 });

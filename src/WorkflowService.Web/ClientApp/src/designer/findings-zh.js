@@ -114,7 +114,7 @@ function compile(english) {
 }
 
 /** The compiled entries, tried in order. */
-export const findingEntries = entries.map(([code, english, chinese]) => ({ code, pattern: compile(english), chinese }));
+export const findingEntries = entries.map(([code, english, chinese]) => ({ code, english, pattern: compile(english), chinese }));
 
 /** "Exclusive gateway 'x'" → "排他网关 'x'"; a type the table lacks stays English. */
 export function describeInChinese(element) {
