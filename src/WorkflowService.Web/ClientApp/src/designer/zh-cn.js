@@ -146,6 +146,15 @@ const panel = {
   'Delete': '删除',
   'Update': '更新',
   'Timeout': '超时',
+  'Before': '之前',
+  'After': '之后',
+  'Created in': '创建于',
+  '<custom type>': '<自定义类型>',
+  'Custom type': '自定义类型',
+  'External task': '外部任务',
+  'Camunda Forms': 'Camunda 表单',
+  'Embedded or External Task Forms': '嵌入式或外部任务表单',
+  'Generated Task Forms': '生成的任务表单',
   // Hints, placeholders and the panel's own messages
   'Select an element to edit its properties.': '选择一个元素以编辑其属性。',
   'Multiple elements are selected. Select a single element to edit its properties.': '已选择多个元素。请只选择一个元素以编辑其属性。',
@@ -174,6 +183,8 @@ const panel = {
   'Opened in editor': '已在编辑器中打开',
   'Start typing "${}" to create an expression.': '输入 "${}" 以创建表达式。',
   'How to configure a timer': '如何配置定时器',
+  'This maps to the process definition key.': '对应流程定义的键。',
+  'Refers to the process variable name': '指向流程变量名',
 };
 
 /** The panel header names the selected element's type ("User Task"): the types of our processes. */
