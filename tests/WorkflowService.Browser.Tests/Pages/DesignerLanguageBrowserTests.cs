@@ -24,7 +24,6 @@ public sealed class DesignerLanguageBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(GeneralGroupTitle)).ToHaveTextAsync("常规");
         await Assertions.Expect(page.Locator(AssignmentGroupTitle)).ToHaveTextAsync("用户分配");
         await Assertions.Expect(page.Locator(".bio-properties-panel-header-type")).ToHaveTextAsync("用户任务");
-        await BrowserFixture.ScreenshotAsync(page, "designer-zh");
         await page.Context.CloseAsync();
     }
 
