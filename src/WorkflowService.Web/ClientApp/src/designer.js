@@ -7,6 +7,7 @@ import {
 } from 'bpmn-js-properties-panel';
 import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import { translateModuleFor } from './designer/translate.js';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -14,9 +15,11 @@ import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 
 /**
  * Creates a modeler in `canvas` with its properties panel in `panel`. `options.layout` is the
- * panel's initial layout, e.g. `{ groups: { general: { open: true } } }` (which groups start open).
+ * panel's initial layout, e.g. `{ groups: { general: { open: true } } }` (which groups start open);
+ * `options.culture` the person's language ("zh-CN" translates palette, menus and panel; else English).
  */
 function createModeler(canvas, panel, options = {}) {
+  const translate = translateModuleFor(options.culture);
   return new BpmnModeler({
     container: canvas,
     propertiesPanel: { parent: panel, layout: options.layout },
@@ -25,6 +28,7 @@ function createModeler(canvas, panel, options = {}) {
       BpmnPropertiesProviderModule,
       CamundaPlatformPropertiesProviderModule,
       CamundaBehaviorsModule,
+      ...(translate ? [translate] : []),
     ],
     moddleExtensions: { camunda: camundaModdle },
   });

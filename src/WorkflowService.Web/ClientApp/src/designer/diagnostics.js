@@ -13,11 +13,13 @@ export class DiagnosticsView {
    * @param modeler the bpmn-js modeler
    * @param section element with [data-testid=errors] and [data-testid=warnings] lists
    * @param format (key, ...args) => localized text
+   * @param localize (the server's English message) => the message in the person's language
    */
-  constructor(modeler, section, format) {
+  constructor(modeler, section, format, localize = message => message) {
     this.modeler = modeler;
     this.section = section;
     this.format = format;
+    this.localize = localize;
     this.marked = [];
   }
 
@@ -33,6 +35,8 @@ export class DiagnosticsView {
   /** @param errors [{elementId, line, message}] @param warnings the same shape */
   show(errors = [], warnings = []) {
     this.clear();
+    const localized = findings => findings.map(finding => ({ ...finding, message: this.localize(finding.message) }));
+    [errors, warnings] = [localized(errors), localized(warnings)];
     if (errors.length === 0 && warnings.length === 0) return;
     this.fill('errors', errors, ERROR_MARKER);
     this.fill('warnings', warnings, WARNING_MARKER);

@@ -2,6 +2,7 @@
 // handlers (antiforgery token in the RequestVerificationToken header); Download saves it locally.
 // Whatever the server answers, the diagram stays in the modeler: nothing drawn is lost.
 import { DiagnosticsView } from './diagnostics.js';
+import { findingsLocalizerFor } from './findings-zh.js';
 import { formatter } from '../lib/text.js';
 import { besidePalette } from '../lib/viewbox.js';
 
@@ -18,8 +19,11 @@ function fitBesidePalette(canvas) {
 export async function startEditor(root, data) {
   const format = formatter(data.texts);
   const modeler = window.WorkflowDesigner.createModeler(
-    root.querySelector('#designer-canvas'), root.querySelector('#designer-properties'), { layout: PANEL_LAYOUT });
-  const diagnostics = new DiagnosticsView(modeler, root.querySelector('[data-testid=diagnostics]'), format);
+    root.querySelector('#designer-canvas'), root.querySelector('#designer-properties'),
+    { layout: PANEL_LAYOUT, culture: root.dataset.culture });
+  // The server's findings and refusals are English sentences: shown in the person's language.
+  const localize = findingsLocalizerFor(root.dataset.culture);
+  const diagnostics = new DiagnosticsView(modeler, root.querySelector('[data-testid=diagnostics]'), format, localize);
   const status = root.querySelector('[data-testid=status]');
   const dirtyBadge = root.querySelector('[data-testid=dirty]');
   // The key the server stores this diagram under; null until a new diagram is first saved.
@@ -83,7 +87,7 @@ export async function startEditor(root, data) {
   /** A refusal is problem details (RFC 9457): detail says what is wrong, errors and warnings name element and line. */
   function refused({ response, body }) {
     if (body?.errors?.length || body?.warnings?.length) diagnostics.show(body.errors ?? [], body.warnings ?? []);
-    say('danger', body?.detail ?? format('Designer.Js.Failed', `HTTP ${response.status}`));
+    say('danger', body?.detail != null ? localize(body.detail) : format('Designer.Js.Failed', `HTTP ${response.status}`));
   }
 
   function moveTo(newKey) {
