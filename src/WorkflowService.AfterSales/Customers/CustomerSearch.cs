@@ -23,8 +23,10 @@ internal static class CustomerSearch
         var counts = new List<(string, int)>();
         foreach (var gram in SearchGrams.OfNeedle(needle).Order(StringComparer.Ordinal))
         {
-            // Bounded: a gram nearly everyone holds ("公司") is counted only as far as telling it is common.
-            var held = await a.SearchGrams.Where(g => g.Gram == gram).Take(SearchGrams.CommonGram + 1).CountAsync(ct);
+            // Bounded: a gram nearly everyone holds ("公司") is counted only as far as telling it is common. Ordered as
+            // the primary key is, so the limit reads one range of it (and EF Core does not warn of a limit without order).
+            var held = await a.SearchGrams.Where(g => g.Gram == gram).OrderBy(g => g.CustomerId).Take(SearchGrams.CommonGram + 1)
+                .CountAsync(ct);
             counts.Add((gram, held));
             if (held == 0) break; // no customer holds it, so none matches: reading its (empty) list answers at once
         }
