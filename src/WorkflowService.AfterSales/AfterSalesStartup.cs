@@ -12,12 +12,13 @@ using WorkflowService.Runtime.Persistence;
 namespace WorkflowService.AfterSales;
 
 /// <summary>
-/// Brings the department's tables to the current schema, after the Runtime's (registered after it), and registers
-/// the daily revisit planning.
+/// Brings the department's tables to the current schema, after the Runtime's (registered after it), writes the search
+/// grams of customers that have none (<see cref="SearchGramBackfill"/>), and registers the daily revisit planning.
 /// </summary>
 public sealed class AfterSalesStartup(
     WorkflowDbFactory dbFactory,
     IRecurringJobManager recurring,
+    SearchGramBackfill searchGrams,
     IOptions<AfterSalesOptions> options,
     ILogger<AfterSalesStartup> logger) : IHostedService
 {
@@ -36,6 +37,8 @@ public sealed class AfterSalesStartup(
                 if (logger.IsEnabled(LogLevel.Information)) logger.ApplyingMigrations(pending.Count, string.Join(", ", pending));
                 await a.Database.MigrateAsync(cancellationToken);
             }
+            // Still under the lock: nodes starting together do not write the same customers' grams twice.
+            await searchGrams.RunAsync(cancellationToken);
         }
         // Five past midnight, the department's: the day's revisits are in the inbox when the desk opens.
         recurring.AddOrUpdate<RevisitPlanner>(RevisitJob, p => p.PlanAsync(CancellationToken.None), "5 0 * * *",
@@ -65,6 +68,7 @@ public static class AfterSalesRegistration
         builder.Services.AddSingleton<RevisitPlanner>();
         builder.Services.AddSingleton<WorkOrderDesk>();
         builder.Services.AddSingleton<CustomerImporter>();
+        builder.Services.AddSingleton<SearchGramBackfill>();
         builder.Services.AddSingleton<Export.RecordSheets>();
         builder.Services.AddSingleton(sp => ISlipStore.For(sp.GetRequiredService<IOptions<Runtime.Configuration.StorageOptions>>()));
         builder.Services.AddSingleton<RepairSlips>();

@@ -34,6 +34,7 @@ public sealed class CustomerArchive(
         await WriteAsync($"new customer {customer.Name}", async a =>
         {
             a.Customers.Add(customer);
+            CustomerSearch.IndexNew(a, customer);
             await a.SaveChangesAsync(ct);
         }, ct);
         await revisits.PlanCustomerAsync(customer, ct);
@@ -64,6 +65,7 @@ public sealed class CustomerArchive(
             customer.Category = CustomerCategory.Find(input.Category)!.Name;
             Apply(customer, input, clock.GetUtcNow());
             customer.Revision++;
+            await CustomerSearch.IndexAsync(a, [customer], ct);
             await a.SaveChangesAsync(ct);
         }, ct);
         if (before!.Category != after!.Category || before.AnchorDate != after.AnchorDate) await revisits.RescheduleAsync(before, after, ct);
@@ -71,13 +73,14 @@ public sealed class CustomerArchive(
 
     /// <summary>
     /// Customers whose name, contact name or phone number holds <paramref name="query"/> (a phone number is compared
-    /// by its digits: "138-0013" finds 13800138000), by name; at most <see cref="SearchLimit"/>.
+    /// by its digits: "138-0013" finds 13800138000), by name; at most <see cref="SearchLimit"/>. The same customers as
+    /// <see cref="Matching"/> finds, read through the search grams (<see cref="CustomerSearch"/>).
     /// </summary>
     public async Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? query, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
         await using var a = await AfterSalesDbContext.OverAsync(db, ct);
-        var found = await Matching(a.Customers.AsNoTracking(), query).OrderBy(c => c.Name).Take(SearchLimit)
+        var found = await (await CustomerSearch.MatchingAsync(a, query, ct)).OrderBy(c => c.Name).Take(SearchLimit)
             .Select(c => new { c.Id, c.Name, c.Category }).ToListAsync(ct);
         var ids = found.Select(c => c.Id).ToList();
         var contacts = (await a.Contacts.AsNoTracking().Where(c => ids.Contains(c.CustomerId)).OrderBy(c => c.Position).ToListAsync(ct))
@@ -88,10 +91,7 @@ public sealed class CustomerArchive(
     /// <summary>The customers a search for <paramref name="query"/> finds (what the search and the export show).</summary>
     internal static IQueryable<CustomerRecord> Matching(IQueryable<CustomerRecord> customers, string? query)
     {
-        if (string.IsNullOrWhiteSpace(query)) return customers;
-        var q = query.Trim();
-        var digits = CustomerRules.Digits(q);
-        var needle = digits.Length >= 3 && q.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')') ? digits : q.ToLowerInvariant();
+        if (SearchGrams.Needle(query) is not { } needle) return customers;
         return customers.Where(c => c.SearchText.Contains(needle));
     }
 

@@ -51,7 +51,8 @@ public sealed class CustomerImporter(WorkflowDbFactory dbFactory, TransactionRun
             var result = Counted(plan, errors);
             if (errors.Count > 0) return result;
             var now = clock.GetUtcNow();
-            foreach (var customer in plan) Write(a, customer, now);
+            var written = plan.Select(customer => Write(a, customer, now)).ToList();
+            await CustomerSearch.IndexAsync(a, written, ct);
             await a.SaveChangesAsync(ct);
             return result with { Written = true };
         }, ct, TransientErrors.Default | TransientErrors.UniqueKeyRace);
@@ -65,7 +66,8 @@ public sealed class CustomerImporter(WorkflowDbFactory dbFactory, TransactionRun
         return new(valid.Count(p => p.Existing is null), valid.Count(p => p.Existing is not null), errors.OrderBy(e => e.Row).ToList(), false);
     }
 
-    private static void Write(AfterSalesDbContext a, PlannedCustomer planned, DateTimeOffset now)
+    /// <summary>Adds or changes the planned customer and its devices (tracked, saved by the caller): the customer.</summary>
+    private static CustomerRecord Write(AfterSalesDbContext a, PlannedCustomer planned, DateTimeOffset now)
     {
         var input = planned.Input;
         var customer = planned.Existing;
@@ -100,6 +102,7 @@ public sealed class CustomerImporter(WorkflowDbFactory dbFactory, TransactionRun
             record.WarrantyEndsOn = Warranty.EndsOn(record.SoldOn, record.WarrantyMonths);
             if (device is null) a.Devices.Add(record);
         }
+        return customer;
     }
 
     /// <summary>The row's contact replaces the customer's contact of the same name (what it leaves blank is kept), or joins them.</summary>

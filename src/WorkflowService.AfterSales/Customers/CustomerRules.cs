@@ -65,7 +65,7 @@ public static partial class CustomerRules
 
     /// <summary>The searchable text of a customer: name in lower case, then each contact's name and phone digits.</summary>
     public static string SearchText(string name, IEnumerable<ContactInput> contacts) =>
-        string.Join('|', new[] { name.Trim().ToLowerInvariant() }
+        string.Join(SearchGrams.Separator, new[] { name.Trim().ToLowerInvariant() }
             .Concat(contacts.SelectMany(c => new[] { c.Name?.Trim().ToLowerInvariant(), Digits(c.Phone), Digits(c.Mobile) }))
             .Where(s => !string.IsNullOrEmpty(s)));
 

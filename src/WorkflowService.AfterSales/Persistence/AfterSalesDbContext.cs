@@ -21,6 +21,7 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<WorkOrderDeviceRecord> OrderDevices => Set<WorkOrderDeviceRecord>();
     public DbSet<OrderCounterRecord> OrderCounters => Set<OrderCounterRecord>();
     public DbSet<SlipRecord> Slips => Set<SlipRecord>();
+    public DbSet<CustomerSearchGramRecord> SearchGrams => Set<CustomerSearchGramRecord>();
 
     /// <summary>
     /// A context on <paramref name="db"/>'s connection, in its transaction if it has one. Dispose it before
@@ -72,6 +73,15 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(c => c.Name);
             e.HasIndex(c => new { c.Category, c.AnchorDate });
             e.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CustomerSearchGramRecord>(e =>
+        {
+            // SQLite: a WITHOUT ROWID table (see the migration), so that a gram's customers are one range of the key.
+            e.ToTable("customer_search_grams");
+            e.HasKey(g => new { g.Gram, g.CustomerId });
+            e.Property(g => g.Gram).HasMaxLength(WorkflowService.AfterSales.Customers.SearchGrams.MaxLength);
+            e.HasIndex(g => g.CustomerId);
+            e.HasOne<CustomerRecord>().WithMany().HasForeignKey(g => g.CustomerId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ContactRecord>(e =>
         {

@@ -18,7 +18,7 @@ public sealed class CustomerRecord
 
     /// <summary>
     /// The name (lower-cased) and every contact's phone digits, kept together so that a search by a fragment of
-    /// either reads one column (<see cref="CustomerSearch"/>).
+    /// either reads one column (<see cref="Customers.CustomerSearch"/>, through the grams of <see cref="CustomerSearchGramRecord"/>).
     /// </summary>
     public string SearchText { get; set; } = "";
 

@@ -14,7 +14,8 @@ internal sealed record LoadedCustomer(Guid Id, string Name, string Mobile, strin
 /// Fills the records with customers and devices as fast as the service's own write path allows: batches of rows added
 /// through <see cref="AfterSalesDbContext"/>, one transaction per batch, in the Runtime's write turn. This is set-up,
 /// not measured; the rows are what <see cref="CustomerArchive.CreateAsync"/> and <c>AddDeviceAsync</c> would write
-/// (search text included), without their per-row validation and revisit planning.
+/// (search text included), without their per-row validation and revisit planning, and without search grams: the
+/// suite has the start-up backfill write those, as for an archive from before the gram table.
 /// </summary>
 internal static class RecordsLoader
 {

@@ -55,7 +55,7 @@ internal sealed class RecordsReport(RecordsOptions options)
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"The {GramTable}; {string.Join("; ", Differing)}.");
         md.AppendLine();
-        md.AppendLine("SQLite's plan of the search-text scan:");
+        md.AppendLine("SQLite's plans of the old scan and of SearchAsync (first phone and name fragment):");
         md.AppendLine();
         foreach (var plan in Plans) md.AppendLine(CultureInfo.InvariantCulture, $"- `{plan}`");
         return md.ToString();

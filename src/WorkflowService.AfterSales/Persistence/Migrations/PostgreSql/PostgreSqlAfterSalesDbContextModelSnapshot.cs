@@ -108,6 +108,22 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.CustomerSearchGramRecord", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Gram", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("customer_search_grams", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowService.AfterSales.Persistence.DeviceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -306,6 +322,15 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
                 {
                     b.HasOne("WorkflowService.AfterSales.Persistence.CustomerRecord", null)
                         .WithMany("Contacts")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.CustomerSearchGramRecord", b =>
+                {
+                    b.HasOne("WorkflowService.AfterSales.Persistence.CustomerRecord", null)
+                        .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -101,6 +101,22 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.CustomerSearchGramRecord", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Gram", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("customer_search_grams", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowService.AfterSales.Persistence.DeviceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -285,6 +301,15 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("WorkflowService.AfterSales.Persistence.CustomerRecord", null)
                         .WithMany("Contacts")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.CustomerSearchGramRecord", b =>
+                {
+                    b.HasOne("WorkflowService.AfterSales.Persistence.CustomerRecord", null)
+                        .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

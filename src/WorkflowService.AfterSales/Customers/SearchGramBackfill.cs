@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkflowService.AfterSales.Persistence;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.AfterSales.Customers;
+
+/// <summary>
+/// Writes the search grams of customers that have none: those of a database from before the gram table (its
+/// migration only creates the table: grams are cut in C#, the same code as every write), and any a node of the
+/// previous version added after the migration, during a rolling upgrade. Run at every start, after the migrations
+/// (<see cref="AfterSalesStartup"/>); idempotent: a customer with grams is left alone, so a start with nothing to do
+/// reads one index and writes nothing. A customer whose search text has no gram (a one-character name and no number)
+/// is read again at each start, and found by the scan only, as before.
+/// </summary>
+public sealed class SearchGramBackfill(WorkflowDbFactory dbFactory, TransactionRunner transactions, ILogger<SearchGramBackfill> logger)
+{
+    /// <summary>Customers per transaction: each a short write turn, so that the desk's writes interleave.</summary>
+    private const int Batch = 1_000;
+
+    /// <summary>The number of customers given grams.</summary>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        List<Guid> missing;
+        await using (var db = dbFactory.Create())
+        await using (var a = await AfterSalesDbContext.OverAsync(db, ct))
+            missing = await WithoutGrams(a, a.Customers).Select(c => c.Id).ToListAsync(ct);
+        if (missing.Count == 0) return 0;
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Said before a long backfill (an upgraded archive), not each start for the few customers without a gram.
+        if (missing.Count > Batch && logger.IsEnabled(LogLevel.Information)) logger.BackfillingSearchGrams(missing.Count);
+        int customers = 0, grams = 0;
+        foreach (var chunk in missing.Chunk(Batch))
+        {
+            var (c, g) = await transactions.RunAsync($"search grams of {chunk.Length} customers", async db =>
+            {
+                await using var a = await AfterSalesDbContext.OverAsync(db, ct);
+                a.ChangeTracker.AutoDetectChangesEnabled = false;
+                // Again inside the write: a customer written meanwhile got its grams with its search text.
+                var texts = await WithoutGrams(a, a.Customers.Where(c => chunk.Contains(c.Id))).Select(c => new { c.Id, c.SearchText })
+                    .ToListAsync(ct);
+                var rows = texts.SelectMany(t => SearchGrams.Of(t.SearchText).Select(gram => new CustomerSearchGramRecord { Gram = gram, CustomerId = t.Id }))
+                    .ToList();
+                a.SearchGrams.AddRange(rows);
+                await a.SaveChangesAsync(ct);
+                return (texts.Count(t => SearchGrams.Of(t.SearchText).Count > 0), rows.Count);
+            }, ct, TransientErrors.Default | TransientErrors.UniqueKeyRace);
+            customers += c;
+            grams += g;
+        }
+        if (grams > 0 && logger.IsEnabled(LogLevel.Information)) logger.BackfilledSearchGrams(grams, customers, clock.Elapsed.TotalSeconds);
+        return customers;
+    }
+
+    private static IQueryable<CustomerRecord> WithoutGrams(AfterSalesDbContext a, IQueryable<CustomerRecord> customers) =>
+        customers.AsNoTracking().Where(c => !a.SearchGrams.Any(g => g.CustomerId == c.Id));
+}
+
+internal static partial class SearchGramLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Writing the search grams of {Count} customer(s) that have none")]
+    public static partial void BackfillingSearchGrams(this ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Grams} search gram(s) for {Customers} customer(s) in {Seconds:0.0} s")]
+    public static partial void BackfilledSearchGrams(this ILogger logger, int grams, int customers, double seconds);
+}
