@@ -20,13 +20,19 @@ public sealed record OpenOrderRequest(string? Type, Guid? CustomerId, IReadOnlyL
 /// <param name="Existing">The call had opened this order already: nothing new was started.</param>
 public sealed record OrderOpened(string Number, Guid InstanceId, bool Existing = false);
 
-/// <summary>One thing that happened to an order: a step of its process, a breach.</summary>
+/// <summary>
+/// One thing that happened to an order: a step of its process (<c>step</c>), a breach (<c>breach</c>), a slip attached
+/// (<c>slip</c>), an email its process sent or is sending (<c>email</c>: What is the subject or template, By the
+/// recipients, Detail the outbox status), its fees settled (<c>fees</c>: Detail lists them).
+/// </summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string What, string? By, string? Detail);
 
 /// <summary>An order as the desk reads it: the record, its customer and devices, where its process stands, who has it.</summary>
 /// <param name="Slip">The latest repair slip attached (<see cref="RepairSlips"/>): the order is signed only with one.</param>
+/// <param name="Fees">The <see cref="OrderFees.VariableNames"/> its process has set, in that order; empty before.</param>
 public sealed record OrderDetails(OrderSummary Order, CustomerSummary Customer, IReadOnlyList<DeviceView> Devices, string Status,
-    IReadOnlyList<string> Responsible, IReadOnlyList<TimelineEntry> Timeline, SlipView? Slip = null)
+    IReadOnlyList<string> Responsible, IReadOnlyList<TimelineEntry> Timeline, SlipView? Slip = null,
+    IReadOnlyDictionary<string, JsonElement>? Fees = null)
 {
     public bool IsSigned => Slip is not null;
 }
@@ -194,9 +200,14 @@ public sealed class WorkOrderDesk(
         var history = await instances.HistoryAsync(order.InstanceId, Caller.System, ct);
         var breaches = await instances.BreachesAsync(order.InstanceId, null, 0, 500, ct);
         var open = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = order.InstanceId, Take = 100 }, ct);
+        var mails = await catalog.OutboxOfAsync(order.InstanceId, ct);
+        var fees = OrderFees.Of(instance.State.Variables);
         var timeline = history.Select(h => new TimelineEntry(h.At, "step", h.ElementName ?? h.ElementId, h.By, h.Event))
             .Concat(breaches.Select(b => new TimelineEntry(b.DetectedAt, "breach", b.Rule, b.Responsible, b.ElementId)))
             .Concat(slips.Select(s => new TimelineEntry(s.AttachedAt, "slip", s.Kind, s.AttachedBy, s.ContentType)))
+            .Concat(mails.Select(m => new TimelineEntry(m.SentAt ?? m.CreatedAt, m.Kind, m.Subject ?? m.Template ?? m.Kind,
+                m.To.Count == 0 ? null : string.Join(", ", m.To), m.Status)))
+            .Concat(OrderFees.Entry(fees, history) is { } settled ? [settled] : [])
             .OrderBy(e => e.At).ToList();
         var responsible = open.Select(t => t.Assignee ?? string.Join(", ", t.CandidateGroups.Concat(t.CandidateUsers))).Distinct().ToList();
         var today = day.Today;
@@ -204,7 +215,7 @@ public sealed class WorkOrderDesk(
             new CustomerSummary(customer.Id, customer.Name, customer.Category,
                 customer.Contacts.OrderBy(c => c.Position).Select(c => new ContactView(c.Name, c.Phone, c.Mobile, c.Email)).ToList()),
             devices.Select(d => CustomerArchive.ToView(d, today)).ToList(), instance.Instance.Status, responsible, timeline,
-            slips.OrderByDescending(s => s.AttachedAt).Select(RepairSlips.ToView).FirstOrDefault());
+            slips.OrderByDescending(s => s.AttachedAt).Select(RepairSlips.ToView).FirstOrDefault(), fees);
     }
 
     private DateTimeOffset StartOf(DateOnly date) => day.StartOf(date);

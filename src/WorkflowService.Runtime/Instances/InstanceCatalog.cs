@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Mail;
 using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.Runtime.Instances;
@@ -11,6 +13,15 @@ namespace WorkflowService.Runtime.Instances;
 /// </summary>
 public sealed record InstanceDiagram(string Xml, IReadOnlyList<string> CompletedElementIds, IReadOnlyList<string> TakenFlowIds,
     IReadOnlyDictionary<string, string> ElementNames);
+
+/// <summary>
+/// A message an instance put in the outbox (an email), as a record that shows what its process did reads it: what kind,
+/// whether it went out and when, to whom and about what (from the payload; null where the payload does not say).
+/// </summary>
+/// <param name="Status">An <see cref="OutboxStatus"/>'s name: Pending (to be sent or retried), Sent, Failed.</param>
+/// <param name="To">The recipients as the send task listed them (user names, groups or addresses).</param>
+public sealed record OutboxMessageView(Guid Id, string Kind, string Status, DateTimeOffset CreatedAt, DateTimeOffset? SentAt,
+    int Attempts, string? LastError, IReadOnlyList<string> To, string? Subject, string? Template);
 
 /// <summary>Read-only lookups for the instance and breach views.</summary>
 public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache definitions)
@@ -34,6 +45,30 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
         var flows = model.Flows.Where(f => left.Contains(f.SourceId) && entered.Contains(f.TargetId)).Select(f => f.Id);
         var names = model.Nodes.Where(n => n.Name is not null).ToDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);
         return new InstanceDiagram(definition.Xml, [.. left.Order(StringComparer.Ordinal)], [.. flows.Order(StringComparer.Ordinal)], names);
+    }
+
+    /// <summary>
+    /// The messages <paramref name="instanceId"/> put in the outbox, oldest first (at most 500), whoever may see the instance:
+    /// for a record that shows its process's emails. The outbox has no index on the instance (it is read by status), so
+    /// this reads through it; fine while sent rows are few, an index on InstanceId when they are not.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessageView>> OutboxOfAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var rows = await db.Outbox.AsNoTracking().Where(o => o.InstanceId == instanceId).OrderBy(o => o.CreatedAt).Take(500).ToListAsync(ct);
+        return rows.Select(ToView).ToList();
+    }
+
+    private static OutboxMessageView ToView(OutboxMessage row)
+    {
+        MailPayload? mail = null;
+        if (row.Kind == MailPayload.Kind)
+        {
+            try { mail = MailPayload.Deserialize(row.PayloadJson); }
+            catch (JsonException) { } // A row the sender will fail on anyway: shown without recipients.
+        }
+        return new OutboxMessageView(row.Id, row.Kind, row.Status, row.CreatedAt, row.SentAt, row.Attempts, row.LastError,
+            [.. mail?.To ?? [], .. mail?.Cc ?? []], mail?.Subject, mail?.Template);
     }
 
     /// <summary>The rules that have been breached at least once.</summary>
