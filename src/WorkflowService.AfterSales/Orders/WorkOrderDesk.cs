@@ -220,13 +220,33 @@ public sealed class WorkOrderDesk(
 
     private DateTimeOffset StartOf(DateOnly date) => day.StartOf(date);
 
-    // Compiled: an order's reads are short, and translating their LINQ on every order cost about as much as running them.
-    private static readonly Func<AfterSalesDbContext, Guid, CancellationToken, Task<CustomerRecord?>> CustomerWithContacts =
-        EF.CompileAsyncQuery((AfterSalesDbContext a, Guid id, CancellationToken _) =>
-            a.Customers.AsNoTracking().Include(c => c.Contacts).SingleOrDefault(c => c.Id == id));
+    /// <summary>
+    /// The order's reads, compiled: they are short, and translating their LINQ on every order cost about as much as
+    /// running them. One set per provider's context type, since a compiled query runs only against the model it was
+    /// compiled for (EF Core refuses another).
+    /// </summary>
+    private static class Reads<TContext> where TContext : AfterSalesDbContext
+    {
+        public static readonly Func<TContext, Guid, CancellationToken, Task<CustomerRecord?>> Customer =
+            EF.CompileAsyncQuery((TContext a, Guid id, CancellationToken _) => a.Customers.AsNoTracking().Include(c => c.Contacts).SingleOrDefault(c => c.Id == id));
 
-    private static readonly Func<AfterSalesDbContext, List<string>, IAsyncEnumerable<DeviceRecord>> DevicesBySerial =
-        EF.CompileAsyncQuery((AfterSalesDbContext a, List<string> serials) => a.Devices.AsNoTracking().Where(d => serials.Contains(d.Serial)));
+        public static readonly Func<TContext, List<string>, IAsyncEnumerable<DeviceRecord>> Devices =
+            EF.CompileAsyncQuery((TContext a, List<string> serials) => a.Devices.AsNoTracking().Where(d => serials.Contains(d.Serial)));
+    }
+
+    private static Task<CustomerRecord?> CustomerWithContacts(AfterSalesDbContext a, Guid id, CancellationToken ct) => a switch
+    {
+        SqliteAfterSalesDbContext s => Reads<SqliteAfterSalesDbContext>.Customer(s, id, ct),
+        PostgreSqlAfterSalesDbContext p => Reads<PostgreSqlAfterSalesDbContext>.Customer(p, id, ct),
+        _ => throw new NotSupportedException(a.GetType().Name),
+    };
+
+    private static IAsyncEnumerable<DeviceRecord> DevicesBySerial(AfterSalesDbContext a, List<string> serials) => a switch
+    {
+        SqliteAfterSalesDbContext s => Reads<SqliteAfterSalesDbContext>.Devices(s, serials),
+        PostgreSqlAfterSalesDbContext p => Reads<PostgreSqlAfterSalesDbContext>.Devices(p, serials),
+        _ => throw new NotSupportedException(a.GetType().Name),
+    };
 
     private async Task<(OrderType Type, CustomerRecord Customer, List<DeviceRecord> Devices, int Units)> CheckAsync(OpenOrderRequest request,
         CancellationToken ct)
