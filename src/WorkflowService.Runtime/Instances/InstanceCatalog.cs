@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Mail;
 using WorkflowService.Runtime.Persistence;
@@ -69,6 +70,34 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
         }
         return new OutboxMessageView(row.Id, row.Kind, row.Status, row.CreatedAt, row.SentAt, row.Attempts, row.LastError,
             [.. mail?.To ?? [], .. mail?.Cc ?? []], mail?.Subject, mail?.Template);
+    }
+
+    /// <summary>
+    /// Instances of <paramref name="definitionKey"/> whose string variable <paramref name="variable"/> is one of
+    /// <paramref name="values"/> (exactly), newest first, at most <paramref name="take"/>, with their variables, whoever may
+    /// see them: e.g. the hotline calls from a customer's numbers. Variables live in the state's JSON, which no index
+    /// covers: the instances of that process are read through (narrowed by the process's index and a text match on the
+    /// state), fine for thousands of calls; an indexed variable table is the fix when there are far more.
+    /// </summary>
+    public async Task<IReadOnlyList<(InstanceHeader Instance, IReadOnlyDictionary<string, JsonElement> Variables)>> WithVariableAsync(
+        string definitionKey, string variable, IReadOnlyCollection<string> values, int take = 200, CancellationToken ct = default)
+    {
+        var wanted = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0) return [];
+        await using var db = dbFactory.Create();
+        var found = new Dictionary<Guid, (InstanceHeader, IReadOnlyDictionary<string, JsonElement>)>();
+        foreach (var value in wanted)
+        {
+            var rows = await db.Instances.AsNoTracking().Where(i => i.DefinitionKey == definitionKey && i.StateJson.Contains(value))
+                .OrderByDescending(i => i.StartedAt).Take(take).Select(i => new { Header = i, i.StateJson }).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                var variables = InstanceStateJson.Deserialize(row.StateJson).Variables;
+                if (variables.TryGetValue(variable, out var v) && v.ValueKind == JsonValueKind.String && wanted.Contains(v.GetString()!))
+                    found[row.Header.Id] = (InstanceHeader.From(row.Header), variables);
+            }
+        }
+        return found.Values.OrderByDescending(f => f.Item1.StartedAt).Take(take).ToList();
     }
 
     /// <summary>The rules that have been breached at least once.</summary>
