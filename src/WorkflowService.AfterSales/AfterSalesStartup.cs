@@ -65,6 +65,7 @@ public static class AfterSalesRegistration
         builder.Services.AddHostedService<AfterSalesStartup>();
         builder.Services.AddSingleton<DepartmentDay>();
         builder.Services.AddSingleton<CustomerArchive>();
+        builder.Services.AddSingleton<CustomerCalls>();
         builder.Services.AddSingleton<RevisitPlanner>();
         builder.Services.AddSingleton<WorkOrderDesk>();
         builder.Services.AddSingleton<CustomerImporter>();

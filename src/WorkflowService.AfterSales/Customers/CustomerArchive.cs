@@ -17,7 +17,8 @@ public sealed class CustomerArchive(
     TimeProvider clock,
     RevisitPlanner revisits,
     InstanceService instances,
-    InstanceCatalog catalog)
+    InstanceCatalog catalog,
+    CustomerCalls calls)
 {
     /// <summary>The most customers a search answers with.</summary>
     public const int SearchLimit = 50;
@@ -104,9 +105,10 @@ public sealed class CustomerArchive(
         var orders = await a.Orders.AsNoTracking().Where(o => o.CustomerId == id).OrderByDescending(o => o.CreatedAt).Take(500)
             .ToListAsync(ct);
         var today = day.Today;
+        var contacts = customer.Contacts.OrderBy(c => c.Position).Select(ToView).ToList();
         return new CustomerDetails(customer.Id, customer.Name, customer.Category, customer.Address, customer.AnchorDate, customer.Notes,
-            customer.Contacts.OrderBy(c => c.Position).Select(ToView).ToList(), devices.Select(d => ToView(d, today)).ToList(),
-            orders.Select(ToSummary).ToList(), customer.Revision);
+            contacts, devices.Select(d => ToView(d, today)).ToList(), orders.Select(ToSummary).ToList(), customer.Revision,
+            await calls.OfAsync(contacts, ct));
     }
 
     /// <summary>

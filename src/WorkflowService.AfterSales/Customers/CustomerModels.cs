@@ -22,8 +22,10 @@ public sealed record OrderSummary(string Number, string Type, Guid CustomerId, G
     DateTimeOffset CreatedAt, string CreatedBy, int Units, bool InWarranty, string? Status = null);
 
 /// <summary>A customer's file: contacts, devices, orders (newest first).</summary>
+/// <param name="Calls">The hotline calls from the contacts' numbers, newest first (<see cref="CustomerCalls"/>).</param>
 public sealed record CustomerDetails(Guid Id, string Name, string Category, string? Address, DateOnly? AnchorDate, string? Notes,
-    IReadOnlyList<ContactView> Contacts, IReadOnlyList<DeviceView> Devices, IReadOnlyList<OrderSummary> Orders, int Revision);
+    IReadOnlyList<ContactView> Contacts, IReadOnlyList<DeviceView> Devices, IReadOnlyList<OrderSummary> Orders, int Revision,
+    IReadOnlyList<CallView>? Calls = null);
 
 /// <summary>A device's after-sales file: the device, its customer and every order it was part of.</summary>
 public sealed record DeviceDetails(DeviceView Device, CustomerSummary Customer, IReadOnlyList<OrderSummary> Orders);

@@ -20,13 +20,19 @@ public sealed record OpenOrderRequest(string? Type, Guid? CustomerId, IReadOnlyL
 /// <param name="Existing">The call had opened this order already: nothing new was started.</param>
 public sealed record OrderOpened(string Number, Guid InstanceId, bool Existing = false);
 
-/// <summary>One thing that happened to an order: a step of its process, a breach.</summary>
+/// <summary>
+/// One thing that happened to an order: a step of its process (<c>step</c>), a breach (<c>breach</c>), a slip attached
+/// (<c>slip</c>), an email its process sent or is sending (<c>email</c>: What is the subject or template, By the
+/// recipients, Detail the outbox status), its fees settled (<c>fees</c>: Detail lists them).
+/// </summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string What, string? By, string? Detail);
 
 /// <summary>An order as the desk reads it: the record, its customer and devices, where its process stands, who has it.</summary>
 /// <param name="Slip">The latest repair slip attached (<see cref="RepairSlips"/>): the order is signed only with one.</param>
+/// <param name="Fees">The <see cref="OrderFees.VariableNames"/> its process has set, in that order; empty before.</param>
 public sealed record OrderDetails(OrderSummary Order, CustomerSummary Customer, IReadOnlyList<DeviceView> Devices, string Status,
-    IReadOnlyList<string> Responsible, IReadOnlyList<TimelineEntry> Timeline, SlipView? Slip = null)
+    IReadOnlyList<string> Responsible, IReadOnlyList<TimelineEntry> Timeline, SlipView? Slip = null,
+    IReadOnlyDictionary<string, JsonElement>? Fees = null)
 {
     public bool IsSigned => Slip is not null;
 }
@@ -194,9 +200,14 @@ public sealed class WorkOrderDesk(
         var history = await instances.HistoryAsync(order.InstanceId, Caller.System, ct);
         var breaches = await instances.BreachesAsync(order.InstanceId, null, 0, 500, ct);
         var open = await tasks.QueryAsync(Caller.System, new TaskQuery { InstanceId = order.InstanceId, Take = 100 }, ct);
+        var mails = await catalog.OutboxOfAsync(order.InstanceId, ct);
+        var fees = OrderFees.Of(instance.State.Variables);
         var timeline = history.Select(h => new TimelineEntry(h.At, "step", h.ElementName ?? h.ElementId, h.By, h.Event))
             .Concat(breaches.Select(b => new TimelineEntry(b.DetectedAt, "breach", b.Rule, b.Responsible ?? b.ResponsibleGroup, b.ElementId)))
             .Concat(slips.Select(s => new TimelineEntry(s.AttachedAt, "slip", s.Kind, s.AttachedBy, s.ContentType)))
+            .Concat(mails.Select(m => new TimelineEntry(m.SentAt ?? m.CreatedAt, m.Kind, m.Subject ?? m.Template ?? m.Kind,
+                m.To.Count == 0 ? null : string.Join(", ", m.To), m.Status)))
+            .Concat(OrderFees.Entry(fees, history) is { } settled ? [settled] : [])
             .OrderBy(e => e.At).ToList();
         var responsible = open.Select(t => t.Assignee ?? string.Join(", ", t.CandidateGroups.Concat(t.CandidateUsers))).Distinct().ToList();
         var today = day.Today;
@@ -204,10 +215,38 @@ public sealed class WorkOrderDesk(
             new CustomerSummary(customer.Id, customer.Name, customer.Category,
                 customer.Contacts.OrderBy(c => c.Position).Select(c => new ContactView(c.Name, c.Phone, c.Mobile, c.Email)).ToList()),
             devices.Select(d => CustomerArchive.ToView(d, today)).ToList(), instance.Instance.Status, responsible, timeline,
-            slips.OrderByDescending(s => s.AttachedAt).Select(RepairSlips.ToView).FirstOrDefault());
+            slips.OrderByDescending(s => s.AttachedAt).Select(RepairSlips.ToView).FirstOrDefault(), fees);
     }
 
     private DateTimeOffset StartOf(DateOnly date) => day.StartOf(date);
+
+    /// <summary>
+    /// The order's reads, compiled: they are short, and translating their LINQ on every order cost about as much as
+    /// running them. One set per provider's context type, since a compiled query runs only against the model it was
+    /// compiled for (EF Core refuses another).
+    /// </summary>
+    private static class Reads<TContext> where TContext : AfterSalesDbContext
+    {
+        public static readonly Func<TContext, Guid, CancellationToken, Task<CustomerRecord?>> Customer =
+            EF.CompileAsyncQuery((TContext a, Guid id, CancellationToken _) => a.Customers.AsNoTracking().Include(c => c.Contacts).SingleOrDefault(c => c.Id == id));
+
+        public static readonly Func<TContext, List<string>, IAsyncEnumerable<DeviceRecord>> Devices =
+            EF.CompileAsyncQuery((TContext a, List<string> serials) => a.Devices.AsNoTracking().Where(d => serials.Contains(d.Serial)));
+    }
+
+    private static Task<CustomerRecord?> CustomerWithContacts(AfterSalesDbContext a, Guid id, CancellationToken ct) => a switch
+    {
+        SqliteAfterSalesDbContext s => Reads<SqliteAfterSalesDbContext>.Customer(s, id, ct),
+        PostgreSqlAfterSalesDbContext p => Reads<PostgreSqlAfterSalesDbContext>.Customer(p, id, ct),
+        _ => throw new NotSupportedException(a.GetType().Name),
+    };
+
+    private static IAsyncEnumerable<DeviceRecord> DevicesBySerial(AfterSalesDbContext a, List<string> serials) => a switch
+    {
+        SqliteAfterSalesDbContext s => Reads<SqliteAfterSalesDbContext>.Devices(s, serials),
+        PostgreSqlAfterSalesDbContext p => Reads<PostgreSqlAfterSalesDbContext>.Devices(p, serials),
+        _ => throw new NotSupportedException(a.GetType().Name),
+    };
 
     private async Task<(OrderType Type, CustomerRecord Customer, List<DeviceRecord> Devices, int Units)> CheckAsync(OpenOrderRequest request,
         CancellationToken ct)
@@ -225,9 +264,9 @@ public sealed class WorkOrderDesk(
         {
             await using var db = dbFactory.Create();
             await using var a = await AfterSalesDbContext.OverAsync(db, ct);
-            customer = await a.Customers.AsNoTracking().Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, ct);
+            customer = await CustomerWithContacts(a, id, ct);
             if (customer is null) errors.Add(new($"customerId: there is no customer {id}", "customerId", "unknown"));
-            devices = await a.Devices.AsNoTracking().Where(d => serials.Contains(d.Serial)).ToListAsync(ct);
+            if (serials.Count > 0) await foreach (var device in DevicesBySerial(a, serials).WithCancellation(ct)) devices.Add(device);
             for (var i = 0; i < serials.Count; i++)
             {
                 var device = devices.FirstOrDefault(d => d.Serial == serials[i]);

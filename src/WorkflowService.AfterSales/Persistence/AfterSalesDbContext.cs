@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using WorkflowService.Runtime.Persistence;
 
@@ -24,6 +25,17 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<CustomerSearchGramRecord> SearchGrams => Set<CustomerSearchGramRecord>();
 
     /// <summary>
+    /// Each provider's contexts, pooled as the Runtime's are: setting a context up (its internal services, its change
+    /// tracker) cost about as much as an order's reads, and an order sets up two. The connection is not part of the
+    /// options; each lease is given <c>db</c>'s (<see cref="RelationalDatabaseFacadeExtensions.SetDbConnection"/>).
+    /// </summary>
+    private static readonly PooledDbContextFactory<SqliteAfterSalesDbContext> SqlitePool = new(
+        new DbContextOptionsBuilder<SqliteAfterSalesDbContext>().UseSqlite(s => s.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
+
+    private static readonly PooledDbContextFactory<PostgreSqlAfterSalesDbContext> PostgreSqlPool = new(
+        new DbContextOptionsBuilder<PostgreSqlAfterSalesDbContext>().UseNpgsql(s => s.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
+
+    /// <summary>
     /// A context on <paramref name="db"/>'s connection, in its transaction if it has one. Dispose it before
     /// <paramref name="db"/>; the connection stays <paramref name="db"/>'s.
     /// </summary>
@@ -33,10 +45,9 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         AfterSalesDbContext context = db.Database.IsSqlite()
-            ? new SqliteAfterSalesDbContext(new DbContextOptionsBuilder<SqliteAfterSalesDbContext>()
-                .UseSqlite(connection, s => s.MigrationsHistoryTable(MigrationsHistoryTable)).Options)
-            : new PostgreSqlAfterSalesDbContext(new DbContextOptionsBuilder<PostgreSqlAfterSalesDbContext>()
-                .UseNpgsql(connection, s => s.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
+            ? await SqlitePool.CreateDbContextAsync(ct)
+            : await PostgreSqlPool.CreateDbContextAsync(ct);
+        context.Database.SetDbConnection(connection, contextOwnsConnection: false);
         context._host = db;
         if (db.Database.CurrentTransaction is { } transaction)
             await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), ct);
@@ -46,19 +57,22 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     /// <summary>The Runtime context whose connection this one uses: its open is given back when this one is disposed.</summary>
     private WorkflowDbContext? _host;
 
+    // Taken before the base dispose: that returns the context to the pool, where another lease may set _host at once.
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        if (_host is not null) await _host.Database.CloseConnectionAsync();
+        var host = _host;
         _host = null;
+        await base.DisposeAsync();
+        if (host is not null) await host.Database.CloseConnectionAsync();
         GC.SuppressFinalize(this);
     }
 
     public override void Dispose()
     {
-        base.Dispose();
-        _host?.Database.CloseConnection();
+        var host = _host;
         _host = null;
+        base.Dispose();
+        host?.Database.CloseConnection();
         GC.SuppressFinalize(this);
     }
 

@@ -1,7 +1,10 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Model;
 using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Mail;
 using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.Runtime.Instances;
@@ -13,6 +16,15 @@ namespace WorkflowService.Runtime.Instances;
 /// </summary>
 public sealed record InstanceDiagram(string Xml, IReadOnlyList<string> CompletedElementIds, IReadOnlyList<string> TakenFlowIds,
     IReadOnlyDictionary<string, string> ElementNames);
+
+/// <summary>
+/// A message an instance put in the outbox (an email), as a record that shows what its process did reads it: what kind,
+/// whether it went out and when, to whom and about what (from the payload; null where the payload does not say).
+/// </summary>
+/// <param name="Status">An <see cref="OutboxStatus"/>'s name: Pending (to be sent or retried), Sent, Failed.</param>
+/// <param name="To">The recipients as the send task listed them (user names, groups or addresses).</param>
+public sealed record OutboxMessageView(Guid Id, string Kind, string Status, DateTimeOffset CreatedAt, DateTimeOffset? SentAt,
+    int Attempts, string? LastError, IReadOnlyList<string> To, string? Subject, string? Template);
 
 /// <summary>Read-only lookups for the instance and breach views.</summary>
 public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache definitions, BpmnParser parser)
@@ -40,6 +52,58 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
             .ToDictionary(n => n.Id, n => n.Name!, StringComparer.Ordinal);
         return new InstanceDiagram(parser.TranslateNames(definition.Xml, language), [.. left.Order(StringComparer.Ordinal)],
             [.. flows.Order(StringComparer.Ordinal)], names);
+    }
+
+    /// <summary>
+    /// The messages <paramref name="instanceId"/> put in the outbox, oldest first (at most 500), whoever may see the instance:
+    /// for a record that shows its process's emails. The outbox has no index on the instance (it is read by status), so
+    /// this reads through it; fine while sent rows are few, an index on InstanceId when they are not.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessageView>> OutboxOfAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var rows = await db.Outbox.AsNoTracking().Where(o => o.InstanceId == instanceId).OrderBy(o => o.CreatedAt).Take(500).ToListAsync(ct);
+        return rows.Select(ToView).ToList();
+    }
+
+    private static OutboxMessageView ToView(OutboxMessage row)
+    {
+        MailPayload? mail = null;
+        if (row.Kind == MailPayload.Kind)
+        {
+            try { mail = MailPayload.Deserialize(row.PayloadJson); }
+            catch (JsonException) { } // A row the sender will fail on anyway: shown without recipients.
+        }
+        return new OutboxMessageView(row.Id, row.Kind, row.Status, row.CreatedAt, row.SentAt, row.Attempts, row.LastError,
+            [.. mail?.To ?? [], .. mail?.Cc ?? []], mail?.Subject, mail?.Template);
+    }
+
+    /// <summary>
+    /// Instances of <paramref name="definitionKey"/> whose string variable <paramref name="variable"/> is one of
+    /// <paramref name="values"/> (exactly), newest first, at most <paramref name="take"/>, with their variables, whoever may
+    /// see them: e.g. the hotline calls from a customer's numbers. Variables live in the state's JSON, which no index
+    /// covers: the instances of that process are read through (narrowed by the process's index and a text match on the
+    /// state), fine for thousands of calls; an indexed variable table is the fix when there are far more.
+    /// </summary>
+    public async Task<IReadOnlyList<(InstanceHeader Instance, IReadOnlyDictionary<string, JsonElement> Variables)>> WithVariableAsync(
+        string definitionKey, string variable, IReadOnlyCollection<string> values, int take = 200, CancellationToken ct = default)
+    {
+        var wanted = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0) return [];
+        await using var db = dbFactory.Create();
+        var found = new Dictionary<Guid, (InstanceHeader, IReadOnlyDictionary<string, JsonElement>)>();
+        foreach (var value in wanted)
+        {
+            var rows = await db.Instances.AsNoTracking().Where(i => i.DefinitionKey == definitionKey && i.StateJson.Contains(value))
+                .OrderByDescending(i => i.StartedAt).Take(take).Select(i => new { Header = i, i.StateJson }).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                var variables = InstanceStateJson.Deserialize(row.StateJson).Variables;
+                if (variables.TryGetValue(variable, out var v) && v.ValueKind == JsonValueKind.String && wanted.Contains(v.GetString()!))
+                    found[row.Header.Id] = (InstanceHeader.From(row.Header), variables);
+            }
+        }
+        return found.Values.OrderByDescending(f => f.Item1.StartedAt).Take(take).ToList();
     }
 
     /// <summary>The rules that have been breached at least once.</summary>

@@ -16,6 +16,9 @@ internal sealed record RecordsOptions
 
     public bool KeepData { get; init; }
 
+    /// <summary><c>--sql</c>: trace one order and one bare start (<see cref="OrderTrace"/>) instead of measuring.</summary>
+    public bool Sql { get; init; }
+
     public static RecordsOptions Parse(IReadOnlyList<string> args)
     {
         var options = args.Contains("--quick") ? new RecordsOptions { Customers = 10_000, Devices = 30_000 } : new RecordsOptions();
@@ -30,8 +33,9 @@ internal sealed record RecordsOptions
                 "--queries" => options with { Queries = Next() },
                 "--seconds" => options with { OpenFor = TimeSpan.FromSeconds(Next()) },
                 "--keep" => options with { KeepData = true },
+                "--sql" => options with { Sql = true },
                 _ => throw new ArgumentException(
-                    $"Unknown option {args[i]}. Options: --quick --customers N --devices N --queries N --seconds N --keep"),
+                    $"Unknown option {args[i]}. Options: --quick --customers N --devices N --queries N --seconds N --sql --keep"),
             };
         }
         if (options.Devices < options.Customers) throw new ArgumentException("--devices must be at least --customers: every customer gets a device");

@@ -26,6 +26,7 @@ internal static class RecordsSuite
         var folder = TempFolder.Create("records-bench-");
         try
         {
+            if (options.Sql) return await TraceAsync(folder, options);
             await using var load = new LoadSampler();
             var report = new RecordsReport(options) { StartedAt = DateTimeOffset.UtcNow };
             await using (var host = await BenchHost.StartAsync(folder))
@@ -46,6 +47,15 @@ internal static class RecordsSuite
             if (options.KeepData) Log($"data kept in {folder}");
             else TempFolder.TryDelete(folder);
         }
+    }
+
+    private static async Task<int> TraceAsync(string folder, RecordsOptions options)
+    {
+        using var trace = OrderTrace.Listen();
+        await using var host = await BenchHost.StartAsync(folder);
+        var customers = await RecordsLoader.LoadAsync(host, options.Customers, options.Devices, Log);
+        await trace.RunAsync(host, customers, Log);
+        return 0;
     }
 
     private static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
