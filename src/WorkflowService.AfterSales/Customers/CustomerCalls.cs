@@ -15,13 +15,18 @@ public sealed record CallView(string CallId, DateTimeOffset At, string Number, s
 
 /// <summary>
 /// The customer's calls: instances of the hotline-call process (<see cref="AfterSalesOptions.CallProcess"/>) whose caller
-/// number (the <c>from</c> variable the telephony events set) is one of the customer's contacts' phone or mobile numbers,
-/// exactly as recorded. The Runtime reads them by that variable (<see cref="InstanceCatalog.WithVariableAsync"/>).
+/// number is one of the customer's contacts' phone or mobile numbers, compared as national digits
+/// (<see cref="CustomerRules.NationalDigits"/>: the PBX's "+86 139 0571 2233" is the archive's 13905712233) through the
+/// <c>fromDigits</c> variable the telephony events set; a call that rang before that variable existed is found by its
+/// <c>from</c> exactly as recorded. The Runtime reads them by variable (<see cref="InstanceCatalog.WithVariableAsync"/>).
 /// </summary>
 public sealed class CustomerCalls(InstanceCatalog catalog, WorkflowDbFactory dbFactory, IOptions<AfterSalesOptions> options)
 {
     /// <summary>The variable of the call process holding the caller's number.</summary>
     public const string CallerVariable = "from";
+
+    /// <summary>The variable of the call process holding the caller's number as national digits.</summary>
+    public const string CallerDigitsVariable = "fromDigits";
 
     /// <summary>Most calls a customer page lists.</summary>
     public const int Limit = 200;
@@ -30,7 +35,10 @@ public sealed class CustomerCalls(InstanceCatalog catalog, WorkflowDbFactory dbF
     public async Task<IReadOnlyList<CallView>> OfAsync(IEnumerable<ContactView> contacts, CancellationToken ct = default)
     {
         var numbers = contacts.SelectMany(c => new[] { c.Phone, c.Mobile }).OfType<string>().ToList();
-        var calls = await catalog.WithVariableAsync(options.Value.CallProcess, CallerVariable, numbers, Limit, ct);
+        var national = numbers.Select(CustomerRules.NationalDigits).Where(d => d.Length > 0).Distinct().ToList();
+        var calls = (await catalog.WithVariableAsync(options.Value.CallProcess, CallerDigitsVariable, national, Limit, ct))
+            .Concat(await catalog.WithVariableAsync(options.Value.CallProcess, CallerVariable, numbers, Limit, ct))
+            .DistinctBy(c => c.Instance.Id).OrderByDescending(c => c.Instance.StartedAt).Take(Limit).ToList();
         if (calls.Count == 0) return [];
         var callIds = calls.Select(c => c.Instance.BusinessKey).OfType<string>().ToList();
         Dictionary<string, string> orders;

@@ -63,6 +63,18 @@ public static partial class CustomerRules
     /// <summary>The digits of a phone number: what a search by number compares.</summary>
     public static string Digits(string? phone) => phone is null ? "" : new string(phone.Where(char.IsAsciiDigit).ToArray());
 
+    /// <summary>
+    /// A number as the country's own: digits without the country code 86 or a trunk 0, so that "+86 139 0571 2233" (as the
+    /// PBX sends it) and 13905712233 (as the archive stores it) are one number, as are "+86 21 5555 0100" and 021-5555-0100.
+    /// </summary>
+    public static string NationalDigits(string? number)
+    {
+        var digits = Digits(number);
+        if (digits.StartsWith("0086", StringComparison.Ordinal)) digits = digits[4..];
+        else if (number?.TrimStart().StartsWith('+') == true && digits.StartsWith("86", StringComparison.Ordinal)) digits = digits[2..];
+        return digits.TrimStart('0');
+    }
+
     /// <summary>The searchable text of a customer: name in lower case, then each contact's name and phone digits.</summary>
     public static string SearchText(string name, IEnumerable<ContactInput> contacts) =>
         string.Join(SearchGrams.Separator, new[] { name.Trim().ToLowerInvariant() }

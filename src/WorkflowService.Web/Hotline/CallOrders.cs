@@ -1,3 +1,4 @@
+using WorkflowService.AfterSales.Customers;
 using Microsoft.Extensions.Options;
 using WorkflowService.AfterSales;
 using WorkflowService.Runtime.Instances;
@@ -26,21 +27,8 @@ public sealed class CallOrders(InstanceService instances, IOptions<AfterSalesOpt
         if (done.Task is not { DefinitionKey: HotlineProcess.Key, ElementId: HotlineProcess.LogTask, BusinessKey: { Length: > 0 } callId })
             return null;
         if (OrderType.Find(HotlineProcess.Variable(done.Variables, "requestType")) is not { } type) return null;
-        var q = NationalDigits(HotlineProcess.Variable(done.Variables, "from"));
+        var q = CustomerRules.NationalDigits(HotlineProcess.Variable(done.Variables, "from"));
         return $"/orders/new?callId={Uri.EscapeDataString(callId)}&type={type.Name}" + (q.Length > 0 ? $"&q={q}" : "");
-    }
-
-    /// <summary>
-    /// The caller's number as the archive stores it: digits without the country code 86 or a trunk 0, so that
-    /// "+86 139 0571 2233" finds a contact saved as 13905712233 and "+86 21 5555 0100" one saved as 021-5555-0100
-    /// (the search matches any part of a contact's digits).
-    /// </summary>
-    public static string NationalDigits(string? number)
-    {
-        var digits = new string((number ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (digits.StartsWith("0086", StringComparison.Ordinal)) digits = digits[4..];
-        else if (number?.TrimStart().StartsWith('+') == true && digits.StartsWith("86", StringComparison.Ordinal)) digits = digits[2..];
-        return digits.TrimStart('0');
     }
 
     /// <summary>The call with this id, or null when no such call rang.</summary>

@@ -1,3 +1,4 @@
+using WorkflowService.AfterSales.Customers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,8 @@ public sealed class TelephonyService(
         {
             ["callId"] = JsonSerializer.SerializeToElement(e.CallId),
             ["from"] = JsonSerializer.SerializeToElement(e.From),
+            // The number as the archive compares it: the customer page finds its calls by it (CustomerCalls).
+            [CustomerCalls.CallerDigitsVariable] = JsonSerializer.SerializeToElement(CustomerRules.NationalDigits(e.From)),
             ["to"] = JsonSerializer.SerializeToElement(e.To),
             ["ringSeconds"] = JsonSerializer.SerializeToElement(hotline.Value.RingSeconds),
         };

@@ -106,5 +106,5 @@ public sealed class CallOrderPageTests(ServiceFixture service) : IClassFixture<S
     [InlineData("86123456", "86123456")]
     [InlineData(null, "")]
     public void A_callers_number_is_searched_without_country_code_or_trunk_zero(string? from, string expected) =>
-        Assert.Equal(expected, CallOrders.NationalDigits(from));
+        Assert.Equal(expected, WorkflowService.AfterSales.Customers.CustomerRules.NationalDigits(from));
 }
