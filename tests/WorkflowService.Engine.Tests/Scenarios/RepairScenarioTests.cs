@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using WorkflowService.Engine.Execution;
+using WorkflowService.Engine.Model;
 using WorkflowService.Engine.Tests.Support;
 
 namespace WorkflowService.Engine.Tests.Scenarios;
@@ -48,7 +50,7 @@ public sealed class RepairScenarioTests
     private static void Quote(Simulation sim, bool consent) =>
         sim.Submit("quoteRepair", new { partsPrice = 180, labourPrice = 120, customerConsent = consent }, by: Engineer);
 
-    private static void Sign(Simulation sim, bool signed = true) => sim.Submit("signAgreement", new { agreementSigned = signed }, by: Engineer);
+    private static void Sign(Simulation sim, bool agreed = true) => sim.Submit("signAgreement", new { agreementSigned = agreed }, by: Engineer);
 
     private static void Repair(Simulation sim) =>
         sim.Submit("repairDevice", new { repairMethod = "Replaced pickup roller", repairResult = "Prints normally" }, by: Engineer);
@@ -69,8 +71,8 @@ public sealed class RepairScenarioTests
         return sim;
     }
 
-    private static void HandInSlip(Simulation sim, bool signed = true) =>
-        sim.Submit("handInRepairSlip", new { slipNumber = "RS-0042", slipSigned = signed }, by: Engineer);
+    private static void HandInSlip(Simulation sim, bool signedByCustomer = true, bool complete = true) =>
+        sim.Submit("handInRepairSlip", new { slipNumber = "RS-0042", slipComplete = complete, slipSigned = signedByCustomer }, by: Engineer);
 
     private static void ReturnUnits(Simulation sim) => sim.Submit("returnUnits", by: Engineer);
 
@@ -164,7 +166,7 @@ public sealed class RepairScenarioTests
     {
         var sim = InTheWorkshop();
         Assess(sim);
-        Sign(sim, signed: false);
+        Sign(sim, agreed: false);
 
         Assert.True(sim.IsCompleted);
         Assert.Contains("returnedUnrepaired", sim.Path);
@@ -213,14 +215,16 @@ public sealed class RepairScenarioTests
         Assert.Equal(2, sim.Path.Count(e => e == "repairDevice"));
     }
 
-    [Fact]
-    public void An_unsigned_repair_slip_goes_back_to_the_engineer_and_does_not_close_the_job()
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void An_unsigned_or_incomplete_repair_slip_goes_back_to_the_engineer_and_does_not_close_the_job(bool signedByCustomer, bool complete)
     {
         var sim = Repaired();
         ReturnUnits(sim);
         FollowUp(sim);
 
-        HandInSlip(sim, signed: false);
+        HandInSlip(sim, signedByCustomer, complete);
         Assert.False(sim.IsCompleted);
         sim.AssertOpenFor("handInRepairSlip", [], assignee: Engineer);
         HandInSlip(sim);
@@ -235,7 +239,7 @@ public sealed class RepairScenarioTests
         var noEngineer = TaskForms.Validate(ShippedProcesses.Repair, "dispatchEngineer", new { repairLocation = "onSite" });
         var noLabour = TaskForms.Validate(ShippedProcesses.Repair, "quoteRepair", new { partsPrice = 180, customerConsent = true });
         var negative = TaskForms.Validate(ShippedProcesses.Repair, "quoteRepair", new { partsPrice = -1, labourPrice = 0, customerConsent = true });
-        var noSignature = TaskForms.Validate(ShippedProcesses.Repair, "handInRepairSlip", new { slipNumber = "RS-1" });
+        var noSignature = TaskForms.Validate(ShippedProcesses.Repair, "handInRepairSlip", new { slipNumber = "RS-1", slipComplete = true });
         var badScore = TaskForms.Validate(ShippedProcesses.Repair, "followUpCall", new { satisfaction = "6" });
 
         Assert.Equal(("engineer", "required"), Assert.Single(noEngineer.Errors.Select(e => (e.FieldId, e.Code))));
@@ -243,6 +247,45 @@ public sealed class RepairScenarioTests
         Assert.Equal(("partsPrice", "min"), Assert.Single(negative.Errors.Select(e => (e.FieldId, e.Code))));
         Assert.Equal(("slipSigned", "required"), Assert.Single(noSignature.Errors.Select(e => (e.FieldId, e.Code))));
         Assert.Equal(("satisfaction", "enum"), Assert.Single(badScore.Errors.Select(e => (e.FieldId, e.Code))));
+    }
+
+    private static readonly Regex Chinese = new(@"\p{IsCJKUnifiedIdeographs}");
+
+    [Fact]
+    public void Every_name_label_and_value_is_Chinese_with_its_English_beside_it()
+    {
+        var model = ShippedProcesses.Repair;
+        Assert.Equal(("维修", "Repair"), (model.Name, model.NameIn("en")));
+        foreach (var node in model.Nodes.Where(n => n.Name is not null))
+            AssertBilingual(node.Id, node.Name, node.NameIn("en"));
+        foreach (var flow in model.Flows.Where(f => f.Name is not null))
+            AssertBilingual(flow.Id, flow.Name, flow.NameIn("en"));
+        var fields = model.Nodes.OfType<UserTaskNode>().SelectMany(t => t.FormFields).ToList();
+        Assert.NotEmpty(fields);
+        foreach (var field in fields)
+        {
+            AssertBilingual(field.Id, field.Label, field.In("en").Label);
+            foreach (var (written, english) in field.Options.Zip(field.In("en").Options))
+                AssertBilingual($"{field.Id}:{written.Id}", written.Name, english.Name);
+        }
+    }
+
+    private static void AssertBilingual(string id, string? written, string? english)
+    {
+        Assert.True(written is not null && Chinese.IsMatch(written), $"{id} is named '{written}', not in Chinese");
+        Assert.True(english is not null && english != written && !Chinese.IsMatch(english), $"{id} has no English name ('{english}')");
+    }
+
+    [Theory]
+    [InlineData("arrivalTimer", "on-site-arrival")]
+    [InlineData("repairTurnaroundTimer", "repair-turnaround")]
+    [InlineData("repairSlipTimer", "repair-slip-2d")]
+    public void The_engineers_timers_charge_the_engineer_dispatched(string timer, string rule)
+    {
+        var properties = ShippedProcesses.Repair.Node(timer).Properties;
+
+        Assert.Equal(rule, properties["sla"]);
+        Assert.Equal("${engineer}", properties["responsible"]);
     }
 
     [Fact]
@@ -389,7 +432,7 @@ public sealed class RepairScenarioTests
         ReturnUnits(sim);
         FollowUp(sim);
         sim.AdvanceBy(TimeSpan.FromDays(1));
-        HandInSlip(sim, signed: false);
+        HandInSlip(sim, signedByCustomer: false);
 
         sim.AdvanceBy(TimeSpan.FromDays(1.5));
 

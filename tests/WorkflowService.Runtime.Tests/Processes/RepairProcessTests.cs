@@ -1,3 +1,4 @@
+using System.Globalization;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Runtime.Tests.Support;
 using static WorkflowService.Runtime.Tests.Support.InstanceAssertions;
@@ -91,8 +92,12 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
 
         AssertShape(await engineer.InstanceAsync(id), "Running", ["repairSlipWork", "handInRepairSlip", "returnUnits", "settleFees"],
             ("repairSlipTimer", service.Clock.GetUtcNow() + 2 * Day));
-        await engineer.CompleteAsync(id, "handInRepairSlip", new { slipNumber = "S-0001", slipSigned = true });
+        await engineer.CompleteAsync(id, "handInRepairSlip", new { slipNumber = "S-0001", slipComplete = true, slipSigned = true });
         await engineer.CompleteAsync(id, "returnUnits");
+        // Finance settles the price the customer agreed to: the form shows the quote, read-only.
+        var fees = await service.Host.Get<TaskService>().GetAsync(service.As("finance").Caller, await service.As("finance").TaskIdAsync(id, "settleFees"));
+        var quote = fees.Form.Where(f => f.Field.Readonly).ToDictionary(f => f.Field.Id, f => f.Value!.Value.GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["partsPrice"] = 300, ["labourPrice"] = 200 }, quote);
         await service.As("finance").CompleteAsync(id, "settleFees", new { paymentReceived = true });
         await service.As("agent").FinishAsync(id, "followUpCall", new { satisfaction = "5", comments = "满意" });
 
@@ -169,7 +174,7 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         await AcceptAndDispatchAsync(id, "onSite");
         var engineer = service.As(Engineer);
         var agreedDay = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime).AddDays(1);
-        await engineer.CompleteAsync(id, "bookAppointment", new { appointmentDate = agreedDay.ToString("yyyy-MM-dd") });
+        await engineer.CompleteAsync(id, "bookAppointment", new { appointmentDate = agreedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var dueAt = new DateTimeOffset(agreedDay.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero);
         Assert.Equal(dueAt, (await engineer.TasksAsync(id)).Single().DueAt);
 
@@ -189,7 +194,7 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         await AcceptAndDispatchAsync(id, "onSite");
         var engineer = service.As(Engineer);
         var agreedDay = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime).AddDays(1);
-        await engineer.CompleteAsync(id, "bookAppointment", new { appointmentDate = agreedDay.ToString("yyyy-MM-dd") });
+        await engineer.CompleteAsync(id, "bookAppointment", new { appointmentDate = agreedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         await service.AdvanceAsync(Day);
         await engineer.CompleteAsync(id, "confirmArrival");
 
@@ -233,7 +238,7 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         var id = await RepairedAsync("Repair Missing Slip AG");
         var repairedAt = service.Clock.GetUtcNow();
         var engineer = service.As(Engineer);
-        await engineer.CompleteAsync(id, "handInRepairSlip", new { slipNumber = "S-0002", slipSigned = false });
+        await engineer.CompleteAsync(id, "handInRepairSlip", new { slipNumber = "S-0002", slipComplete = true, slipSigned = false });
         Assert.Contains("handInRepairSlip", (await engineer.InstanceAsync(id)).ActiveElementIds);
 
         await service.AdvanceAsync(2 * Day + Minute);
@@ -243,7 +248,7 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         await service.Host.WaitForIdleJobsAsync();
         Assert.Empty(await service.Host.ReadAsync(db => Task.FromResult(db.Outbox.Where(o => o.InstanceId == id).ToList())));
         Assert.DoesNotContain(service.Smtp.Received, m => m.Subject.Contains("Repair Missing Slip AG"));
-        await engineer.CompleteAsync(id, "handInRepairSlip", new { slipNumber = "S-0002", slipSigned = true });
+        await engineer.CompleteAsync(id, "handInRepairSlip", new { slipNumber = "S-0002", slipComplete = true, slipSigned = true });
         Assert.DoesNotContain("repairSlipWork", (await engineer.InstanceAsync(id)).ActiveElementIds);
         Assert.Single(await service.As("manager").BreachesAsync(id));
     }
@@ -252,7 +257,7 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
     public async Task A_follow_up_call_not_made_within_three_days_of_the_units_going_back_is_escalated_and_charged_to_the_agent()
     {
         var id = await RepairedAsync("Repair Forgotten Follow-up SA");
-        await service.As(Engineer).CompleteAsync(id, "handInRepairSlip", new { slipNumber = "S-0003", slipSigned = true });
+        await service.As(Engineer).CompleteAsync(id, "handInRepairSlip", new { slipNumber = "S-0003", slipComplete = true, slipSigned = true });
         await service.AdvanceAsync(TimeSpan.FromHours(5));
         await service.As(Engineer).CompleteAsync(id, "returnUnits");
         var returnedAt = service.Clock.GetUtcNow();
