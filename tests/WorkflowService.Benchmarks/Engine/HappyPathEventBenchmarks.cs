@@ -19,7 +19,7 @@ public class HappyPathEventBenchmarks : IStepCounter
 
     /// <summary>The user task whose completion is handled (the table lists them alphabetically).</summary>
     [ParamsSource(nameof(UserTasks))]
-    public string UserTask { get; set; } = "registerRequest";
+    public string UserTask { get; set; } = "acceptRequest";
 
     public static IEnumerable<string> UserTasks => RepairScenario.HappyPathTasks;
 

@@ -17,8 +17,8 @@ public class InterpreterBenchmarks : IStepCounter
 {
     private readonly Interpreter _interpreter = new();
     private RepairScenario _repair = null!;
-    private InstanceState _waitingAtRegisterRequest = null!;
-    private UserTaskCompleted _registerRequestCompleted = null!;
+    private InstanceState _waitingAtAcceptRequest = null!;
+    private UserTaskCompleted _acceptRequestCompleted = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -30,19 +30,19 @@ public class InterpreterBenchmarks : IStepCounter
     private void Prepare()
     {
         _repair = RepairScenario.Load(_interpreter);
-        _waitingAtRegisterRequest = StartToRegisterRequest().State;
-        _registerRequestCompleted = _repair.Completing("registerRequest").Event;
+        _waitingAtAcceptRequest = StartToAcceptRequest().State;
+        _acceptRequestCompleted = _repair.Completing("acceptRequest").Event;
     }
 
-    /// <summary>Start event → registerRequest user task (the first wait state).</summary>
+    /// <summary>Start event with the order's facts → acceptRequest (the first wait state), its 24 h SLA timer scheduled from receivedAt.</summary>
     [Benchmark]
-    public StepResult StartToRegisterRequest() =>
-        _interpreter.Start(_repair.Model, null, RepairScenario.StartedAt, RepairScenario.StartOptions);
+    public StepResult StartToAcceptRequest() =>
+        _interpreter.Start(_repair.Model, RepairScenario.OrderFacts, RepairScenario.StartedAt, RepairScenario.StartOptions);
 
-    /// <summary>Complete registerRequest → acceptRequest waits, with its 24 h SLA timer scheduled.</summary>
+    /// <summary>Complete acceptRequest → its timer cancelled, dispatchEngineer waits.</summary>
     [Benchmark]
-    public StepResult CompleteRegisterRequest() =>
-        _interpreter.Handle(_repair.Model, _waitingAtRegisterRequest, _registerRequestCompleted);
+    public StepResult CompleteAcceptRequest() =>
+        _interpreter.Handle(_repair.Model, _waitingAtAcceptRequest, _acceptRequestCompleted);
 
     /// <summary>Start, then every task completed in order, through the parallel join to the end event.</summary>
     [Benchmark]
@@ -53,8 +53,8 @@ public class InterpreterBenchmarks : IStepCounter
         Prepare();
         return benchmark switch
         {
-            nameof(StartToRegisterRequest) => StepsOf(StartToRegisterRequest()),
-            nameof(CompleteRegisterRequest) => StepsOf(CompleteRegisterRequest()),
+            nameof(StartToAcceptRequest) => StepsOf(StartToAcceptRequest()),
+            nameof(CompleteAcceptRequest) => StepsOf(CompleteAcceptRequest()),
             nameof(HappyPathToCompletion) => CountHappyPathSteps(),
             _ => throw new ArgumentException($"{nameof(InterpreterBenchmarks)} has no benchmark '{benchmark}'", nameof(benchmark)),
         };

@@ -21,26 +21,33 @@ internal sealed class RepairScenario
     /// <summary>As the host starts it: the start event stores the initiator in a variable.</summary>
     public static readonly StartOptions StartOptions = new(Initiator: "desk-agent");
 
+    /// <summary>What a work order starts the process with: the order's facts; the request came in an hour before.</summary>
+    public static readonly ImmutableDictionary<string, System.Text.Json.JsonElement> OrderFacts = VariableMap.FromJson("""
+        {"orderNumber":"WX-20260302-001","customer":"ACME Ltd","contactPerson":"Li Wei","contactPhone":"+86 10 5555 0100",
+         "model":"X200","serial":"356938035643809","units":25,"inWarranty":false,"receivedAt":"2026-03-02T08:00:00.000Z"}
+        """);
+
     /// <summary>
-    /// Every user task in the order a repair is worked, with valid form values. Out of warranty,
-    /// so the exclusive gateway evaluates its condition and settleFees runs; 25 units make the
-    /// turnaround timer expression evaluate to P3D. No timer fires: the path meets every deadline.
+    /// Every user task in the order a repair is worked, with valid form values. Out of warranty and
+    /// on site, so the gateways evaluate their conditions, the quote and settleFees run, and the
+    /// arrival timer's date expression is evaluated; 25 units make the turnaround timer expression
+    /// evaluate to P3D. No timer fires: the path meets every deadline.
     /// </summary>
     private static readonly (string ElementId, string FormJson)[] HappyPathForms =
     [
-        ("registerRequest", """
-            {"customer":"ACME Ltd","contactPerson":"Li Wei","contactPhone":"+86 10 5555 0100","model":"X200",
-             "serial":"356938035643809","fault":"Does not power on","units":25,"inWarranty":false}
-            """),
-        ("acceptRequest", """{"customerInformed":true,"acceptanceNote":"Engineer visit planned"}"""),
-        ("assessFault", """{"diagnosis":"Power board failure","repairPlan":"Replace the power board","repairLocation":"onSite","partsNeeded":"PB-200"}"""),
-        ("prepareParts", """{"partsIssued":"PB-200 x25"}"""),
+        ("acceptRequest", """{"fault":"Does not power on","customerInformed":true,"acceptanceNote":"Engineer visit planned"}"""),
+        ("dispatchEngineer", """{"engineer":"engineer","repairLocation":"onSite"}"""),
         ("bookAppointment", """{"appointmentDate":"2026-03-04","appointmentNote":"Main office, 9:00"}"""),
+        ("confirmArrival", """{"arrivalNote":"On time"}"""),
+        ("assessFault", """{"diagnosis":"Power board failure","repairPlan":"Replace the power board","partsSource":"warehouse","partsNeeded":"PB-200"}"""),
+        ("quoteRepair", """{"partsPrice":2500,"labourPrice":1200,"customerConsent":true}"""),
+        ("signAgreement", """{"agreementSigned":true}"""),
+        ("prepareParts", """{"partsIssued":"PB-200 x25"}"""),
         ("repairDevice", """{"repairMethod":"Board swap","repairResult":"All units power on"}"""),
         ("customerAcceptance", """{"customerAccepted":true,"acceptanceFeedback":"Works"}"""),
-        ("settleFees", """{"partsPrice":2500,"labourPrice":1200,"paymentReceived":true}"""),
+        ("settleFees", """{"paymentReceived":true}"""),
         ("followUpCall", """{"satisfaction":"5","comments":"Quick and friendly"}"""),
-        ("handInRepairSlip", """{"slipNumber":"RS-2026-0042","slipSigned":true}"""),
+        ("handInRepairSlip", """{"slipNumber":"RS-2026-0042","slipComplete":true,"slipSigned":true}"""),
     ];
 
     private RepairScenario(ProcessModel model, ImmutableArray<HappyPathStep> happyPath)
@@ -51,7 +58,7 @@ internal sealed class RepairScenario
 
     public ProcessModel Model { get; }
 
-    /// <summary>The task completions of the happy path, in order; the first completes registerRequest.</summary>
+    /// <summary>The task completions of the happy path, in order; the first completes acceptRequest.</summary>
     public ImmutableArray<HappyPathStep> HappyPath { get; }
 
     /// <summary>The user tasks of the happy path, in the order they are completed.</summary>
@@ -70,7 +77,7 @@ internal sealed class RepairScenario
     /// <summary>Start, then every task completion in order; <paramref name="observe"/> sees each result.</summary>
     public InstanceState RunHappyPath(Interpreter interpreter, Action<StepResult>? observe = null)
     {
-        var result = interpreter.Start(Model, null, StartedAt, StartOptions);
+        var result = interpreter.Start(Model, OrderFacts, StartedAt, StartOptions);
         observe?.Invoke(result);
         foreach (var step in HappyPath)
         {
@@ -101,7 +108,7 @@ internal sealed class RepairScenario
     /// </summary>
     private static ImmutableArray<HappyPathStep> RecordHappyPath(Interpreter interpreter, ProcessModel model)
     {
-        var state = interpreter.Start(model, null, StartedAt, StartOptions).State;
+        var state = interpreter.Start(model, OrderFacts, StartedAt, StartOptions).State;
         var steps = ImmutableArray.CreateBuilder<HappyPathStep>();
         var at = StartedAt;
         foreach (var (elementId, formJson) in HappyPathForms)

@@ -7,8 +7,8 @@ namespace WorkflowService.Benchmarks.Runtime;
 
 /// <summary>
 /// Fills the database with repair instances waiting at acceptRequest, each with its open task
-/// (offered to service-desk), its pending 24 h SLA timer, the completed registerRequest task and
-/// its history. One template instance goes the real way (start, complete registerRequest); the
+/// (offered to service-desk), its pending 24 h SLA timer and its history. One template instance
+/// goes the real way (started as a work order starts it); the
 /// rest are copies of its rows with new ids and business keys, and every timestamp (columns and
 /// state JSON alike) shifted back by up to 20 hours, so due dates differ and no seeded timer falls
 /// due during the run. Going the real way for each would take minutes and give the same rows.
@@ -22,11 +22,6 @@ internal static partial class PopulationSeeder
     {
         var work = new RepairWork(host);
         var templateId = await work.StartAsync("seed-template");
-        await using (var db = host.Db())
-        {
-            var task = await db.Tasks.SingleAsync(t => t.InstanceId == templateId && t.Status == UserTaskStatus.Open);
-            await work.CompleteRegisterAsync(task.Id);
-        }
         var (_, existing) = await work.CountAsync();
         var copies = Math.Max(0, pendingTimers - existing);
         var template = await Template.LoadAsync(host, templateId);

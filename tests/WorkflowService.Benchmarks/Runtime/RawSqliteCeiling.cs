@@ -32,7 +32,7 @@ internal sealed class RawSqliteCeiling
         await using var db = new RawContext(_options);
         db.Rows.Add(new RawRow
         {
-            InstanceId = Guid.CreateVersion7(), ElementId = "registerRequest", Event = "entered", TokenId = i,
+            InstanceId = Guid.CreateVersion7(), ElementId = "acceptRequest", Event = "entered", TokenId = i,
             At = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();

@@ -8,40 +8,48 @@ namespace WorkflowService.Benchmarks.Runtime;
 
 /// <summary>
 /// The shipped repair process driven through the runtime's own services, as the API drives them
-/// (minus HTTP): start → registerRequest waits; complete registerRequest → acceptRequest waits
-/// with its 24 h SLA timer handed to Hangfire.
+/// (minus HTTP), started as a work order starts it: start → acceptRequest waits with its 24 h SLA
+/// timer handed to Hangfire; complete acceptRequest → the timer cancelled, dispatchEngineer waits.
 /// </summary>
 internal sealed class RepairWork(BenchHost host)
 {
     public const string Key = "repair";
 
-    /// <summary>A service-desk agent: registerRequest and acceptRequest are offered to their group.</summary>
+    /// <summary>A service-desk agent: acceptRequest and dispatchEngineer are offered to their group.</summary>
     public static readonly Caller DeskAgent = new("desk", new HashSet<string> { "service-desk" }, false);
 
     /// <summary>An engineer: none of the seeded tasks is offered to their group.</summary>
     public static readonly Caller Engineer = new("engineer", new HashSet<string> { "engineers" }, false);
 
-    /// <summary>Valid registerRequest values (the interpreter benchmarks' happy path uses the same).</summary>
-    public static readonly IReadOnlyDictionary<string, JsonElement> RegisterForm =
+    /// <summary>The work order's facts the process starts with (the interpreter benchmarks use the same).</summary>
+    public static readonly IReadOnlyDictionary<string, JsonElement> OrderFacts =
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""
             {"customer":"ACME Ltd","contactPerson":"Li Wei","contactPhone":"+86 10 5555 0100","model":"X200",
-             "serial":"356938035643809","fault":"Does not power on","units":25,"inWarranty":false}
+             "serial":"356938035643809","units":25,"inWarranty":false}
             """)!;
+
+    /// <summary>Valid acceptRequest values.</summary>
+    public static readonly IReadOnlyDictionary<string, JsonElement> AcceptForm =
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""{"fault":"Does not power on","customerInformed":true}""")!;
 
     private readonly InstanceService _instances = host.Get<InstanceService>();
     private readonly TaskService _tasks = host.Get<TaskService>();
 
     public async Task<Guid> StartAsync(string businessKey) =>
-        (await _instances.StartAsync(Key, businessKey, null, DeskAgent)).Instance.Id;
+        (await _instances.StartAsync(Key, businessKey, OrderFacts, DeskAgent)).Instance.Id;
 
-    public Task CompleteRegisterAsync(Guid taskId) => _tasks.CompleteAsync(DeskAgent, taskId, RegisterForm);
+    public Task CompleteAcceptAsync(Guid taskId) => _tasks.CompleteAsync(DeskAgent, taskId, AcceptForm);
 
-    /// <summary>Open registerRequest tasks, oldest first: the work the completion benchmark does.</summary>
-    public async Task<List<Guid>> OpenRegisterTasksAsync(int count)
+    /// <summary>
+    /// Open acceptRequest tasks the start benchmark created (business key <paramref name="prefix"/>…), oldest first: the work
+    /// the completion benchmark does. The seeded population waits at acceptRequest too and is left alone.
+    /// </summary>
+    public async Task<List<Guid>> OpenAcceptTasksAsync(int count, string prefix = "bench-")
     {
         await using var db = host.Db();
         return await db.Tasks.AsNoTracking()
-            .Where(t => t.Status == UserTaskStatus.Open && t.ElementId == "registerRequest" && t.DefinitionKey == Key)
+            .Where(t => t.Status == UserTaskStatus.Open && t.ElementId == "acceptRequest" && t.DefinitionKey == Key
+                        && t.BusinessKey != null && t.BusinessKey.StartsWith(prefix))
             .OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(count).ToListAsync();
     }
 

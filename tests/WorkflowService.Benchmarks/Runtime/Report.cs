@@ -65,8 +65,8 @@ internal sealed class Report(SuiteOptions options)
         Table(md, $"Throughput: median of {options.Rounds} rounds (range of the rounds)",
             "Measurement", "1 caller", "4 callers", "latency p50 / p99, 1 caller", "latency p50 / p99, 4 callers");
         ThroughputRow(md, "Raw SQLite ceiling: single-row insert transaction, EF Core, new context each", "raw");
-        ThroughputRow(md, "Start repair → registerRequest waits (instances/s)", "start");
-        ThroughputRow(md, "Complete registerRequest → acceptRequest waits (completions/s)", "complete");
+        ThroughputRow(md, "Start repair → acceptRequest waits with its timer (instances/s)", "start");
+        ThroughputRow(md, "Complete acceptRequest → dispatchEngineer waits (completions/s)", "complete");
         Table(md, $"Inbox: first page of 50 open tasks by due date, {options.InboxQueries} queries per round",
             "Caller", "p50 (median of rounds)", "p99 (median of rounds)", "p99 of all queries", "max");
         InboxRow(md, "service-desk agent (the group of every seeded task)", "inbox-desk");

@@ -89,9 +89,9 @@ internal static class RuntimeSuite
             }
             foreach (var callers in new[] { 1, 4 })
             {
-                var tasks = await work.OpenRegisterTasksAsync(ops);
+                var tasks = await work.OpenAcceptTasksAsync(ops);
                 report.Add($"complete-{callers}", warmUp,
-                    await Throughput.MeasureAsync(tasks.Count, callers, i => work.CompleteRegisterAsync(tasks[i])));
+                    await Throughput.MeasureAsync(tasks.Count, callers, i => work.CompleteAcceptAsync(tasks[i])));
             }
             var queries = warmUp ? 20 : options.InboxQueries;
             report.Add("inbox-desk", warmUp, await Throughput.MeasureAsync(queries, 1, _ => work.InboxAsync(RepairWork.DeskAgent)));

@@ -29,8 +29,8 @@ internal static class SqlTrace
             Guid task;
             await using (var db = host.Db())
                 task = await db.Tasks.Where(t => t.InstanceId == id && t.Status == UserTaskStatus.Open).Select(t => t.Id).SingleAsync();
-            await Marker($"{pass}: complete registerRequest");
-            await work.CompleteRegisterAsync(task);
+            await Marker($"{pass}: complete acceptRequest");
+            await work.CompleteAcceptAsync(task);
             await Marker($"{pass}: done");
         }
     }

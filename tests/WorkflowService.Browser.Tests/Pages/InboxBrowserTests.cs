@@ -81,16 +81,16 @@ public sealed class InboxBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>A repair registered and accepted by the service desk: the engineers' assessment is open.</summary>
+    /// <summary>A repair accepted and dispatched to the engineer by the service desk, its units received: the engineer's assessment is open.</summary>
     private async Task StartRepairAtAssessmentAsync(string businessKey, int units)
     {
-        var instance = await browser.Host.StartAsync("repair", businessKey);
-        await browser.Host.CompleteAsync(instance, "registerRequest", new
+        var instance = await browser.Host.StartAsync("repair", businessKey, new
         {
-            customer = "Hengda Logistics (恒达物流)", contactPhone = "021-5555-0142", model = "PX-200", fault = "Does not power on",
-            units, inWarranty = true,
+            customer = "Hengda Logistics (恒达物流)", contactPhone = "021-5555-0142", model = "PX-200", units, inWarranty = true,
         });
-        await browser.Host.CompleteAsync(instance, "acceptRequest", new { customerInformed = true });
+        await browser.Host.CompleteAsync(instance, "acceptRequest", new { fault = "Does not power on", customerInformed = true });
+        await browser.Host.CompleteAsync(instance, "dispatchEngineer", new { engineer = "engineer", repairLocation = "workshop" });
+        await browser.Host.CompleteAsync(instance, "receiveUnits", new { });
     }
 
     /// <summary>Signs in, opens the inbox and waits until live updates are connected; marks the document to detect a reload.</summary>

@@ -13,12 +13,10 @@ public sealed partial class InstanceViewBrowserTests(BrowserFixture browser)
     {
         Skip.If(BrowserFixture.MissingBrowser() is not null, BrowserFixture.MissingBrowser());
         var desk = await browser.Host.LoginAsync("desk");
-        var id = await desk.StartAsync("repair", businessKey: "R-2026-0042");
-        await desk.CompleteAsync(id, "registerRequest", new
+        var id = await desk.StartAsync("repair", new
         {
-            customer = "Hangzhou Metro 杭州地铁", contactPhone = "0571-8888 0000", model = "X1", fault = "no power", units = 12,
-            inWarranty = true,
-        });
+            customer = "Hangzhou Metro 杭州地铁", contactPhone = "0571-8888 0000", model = "X1", units = 12, inWarranty = true,
+        }, businessKey: "R-2026-0042");
         var active = (await desk.InstanceAsync(id)).GetProperty("activeElementIds").EnumerateArray().Select(e => e.GetString()!).ToList();
         var manager = await browser.SignInAsync("manager");
 
@@ -27,8 +25,8 @@ public sealed partial class InstanceViewBrowserTests(BrowserFixture browser)
         await Expect(manager.Locator("#instance-diagram")).ToHaveAttributeAsync("data-ready", "true");
         Assert.Equal(["acceptRequest"], active);
         await Expect(manager.Locator("g.djs-element[data-element-id=acceptRequest]")).ToHaveClassAsync(Marker("ws-active"));
-        await Expect(manager.Locator("g.djs-element[data-element-id=registerRequest]")).ToHaveClassAsync(Marker("ws-done"));
-        await Expect(manager.Locator("g.djs-element[data-element-id=registerToAccept]")).ToHaveClassAsync(Marker("ws-taken"));
+        await Expect(manager.Locator("g.djs-element[data-element-id=repairRequested]")).ToHaveClassAsync(Marker("ws-done"));
+        await Expect(manager.Locator("g.djs-element[data-element-id=startToAccept]")).ToHaveClassAsync(Marker("ws-taken"));
         await Expect(manager.Locator("[data-testid=pending-timers]")).ToContainTextAsync("acceptanceTimer");
         await Expect(manager.Locator("[data-testid=business-key]")).ToHaveTextAsync("R-2026-0042");
         await BrowserFixture.ScreenshotAsync(manager, "instance-view");

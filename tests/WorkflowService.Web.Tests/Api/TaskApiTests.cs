@@ -7,20 +7,18 @@ namespace WorkflowService.Web.Tests.Api;
 public sealed class TaskApiTests(ServiceFixture service) : IClassFixture<ServiceFixture>
 {
     [Fact]
-    public async Task A_registered_repair_request_moves_on_to_acceptance()
+    public async Task An_accepted_repair_request_moves_on_to_dispatch()
     {
         var desk = await service.As("desk");
-        var id = await desk.StartAsync("repair", businessKey: "R-100");
+        var id = await desk.StartAsync("repair", new { customer = "ACME", units = 25, inWarranty = true }, businessKey: "R-100");
 
-        await desk.CompleteAsync(id, "registerRequest", new
-        {
-            customer = "ACME", contactPhone = "123", model = "X1", fault = "no power", units = 25, inWarranty = true,
-        });
+        await desk.CompleteAsync(id, "acceptRequest", new { fault = "no power", customerInformed = true });
 
         var instance = await desk.InstanceAsync(id);
         Assert.Equal("Running", instance.GetProperty("status").GetString());
-        Assert.Equal(["acceptRequest"], instance.GetProperty("activeElementIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["dispatchEngineer"], instance.GetProperty("activeElementIds").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(25, instance.GetProperty("variables").GetProperty("units").GetInt32());
+        Assert.Equal("no power", instance.GetProperty("variables").GetProperty("fault").GetString());
     }
 
     [Fact]
@@ -28,15 +26,15 @@ public sealed class TaskApiTests(ServiceFixture service) : IClassFixture<Service
     {
         var desk = await service.As("desk");
         var id = await desk.StartAsync("repair");
-        var taskId = await desk.TaskIdAsync(id, "registerRequest");
+        var taskId = await desk.TaskIdAsync(id, "acceptRequest");
 
         var response = await desk.PostAsync($"/api/tasks/{taskId}/complete",
-            new { variables = new { customer = "ACME", contactPhone = "123", model = "X1", fault = "x", units = 0, inWarranty = true } });
+            new { variables = new { fault = new string('x', 2001), customerInformed = true } });
 
         await ApiClient.Expect(response, HttpStatusCode.BadRequest);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("\"field\":\"units\"", body);
-        Assert.Contains("\"code\":\"min\"", body);
-        Assert.Equal(taskId, await desk.TaskIdAsync(id, "registerRequest"));
+        Assert.Contains("\"field\":\"fault\"", body);
+        Assert.Contains("\"code\":\"maxlength\"", body);
+        Assert.Equal(taskId, await desk.TaskIdAsync(id, "acceptRequest"));
     }
 }

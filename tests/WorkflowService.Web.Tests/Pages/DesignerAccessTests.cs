@@ -39,7 +39,7 @@ public sealed class DesignerAccessTests(DesignerHostFixture fixture) : IClassFix
         var session = await PageSession.SignInAsync(Host, user);
         // A token valid for this user, from a page they may see, so only the role can be the reason.
         await session.GetPageAsync("/denied");
-        var changedRepair = DesignerDiagrams.Repair().Replace("name=\"Accept request\"", "name=\"Taken over\"");
+        var changedRepair = DesignerDiagrams.Repair().Replace("name=\"受理登记\"", "name=\"Taken over\"");
 
         foreach (var page in Pages) AssertRefused(await session.Http.GetAsync(page), page);
         foreach (var handler in HandlerUrls) AssertRefused(await session.PostXmlAsync(handler, changedRepair), handler);

@@ -39,7 +39,7 @@ public sealed partial class DesignerPageTests : IAsyncLifetime
     public async Task Publishing_creates_a_new_version_and_clears_the_draft()
     {
         await _owner.GetPageAsync("/designer/repair");
-        var changed = DesignerDiagrams.Repair().Replace("name=\"Accept request\"", "name=\"Accept request (24 h)\"");
+        var changed = DesignerDiagrams.Repair().Replace("name=\"受理登记\"", "name=\"受理登记 (24小时)\"");
         await PostJsonAsync("/designer/repair?handler=SaveDraft", changed, HttpStatusCode.OK);
 
         var published = await PostJsonAsync("/designer/repair?handler=Publish", changed, HttpStatusCode.OK);
@@ -50,7 +50,7 @@ public sealed partial class DesignerPageTests : IAsyncLifetime
         Assert.Null(await Drafts.LoadAsync("repair"));
         var list = await _owner.GetPageAsync("/designer");
         Assert.Matches(@"data-process=""repair""[\s\S]*?v2[\s\S]*?owner", list);
-        Assert.Equal("Accept request (24 h)", ElementName(DiagramOf(await _owner.GetPageAsync("/designer/repair")), "acceptRequest"));
+        Assert.Equal("受理登记 (24小时)", ElementName(DiagramOf(await _owner.GetPageAsync("/designer/repair")), "acceptRequest"));
     }
 
     [Fact]

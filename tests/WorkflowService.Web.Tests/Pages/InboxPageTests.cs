@@ -37,7 +37,7 @@ public sealed class InboxPageTests : IAsyncLifetime
         var agent = await PageSession.SignInAsync(_host, "agent");
 
         Assert.Equal(["R-1"], Rows(await desk.PageAsync("/inbox")).Select(r => r.Key));
-        Assert.Equal("Register request", desk.Text("data-testid", "task-link"));
+        Assert.Equal("Accept request", desk.Text("data-testid", "task-link"));
         Assert.Contains("<td>Repair</td>", desk.Html);
         Assert.Equal("Unclaimed", desk.Text("data-testid", "assignee"));
         Assert.Equal(["C-1"], Rows(await agent.PageAsync("/inbox")).Select(r => r.Key));

@@ -7,10 +7,10 @@ public sealed class TaskPageTests : IAsyncLifetime
 {
     private readonly WorkflowHost _host = new();
 
-    private static readonly Dictionary<string, string> ValidRegistration = new()
+    /// <summary>The repair's first task, the desk's acceptance: what the order does not know (the fault) and the customer told.</summary>
+    private static readonly Dictionary<string, string> ValidAcceptance = new()
     {
-        ["form.customer"] = "ACME Ltd", ["form.contactPhone"] = "+86 10 5555 0100", ["form.model"] = "X1",
-        ["form.fault"] = "No power", ["form.units"] = "12", ["form.inWarranty"] = "true",
+        ["form.fault"] = "No power", ["form.customerInformed"] = "true", ["form.acceptanceNote"] = "Engineer calls tomorrow",
     };
 
     public Task InitializeAsync() => CallbackProcess.DeployAsync(_host);
@@ -44,17 +44,17 @@ public sealed class TaskPageTests : IAsyncLifetime
     public async Task A_task_outside_my_groups_is_not_found_on_its_page_nor_on_complete()
     {
         var instance = await _host.StartAsync("repair", "R-1");
-        var taskId = await _host.OpenTaskAsync(instance, "registerRequest");
+        var taskId = await _host.OpenTaskAsync(instance, "acceptRequest");
         var agent = await PageSession.SignInAsync(_host, "agent");
 
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/tasks/{taskId}")).StatusCode);
         await agent.PageAsync("/inbox");
-        var complete = await agent.PostFormAsync($"/tasks/{taskId}?handler=Complete", ValidRegistration);
+        var complete = await agent.PostFormAsync($"/tasks/{taskId}?handler=Complete", ValidAcceptance);
         var claim = await agent.PostFormAsync($"/tasks/{taskId}?handler=Claim", []);
 
         Assert.Equal(HttpStatusCode.NotFound, complete.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, claim.StatusCode);
-        Assert.Equal(["registerRequest"], await _host.ActiveElementsAsync(instance));
+        Assert.Equal(["acceptRequest"], await _host.ActiveElementsAsync(instance));
     }
 
     [Theory]
@@ -64,14 +64,14 @@ public sealed class TaskPageTests : IAsyncLifetime
     public async Task A_post_without_the_antiforgery_token_is_refused(string handler)
     {
         var instance = await _host.StartAsync("repair", "R-2");
-        var taskId = await _host.OpenTaskAsync(instance, "registerRequest");
+        var taskId = await _host.OpenTaskAsync(instance, "acceptRequest");
         var desk = await PageSession.SignInAsync(_host, "desk");
         await desk.PageAsync($"/tasks/{taskId}");
 
-        var response = await desk.PostFormAsync($"/tasks/{taskId}?handler={handler}", ValidRegistration, withToken: false);
+        var response = await desk.PostFormAsync($"/tasks/{taskId}?handler={handler}", ValidAcceptance, withToken: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(["registerRequest"], await _host.ActiveElementsAsync(instance));
+        Assert.Equal(["acceptRequest"], await _host.ActiveElementsAsync(instance));
         Assert.Equal("Nobody yet: claim it to take it on", (await Reload(desk, taskId)).Text("data-testid", "task-assignee"));
     }
 
@@ -122,46 +122,43 @@ public sealed class TaskPageTests : IAsyncLifetime
     public async Task A_refused_value_is_shown_next_to_its_field_and_everything_typed_is_kept()
     {
         var instance = await _host.StartAsync("repair", "R-3");
-        var taskId = await _host.OpenTaskAsync(instance, "registerRequest");
+        var taskId = await _host.OpenTaskAsync(instance, "acceptRequest");
         var desk = await PageSession.SignInAsync(_host, "desk");
         await desk.PageAsync($"/tasks/{taskId}");
 
         var response = await desk.PostFormAsync($"/tasks/{taskId}?handler=Complete",
-            new(ValidRegistration) { ["form.units"] = "0", ["form.model"] = "" });
+            new(ValidAcceptance) { ["form.fault"] = "", ["form.acceptanceNote"] = new string('x', 1001) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Units to repair (台数) must be at least 1.", desk.Text("data-error-for", "units"));
-        Assert.Equal("Model (型号) is required.", desk.Text("data-error-for", "model"));
-        Assert.Contains("is-invalid", desk.Tag("name", "form.units"));
-        Assert.Contains("aria-describedby=\"field-units-error\"", desk.Tag("name", "form.units"));
-        Assert.Equal("0", desk.InputValue("form.units"));
-        Assert.Equal("ACME Ltd", desk.InputValue("form.customer"));
-        Assert.Equal("+86 10 5555 0100", desk.InputValue("form.contactPhone"));
-        Assert.Contains(">No power</textarea>", desk.Html);
-        Assert.Equal("true", desk.SelectedOption("form.inWarranty"));
-        Assert.DoesNotContain("data-error-for=\"customer\"", desk.Html);
+        Assert.Equal("Fault is required.", desk.Text("data-error-for", "fault"));
+        Assert.Equal("Acceptance note must be at most 1000 characters long.", desk.Text("data-error-for", "acceptanceNote"));
+        Assert.Contains("is-invalid", desk.Tag("name", "form.fault"));
+        Assert.Contains("aria-describedby=\"field-fault-error\"", desk.Tag("name", "form.fault"));
+        Assert.Contains($">{new string('x', 1001)}</textarea>", desk.Html);
+        Assert.Equal("true", desk.SelectedOption("form.customerInformed"));
+        Assert.DoesNotContain("data-error-for=\"customerInformed\"", desk.Html);
         Assert.Contains("data-testid=\"form-refused\"", desk.Html);
-        Assert.Equal(["registerRequest"], await _host.ActiveElementsAsync(instance));
-
-        await ApiClient.Expect(await desk.PostFormAsync($"/tasks/{taskId}?handler=Complete", ValidRegistration), HttpStatusCode.Redirect);
         Assert.Equal(["acceptRequest"], await _host.ActiveElementsAsync(instance));
+
+        await ApiClient.Expect(await desk.PostFormAsync($"/tasks/{taskId}?handler=Complete", ValidAcceptance), HttpStatusCode.Redirect);
+        Assert.Equal(["dispatchEngineer"], await _host.ActiveElementsAsync(instance));
     }
 
     [Fact]
     public async Task The_task_page_and_its_errors_speak_Chinese_to_a_Chinese_browser()
     {
         var instance = await _host.StartAsync("repair", "R-4");
-        var taskId = await _host.OpenTaskAsync(instance, "registerRequest");
+        var taskId = await _host.OpenTaskAsync(instance, "acceptRequest");
         var desk = await PageSession.SignInAsync(_host, "desk", "zh-CN");
         await desk.PageAsync($"/tasks/{taskId}");
         Assert.Contains(">认领</button>", desk.Html);
         Assert.Contains("<option value=\"true\">是</option>", desk.Html);
 
         await desk.PostFormAsync($"/tasks/{taskId}?handler=Complete",
-            new(ValidRegistration) { ["form.units"] = "0", ["form.inWarranty"] = "" });
+            new(ValidAcceptance) { ["form.fault"] = "", ["form.customerInformed"] = "" });
 
-        Assert.Equal("Units to repair (台数)不能小于1。", desk.Text("data-error-for", "units"));
-        Assert.Equal("请填写In warranty (保内)。", desk.Text("data-error-for", "inWarranty"));
+        Assert.Equal("请填写故障描述。", desk.Text("data-error-for", "fault"));
+        Assert.Equal("请填写已告知客户受理情况。", desk.Text("data-error-for", "customerInformed"));
         Assert.Contains("部分内容未通过校验", desk.Html);
         Assert.Contains("处理记录", desk.Html);
     }

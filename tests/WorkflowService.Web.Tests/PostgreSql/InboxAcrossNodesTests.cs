@@ -14,7 +14,7 @@ public sealed class InboxAcrossNodesTests(PostgreSqlNodes nodes) : IClassFixture
         var (a, b) = await nodes.StartTwoNodesAsync();
         var deskOnA = await a.LoginAsync("desk");
         var id = await deskOnA.StartAsync("repair", businessKey: "R-Inbox Across Nodes");
-        var taskId = await deskOnA.TaskIdAsync(id, "registerRequest");
+        var taskId = await deskOnA.TaskIdAsync(id, "acceptRequest");
 
         var inbox = await (await b.LoginAsync("desk")).TasksAsync();
         var task = Assert.Single(inbox, t => t.GetProperty("id").GetGuid() == taskId);

@@ -30,8 +30,13 @@ public sealed class OrdersFromCallsTests(TelephonyHost service) : IClassFixture<
         Assert.Equal(opened.GetProperty("number").GetString(), repeated.GetProperty("number").GetString());
         var order = await agent.GetJsonAsync($"/api/orders/{opened.GetProperty("number").GetString()}");
         Assert.Equal(rang, order.GetProperty("order").GetProperty("receivedAt").GetDateTimeOffset());
-        var variables = (await admin.InstanceAsync(opened.GetProperty("instanceId").GetGuid())).GetProperty("variables");
+        var instance = await admin.InstanceAsync(opened.GetProperty("instanceId").GetGuid());
+        var variables = instance.GetProperty("variables");
         Assert.Equal(rang, DateTimeOffset.Parse(variables.GetProperty("receivedAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        // The repair's 24 h acceptance runs from the ring (to the millisecond a JavaScript Date keeps), not from the order.
+        var acceptance = Assert.Single(instance.GetProperty("pendingTimers").EnumerateArray());
+        Assert.Equal("acceptanceTimer", acceptance.GetProperty("elementId").GetString());
+        Assert.InRange(acceptance.GetProperty("dueAt").GetDateTimeOffset() - rang.AddDays(1), -TimeSpan.FromMilliseconds(1), TimeSpan.Zero);
         Assert.Single((await admin.GetJsonAsync($"/api/orders?customerId={customer}")).EnumerateArray());
 
         var unknown = await agent.PostAsync("/api/orders", new { type = "repair", customerId = customer, callId = "call-that-never-rang" });
