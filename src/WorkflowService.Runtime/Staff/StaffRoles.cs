@@ -54,6 +54,7 @@ public static class StandardGroups
         ("warehouse", "仓储部 Warehouse"),
         ("finance", "财务部 Finance"),
         ("managers", "售后服务经理 Managers"),
+        ("general-managers", "总经理 General managers"),
     ];
 }
 

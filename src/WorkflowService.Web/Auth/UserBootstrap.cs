@@ -51,7 +51,7 @@ public sealed class UserBootstrap(
         ("warehouse", "Warehouse 仓储部", Roles.Warehouse, ["warehouse"]),
         ("finance", "Finance 财务部", Roles.Finance, ["finance"]),
         ("manager", "Manager 售后服务经理", Roles.Manager, ["managers"]),
-        ("gm", "General manager 总经理", Roles.GeneralManager, []),
+        ("gm", "General manager 总经理", Roles.GeneralManager, ["general-managers"]),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -3,63 +3,65 @@ using WorkflowService.Engine.Tests.Support;
 
 namespace WorkflowService.Engine.Tests.Scenarios;
 
-/// <summary>workflows/replacement.bpmn: 更换 / 退换货, from the request to the satisfaction survey.</summary>
+/// <summary>workflows/replacement.bpmn: 更换 / 退换货, a replacement on site or a return against the policy.</summary>
 public sealed class ReplacementScenarioTests
 {
     private const string Customer = "Donghai Logistics";
     private const string Engineer = "liu.yang";
     private static readonly DateTimeOffset Epoch = Simulation.Epoch;
 
-    private static Simulation Registered()
+    /// <summary>The order's facts: the request reached the centre <paramref name="receivedHoursAgo"/> hours before the start.</summary>
+    private static Simulation Requested(int receivedHoursAgo = 0, object? extra = null)
     {
-        var sim = Simulation.Start(ShippedProcesses.Replacement);
-        sim.Submit("registerRequest", new
+        var facts = new Dictionary<string, object?>
         {
-            customer = Customer, contactPerson = "Ms. Qian", contactPhone = "021-5555-0101", model = "Scanner S7",
-            serial = "S7-000913", reason = "Dead on arrival",
-        });
-        return sim;
+            ["orderNumber"] = "TH-20260302-001", ["customer"] = Customer, ["contactPhone"] = "021-5555-0101", ["model"] = "Scanner S7",
+            ["serial"] = "S7-000913", ["units"] = 1, ["inWarranty"] = true, ["receivedAt"] = Epoch.AddHours(-receivedHoursAgo).ToString("O"),
+            ["reason"] = "Dead on arrival",
+        };
+        foreach (var p in extra?.GetType().GetProperties() ?? []) facts[p.Name] = p.GetValue(extra);
+        return Simulation.Start(ShippedProcesses.Replacement, facts);
     }
 
-    private static void AcceptConfirmAssign(Simulation sim)
+    private static void ExchangeDispatched(Simulation sim)
     {
-        sim.Submit("acceptRequest", new { customerInformed = true });
-        sim.Submit("confirmReplacement", new { replacementKind = "exchange", items = "Scanner S7 x1", scheduledDate = "2026-03-05" });
+        sim.Submit("acceptRequest", new { replacementKind = "exchange", acceptanceNote = "Exchange on Thursday" });
+        sim.Submit("confirmReplacement", new { items = "Scanner S7 x1", scheduledDate = "2026-03-05" });
         sim.Submit("assignEngineer", new { engineer = Engineer });
     }
 
-    private static void ReplaceAndSign(Simulation sim)
+    private static void ReplacedAndSigned(Simulation sim)
     {
         sim.Submit("replaceOnSite", new { deviceRuns = true, replacementNote = "Swapped unit, test scan OK" }, by: Engineer);
         sim.Submit("customerAcceptanceSigned", new { acceptanceSigned = true }, by: Engineer);
     }
 
-    private static void Survey(Simulation sim) => sim.Submit("satisfactionSurvey", new { satisfaction = "5" });
+    private static void Return(Simulation sim, bool policyMet, long refundAmount)
+    {
+        sim.Submit("acceptRequest", new { replacementKind = "return", acceptanceNote = "Return under review" });
+        sim.Submit("checkReturnPolicy", new { policyMet, refundAmount });
+    }
 
     [Fact]
-    public void A_replacement_goes_from_the_request_to_the_survey_with_the_assigned_engineer_on_site()
+    public void An_exchange_goes_from_acceptance_to_the_survey_with_the_dispatched_engineer_alone_on_site()
     {
-        var sim = Simulation.Start(ShippedProcesses.Replacement);
-        sim.AssertOpenFor("registerRequest", ["service-desk"]);
-        sim.Submit("registerRequest", new { customer = Customer, contactPhone = "021-5555-0101", model = "Scanner S7" });
+        var sim = Requested();
         Assert.Equal(Epoch.AddHours(24), sim.AssertOpenFor("acceptRequest", ["service-desk"]).DueAt);
-        sim.Submit("acceptRequest");
-        sim.AssertOpenFor("confirmReplacement", ["service-desk"]);
-        sim.Submit("confirmReplacement", new { replacementKind = "replacement", items = "Feeder module", scheduledDate = "2026-03-05" });
-        sim.AssertOpenFor("assignEngineer", ["service-desk"]);
-        sim.Submit("assignEngineer", new { engineer = Engineer });
-        sim.AssertOpenFor("replaceOnSite", ["engineers"], assignee: Engineer);
+        ExchangeDispatched(sim);
+        sim.AdvanceBy(TimeSpan.FromHours(5));
+        sim.AssertOpenFor("replaceOnSite", [], assignee: Engineer);
         sim.Submit("replaceOnSite", new { deviceRuns = true }, by: Engineer);
-        sim.AssertOpenFor("customerAcceptanceSigned", ["engineers"], assignee: Engineer);
+        sim.AssertOpenFor("customerAcceptanceSigned", [], assignee: Engineer);
         sim.Submit("customerAcceptanceSigned", new { acceptanceSigned = true }, by: Engineer);
-        Assert.Equal(Epoch.AddDays(3), sim.AssertOpenFor("satisfactionSurvey", ["agents"]).DueAt);
-        Survey(sim);
+        Assert.Equal(Epoch.AddHours(5).AddDays(3), sim.AssertOpenFor("satisfactionSurvey", ["agents"]).DueAt);
+        sim.Submit("satisfactionSurvey", new { satisfaction = "5" });
 
         Assert.True(sim.IsCompleted);
         Assert.Equal(
             [
-                "replacementRequested", "registerRequest", "acceptRequest", "confirmReplacement", "assignEngineer",
-                "replaceOnSite", "customerAcceptanceSigned", "satisfactionSurvey", "replacementCompleted",
+                "replacementRequested", "acceptRequest", "kindGateway", "confirmReplacement", "assignEngineer", "replaceMerge",
+                "replaceOnSite", "deviceRunsGateway", "recordHandover", "customerAcceptanceSigned", "acceptanceGateway",
+                "satisfactionSurvey", "replacementCompleted",
             ],
             sim.Path);
         Assert.Empty(sim.Breaches);
@@ -67,68 +69,145 @@ public sealed class ReplacementScenarioTests
     }
 
     [Fact]
-    public void Acceptance_later_than_24_hours_is_a_breach_escalated_to_the_managers_and_the_replacement_goes_on()
+    public void The_acceptance_clock_starts_when_the_request_reached_the_centre_not_when_the_process_started()
     {
-        var sim = Registered();
+        var sim = Requested(receivedHoursAgo: 20);
+        Assert.Equal(Epoch.AddHours(4), sim.Task("acceptRequest").DueAt);
 
-        sim.AdvanceBy(TimeSpan.FromDays(2));
+        sim.AdvanceBy(TimeSpan.FromHours(5));
 
-        sim.AssertSingleBreach("acceptance-24h", "acceptanceTimer", Epoch.AddHours(24));
+        sim.AssertSingleBreach("acceptance-24h", "acceptanceTimer", Epoch.AddHours(4));
         Assert.Equal($"Service request from {Customer} not accepted within 24 h",
             sim.AssertEscalationEmail("acceptanceEscalationEmail", "acceptance-24h"));
         Assert.True(sim.HasTask("acceptRequest"));
-        sim.CompleteExternalTask("acceptanceEscalationEmail");
-
-        AcceptConfirmAssign(sim);
-        ReplaceAndSign(sim);
-        Survey(sim);
-        Assert.True(sim.IsCompleted);
-        Assert.Contains("acceptanceEscalated", sim.Path);
     }
 
     [Fact]
-    public void A_survey_later_than_three_days_is_a_breach_escalated_while_the_survey_stays_open()
+    public void A_request_accepted_within_24_hours_of_its_arrival_records_no_breach()
     {
-        var sim = Registered();
-        AcceptConfirmAssign(sim);
-        sim.AdvanceBy(TimeSpan.FromHours(4));
-        ReplaceAndSign(sim);
-
+        var sim = Requested(receivedHoursAgo: 20);
+        sim.AdvanceBy(TimeSpan.FromHours(3));
+        ExchangeDispatched(sim);
         sim.AdvanceBy(TimeSpan.FromDays(5));
+
+        Assert.Empty(sim.Breaches);
+    }
+
+    [Fact]
+    public void A_device_that_does_not_run_and_a_refused_acceptance_both_send_the_work_back_to_the_engineer()
+    {
+        var sim = Requested();
+        ExchangeDispatched(sim);
+        sim.Submit("replaceOnSite", new { deviceRuns = false, replacementNote = "No power" }, by: Engineer);
+        sim.AssertOpenFor("replaceOnSite", [], assignee: Engineer);
+        Assert.False(sim.HasTask("customerAcceptanceSigned"));
+
+        sim.Submit("replaceOnSite", new { deviceRuns = true }, by: Engineer);
+        sim.Submit("customerAcceptanceSigned", new { acceptanceSigned = false, acceptanceRemarks = "Scratched casing" }, by: Engineer);
+
+        sim.AssertOpenFor("replaceOnSite", [], assignee: Engineer);
+        Assert.False(sim.HasTask("satisfactionSurvey"));
+        ReplacedAndSigned(sim);
+        sim.Submit("satisfactionSurvey", new { satisfaction = "4" });
+        Assert.True(sim.IsCompleted);
+    }
+
+    [Fact]
+    public void The_follow_up_clock_starts_at_the_hand_over_and_a_late_survey_is_escalated_while_it_stays_open()
+    {
+        var sim = Requested();
+        ExchangeDispatched(sim);
+        sim.AdvanceBy(TimeSpan.FromHours(4));
+        sim.Submit("replaceOnSite", new { deviceRuns = true }, by: Engineer);
+        sim.AdvanceBy(TimeSpan.FromDays(1));
+        sim.Submit("customerAcceptanceSigned", new { acceptanceSigned = true }, by: Engineer);
+
+        sim.AdvanceBy(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
 
         sim.AssertSingleBreach("follow-up-3d", "followUpTimer", Epoch.AddHours(4).AddDays(3));
         Assert.Equal($"Satisfaction survey for {Customer} not done within 3 days",
             sim.AssertEscalationEmail("followUpEscalationEmail", "follow-up-3d"));
-        Assert.True(sim.HasTask("satisfactionSurvey"));
         sim.CompleteExternalTask("followUpEscalationEmail");
-        Survey(sim);
+        sim.Submit("satisfactionSurvey", new { satisfaction = "2" });
         Assert.True(sim.IsCompleted);
         Assert.Contains("followUpEscalated", sim.Path);
     }
 
     [Fact]
-    public void A_replacement_done_within_its_deadlines_records_no_breach()
+    public void A_return_within_the_desk_s_authority_is_refunded_without_the_general_manager_or_an_engineer()
     {
-        var sim = Registered();
-        sim.AdvanceBy(TimeSpan.FromHours(20));
-        AcceptConfirmAssign(sim);
-        sim.AdvanceBy(TimeSpan.FromDays(3));
-        ReplaceAndSign(sim);
-        sim.AdvanceBy(TimeSpan.FromDays(2));
-        Survey(sim);
+        var sim = Requested();
+        Return(sim, policyMet: true, refundAmount: 5000);
+
+        sim.AssertOpenFor("refund", ["finance"]);
+        sim.Submit("refund", new { refundReference = "RF-0001" });
 
         Assert.True(sim.IsCompleted);
-        Assert.Empty(sim.Breaches);
-        Assert.Equal(["acceptanceTimer", "followUpTimer"], sim.Commands.OfType<CancelTimer>().Select(t => t.ElementId));
+        Assert.Equal(["replacementRequested", "acceptRequest", "kindGateway", "checkReturnPolicy", "policyGateway", "approvalGateway",
+            "refundMerge", "refund", "returnCompleted"], sim.Path);
     }
 
     [Fact]
-    public void The_confirmation_form_refuses_an_unknown_kind_and_a_missing_date()
+    public void A_return_above_the_approval_limit_waits_for_the_general_manager_who_may_approve_it()
     {
-        var submission = TaskForms.Validate(ShippedProcesses.Replacement, "confirmReplacement",
-            new { replacementKind = "refund", items = "Scanner S7 x1" });
+        var sim = Requested();
+        Return(sim, policyMet: true, refundAmount: 5001);
 
-        Assert.Equal([("replacementKind", "enum"), ("scheduledDate", "required")],
-            submission.Errors.Select(e => (e.FieldId, e.Code)));
+        sim.AssertOpenFor("approveReturn", ["general-managers"]);
+        Assert.False(sim.HasTask("refund"));
+        sim.Submit("approveReturn", new { returnApproved = true });
+        sim.Submit("refund", new { refundReference = "RF-0002" });
+
+        Assert.True(sim.IsCompleted);
+        Assert.Contains("returnCompleted", sim.Path);
+    }
+
+    [Fact]
+    public void A_return_the_general_manager_refuses_is_told_to_the_customer_and_nothing_is_refunded()
+    {
+        var sim = Requested();
+        Return(sim, policyMet: true, refundAmount: 80_000);
+        sim.Submit("approveReturn", new { returnApproved = false, approvalNote = "Offer an exchange instead" });
+
+        sim.AssertOpenFor("informReturnRefused", ["service-desk"]);
+        sim.Submit("informReturnRefused", new { refusalReason = "Offered an exchange" });
+
+        Assert.True(sim.IsCompleted);
+        Assert.Contains("returnRefused", sim.Path);
+        Assert.DoesNotContain("refund", sim.Path);
+    }
+
+    [Fact]
+    public void A_return_outside_the_policy_is_refused_without_asking_anyone_to_approve_it()
+    {
+        var sim = Requested();
+        Return(sim, policyMet: false, refundAmount: 0);
+
+        sim.Submit("informReturnRefused", new { refusalReason = "Past the 7-day return period" });
+
+        Assert.True(sim.IsCompleted);
+        Assert.DoesNotContain("approveReturn", sim.Path);
+        Assert.DoesNotContain("approvalGateway", sim.Path);
+        Assert.Contains("returnRefused", sim.Path);
+    }
+
+    [Fact]
+    public void The_approval_limit_is_a_start_variable_with_5000_as_its_default()
+    {
+        var sim = Requested(extra: new { approvalLimit = 20_000 });
+        Return(sim, policyMet: true, refundAmount: 8000);
+
+        Assert.True(sim.HasTask("refund"));
+        Assert.False(sim.HasTask("approveReturn"));
+    }
+
+    [Fact]
+    public void The_forms_refuse_an_unknown_kind_and_a_return_check_without_its_decision()
+    {
+        var accept = TaskForms.Validate(ShippedProcesses.Replacement, "acceptRequest", new { replacementKind = "refund" });
+        var check = TaskForms.Validate(ShippedProcesses.Replacement, "checkReturnPolicy", new { refundAmount = -1 });
+
+        Assert.Equal([("replacementKind", "enum"), ("acceptanceNote", "required")], accept.Errors.Select(e => (e.FieldId, e.Code)));
+        Assert.Equal([("policyMet", "required"), ("refundAmount", "min")], check.Errors.Select(e => (e.FieldId, e.Code)));
     }
 }

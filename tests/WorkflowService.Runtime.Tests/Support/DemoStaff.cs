@@ -25,6 +25,7 @@ public static class DemoStaff
         new("warehouse", "Warehouse 仓储部", ["warehouse"]),
         new("finance", "Finance 财务部", ["finance"]),
         new("manager", "Manager 售后服务经理", ["managers"], SeesAllInstances: true),
+        new("gm", "General manager 总经理", ["general-managers"]),
     ];
 
     public static Caller Caller(string userName)

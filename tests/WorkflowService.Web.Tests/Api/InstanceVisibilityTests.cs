@@ -72,7 +72,7 @@ public sealed class InstanceVisibilityTests(ServiceFixture service) : IClassFixt
         var agent2 = await service.As("agent2");
         await agent2.CompleteAsync(id, "recordComplaint", new
         {
-            customer = "Visibility Ltd", contactPhone = "+86 21 5555 0178", category = "attitude", description = "Rude", owner = "agent",
+            category = "attitude", description = "Rude", owner = "agent",
         });
 
         var instance = await agent2.InstanceAsync(id);

@@ -11,7 +11,7 @@ public sealed class TaskVisibilityTests(ServiceFixture service) : IClassFixture<
 {
     private static readonly object Values = new
     {
-        variables = new { customer = "Visibility Ltd", category = "price", description = "Too expensive", owner = "agent" },
+        variables = new { category = "price", description = "Too expensive", owner = "agent" },
     };
 
     private static async Task<bool> ListsAsync(ApiClient client, Guid taskId) =>

@@ -14,6 +14,16 @@ public sealed class InboxPageTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    /// <summary>
+    /// A task of the agent's without a due date, under business key "undated": a complaint's recording is due 24 h after
+    /// receipt, its owner's next step (verifying the facts) has no due date.
+    /// </summary>
+    private async Task UndatedTaskAsync()
+    {
+        var complaint = await _host.StartAsync("complaint", "undated");
+        await _host.CompleteAsync(complaint, "recordComplaint", new { category = "delay", description = "Late", owner = "agent" });
+    }
+
     [Theory]
     [InlineData("/inbox")]
     [InlineData("/inbox?handler=List")]
@@ -49,7 +59,7 @@ public sealed class InboxPageTests : IAsyncLifetime
         await CallbackProcess.StartAsync(_host, "late", _now.AddHours(-1));
         await CallbackProcess.StartAsync(_host, "soon", _now.AddHours(1));
         await CallbackProcess.StartAsync(_host, "later", _now.AddDays(3));
-        await _host.StartAsync("complaint", "undated");
+        await UndatedTaskAsync();
 
         var agent = await PageSession.SignInAsync(_host, "agent");
         var rows = Rows(await agent.PageAsync("/inbox"));
@@ -66,7 +76,7 @@ public sealed class InboxPageTests : IAsyncLifetime
         await CallbackProcess.StartAsync(_host, "late", _now.AddHours(-1), priority: 10);
         await CallbackProcess.StartAsync(_host, "soon", _now.AddHours(1), priority: 90);
         await CallbackProcess.StartAsync(_host, "later", _now.AddDays(3), priority: 50);
-        await _host.StartAsync("complaint", "undated");
+        await UndatedTaskAsync();
         var agent = await PageSession.SignInAsync(_host, "agent");
 
         Assert.Equal(["late", "soon", "later"], Keys(await agent.PageAsync($"/inbox?process={CallbackProcess.Key}")));

@@ -96,7 +96,7 @@ public sealed class RecordsApiTests(ServiceFixture service) : IClassFixture<Serv
         var customer = await AddCustomerAsync(agent, "并发编号测试", "regular", ("钱工", null, "13800000002"));
 
         var opened = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            OpenAsync(i % 2 == 0 ? agent : desk, "training", customer, [], new { topic = $"第{i}期" })));
+            OpenAsync(i % 2 == 0 ? agent : desk, "training", customer, [], new { trainingRequest = $"第{i}期" })));
 
         var numbers = opened.Select(o => o.GetProperty("number").GetString()!).ToList();
         var day = Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);

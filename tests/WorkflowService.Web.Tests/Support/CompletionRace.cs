@@ -14,7 +14,7 @@ public static class CompletionRace
     /// <summary>The form values of the first complaint task, naming <paramref name="owner"/>.</summary>
     public static object Complaint(string owner) => new
     {
-        variables = new { customer = "Race Ltd", category = "delay", description = "Late delivery", owner },
+        variables = new { category = "delay", description = "Late delivery", owner },
     };
 
     /// <summary>Races <paramref name="first"/> and <paramref name="second"/> on the task and checks the outcome through <paramref name="admin"/>.</summary>
