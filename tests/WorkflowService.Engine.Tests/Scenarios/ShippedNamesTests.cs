@@ -12,6 +12,7 @@ public sealed class ShippedNamesTests
     [InlineData("complaint.bpmn")]
     [InlineData("customer-revisit.bpmn")]
     [InlineData("hotline-call.bpmn")]
+    [InlineData("repair.bpmn")]
     [InlineData("replacement.bpmn")]
     [InlineData("training.bpmn")]
     public void Every_name_is_Chinese_with_an_English_translation(string fileName)

@@ -132,4 +132,15 @@ public sealed class ComplaintProcessTests(ServiceFixture service) : IClassFixtur
 
         Assert.Empty(await service.As("manager").BreachesAsync(id, "acceptance-24h"));
     }
+
+    [Fact]
+    public async Task A_complaint_not_handled_in_time_is_charged_to_its_owner()
+    {
+        var id = await RecordedAsync("Complaint Charged To Owner Ltd", "quality");
+
+        await service.AdvanceAsync(TimeSpan.FromDays(2) + TimeSpan.FromSeconds(1));
+
+        var breach = await service.ExpectBreachAsync(id, "complaint-escalation");
+        Assert.Equal("agent", breach.Responsible); // the owner named when the complaint was recorded (responsible=${owner})
+    }
 }
