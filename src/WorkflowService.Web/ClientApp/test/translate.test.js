@@ -47,3 +47,14 @@ test('our Chinese has a text for every English key, none left empty or English',
     if (english !== 'ID') assert.notEqual(chinese, english, english);
   }
 });
+
+test('the entries for names and labels in two languages have their Chinese texts', async () => {
+  const { ENTRY_LABELS } = await import('../src/designer/translations.js');
+  const translate = translatorFor(dictionaryFor('zh-CN'));
+  const texts = Object.values(ENTRY_LABELS).flatMap(Object.values);
+
+  assert.equal(texts.length, 6);
+  for (const text of texts) assert.match(translate(text), /^[\u4e00-\u9fff]+$/, text);
+  assert.equal(translate('English name'), '英文名称');
+  assert.equal(translate('Chinese label'), '中文标签');
+});

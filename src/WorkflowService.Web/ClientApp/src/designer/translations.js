@@ -7,6 +7,16 @@
 /** The languages the designer edits, in the order of its entries. */
 export const LANGUAGES = Object.freeze(['en', 'zh-CN']);
 
+/**
+ * The texts of the panel's entries, by what they translate and the language; English, as `translate`
+ * takes them (zh-cn.js has them in Chinese). `processName` is a pool's process, beside "Process name".
+ */
+export const ENTRY_LABELS = Object.freeze({
+  name: { en: 'English name', 'zh-CN': 'Chinese name' },
+  processName: { en: 'Process English name', 'zh-CN': 'Process Chinese name' },
+  label: { en: 'English label', 'zh-CN': 'Chinese label' },
+});
+
 /** The property that holds `text` ("name", "label") in `language`, e.g. `name:en`. */
 export const translationKey = (text, language) => `${text}:${language}`;
 
