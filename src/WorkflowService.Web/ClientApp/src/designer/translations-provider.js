@@ -12,7 +12,8 @@ import {
 // Below the Camunda provider's 500: its groups are complete when ours is asked.
 const PRIORITY = 400;
 
-function TranslationEntry({ element, id, holder, owner, key, label }) {
+// `propertyKey`, not `key`: preact keeps `key` for itself and never passes it to a component.
+function TranslationEntry({ element, id, holder, owner, propertyKey, label }) {
   const commandStack = useService('commandStack');
   const bpmnFactory = useService('bpmnFactory');
   const translate = useService('translate');
@@ -22,10 +23,10 @@ function TranslationEntry({ element, id, holder, owner, key, label }) {
     id,
     label: translate(label),
     debounce,
-    getValue: () => readTranslation(holder, key),
+    getValue: () => readTranslation(holder, propertyKey),
     setValue: value => {
       const commands = translationCommands({
-        element, holder, key, value, create: (type, attrs) => bpmnFactory.create(type, attrs),
+        element, holder, key: propertyKey, value, create: (type, attrs) => bpmnFactory.create(type, attrs),
       });
       if (commands.length) commandStack.execute('properties-panel.multi-command-executor', commands);
     },
@@ -40,7 +41,7 @@ function entriesFor(idPrefix, holder, owner, text, labels) {
     isEdited: isTextFieldEntryEdited,
     holder,
     owner,
-    key: translationKey(text, language),
+    propertyKey: translationKey(text, language),
     label: labels[language],
   }));
 }
