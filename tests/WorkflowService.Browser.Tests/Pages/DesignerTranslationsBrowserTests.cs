@@ -72,6 +72,30 @@ public sealed class DesignerTranslationsBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [SkippableFact]
+    public async Task A_pool_and_the_process_it_holds_each_get_their_english_name_and_a_flow_its_chinese_one()
+    {
+        var page = await OwnerWithUploadedAsync("translated-pool", "en-US", PooledDiagram);
+        await page.ClickAsync("g.djs-element[data-element-id=pool]", new PageClickOptions { Position = new Position { X = 15, Y = 80 } });
+        await Assertions.Expect(page.Locator("label[for=bio-properties-panel-processName-en]")).ToHaveTextAsync("Process English name");
+
+        await page.FillAsync("#bio-properties-panel-name-en", "After-sales");
+        await page.FillAsync("#bio-properties-panel-processName-en", "Repair");
+        await WaitForXmlAsync(page, "value=\"Repair\"", present: true);
+        // A straight flow has no height, so Playwright never finds it visible to click: selected as a click would.
+        await page.EvaluateAsync("""
+            () => { const modeler = window.WorkflowDesigner.current;
+                    modeler.get('selection').select(modeler.get('elementRegistry').get('toDone')); }
+            """);
+        await page.FillAsync("#bio-properties-panel-name-zh-CN", "完成");
+
+        var xml = await WaitForXmlAsync(page, "name:zh-CN", present: true);
+        Assert.Matches(new Regex($@"<bpmn:participant id=""pool"" name=""售后"" processRef=""translated-pool"">\s*<bpmn:extensionElements>\s*<camunda:properties>\s*{Property("name", "name:en", "After-sales")}"), xml);
+        Assert.Matches(new Regex($@"<bpmn:process id=""translated-pool"" name=""报修"" isExecutable=""true"">\s*<bpmn:extensionElements>\s*<camunda:properties>\s*{Property("name", "name:en", "Repair")}"), xml);
+        Assert.Matches(new Regex($@"<bpmn:sequenceFlow id=""toDone"" name=""好"" sourceRef=""registerRequest"" targetRef=""done"">\s*<bpmn:extensionElements>\s*<camunda:properties>\s*{Property("name", "name:zh-CN", "完成")}"), xml);
+        await page.Context.CloseAsync();
+    }
+
     private static Regex Property(string keyAttribute, string key, string value) =>
         new($"""<camunda:property {keyAttribute}="{Regex.Escape(key)}" value="{Regex.Escape(value)}" />""");
 
@@ -91,15 +115,15 @@ public sealed class DesignerTranslationsBrowserTests(BrowserFixture browser)
         }
     }
 
-    /// <summary>The process owner in <paramref name="locale"/> with <see cref="Diagram"/> uploaded as <paramref name="key"/> and opened.</summary>
-    private async Task<IPage> OwnerWithUploadedAsync(string key, string locale)
+    /// <summary>The process owner in <paramref name="locale"/> with <paramref name="diagram"/> uploaded as <paramref name="key"/> and opened.</summary>
+    private async Task<IPage> OwnerWithUploadedAsync(string key, string locale, string diagram = Diagram)
     {
         Skip.If(BrowserFixture.MissingBrowser() is not null, BrowserFixture.MissingBrowser());
         var page = await browser.SignInAsync("owner", locale: locale);
         await page.GotoAsync("/designer");
         await page.SetInputFilesAsync("[data-testid=upload-file]", new FilePayload
         {
-            Name = $"{key}.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(Diagram.Replace("PROCESS_ID", key, StringComparison.Ordinal)),
+            Name = $"{key}.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(diagram.Replace("PROCESS_ID", key, StringComparison.Ordinal)),
         });
         await page.ClickAsync("[data-testid=upload-submit]");
         await page.WaitForURLAsync($"**/designer/{key}?uploaded=1");
@@ -166,4 +190,20 @@ public sealed class DesignerTranslationsBrowserTests(BrowserFixture browser)
           </bpmndi:BPMNDiagram>
         </bpmn:definitions>
         """;
+
+    /// <summary><see cref="Diagram"/> in a pool named 售后, its last flow named 好.</summary>
+    private static readonly string PooledDiagram = Diagram
+        .Replace("<bpmn:process id=", """
+            <bpmn:collaboration id="collaboration">
+                <bpmn:participant id="pool" name="售后" processRef="PROCESS_ID" />
+              </bpmn:collaboration>
+              <bpmn:process id=
+            """, StringComparison.Ordinal)
+        .Replace("""<bpmn:sequenceFlow id="toDone" sourceRef""", """<bpmn:sequenceFlow id="toDone" name="好" sourceRef""", StringComparison.Ordinal)
+        .Replace("""bpmnElement="PROCESS_ID">""", """
+            bpmnElement="collaboration">
+                  <bpmndi:BPMNShape id="pool_di" bpmnElement="pool" isHorizontal="true">
+                    <dc:Bounds x="100" y="40" width="400" height="160" />
+                  </bpmndi:BPMNShape>
+            """, StringComparison.Ordinal);
 }
