@@ -41,6 +41,12 @@ public sealed class DesignerTranslationsBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#bio-properties-panel-name-en")).ToHaveValueAsync("");
         await WaitForXmlAsync(page, "name:en", present: false);
         Assert.Matches(Property("name", "sla", "register-4h"), await DiagramXmlAsync(page));
+
+        // The process itself (no pool): the panel of the empty canvas.
+        await page.ClickAsync("#designer-canvas", new PageClickOptions { Position = new Position { X = 600, Y = 400 } });
+        await page.FillAsync("#bio-properties-panel-name-en", "Repair");
+        var withProcessName = await WaitForXmlAsync(page, "name:en", present: true);
+        Assert.Matches(new Regex($@"<bpmn:process id=""translated-names"" name=""报修"" isExecutable=""true"">\s*<bpmn:extensionElements>\s*<camunda:properties>\s*{Property("name", "name:en", "Repair")}"), withProcessName);
         await page.Context.CloseAsync();
     }
 
