@@ -51,7 +51,7 @@ public sealed class DesignerTranslationsBrowserTests(BrowserFixture browser)
     }
 
     [SkippableFact]
-    public async Task A_chinese_speaking_owner_gives_a_form_field_its_english_label_in_the_fields_properties()
+    public async Task A_chinese_speaking_owner_gives_a_form_field_its_english_label_and_an_enum_value_its_english_name_in_the_fields_properties()
     {
         var page = await OwnerWithUploadedAsync("translated-labels", "zh-CN");
         await page.ClickAsync("g.djs-element[data-element-id=registerRequest]");
@@ -75,6 +75,13 @@ public sealed class DesignerTranslationsBrowserTests(BrowserFixture browser)
         xml = await WaitForXmlAsync(page, "label:en", present: false);
         Assert.Matches(Property("id", "label:zh-CN", "客户"), xml);
         await Assertions.Expect(page.Locator(entry)).ToHaveValueAsync("");
+
+        await page.ClickAsync("[data-entry-id=registerRequest-formField-1] .bio-properties-panel-collapsible-entry-header");
+        const string valueEntry = "#bio-properties-panel-registerRequest-formField-1-value-0-en";
+        await Assertions.Expect(page.Locator($"label[for={valueEntry[1..]}]")).ToHaveTextAsync("值 onSite 的英文名称");
+        await page.FillAsync(valueEntry, "On site");
+        xml = await WaitForXmlAsync(page, "value:onSite:en", present: true);
+        Assert.Matches(new Regex($@"<camunda:formField id=""visit"" label=""上门方式"" type=""enum"">\s*<camunda:properties>\s*{Property("id", "value:onSite:en", "On site")}\s*</camunda:properties>\s*<camunda:value id=""onSite"" name=""上门"" />"), xml);
         await page.Context.CloseAsync();
     }
 
@@ -138,8 +145,8 @@ public sealed class DesignerTranslationsBrowserTests(BrowserFixture browser)
     }
 
     /// <summary>
-    /// A process written in Chinese: its user task has an SLA property and a required form field whose label has a
-    /// Chinese translation already; neither is to be lost when a translation is added.
+    /// A process written in Chinese: its user task has an SLA property, a required form field whose label has a
+    /// Chinese translation already (neither is to be lost when a translation is added) and an enum field.
     /// </summary>
     private const string Diagram = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -159,6 +166,9 @@ public sealed class DesignerTranslationsBrowserTests(BrowserFixture browser)
                     <camunda:validation>
                       <camunda:constraint name="required" />
                     </camunda:validation>
+                  </camunda:formField>
+                  <camunda:formField id="visit" label="上门方式" type="enum">
+                    <camunda:value id="onSite" name="上门" />
                   </camunda:formField>
                 </camunda:formData>
                 <camunda:properties>

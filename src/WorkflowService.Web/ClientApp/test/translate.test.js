@@ -53,8 +53,10 @@ test('the entries for names and labels in two languages have their Chinese texts
   const translate = translatorFor(dictionaryFor('zh-CN'));
   const texts = Object.values(ENTRY_LABELS).flatMap(Object.values);
 
-  assert.equal(texts.length, 6);
-  for (const text of texts) assert.match(translate(text), /^[\u4e00-\u9fff]+$/, text);
+  assert.equal(texts.length, 8);
+  for (const text of texts) assert.match(translate(text, { value: 'onSite' }), /^[\u4e00-\u9fff]+$|^值 onSite 的/, text);
   assert.equal(translate('English name'), '英文名称');
   assert.equal(translate('Chinese label'), '中文标签');
+  assert.equal(translate('English name of value {value}', { value: 'onSite' }), '值 onSite 的英文名称');
+  assert.equal(translatorFor(null)('Chinese name of value {value}', { value: 'onSite' }), 'Chinese name of value onSite');
 });

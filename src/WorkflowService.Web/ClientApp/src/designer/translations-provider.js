@@ -13,7 +13,7 @@ import {
 const PRIORITY = 400;
 
 // `propertyKey`, not `key`: preact keeps `key` for itself and never passes it to a component.
-function TranslationEntry({ element, id, holder, owner, propertyKey, label }) {
+function TranslationEntry({ element, id, holder, owner, propertyKey, label, replacements }) {
   const commandStack = useService('commandStack');
   const bpmnFactory = useService('bpmnFactory');
   const translate = useService('translate');
@@ -21,7 +21,7 @@ function TranslationEntry({ element, id, holder, owner, propertyKey, label }) {
   return TextFieldEntry({
     element: owner,
     id,
-    label: translate(label),
+    label: translate(label, replacements),
     debounce,
     getValue: () => readTranslation(holder, propertyKey),
     setValue: value => {
@@ -34,7 +34,7 @@ function TranslationEntry({ element, id, holder, owner, propertyKey, label }) {
 }
 
 /** One entry per language for `text` of `holder`, ids `${idPrefix}-en`, `${idPrefix}-zh-CN`. */
-function entriesFor(idPrefix, holder, owner, text, labels) {
+function entriesFor(idPrefix, holder, owner, text, labels, replacements) {
   return LANGUAGES.map(language => ({
     id: `${idPrefix}-${language}`,
     component: TranslationEntry,
@@ -43,6 +43,7 @@ function entriesFor(idPrefix, holder, owner, text, labels) {
     owner,
     propertyKey: translationKey(text, language),
     label: labels[language],
+    replacements,
   }));
 }
 
@@ -72,8 +73,14 @@ function addLabelEntries(groups) {
     const labelEntry = item.entries.find(entry => entry.id.endsWith('-formFieldLabel'));
     if (!labelEntry?.formField) continue;
     const field = labelEntry.formField;
-    insertAfter(item.entries, labelEntry.id,
-      entriesFor(labelEntry.id, formFieldHolder(field), field, 'label', LABELS.label));
+    const holder = formFieldHolder(field);
+    insertAfter(item.entries, labelEntry.id, entriesFor(labelEntry.id, holder, field, 'label', LABELS.label));
+    // An enum value's name, by the value's id (`value:onSite:en`), after the list of values.
+    if (field.get('type') !== 'enum') continue;
+    insertAfter(item.entries, `${item.id}-formFieldValues`, field.get('values')
+      .filter(value => value.get('id'))
+      .flatMap((value, index) => entriesFor(`${item.id}-value-${index}`, holder, field, `value:${value.get('id')}`,
+        LABELS.value, { value: value.get('id') })));
   }
 }
 

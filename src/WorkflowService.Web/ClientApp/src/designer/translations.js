@@ -9,12 +9,14 @@ export const LANGUAGES = Object.freeze(['en', 'zh-CN']);
 
 /**
  * The texts of the panel's entries, by what they translate and the language; English, as `translate`
- * takes them (zh-cn.js has them in Chinese). `processName` is a pool's process, beside "Process name".
+ * takes them (zh-cn.js has them in Chinese). `processName` is a pool's process, beside "Process name";
+ * `value` an enum value's name, `{value}` its id.
  */
 export const ENTRY_LABELS = Object.freeze({
   name: { en: 'English name', 'zh-CN': 'Chinese name' },
   processName: { en: 'Process English name', 'zh-CN': 'Process Chinese name' },
   label: { en: 'English label', 'zh-CN': 'Chinese label' },
+  value: { en: 'English name of value {value}', 'zh-CN': 'Chinese name of value {value}' },
 });
 
 /** The property that holds `text` ("name", "label") in `language`, e.g. `name:en`. */

@@ -243,6 +243,8 @@ const translations = {
   'Process Chinese name': '流程中文名称',
   'English label': '英文标签',
   'Chinese label': '中文标签',
+  'English name of value {value}': '值 {value} 的英文名称',
+  'Chinese name of value {value}': '值 {value} 的中文名称',
 };
 
 /** bpmn-js menu entries newer than bpmn-js-i18n's Chinese file. */
