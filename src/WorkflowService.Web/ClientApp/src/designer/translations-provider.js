@@ -1,5 +1,6 @@
 // The properties panel edits both languages of a name (issue 11): under the name in the General group,
-// an entry per language for `name:en` / `name:zh-CN`; under a form field's label, `label:en` / `label:zh-CN`.
+// an entry per language for `name:en` / `name:zh-CN`; under a form field's label, `label:en` / `label:zh-CN`;
+// after an enum field's values, `value:<id>:en` / `value:<id>:zh-CN` for each value.
 // The entries are added to the groups the bpmn-js and Camunda providers built, so they sit beside the
 // text they translate. Their texts are English; zh-cn.js has them in Chinese.
 import { TextFieldEntry, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
