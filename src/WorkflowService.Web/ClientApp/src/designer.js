@@ -8,6 +8,7 @@ import {
 import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { translateModuleFor } from './designer/translate.js';
+import { TranslationsPropertiesProviderModule } from './designer/translations-provider.js';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -28,6 +29,8 @@ function createModeler(canvas, panel, options = {}) {
       BpmnPropertiesProviderModule,
       CamundaPlatformPropertiesProviderModule,
       CamundaBehaviorsModule,
+      // Names and form labels in English and Chinese (name:en, label:zh-CN, ...) under the text they translate.
+      TranslationsPropertiesProviderModule,
       ...(translate ? [translate] : []),
     ],
     moddleExtensions: { camunda: camundaModdle },

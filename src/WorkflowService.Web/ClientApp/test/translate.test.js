@@ -47,3 +47,16 @@ test('our Chinese has a text for every English key, none left empty or English',
     if (english !== 'ID') assert.notEqual(chinese, english, english);
   }
 });
+
+test('the entries for names and labels in two languages have their Chinese texts', async () => {
+  const { ENTRY_LABELS } = await import('../src/designer/translations.js');
+  const translate = translatorFor(dictionaryFor('zh-CN'));
+  const texts = Object.values(ENTRY_LABELS).flatMap(Object.values);
+
+  assert.equal(texts.length, 8);
+  for (const text of texts) assert.match(translate(text, { value: 'onSite' }), /^[\u4e00-\u9fff]+$|^值 onSite 的/, text);
+  assert.equal(translate('English name'), '英文名称');
+  assert.equal(translate('Chinese label'), '中文标签');
+  assert.equal(translate('English name of value {value}', { value: 'onSite' }), '值 onSite 的英文名称');
+  assert.equal(translatorFor(null)('Chinese name of value {value}', { value: 'onSite' }), 'Chinese name of value onSite');
+});

@@ -235,6 +235,18 @@ const elementTypes = {
   'Group': '组',
 };
 
+/** Our own entries (translations-provider.js): a name or a form label in the other language. */
+const translations = {
+  'English name': '英文名称',
+  'Chinese name': '中文名称',
+  'Process English name': '流程英文名称',
+  'Process Chinese name': '流程中文名称',
+  'English label': '英文标签',
+  'Chinese label': '中文标签',
+  'English name of value {value}': '值 {value} 的英文名称',
+  'Chinese name of value {value}': '值 {value} 的中文名称',
+};
+
 /** bpmn-js menu entries newer than bpmn-js-i18n's Chinese file. */
 const modeling = {
   'Append text annotation': '添加文本注释',
@@ -256,4 +268,4 @@ const modeling = {
   'Search': '搜索',
 };
 
-export default { ...panel, ...elementTypes, ...modeling };
+export default { ...panel, ...elementTypes, ...modeling, ...translations };
