@@ -24,12 +24,6 @@ public sealed class OrderTimelineTests(ServiceFixture service) : IClassFixture<S
         return (opened.GetProperty("number").GetString()!, opened.GetProperty("instanceId").GetGuid());
     }
 
-    private static object Registration(bool inWarranty) => new
-    {
-        customer = "x", contactPerson = "Li Wei", contactPhone = "0571-8765-4321", model = "LJ-4200",
-        serial = "CN-42-0815", fault = "Paper jam on tray 2", units = 1L, inWarranty,
-    };
-
     private async Task<List<JsonElement>> TimelineAsync(string number, string kind) =>
         [.. (await (await service.As("engineer")).GetJsonAsync($"/api/orders/{number}")).GetProperty("timeline").EnumerateArray()
             .Where(e => e.GetProperty("kind").GetString() == kind)];
@@ -38,7 +32,6 @@ public sealed class OrderTimelineTests(ServiceFixture service) : IClassFixture<S
     public async Task An_order_whose_process_escalates_by_email_shows_the_email_in_its_timeline_and_on_its_page()
     {
         var (number, instance) = await OpenRepairAsync("邮件时间线测试有限公司", Today.AddMonths(-1));
-        await service.Host.CompleteAsync(instance, "registerRequest", Registration(inWarranty: true));
         Assert.Empty(await TimelineAsync(number, "email"));
 
         // Nobody accepts within 24 h: the acceptance timer escalates to the managers by email.
@@ -62,19 +55,20 @@ public sealed class OrderTimelineTests(ServiceFixture service) : IClassFixture<S
         // Sold 14 months ago with 12 months of warranty: out of warranty, so finance settles fees.
         var (number, instance) = await OpenRepairAsync("费用时间线测试有限公司", Today.AddMonths(-14));
         var host = service.Host;
-        await host.CompleteAsync(instance, "registerRequest", Registration(inWarranty: false));
-        await host.CompleteAsync(instance, "acceptRequest", new { customerInformed = true, acceptanceNote = "Engineer visits this week" });
-        await host.CompleteAsync(instance, "assessFault", new { diagnosis = "Worn pickup roller", repairPlan = "Replace roller", repairLocation = "onSite", partsNeeded = "Roller x1" });
-        await host.CompleteAsync(instance, "prepareParts", new { partsIssued = "Roller x1" });
-        await host.CompleteAsync(instance, "bookAppointment", new { appointmentDate = Today.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        await host.CompleteAsync(instance, "acceptRequest", new { fault = "Paper jam on tray 2", customerInformed = true });
+        await host.CompleteAsync(instance, "dispatchEngineer", new { engineer = "engineer", repairLocation = "workshop" });
+        await host.CompleteAsync(instance, "receiveUnits", new { });
+        await host.CompleteAsync(instance, "assessFault", new { diagnosis = "Worn pickup roller", repairPlan = "Replace roller", partsSource = "none" });
+        // Out of warranty the price is told and agreed before the repair: the quote is the order's fees from then on.
+        await host.CompleteAsync(instance, "quoteRepair", new { partsPrice = 180L, labourPrice = 120L, customerConsent = true });
+        await host.CompleteAsync(instance, "signAgreement", new { agreementSigned = true });
         await host.CompleteAsync(instance, "repairDevice", new { repairMethod = "Replaced pickup roller", repairResult = "Prints normally" });
         await host.CompleteAsync(instance, "customerAcceptance", new { customerAccepted = true, acceptanceFeedback = "Works again" });
         var engineer = await service.As("engineer");
-        var before = await engineer.GetJsonAsync($"/api/orders/{number}");
-        Assert.Empty(before.GetProperty("fees").EnumerateObject());
-        Assert.Empty(await TimelineAsync(number, "fees"));
+        var before = (await engineer.GetJsonAsync($"/api/orders/{number}")).GetProperty("fees");
+        Assert.Equal(["partsPrice", "labourPrice"], before.EnumerateObject().Select(f => f.Name));
 
-        await host.CompleteAsync(instance, "settleFees", new { partsPrice = 180L, labourPrice = 120L, paymentReceived = true });
+        await host.CompleteAsync(instance, "settleFees", new { paymentReceived = true });
 
         var after = await engineer.GetJsonAsync($"/api/orders/{number}");
         var fees = after.GetProperty("fees");
