@@ -360,7 +360,8 @@ public sealed class RepairScenarioTests
         Dispatch(sim, "onSite");
         sim.AssertOpenFor("bookAppointment", [], assignee: Engineer);
         sim.Submit("bookAppointment", new { appointmentDate = "2026-03-04" }, by: Engineer);
-        var agreedBy = new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero);
+        // The end of the agreed day where the department works (China, UTC+8).
+        var agreedBy = new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.FromHours(8));
         Assert.Equal(agreedBy, sim.AssertOpenFor("confirmArrival", [], assignee: Engineer).DueAt);
 
         sim.AdvanceTo(agreedBy.AddHours(-3));
@@ -380,9 +381,9 @@ public sealed class RepairScenarioTests
         Dispatch(sim, "onSite");
         sim.Submit("bookAppointment", new { appointmentDate = "2026-03-04" }, by: Engineer);
 
-        sim.AdvanceTo(new DateTimeOffset(2026, 3, 5, 2, 0, 0, TimeSpan.Zero));
+        sim.AdvanceTo(new DateTimeOffset(2026, 3, 5, 2, 0, 0, TimeSpan.FromHours(8)));
 
-        sim.AssertSingleBreach("on-site-arrival", "arrivalTimer", new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero));
+        sim.AssertSingleBreach("on-site-arrival", "arrivalTimer", new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.FromHours(8)));
         Assert.Contains("arrivalBreachRecorded", sim.Path);
         Assert.DoesNotContain(sim.Commands, c => c is CreateExternalTask);
         sim.Submit("confirmArrival", by: Engineer);

@@ -177,7 +177,8 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         var engineer = service.As(Engineer);
         var agreedDay = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime).AddDays(1);
         await engineer.CompleteAsync(id, "bookAppointment", new { appointmentDate = agreedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
-        var dueAt = new DateTimeOffset(agreedDay.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero);
+        // The end of the agreed day where the department works (China, UTC+8).
+        var dueAt = new DateTimeOffset(agreedDay.AddDays(1), TimeOnly.MinValue, TimeSpan.FromHours(8));
         Assert.Equal(dueAt, (await engineer.TasksAsync(id)).Single().DueAt);
 
         await service.AdvanceAsync(dueAt - service.Clock.GetUtcNow() + Minute);
@@ -197,7 +198,8 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         var engineer = service.As(Engineer);
         var agreedDay = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime).AddDays(1);
         await engineer.CompleteAsync(id, "bookAppointment", new { appointmentDate = agreedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
-        await service.AdvanceAsync(Day);
+        var dueAt = new DateTimeOffset(agreedDay.AddDays(1), TimeOnly.MinValue, TimeSpan.FromHours(8));
+        await service.AdvanceAsync(dueAt - service.Clock.GetUtcNow() - TimeSpan.FromHours(1));
         await engineer.CompleteAsync(id, "confirmArrival");
 
         await service.AdvanceAsync(Day);
