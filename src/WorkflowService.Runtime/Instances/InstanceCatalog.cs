@@ -56,8 +56,7 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
 
     /// <summary>
     /// The messages <paramref name="instanceId"/> put in the outbox, oldest first (at most 500), whoever may see the instance:
-    /// for a record that shows its process's emails. The outbox has no index on the instance (it is read by status), so
-    /// this reads through it; fine while sent rows are few, an index on InstanceId when they are not.
+    /// for a record that shows its process's emails, through the outbox's (InstanceId, CreatedAt) index.
     /// </summary>
     public async Task<IReadOnlyList<OutboxMessageView>> OutboxOfAsync(Guid instanceId, CancellationToken ct = default)
     {

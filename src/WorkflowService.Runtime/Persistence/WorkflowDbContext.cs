@@ -128,6 +128,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         {
             e.ToTable("outbox");
             e.HasIndex(o => o.Status);
+            // A record's timeline reads the messages of its instance; sent rows stay, so without it that read grows forever.
+            e.HasIndex(o => new { o.InstanceId, o.CreatedAt });
         });
         builder.Entity<HistoryRecord>(e =>
         {

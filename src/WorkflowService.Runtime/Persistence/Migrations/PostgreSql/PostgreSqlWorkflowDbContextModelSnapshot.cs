@@ -583,6 +583,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("InstanceId", "CreatedAt");
+
                     b.ToTable("outbox", (string)null);
                 });
 

@@ -564,6 +564,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("InstanceId", "CreatedAt");
+
                     b.ToTable("outbox", (string)null);
                 });
 
