@@ -153,6 +153,10 @@ public sealed class RepairScenarioTests
         Assess(sim);
         Quote(sim, consent: false);
 
+        // The units are in the workshop: the engineer hands them back before the order closes.
+        Assert.False(sim.IsCompleted);
+        sim.AssertOpenFor("handBackUnrepaired", [], assignee: Engineer);
+        sim.Submit("handBackUnrepaired", new { handBackNote = "Collected by Mr Li at the counter" }, by: Engineer);
         Assert.True(sim.IsCompleted);
         Assert.Contains("returnedUnrepaired", sim.Path);
         Assert.DoesNotContain("repairDevice", sim.Path);
@@ -167,10 +171,27 @@ public sealed class RepairScenarioTests
         var sim = InTheWorkshop();
         Assess(sim);
         Sign(sim, agreed: false);
+        sim.Submit("handBackUnrepaired", new { handBackNote = "Sent back by courier" }, by: Engineer);
 
         Assert.True(sim.IsCompleted);
         Assert.Contains("returnedUnrepaired", sim.Path);
         Assert.DoesNotContain("prepareParts", sim.Path);
+    }
+
+    [Fact]
+    public void On_site_a_declined_repair_ends_at_once_the_customer_still_has_the_units()
+    {
+        var sim = Opened(units: 3);
+        Accept(sim);
+        Dispatch(sim, "onSite");
+        sim.Submit("bookAppointment", new { appointmentDate = "2026-03-04" }, by: Engineer);
+        sim.Submit("confirmArrival", by: Engineer);
+        Assess(sim, parts: "none");
+        Sign(sim, agreed: false);
+
+        Assert.True(sim.IsCompleted);
+        Assert.Contains("returnedUnrepaired", sim.Path);
+        Assert.DoesNotContain("handBackUnrepaired", sim.Path);
     }
 
     [Theory]

@@ -213,7 +213,11 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         var id = await InTheWorkshopAsync("Repair Too Expensive Ltd", inWarranty: false);
         var engineer = service.As(Engineer);
         await engineer.CompleteAsync(id, "assessFault", new { diagnosis = "Display", repairPlan = "New panel", partsSource = "maker" });
-        await engineer.FinishAsync(id, "quoteRepair", new { partsPrice = 1800, labourPrice = 300, customerConsent = false });
+        await engineer.CompleteAsync(id, "quoteRepair", new { partsPrice = 1800, labourPrice = 300, customerConsent = false });
+        // The units are in the workshop: the engineer dispatched hands them back, and only then is the order closed.
+        var handBack = Assert.Single(await engineer.TasksAsync(id));
+        Assert.Equal(("handBackUnrepaired", Engineer), (handBack.ElementId, handBack.Assignee));
+        await engineer.FinishAsync(id, "handBackUnrepaired", new { handBackNote = "Collected at the counter" });
 
         var history = await engineer.HistoryAsync(id);
         Assert.Contains(history, h => h.ElementId == "returnedUnrepaired");
