@@ -49,6 +49,48 @@ const samples = {
   'diagram.no-process': 'The diagram has no process; add a process (its id is the process key)',
   'deploy.errors': 'The BPMN file cannot be deployed: 3 error(s)',
   'key.taken': "Another process already has the id 'repair'; give this process another id (select the canvas background and edit the process ID)",
+  'unsupported.listeners': "User task 'check' has camunda:taskListener and camunda:executionListener: listeners are not supported; put the work in the flow as a script task or an external service task",
+  'unsupported.multi-instance': "User task 'inspect': multi-instance activities are not supported; use a parallel gateway with one branch per case, or loop back through an exclusive gateway",
+  'unsupported.loop': "Subprocess 'retry': loop activities are not supported; loop back through an exclusive gateway with a condition",
+  'unsupported.inclusive-gateway': "Inclusive gateway 'which': inclusive gateways are not supported; use exclusive gateways, or a parallel gateway when every branch runs",
+  'unsupported.complex-gateway': "Complex gateway 'cx': complex gateways are not supported; use exclusive or parallel gateways",
+  'unsupported.business-rule-task': "Business rule task 'price': DMN decisions are not supported; use an exclusive gateway with conditions, or an external service task",
+  'unsupported.call-activity': "Call activity 'sub': call activities are not supported; model the steps in an embedded subprocess, or start the other process from an external service task",
+  'unsupported.receive-task': "Receive task 'wait': receive tasks are not supported; use a message intermediate catch event",
+  'unsupported.transaction': "Transaction 'pay': transactions are not supported; use an embedded subprocess with error boundary events",
+  'unsupported.ad-hoc-subprocess': "Ad-hoc subprocess 'free': ad-hoc subprocesses are not supported; use an embedded subprocess with sequence flows, or parallel user tasks",
+  'unsupported.event-subprocess': "Subprocess 'onCancel': event subprocesses are not supported; use boundary events on an embedded subprocess or on the tasks",
+  'unsupported.choreography': "Choreography task 'c': choreographies are not supported; model the process of one participant",
+  'unsupported.implicit-throw-event': "Implicit throw event 'i': implicit throw events are not supported; use an intermediate throw event",
+  'unsupported.element': "Data store 'db': 'dataStore' is not a BPMN element this engine runs; use tasks, user tasks, external service tasks, script tasks, exclusive/parallel/event-based gateways, timer and message events, or embedded subprocesses",
+  'unsupported.signal': "Boundary event 'sig': signal events are not supported; use a message event",
+  'unsupported.conditional': "Intermediate catch event 'when': conditional events are not supported; use an exclusive gateway with conditions, or a timer that re-checks",
+  'unsupported.link': "Intermediate throw event 'goto': link events are not supported; connect the two points with a sequence flow",
+  'unsupported.compensation': "End event 'undo': compensation is not supported; model the undo steps explicitly, for example after an error boundary event",
+  'unsupported.cancel': "End event 'stop': cancel events are not supported; use an error end event and an error boundary event",
+  'event.definition-unsupported': "Start event 's' has a fooEventDefinition, which is not supported; use a timer, message, error or escalation event",
+  'event.several-definitions': "Start event 's' has 2 event definitions; multiple events are not supported: use one event per trigger",
+  'event.definition-undefined': "Boundary event 'late' refers to event definition 'Def_1', which is not defined in this file",
+  'start.trigger-in-subprocess': "Start event 'inner' in subprocess 'work' has a timer trigger; a subprocess starts with a none start event: put the trigger on a boundary event or an intermediate catch event",
+  'start.form-in-subprocess': "Start event 'inner' in subprocess 'work' has a start form, which is ignored: nobody starts a subprocess by hand; ask in a user task instead",
+  'start.unsupported-trigger': "Start event 's': error start events are not supported; use a none, message or timer start event",
+  'end.message': 'End event \'notify\': message end events are not supported; use a send task with camunda:type="external" and a camunda:topic before a none end event',
+  'end.unsupported-trigger': "End event 'e': timer end events are not supported; use a none, terminate, error or escalation end event",
+  'catch.unsupported-trigger': "Intermediate catch event 'c': error catch events are not supported; use a timer or message catch event, or a boundary event",
+  'throw.message': 'Intermediate throw event \'tell\': message throw events are not supported; use a send task with camunda:type="external" and a camunda:topic',
+  'throw.unsupported-trigger': "Intermediate throw event 't': error throw events are not supported; use a none or escalation throw event, or an end event",
+  'boundary.unsupported-trigger': "Boundary event 'b': terminate boundary events are not supported; use a timer, message, error or escalation boundary event",
+  'boundary.error-non-interrupting': 'Boundary event \'fail\' catches an error, which always interrupts the activity; cancelActivity="false" is ignored',
+  'boundary.host-unknown': "Boundary event 'late' is attached to 'gone', which is not an activity of process 'repair'",
+  'boundary.host-not-activity': "Boundary event 'late' is attached to exclusive gateway 'gw'; boundary events can only be attached to tasks and subprocesses",
+  'boundary.host-other-scope': "Boundary event 'late' is attached to user task 'fix' in another scope; place the boundary event next to the activity it watches",
+  'error.no-ref': "End event 'fail' throws an error without errorRef; choose an error with an error code",
+  'escalation.no-ref': "End event 'up' throws an escalation without escalationRef; choose an escalation with an escalation code",
+  'escalation.undefined': "End event 'up' refers to escalation 'Esc_1', which is not defined in this file",
+  'message.start-expression': "Start event 'm' starts on message '${kind}Received', an expression: before the start there are no variables to evaluate it with; give the message a plain name",
+  'gateway.event-based-instantiating': "Event based gateway 'first': instantiating or parallel event-based gateways are not supported; start the process with message start events",
+  'gateway.event-based-outgoing': "Event-based gateway 'first' has 1 outgoing sequence flow; it needs at least two, each to a timer or message intermediate catch event",
+  'gateway.event-based-target': "Event-based gateway 'first' leads to user task 'fix'; it may only lead to timer or message intermediate catch events",
 };
 
 test('every kind of finding is recognized by its own entry, and none by an earlier one', () => {
@@ -72,6 +114,18 @@ test('ids, elements and numbers keep their place in the Chinese sentence', () =>
   assert.equal(findingInChinese(samples['node.id-reused']), "脚本任务 'a' 与第 12 行的 用户任务 'a' 使用了相同的 id;id 必须唯一");
   assert.equal(findingInChinese(samples['flow.dangling']), "顺序流 'f9' 的终点 'gone' 不是流程 'repair' 中的流程节点");
   assert.equal(findingInChinese(samples['deploy.errors']), 'BPMN 文件无法部署:3 个错误');
+  assert.equal(findingInChinese(samples['start.trigger-in-subprocess']),
+    "子流程 'work' 中的 开始事件 'inner' 带有定时器触发器;子流程以空开始事件开始:请把触发器放到边界事件或中间捕获事件上");
+  assert.equal(findingInChinese(samples['boundary.host-not-activity']),
+    "边界事件 'late' 附着在 排他网关 'gw' 上;边界事件只能附着在任务和子流程上");
+});
+
+test('a refusal names the listeners in Chinese and what to draw instead', () => {
+  assert.equal(findingInChinese(samples['unsupported.listeners']),
+    "用户任务 'check' 带有 camunda:taskListener 和 camunda:executionListener:不支持监听器;请把这些工作作为脚本任务或外部服务任务放进流程");
+  assert.equal(findingInChinese(samples['unsupported.multi-instance']),
+    "用户任务 'inspect':不支持多实例活动;请使用并行网关(每种情况一个分支),或经排他网关循环返回");
+  assert.equal(findingInChinese(samples['end.unsupported-trigger']), "结束事件 'e':不支持定时器结束事件;请使用空、终止、错误或升级结束事件");
 });
 
 test('an element is described by its type in Chinese, and an unknown type stays as written', () => {
@@ -101,9 +155,10 @@ test('every entry still uses the words of the server: each fixed part of its pat
   const source = folders.flatMap(folder => readdirSync(folder).filter(f => f.endsWith('.cs'))
     .map(f => readFileSync(new URL(f, folder), 'utf8'))).join('\n').replaceAll('\\"', '"');
   for (const { code, english } of findingEntries) {
-    // Fixed parts: the text between the groups, split where the server joins a constant ("'{text}'; use {SupportedTypes}").
-    const parts = english.split(/\(\?<\w+>(?:EL|ID|[^)]*)\)/)
-      .flatMap(part => part.replace(/\\(.)/g, '$1').split('; ').map(piece => piece.replace(/^use /, '')))
+    // Fixed parts: the text between the groups, split where the server joins a constant ("'{text}'; use {SupportedTypes}",
+    // "{Describe(element)}: {Listeners}", or a pattern's non-capturing group: "{SendTaskInstead}(?: before a none end event)").
+    const parts = english.split(/\(\?<\w+>(?:EL|ID|[^)]*)\)|(?<!\\)\(\?:|(?<!\\)\)/)
+      .flatMap(part => part.replace(/\\(.)/g, '$1').split(/; |: /).map(piece => piece.replace(/^use /, '')))
       .filter(part => part.trim().length >= 6);
     assert.ok(parts.length > 0, code);
     for (const part of parts) assert.ok(source.includes(part), `${code}: "${part}" is not in the server's sources`);

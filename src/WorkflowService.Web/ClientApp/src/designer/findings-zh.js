@@ -4,7 +4,10 @@
 // pattern (named groups for what varies: `(?<el>EL)` an element, `(?<id>ID)` an id) and the
 // Chinese template. Element descriptions in a finding ("Exclusive gateway 'checkWarranty'",
 // "user task 'x'") are translated by their type.
-// A finding no entry knows stays English.
+// A finding no entry knows stays English. The refusals of what the engine does not run are in
+// findings-zh-refusals.js.
+
+import { refusalEntries } from './findings-zh-refusals.js';
 
 /** The element types as the parser names them (ElementLabels.Label), lower-cased. */
 const types = {
@@ -14,7 +17,15 @@ const types = {
   'ad-hoc subprocess': '临时子流程', 'transaction': '事务', 'start event': '开始事件', 'end event': '结束事件',
   'intermediate catch event': '中间捕获事件', 'intermediate throw event': '中间抛出事件', 'boundary event': '边界事件',
   'exclusive gateway': '排他网关', 'parallel gateway': '并行网关', 'inclusive gateway': '包容网关',
-  'event based gateway': '事件网关', 'complex gateway': '复杂网关', 'sequence flow': '顺序流',
+  'event based gateway': '事件网关', 'event-based gateway': '事件网关', 'complex gateway': '复杂网关',
+  'sequence flow': '顺序流', 'implicit throw event': '隐式抛出事件', 'call choreography': '调用编排',
+  'sub choreography': '子编排', 'choreography task': '编排任务',
+};
+
+/** Event kinds as the parser names them (TriggerReader.Kind), and the other words a template translates. */
+const words = {
+  none: '空', terminate: '终止', timer: '定时器', message: '消息', error: '错误', escalation: '升级',
+  starts: '起点', ends: '终点',
 };
 
 // An element as the parser describes it: "User task 'x'", "boundary event 'late'", "Task without an id".
@@ -22,7 +33,7 @@ const EL = String.raw`[A-Za-z][A-Za-z-]*(?: [a-z-]+)*? (?:'[^']*'|without an id)
 const ID = String.raw`[^']*`;
 
 /** [code, English pattern (EL and ID stand for an element and an id), Chinese template]. */
-const entries = [
+const coreEntries = [
   ['gateway.no-outgoing', `Exclusive gateway '(?<id>ID)' has no outgoing sequence flow`, "排他网关 '{id}' 没有传出的顺序流"],
   ['gateway.flow-without-condition',
     `Sequence flow '(?<id>ID)' leaves exclusive gateway '(?<gw>ID)' without a condition; add a condition or make it the gateway's default flow`,
@@ -104,8 +115,9 @@ const entries = [
     "已有另一个流程使用 id '{id}';请给本流程换一个 id(选中画布空白处,编辑流程 ID)"],
 ];
 
+const entries = [...coreEntries, ...refusalEntries];
+
 const escapeLiteral = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const verbs = { starts: '起点', ends: '终点' };
 
 /** A pattern's groups `(?<name>EL)` and `(?<name>ID)` filled in; a sentence without groups is literal. */
 function compile(english) {
@@ -137,8 +149,9 @@ export function findingInChinese(message) {
     const groups = match.groups ?? {};
     return chinese.replace(/{(\w+)}/g, (_, name) => {
       const value = groups[name] ?? '';
-      if (name === 'el' || name === 'el2') return describeInChinese(value);
-      if (name === 'verb') return verbs[value] ?? value;
+      if (/^el\d*$/.test(name)) return describeInChinese(value);
+      if (name === 'verb' || name === 'trigger') return words[value] ?? value;
+      if (name === 'which') return value.replaceAll(' and ', ' 和 ');
       return value;
     });
   }
