@@ -91,6 +91,54 @@ const samples = {
   'gateway.event-based-instantiating': "Event based gateway 'first': instantiating or parallel event-based gateways are not supported; start the process with message start events",
   'gateway.event-based-outgoing': "Event-based gateway 'first' has 1 outgoing sequence flow; it needs at least two, each to a timer or message intermediate catch event",
   'gateway.event-based-target': "Event-based gateway 'first' leads to user task 'fix'; it may only lead to timer or message intermediate catch events",
+  'service.unsupported-implementation': "Service task 'bill': camunda:class is not supported; use camunda:type=\"external\" with a camunda:topic (an external worker or a built-in topic such as send-email does the work)",
+  'service.no-topic': "Send task 'mail' has camunda:type=\"external\" but no camunda:topic; name the topic its worker (or a built-in handler such as send-email) takes work from",
+  'script.external': "Script task 'calc': external scripts (camunda:resource) are not supported; use JavaScript written inline in the script task",
+  'script.language': "Script task 'calc' is written in 'groovy', which is not supported; use JavaScript",
+  'script.cannot-run': "The script of script task 'calc' cannot run: Unexpected token ')' at line 1",
+  'io.on-other-task': "User task 'accept' has camunda:inputOutput, which is only supported on service and send tasks with camunda:type=\"external\"; set variables in a script task or through the task's form",
+  'io.no-name': "An inputParameter of service task 'mail' has no name; the name is the variable it sets",
+  'io.several-values': "The parameter 'to' of service task 'mail' has 2 values; wrap several values in one camunda:list",
+  'io.script': "The parameter 'to' of service task 'mail' uses a camunda:script, which is not supported in input/output parameters; use an expression such as ${customer.email}",
+  'io.unsupported-content': "The parameter 'to' of service task 'mail' contains camunda:foo, which is not supported; use text, an expression, camunda:list or camunda:map",
+  'io.map-entry-no-key': "A map entry in the parameter 'headers' of service task 'mail' has no key",
+  'node.default-flow-unsupported': "Parallel gateway 'split' has a default sequence flow, which is only supported on exclusive gateways; put an exclusive gateway after it",
+  'timer.cron': "Start event 'nightly' has a cron timeCycle '0 0 2 * * ?'; cron is not supported: use an ISO 8601 repeating interval such as R/PT1H or R5/2025-01-06T09:00:00Z/P1D",
+  'timer.unpublishable': "Boundary event 'late' has a timeDuration 'P200Y' that cannot be published: 'P200Y' is longer than 100 years; no workflow waits that long",
+  'date.invalid': "The camunda:dueDate of user task 'accept' is neither an ISO 8601 duration nor a date-time ('tomorrow'): not a duration",
+  'date.unpublishable': "The camunda:dueDate of user task 'accept' cannot be published: 'P200Y' is longer than 100 years; no workflow waits that long",
+  'priority.invalid': "The camunda:priority of user task 'accept' must be a whole number or an expression, not 'high'",
+  'condition.from-file': "Sequence flow 'f1' takes its condition from a file (camunda:resource), which is not supported; write the condition inline",
+  'condition.language': "The condition of sequence flow 'f1' is written in 'juel', which is not supported; use JavaScript, e.g. ${approved}",
+  'condition.ignored': "The condition of sequence flow 'f1' is ignored: every flow out of a parallel gateway is taken (parallel gateway 'split')",
+  'form.member-of-type': "Form field 'engineer' of user task 'assign' chooses a member of 'engineers' (memberOf) but has type 'enum'; a person is chosen by user name: use type string",
+  'form.constraint-config': "The min constraint of form field 'amount' of user task 'accept' needs a whole number as config, not 'ten'",
+  'form.constraint-type': "The max constraint of form field 'note' of user task 'accept' only applies to long and date fields; use minlength/maxlength for text",
+  'form.constraint-unsupported': "Form field 'note' of user task 'accept' has an unsupported constraint 'pattern'; use required, readonly, min, max, minlength or maxlength",
+  'form.value-no-id': "A value of form field 'kind' of user task 'accept' has no id; the id is what the field stores",
+  'form.property-no-id': "A form property of user task 'accept' has no id; the id is the variable it sets",
+  'form.property-attribute-ignored': "The variable attribute of form property 'amount' of user task 'accept' is ignored; the field id is the variable name",
+  'user.completed-by-name': "User task 'accept': property completedByVariable must name a variable (letters, digits, _ and $, not starting with a digit), not '1st'",
+  'user.completed-by-overwrites': "User task 'accept': form field 'who' would be overwritten with the user who completes the task (property completedByVariable); remove the field or make it readonly",
+  'user.role-ignored': "The potentialOwner of user task 'accept' has no resourceAssignmentExpression and is ignored; use camunda:assignee or camunda:candidateGroups",
+  'flow.no-end': "Sequence flow 'f1' has no targetRef; connect both of its ends",
+  'flow.no-id': "Sequence flow from 'a' to 'b' has no id; it is called 'a_to_b'",
+  'flow.crosses-subprocess': "Sequence flow 'f1' crosses a subprocess boundary from user task 'a' to script task 'b'; connect the subprocess itself, or use its start and end events",
+  'process.defined-twice': "Process 'repair' is defined twice; process ids must be unique",
+  'process.not-executable': "Process 'repair' is not marked isExecutable=\"true\"; it is checked and run as if it were",
+  'process.names-expression': "camunda:candidateStarterGroups of process 'repair' is an expression ('${groups}'); list the names, separated by commas",
+  'file.no-process-to-run': 'The file has no process to run: no process is marked isExecutable="true" and none has flow elements',
+  'diagram.several-processes': "The diagram has 2 executable processes ('a', 'b'); WorkflowService keeps one process per file",
+  'diagram.process-no-id': 'The process has no id; the id is the key the process is started by',
+  'diagram.id-too-long': 'The process id is longer than 100 characters',
+  'diagram.not-bpmn': "This is not a BPMN 2.0 file: the root element is 'html', expected BPMN 'definitions'",
+  'file.too-large': 'The document is larger than the 4 MB limit',
+  'file.too-many-elements': 'The document has more than 50,000 elements (line 9000)',
+  'file.too-deep': 'Elements are nested deeper than 64 levels (line 80)',
+  'file.dtd': 'DTDs are not allowed (line 2)',
+  'file.unreadable': 'The document could not be read: Stream was closed',
+  'file.parser-failed': 'The parser failed on this document (InvalidOperationException: boom)',
+  'file.none': 'No document was given',
 };
 
 test('every kind of finding is recognized by its own entry, and none by an earlier one', () => {
@@ -126,6 +174,17 @@ test('a refusal names the listeners in Chinese and what to draw instead', () => 
   assert.equal(findingInChinese(samples['unsupported.multi-instance']),
     "用户任务 'inspect':不支持多实例活动;请使用并行网关(每种情况一个分支),或经排他网关循环返回");
   assert.equal(findingInChinese(samples['end.unsupported-trigger']), "结束事件 'e':不支持定时器结束事件;请使用空、终止、错误或升级结束事件");
+});
+
+test('the details of tasks, forms and timers read in Chinese, with what the server quotes kept', () => {
+  assert.equal(findingInChinese(samples['form.constraint-config']),
+    "用户任务 'accept' 的表单字段 'amount' 的 min 约束需要整数作为配置,而不是 'ten'");
+  assert.equal(findingInChinese(samples['condition.ignored']),
+    "顺序流 'f1' 的条件将被忽略:并行网关的每条传出流都会执行(并行网关 'split')");
+  assert.equal(findingInChinese(samples['flow.crosses-subprocess']),
+    "顺序流 'f1' 从 用户任务 'a' 跨越子流程边界到 脚本任务 'b';请连接子流程本身,或使用它的开始和结束事件");
+  assert.equal(findingInChinese(samples['timer.unpublishable']),
+    "边界事件 'late' 的 timeDuration 'P200Y' 无法发布:'P200Y' is longer than 100 years; no workflow waits that long");
 });
 
 test('an element is described by its type in Chinese, and an unknown type stays as written', () => {

@@ -5,8 +5,9 @@
 // Chinese template. Element descriptions in a finding ("Exclusive gateway 'checkWarranty'",
 // "user task 'x'") are translated by their type.
 // A finding no entry knows stays English. The refusals of what the engine does not run are in
-// findings-zh-refusals.js.
+// findings-zh-refusals.js, the findings on tasks, timers, forms and files in findings-zh-details.js.
 
+import { detailEntries } from './findings-zh-details.js';
 import { refusalEntries } from './findings-zh-refusals.js';
 
 /** The element types as the parser names them (ElementLabels.Label), lower-cased. */
@@ -26,7 +27,12 @@ const types = {
 const words = {
   none: '空', terminate: '终止', timer: '定时器', message: '消息', error: '错误', escalation: '升级',
   starts: '起点', ends: '终点',
+  'whole number': '整数', 'non-negative whole number': '非负整数', 'ISO 8601 date': 'ISO 8601 日期',
+  'every flow out of a parallel gateway is taken': '并行网关的每条传出流都会执行',
+  'an event-based gateway follows the first event that occurs': '事件网关只沿最先发生的事件继续',
 };
+/** The groups whose value is one of the words above. */
+const translatedGroups = new Set(['verb', 'trigger', 'needed', 'because']);
 
 // An element as the parser describes it: "User task 'x'", "boundary event 'late'", "Task without an id".
 const EL = String.raw`[A-Za-z][A-Za-z-]*(?: [a-z-]+)*? (?:'[^']*'|without an id)`;
@@ -115,7 +121,7 @@ const coreEntries = [
     "已有另一个流程使用 id '{id}';请给本流程换一个 id(选中画布空白处,编辑流程 ID)"],
 ];
 
-const entries = [...coreEntries, ...refusalEntries];
+const entries = [...coreEntries, ...refusalEntries, ...detailEntries];
 
 const escapeLiteral = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -150,7 +156,7 @@ export function findingInChinese(message) {
     return chinese.replace(/{(\w+)}/g, (_, name) => {
       const value = groups[name] ?? '';
       if (/^el\d*$/.test(name)) return describeInChinese(value);
-      if (name === 'verb' || name === 'trigger') return words[value] ?? value;
+      if (translatedGroups.has(name)) return words[value] ?? value;
       if (name === 'which') return value.replaceAll(' and ', ' 和 ');
       return value;
     });
