@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { codeOf, describeInChinese, findingEntries, findingInChinese, findingsLocalizerFor } from '../src/designer/findings-zh.js';
+import { publicationRefusals } from '../src/designer/findings-zh-details.js';
 
 // One finding of each kind as the server writes it (the parser's sentences, word for word).
 const samples = {
@@ -104,9 +105,9 @@ const samples = {
   'io.map-entry-no-key': "A map entry in the parameter 'headers' of service task 'mail' has no key",
   'node.default-flow-unsupported': "Parallel gateway 'split' has a default sequence flow, which is only supported on exclusive gateways; put an exclusive gateway after it",
   'timer.cron': "Start event 'nightly' has a cron timeCycle '0 0 2 * * ?'; cron is not supported: use an ISO 8601 repeating interval such as R/PT1H or R5/2025-01-06T09:00:00Z/P1D",
-  'timer.unpublishable': "Boundary event 'late' has a timeDuration 'P200Y' that cannot be published: 'P200Y' is longer than 100 years; no workflow waits that long",
+  'timer.unpublishable': "Boundary event 'late' has a timeDuration 'P2000Y' that cannot be published: 'P2000Y' is longer than 1,000 years; no workflow waits that long",
   'date.invalid': "The camunda:dueDate of user task 'accept' is neither an ISO 8601 duration nor a date-time ('tomorrow'): not a duration",
-  'date.unpublishable': "The camunda:dueDate of user task 'accept' cannot be published: 'P200Y' is longer than 100 years; no workflow waits that long",
+  'date.unpublishable': "The camunda:dueDate of user task 'accept' cannot be published: 'P2000Y' is longer than 1,000 years; no workflow waits that long",
   'priority.invalid': "The camunda:priority of user task 'accept' must be a whole number or an expression, not 'high'",
   'condition.from-file': "Sequence flow 'f1' takes its condition from a file (camunda:resource), which is not supported; write the condition inline",
   'condition.language': "The condition of sequence flow 'f1' is written in 'juel', which is not supported; use JavaScript, e.g. ${approved}",
@@ -184,7 +185,16 @@ test('the details of tasks, forms and timers read in Chinese, with what the serv
   assert.equal(findingInChinese(samples['flow.crosses-subprocess']),
     "顺序流 'f1' 从 用户任务 'a' 跨越子流程边界到 脚本任务 'b';请连接子流程本身,或使用它的开始和结束事件");
   assert.equal(findingInChinese(samples['timer.unpublishable']),
-    "边界事件 'late' 的 timeDuration 'P200Y' 无法发布:'P200Y' is longer than 100 years; no workflow waits that long");
+    "边界事件 'late' 的 timeDuration 'P2000Y' 无法发布:'P2000Y' 超过 1,000 年;没有工作流会等那么久");
+});
+
+test('a timer publication refusal is translated too, and one no pattern knows stays as the server wrote it', () => {
+  const refused = reason => findingInChinese(`Start event 'tick' has a timeCycle 'R/PT0.5S' that cannot be published: ${reason}`);
+  assert.equal(refused("'R/PT0.5S' repeats every PT0.5S: a cycle must wait at least one second between firings"),
+    "开始事件 'tick' 的 timeCycle 'R/PT0.5S' 无法发布:'R/PT0.5S' 每 PT0.5S 重复一次:两次触发之间至少要间隔一秒");
+  assert.equal(refused("'R/P2000Y' repeats every P2000Y, longer than 1,000 years"),
+    "开始事件 'tick' 的 timeCycle 'R/PT0.5S' 无法发布:'R/P2000Y' 每 P2000Y 重复一次,间隔超过 1,000 年");
+  assert.equal(refused('a new reason'), "开始事件 'tick' 的 timeCycle 'R/PT0.5S' 无法发布:a new reason");
 });
 
 test('an element is described by its type in Chinese, and an unknown type stays as written', () => {
@@ -221,5 +231,14 @@ test('every entry still uses the words of the server: each fixed part of its pat
       .filter(part => part.trim().length >= 6);
     assert.ok(parts.length > 0, code);
     for (const part of parts) assert.ok(source.includes(part), `${code}: "${part}" is not in the server's sources`);
+  }
+});
+
+test('every timer publication refusal still uses the words of the server (the engine\'s timer schedule)', () => {
+  const source = readFileSync(new URL('../../../WorkflowService.Engine/Timers/TimerSchedule.cs', import.meta.url), 'utf8');
+  for (const [pattern] of publicationRefusals) {
+    const parts = pattern.source.replace(/^\^|\$$/g, '').split(/\(\?<\w+>[^)]*\)/).filter(part => part.length >= 6);
+    assert.ok(parts.length > 0, pattern.source);
+    for (const part of parts) assert.ok(source.includes(part), `"${part}" is not in TimerSchedule.cs`);
   }
 });

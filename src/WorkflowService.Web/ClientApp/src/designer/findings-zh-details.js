@@ -1,8 +1,9 @@
 // The server's findings on the details of what it does run, in Chinese: service and script tasks,
 // input/output parameters, timers, conditions, forms and user tasks, processes and the file itself.
 // Entries as in findings-zh.js ([code, English pattern, Chinese template]; EL an element, ID an id;
-// `{needed}` and `{because}` are translated there). What the server quotes from elsewhere (a timer's
-// publication refusal, a script's problem) stays as written.
+// `{needed}` and `{because}` are translated there). A timer's publication refusal (`{refused}`) is
+// translated by publicationRefusals; other quoted texts (a script's problem, an XML reader's reason)
+// stay as written.
 
 /** Most common first: what a process owner meets while filling in the properties panel. */
 export const detailEntries = [
@@ -37,13 +38,13 @@ export const detailEntries = [
   ['timer.cron',
     `(?<el>EL) has a cron timeCycle '(?<value>.*)'; cron is not supported: use an ISO 8601 repeating interval such as R/PT1H or R5/2025-01-06T09:00:00Z/P1D`,
     "{el} 的 timeCycle '{value}' 是 cron 表达式;不支持 cron:请使用 ISO 8601 重复间隔,例如 R/PT1H 或 R5/2025-01-06T09:00:00Z/P1D"],
-  ['timer.unpublishable', `(?<el>EL) has a (?<kind>\\w+) '(?<value>.*)' that cannot be published: (?<reason>.*)`,
-    "{el} 的 {kind} '{value}' 无法发布:{reason}"],
+  ['timer.unpublishable', `(?<el>EL) has a (?<kind>\\w+) '(?<value>.*)' that cannot be published: (?<refused>.*)`,
+    "{el} 的 {kind} '{value}' 无法发布:{refused}"],
   ['date.invalid',
     `The (?<attribute>[a-zA-Z:]+) of (?<el>EL) is neither an ISO 8601 duration nor a date-time \\('(?<value>.*)'\\): (?<problem>.*)`,
     "{el} 的 {attribute} 既不是 ISO 8601 时长也不是日期时间('{value}'):{problem}"],
-  ['date.unpublishable', `The (?<attribute>[a-zA-Z:]+) of (?<el>EL) cannot be published: (?<reason>.*)`,
-    '{el} 的 {attribute} 无法发布:{reason}'],
+  ['date.unpublishable', `The (?<attribute>[a-zA-Z:]+) of (?<el>EL) cannot be published: (?<refused>.*)`,
+    '{el} 的 {attribute} 无法发布:{refused}'],
   ['priority.invalid', `The (?<attribute>[a-zA-Z:]+) of (?<el>EL) must be a whole number or an expression, not '(?<value>.*)'`,
     "{el} 的 {attribute} 必须是整数或表达式,而不是 '{value}'"],
   ['condition.from-file',
@@ -113,4 +114,12 @@ export const detailEntries = [
   ['file.unreadable', `The document could not be read: (?<reason>.*)`, '无法读取文档:{reason}'],
   ['file.parser-failed', `The parser failed on this document \\((?<reason>.*)\\)`, '解析器处理此文档时失败({reason})'],
   ['file.none', 'No document was given', '没有提供文档'],
+];
+
+/** Why a timer cannot be published (TimerSchedule.CheckPublication): [English pattern, Chinese template]. */
+export const publicationRefusals = [
+  [/^'(?<value>.*)' is longer than (?<years>[\d,]+) years; no workflow waits that long$/, "'{value}' 超过 {years} 年;没有工作流会等那么久"],
+  [/^'(?<value>.*)' repeats every (?<interval>\S+), longer than (?<years>[\d,]+) years$/, "'{value}' 每 {interval} 重复一次,间隔超过 {years} 年"],
+  [/^'(?<value>.*)' repeats every (?<interval>\S+): a cycle must wait at least one second between firings$/,
+    "'{value}' 每 {interval} 重复一次:两次触发之间至少要间隔一秒"],
 ];

@@ -7,7 +7,7 @@
 // A finding no entry knows stays English. The refusals of what the engine does not run are in
 // findings-zh-refusals.js, the findings on tasks, timers, forms and files in findings-zh-details.js.
 
-import { detailEntries } from './findings-zh-details.js';
+import { detailEntries, publicationRefusals } from './findings-zh-details.js';
 import { refusalEntries } from './findings-zh-refusals.js';
 
 /** The element types as the parser names them (ElementLabels.Label), lower-cased. */
@@ -147,6 +147,12 @@ export function codeOf(message) {
   return findingEntries.find(e => e.pattern.test(message ?? ''))?.code ?? null;
 }
 
+/** A quoted text by the first [pattern, template] of `table` that matches it; the text itself when none does. */
+function fill(table, text) {
+  const found = table.map(([pattern, chinese]) => [pattern.exec(text), chinese]).find(([match]) => match);
+  return found ? found[1].replace(/{(\w+)}/g, (_, name) => found[0].groups?.[name] ?? '') : text;
+}
+
 /** An English finding in Chinese; the message itself when no entry recognizes it. */
 export function findingInChinese(message) {
   for (const { pattern, chinese } of findingEntries) {
@@ -158,6 +164,7 @@ export function findingInChinese(message) {
       if (/^el\d*$/.test(name)) return describeInChinese(value);
       if (translatedGroups.has(name)) return words[value] ?? value;
       if (name === 'which') return value.replaceAll(' and ', ' 和 ');
+      if (name === 'refused') return fill(publicationRefusals, value);
       return value;
     });
   }
