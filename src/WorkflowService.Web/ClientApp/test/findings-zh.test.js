@@ -163,6 +163,8 @@ test('ids, elements and numbers keep their place in the Chinese sentence', () =>
   assert.equal(findingInChinese(samples['node.id-reused']), "脚本任务 'a' 与第 12 行的 用户任务 'a' 使用了相同的 id;id 必须唯一");
   assert.equal(findingInChinese(samples['flow.dangling']), "顺序流 'f9' 的终点 'gone' 不是流程 'repair' 中的流程节点");
   assert.equal(findingInChinese(samples['deploy.errors']), 'BPMN 文件无法部署:3 个错误');
+  assert.equal(findingInChinese(samples['file.not-xml']), 'XML 格式不正确(第 3 行,第 7 列):unexpected end of file');
+  assert.equal(findingInChinese('The document is not well-formed XML (line 3): unexpected end of file'), 'XML 格式不正确(第 3 行):unexpected end of file');
   assert.equal(findingInChinese(samples['start.trigger-in-subprocess']),
     "子流程 'work' 中的 开始事件 'inner' 带有定时器触发器;子流程以空开始事件开始:请把触发器放到边界事件或中间捕获事件上");
   assert.equal(findingInChinese(samples['boundary.host-not-activity']),
@@ -178,6 +180,9 @@ test('a refusal names the listeners in Chinese and what to draw instead', () => 
 });
 
 test('the details of tasks, forms and timers read in Chinese, with what the server quotes kept', () => {
+  assert.equal(findingInChinese(samples['io.map-entry-no-key']), "服务任务 'mail' 的 参数 'headers' 中有一个映射条目没有键");
+  assert.equal(findingInChinese("The parameter 'to', entry 'cc' of service task 'mail' has 2 values; wrap several values in one camunda:list"),
+    "服务任务 'mail' 的 参数 'to' 的条目 'cc' 有 2 个值;请把多个值放进一个 camunda:list");
   assert.equal(findingInChinese(samples['form.constraint-config']),
     "用户任务 'accept' 的表单字段 'amount' 的 min 约束需要整数作为配置,而不是 'ten'");
   assert.equal(findingInChinese(samples['condition.ignored']),

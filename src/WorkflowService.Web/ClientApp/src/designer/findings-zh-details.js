@@ -1,7 +1,7 @@
 // The server's findings on the details of what it does run, in Chinese: service and script tasks,
 // input/output parameters, timers, conditions, forms and user tasks, processes and the file itself.
 // Entries as in findings-zh.js ([code, English pattern, Chinese template]; EL an element, ID an id;
-// `{needed}` and `{because}` are translated there). A timer's publication refusal (`{refused}`) is
+// `{needed}`, `{because}` and `{parameterPart}` are translated there). A timer's publication refusal (`{refused}`) is
 // translated by publicationRefusals; other quoted texts (a script's problem, an XML reader's reason)
 // stay as written.
 
@@ -23,15 +23,15 @@ export const detailEntries = [
     '{el} 带有 camunda:inputOutput,它只在 camunda:type="external" 的服务任务和发送任务上受支持;请在脚本任务中或通过任务的表单设置变量'],
   ['io.no-name', `An (?<parameter>\\w+) of (?<el>EL) has no name; the name is the variable it sets`,
     '{el} 的一个 {parameter} 没有名称;名称是它设置的变量'],
-  ['io.several-values', `The (?<what>.+?) of (?<el>EL) has (?<n>\\d+) values; wrap several values in one camunda:list`,
-    '{el} 的 {what} 有 {n} 个值;请把多个值放进一个 camunda:list'],
+  ['io.several-values', `The (?<parameterPart>.+?) of (?<el>EL) has (?<n>\\d+) values; wrap several values in one camunda:list`,
+    '{el} 的 {parameterPart} 有 {n} 个值;请把多个值放进一个 camunda:list'],
   ['io.script',
-    `The (?<what>.+?) of (?<el>EL) uses a camunda:script, which is not supported in input/output parameters; use an expression such as (?<example>.*)`,
-    '{el} 的 {what} 使用了 camunda:script,输入/输出参数中不支持脚本;请使用表达式,例如 {example}'],
+    `The (?<parameterPart>.+?) of (?<el>EL) uses a camunda:script, which is not supported in input/output parameters; use an expression such as (?<example>.*)`,
+    '{el} 的 {parameterPart} 使用了 camunda:script,输入/输出参数中不支持脚本;请使用表达式,例如 {example}'],
   ['io.unsupported-content',
-    `The (?<what>.+?) of (?<el>EL) contains (?<content>camunda:\\w+), which is not supported; use text, an expression, camunda:list or camunda:map`,
-    '{el} 的 {what} 包含 {content},不受支持;请使用文本、表达式、camunda:list 或 camunda:map'],
-  ['io.map-entry-no-key', `A map entry in the (?<what>.+?) of (?<el>EL) has no key`, '{el} 的 {what} 中有一个映射条目没有键'],
+    `The (?<parameterPart>.+?) of (?<el>EL) contains (?<content>camunda:\\w+), which is not supported; use text, an expression, camunda:list or camunda:map`,
+    '{el} 的 {parameterPart} 包含 {content},不受支持;请使用文本、表达式、camunda:list 或 camunda:map'],
+  ['io.map-entry-no-key', `A map entry in the (?<parameterPart>.+?) of (?<el>EL) has no key`, '{el} 的 {parameterPart} 中有一个映射条目没有键'],
   ['node.default-flow-unsupported',
     `(?<el>EL) has a default sequence flow, which is only supported on exclusive gateways; put an exclusive gateway after it`,
     '{el} 设置了默认顺序流,只有排他网关支持默认流;请在它之后放一个排他网关'],

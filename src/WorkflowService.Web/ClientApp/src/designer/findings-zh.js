@@ -113,7 +113,8 @@ const coreEntries = [
     '文件中有 {n} 个可执行流程({ids});WorkflowService 每个文件只部署一个流程'],
   ['file.not-bpmn', `This is not a BPMN 2.0 file: the root element is '(?<root>ID)' in namespace '(?<ns>ID)', expected 'definitions' in namespace '(?<bpmn>ID)'`,
     "这不是 BPMN 2.0 文件:根元素是命名空间 '{ns}' 中的 '{root}',应为命名空间 '{bpmn}' 中的 'definitions'"],
-  ['file.not-xml', `The document is not well-formed XML \\(line (?<line>[^)]*)\\): (?<reason>.*)`, 'XML 格式不正确(第 {line} 行):{reason}'],
+  ['file.not-xml', `The document is not well-formed XML \\(line (?<line>\\d+)(?<position>, position \\d+)?\\): (?<reason>.*)`,
+    'XML 格式不正确(第 {line} 行{position}):{reason}'],
   ['diagram.no-process', 'The diagram has no process; add a process (its id is the process key)', '图中没有流程;请添加一个流程(其 id 即流程键)'],
   ['deploy.errors', `The BPMN file cannot be deployed: (?<n>\\d+) error\\(s\\)`, 'BPMN 文件无法部署:{n} 个错误'],
   ['key.taken',
@@ -165,6 +166,8 @@ export function findingInChinese(message) {
       if (translatedGroups.has(name)) return words[value] ?? value;
       if (name === 'which') return value.replaceAll(' and ', ' 和 ');
       if (name === 'refused') return fill(publicationRefusals, value);
+      if (name === 'position') return value.replace(/^, position (\d+)$/, ',第 $1 列');
+      if (name === 'parameterPart') return value.replace(/^parameter '/, "参数 '").replace(/, entry '/, " 的条目 '");
       return value;
     });
   }
