@@ -4,7 +4,11 @@
 // pattern (named groups for what varies: `(?<el>EL)` an element, `(?<id>ID)` an id) and the
 // Chinese template. Element descriptions in a finding ("Exclusive gateway 'checkWarranty'",
 // "user task 'x'") are translated by their type.
-// A finding no entry knows stays English.
+// A finding no entry knows stays English. The refusals of what the engine does not run are in
+// findings-zh-refusals.js, the findings on tasks, timers, forms and files in findings-zh-details.js.
+
+import { detailEntries, publicationRefusals } from './findings-zh-details.js';
+import { refusalEntries } from './findings-zh-refusals.js';
 
 /** The element types as the parser names them (ElementLabels.Label), lower-cased. */
 const types = {
@@ -14,15 +18,28 @@ const types = {
   'ad-hoc subprocess': '临时子流程', 'transaction': '事务', 'start event': '开始事件', 'end event': '结束事件',
   'intermediate catch event': '中间捕获事件', 'intermediate throw event': '中间抛出事件', 'boundary event': '边界事件',
   'exclusive gateway': '排他网关', 'parallel gateway': '并行网关', 'inclusive gateway': '包容网关',
-  'event based gateway': '事件网关', 'complex gateway': '复杂网关', 'sequence flow': '顺序流',
+  'event based gateway': '事件网关', 'event-based gateway': '事件网关', 'complex gateway': '复杂网关',
+  'sequence flow': '顺序流', 'implicit throw event': '隐式抛出事件', 'call choreography': '调用编排',
+  'sub choreography': '子编排', 'choreography task': '编排任务',
 };
+
+/** Event kinds as the parser names them (TriggerReader.Kind), and the other words a template translates. */
+const words = {
+  none: '空', terminate: '终止', timer: '定时器', message: '消息', error: '错误', escalation: '升级',
+  starts: '起点', ends: '终点',
+  'whole number': '整数', 'non-negative whole number': '非负整数', 'ISO 8601 date': 'ISO 8601 日期',
+  'every flow out of a parallel gateway is taken': '并行网关的每条传出流都会执行',
+  'an event-based gateway follows the first event that occurs': '事件网关只沿最先发生的事件继续',
+};
+/** The groups whose value is one of the words above. */
+const translatedGroups = new Set(['verb', 'trigger', 'needed', 'because']);
 
 // An element as the parser describes it: "User task 'x'", "boundary event 'late'", "Task without an id".
 const EL = String.raw`[A-Za-z][A-Za-z-]*(?: [a-z-]+)*? (?:'[^']*'|without an id)`;
 const ID = String.raw`[^']*`;
 
 /** [code, English pattern (EL and ID stand for an element and an id), Chinese template]. */
-const entries = [
+const coreEntries = [
   ['gateway.no-outgoing', `Exclusive gateway '(?<id>ID)' has no outgoing sequence flow`, "排他网关 '{id}' 没有传出的顺序流"],
   ['gateway.flow-without-condition',
     `Sequence flow '(?<id>ID)' leaves exclusive gateway '(?<gw>ID)' without a condition; add a condition or make it the gateway's default flow`,
@@ -96,7 +113,8 @@ const entries = [
     '文件中有 {n} 个可执行流程({ids});WorkflowService 每个文件只部署一个流程'],
   ['file.not-bpmn', `This is not a BPMN 2.0 file: the root element is '(?<root>ID)' in namespace '(?<ns>ID)', expected 'definitions' in namespace '(?<bpmn>ID)'`,
     "这不是 BPMN 2.0 文件:根元素是命名空间 '{ns}' 中的 '{root}',应为命名空间 '{bpmn}' 中的 'definitions'"],
-  ['file.not-xml', `The document is not well-formed XML \\(line (?<line>[^)]*)\\): (?<reason>.*)`, 'XML 格式不正确(第 {line} 行):{reason}'],
+  ['file.not-xml', `The document is not well-formed XML \\(line (?<line>\\d+)(?<position>, position \\d+)?\\): (?<reason>.*)`,
+    'XML 格式不正确(第 {line} 行{position}):{reason}'],
   ['diagram.no-process', 'The diagram has no process; add a process (its id is the process key)', '图中没有流程;请添加一个流程(其 id 即流程键)'],
   ['deploy.errors', `The BPMN file cannot be deployed: (?<n>\\d+) error\\(s\\)`, 'BPMN 文件无法部署:{n} 个错误'],
   ['key.taken',
@@ -104,8 +122,9 @@ const entries = [
     "已有另一个流程使用 id '{id}';请给本流程换一个 id(选中画布空白处,编辑流程 ID)"],
 ];
 
+const entries = [...coreEntries, ...refusalEntries, ...detailEntries];
+
 const escapeLiteral = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const verbs = { starts: '起点', ends: '终点' };
 
 /** A pattern's groups `(?<name>EL)` and `(?<name>ID)` filled in; a sentence without groups is literal. */
 function compile(english) {
@@ -129,6 +148,12 @@ export function codeOf(message) {
   return findingEntries.find(e => e.pattern.test(message ?? ''))?.code ?? null;
 }
 
+/** A quoted text by the first [pattern, template] of `table` that matches it; the text itself when none does. */
+function fill(table, text) {
+  const found = table.map(([pattern, chinese]) => [pattern.exec(text), chinese]).find(([match]) => match);
+  return found ? found[1].replace(/{(\w+)}/g, (_, name) => found[0].groups?.[name] ?? '') : text;
+}
+
 /** An English finding in Chinese; the message itself when no entry recognizes it. */
 export function findingInChinese(message) {
   for (const { pattern, chinese } of findingEntries) {
@@ -137,8 +162,12 @@ export function findingInChinese(message) {
     const groups = match.groups ?? {};
     return chinese.replace(/{(\w+)}/g, (_, name) => {
       const value = groups[name] ?? '';
-      if (name === 'el' || name === 'el2') return describeInChinese(value);
-      if (name === 'verb') return verbs[value] ?? value;
+      if (/^el\d*$/.test(name)) return describeInChinese(value);
+      if (translatedGroups.has(name)) return words[value] ?? value;
+      if (name === 'which') return value.replaceAll(' and ', ' 和 ');
+      if (name === 'refused') return fill(publicationRefusals, value);
+      if (name === 'position') return value.replace(/^, position (\d+)$/, ',第 $1 列');
+      if (name === 'parameterPart') return value.replace(/^parameter '/, "参数 '").replace(/, entry '/, " 的条目 '");
       return value;
     });
   }
