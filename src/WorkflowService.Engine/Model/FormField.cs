@@ -45,8 +45,13 @@ public sealed record FormField
     public const string MemberOfProperty = "memberOf";
 
     /// <summary>
-    /// A person field (<c>&lt;camunda:property id="memberOf" value="engineers"/&gt;</c>): the answer is the user name of an
-    /// enabled member of this group, checked by the runtime when the form is submitted; a form offers the members to pick from.
+    /// A person field (<c>&lt;camunda:property id="memberOf" value="engineers"/&gt;</c>, or several groups separated by commas):
+    /// the answer is the user name of an enabled member of one of these groups, checked by the runtime when the form is
+    /// submitted; a form offers the members to pick from.
     /// </summary>
     public string? MemberOf => Properties.GetValueOrDefault(MemberOfProperty) is { Length: > 0 } group ? group.Trim() : null;
+
+    /// <summary>The groups of <see cref="MemberOf"/>, each once; empty for a field that is not a person field.</summary>
+    public IReadOnlyList<string> MemberOfGroups =>
+        MemberOf?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList() ?? [];
 }

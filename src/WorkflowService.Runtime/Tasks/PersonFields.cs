@@ -21,15 +21,17 @@ public static class PersonFields
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<PersonChoice>>> ChoicesAsync(WorkflowDbContext db,
         IEnumerable<FormField> fields, CancellationToken ct)
     {
-        var byField = fields.Where(f => f.MemberOf is not null).ToDictionary(f => f.Id, f => f.MemberOf!, StringComparer.Ordinal);
+        var byField = fields.Where(f => f.MemberOfGroups.Count > 0).ToDictionary(f => f.Id, f => f.MemberOfGroups, StringComparer.Ordinal);
         if (byField.Count == 0) return new Dictionary<string, IReadOnlyList<PersonChoice>>();
-        var groups = byField.Values.Distinct(StringComparer.Ordinal).ToList();
+        var groups = byField.Values.SelectMany(g => g).Distinct(StringComparer.Ordinal).ToList();
         var members = await (from m in db.GroupMembers.AsNoTracking()
                              join u in db.Users.AsNoTracking() on m.UserName equals u.UserName
                              where groups.Contains(m.GroupName) && !u.Disabled
                              select new { m.GroupName, u.UserName, u.DisplayName }).ToListAsync(ct);
+        // A person in several of a field's groups is offered once.
         return byField.ToDictionary(f => f.Key, f => (IReadOnlyList<PersonChoice>)
-            [.. members.Where(m => m.GroupName == f.Value).Select(m => new PersonChoice(m.UserName!, m.DisplayName ?? m.UserName!))
+            [.. members.Where(m => f.Value.Contains(m.GroupName)).DistinctBy(m => m.UserName)
+                .Select(m => new PersonChoice(m.UserName!, m.DisplayName ?? m.UserName!))
                 .OrderBy(p => p.DisplayName, StringComparer.Ordinal)], StringComparer.Ordinal);
     }
 
@@ -51,8 +53,9 @@ public static class PersonFields
             var person = choices[field.Id].FirstOrDefault(p => string.Equals(p.UserName, answer, StringComparison.OrdinalIgnoreCase));
             if (person is null)
             {
-                errors.Add(new ValidationError($"{field.Id}: '{answer}' is not an enabled member of {field.MemberOf}", field.Id, "not-member",
-                    Argument: field.MemberOf));
+                var groups = string.Join(", ", field.MemberOfGroups);
+                errors.Add(new ValidationError($"{field.Id}: '{answer}' is not an enabled member of {groups}", field.Id, "not-member",
+                    Argument: groups));
                 continue;
             }
             values = values.SetItem(field.Id, JsonSerializer.SerializeToElement(person.UserName));

@@ -109,4 +109,24 @@ public sealed class PersonFieldTests(ServiceFixture service) : IClassFixture<Ser
         var html = await refused.Content.ReadAsStringAsync();
         Assert.Contains("请选择 engineers 组中可登录的成员", html);
     }
+
+    [Fact]
+    public async Task A_complaint_owner_is_chosen_from_the_agents_the_desk_and_the_managers_and_nobody_else()
+    {
+        var agent = await service.As("agent");
+        var instance = await agent.StartAsync("complaint", businessKey: $"TS-OWNER-{Guid.NewGuid():N}"[..20]);
+        var taskId = await agent.TaskIdAsync(instance, "recordComplaint");
+
+        var owner = (await agent.GetJsonAsync($"/api/tasks/{taskId}")).GetProperty("form").EnumerateArray()
+            .Single(f => f.GetProperty("id").GetString() == "owner");
+        var offered = owner.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("id").GetString()!).ToList();
+        Assert.Superset(new HashSet<string> { "agent", "agent2", "desk", "manager" }, offered.ToHashSet());
+        Assert.DoesNotContain("engineer", offered);
+        Assert.Equal(offered.Count, offered.Distinct().Count());
+
+        var refused = await agent.PostAsync($"/api/tasks/{taskId}/complete",
+            new { variables = new { category = "delay", description = "Late repair", owner = "engineer" } });
+        var error = (await ApiClient.ExpectProblemAsync(refused, HttpStatusCode.BadRequest)).GetProperty("errors")[0];
+        Assert.Equal(("owner", "not-member"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+    }
 }
