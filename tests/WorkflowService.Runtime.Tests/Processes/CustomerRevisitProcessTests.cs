@@ -50,7 +50,7 @@ public sealed class CustomerRevisitProcessTests(ServiceFixture service) : IClass
         var breach = await WorkflowService.Testing.Poll.ForAsync(() => agent.BreachesAsync(id, "revisit-due"), b => b.Count == 1,
             "the late revisit's breach is recorded");
 
-        Assert.Equal(due, breach[0].DueAt);
+        Assert.Equal((due, null, "agents"), (breach[0].DueAt, breach[0].Responsible, breach[0].ResponsibleGroup));
         Assert.Single(await agent.TasksAsync(id));
         await agent.FinishAsync(id, "revisitCustomer", new { notes = "Reached at last", stillCustomer = true });
     }

@@ -100,6 +100,9 @@ public sealed class ReplacementProcessTests(ServiceFixture service) : IClassFixt
 
         var mail = await service.ExpectEscalationAsync(id, "acceptance-24h", "Replacement Late Acceptance Co");
         Assert.StartsWith("Service request from Replacement Late Acceptance Co not accepted within 24 h", mail.Subject);
+        // Nobody had claimed the request: charged to the desk group, no person.
+        var breach = await service.ExpectBreachAsync(id, "acceptance-24h");
+        Assert.Equal((null, "service-desk"), (breach.Responsible, breach.ResponsibleGroup));
         await service.As("desk").CompleteAsync(id, "acceptRequest", new { replacementKind = "replacement", acceptanceNote = "Late, sorry" });
     }
 
@@ -117,7 +120,8 @@ public sealed class ReplacementProcessTests(ServiceFixture service) : IClassFixt
 
         var mail = await service.ExpectEscalationAsync(id, "follow-up-3d", "Replacement Forgotten Survey SA");
         Assert.StartsWith("Satisfaction survey for Replacement Forgotten Survey SA not done within 3 days", mail.Subject);
-        Assert.Equal(handedOver + 3 * Day, (await service.ExpectBreachAsync(id, "follow-up-3d")).DueAt);
+        var breach = await service.ExpectBreachAsync(id, "follow-up-3d");
+        Assert.Equal((handedOver + 3 * Day, null, "agents"), (breach.DueAt, breach.Responsible, breach.ResponsibleGroup));
         await service.As("agent").FinishAsync(id, "satisfactionSurvey", new { satisfaction = "2" });
     }
 
