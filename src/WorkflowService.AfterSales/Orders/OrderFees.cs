@@ -11,8 +11,11 @@ namespace WorkflowService.AfterSales.Orders;
 /// </summary>
 public static class OrderFees
 {
-    /// <summary>Parts price in yuan (配件费), labour price in yuan (人工费), whether the payment was received (已收款).</summary>
-    public static readonly IReadOnlyList<string> VariableNames = ["partsPrice", "labourPrice", "paymentReceived"];
+    /// <summary>The prices: parts in yuan (配件费), labour in yuan (人工费) — what a repair slip prints.</summary>
+    public static readonly IReadOnlyList<string> PriceNames = ["partsPrice", "labourPrice"];
+
+    /// <summary>The prices and whether the payment was received (已收款).</summary>
+    public static readonly IReadOnlyList<string> VariableNames = [.. PriceNames, "paymentReceived"];
 
     /// <summary>The user task of the shipped processes that settles the fees: its completion dates them in the timeline.</summary>
     public const string SettleTaskId = "settleFees";

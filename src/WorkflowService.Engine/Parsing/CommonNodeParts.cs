@@ -60,14 +60,21 @@ internal static class CommonNodeParts
         }
     }
 
-    internal static ImmutableDictionary<string, string> Properties(XElement element)
+    internal static ImmutableDictionary<string, string> Properties(XElement element) =>
+        PropertyMap(element.CamundaExtensions("properties"), p => p.Attr("name"));
+
+    /// <summary>
+    /// The <c>camunda:property</c> children of <paramref name="lists"/> (<c>camunda:properties</c> elements) by the key
+    /// <paramref name="keyOf"/> reads; a key given twice keeps its last value, a property without a key is skipped.
+    /// </summary>
+    internal static ImmutableDictionary<string, string> PropertyMap(IEnumerable<XElement> lists, Func<XElement, string?> keyOf)
     {
-        var properties = element.CamundaExtensions("properties").SelectMany(p => p.CamundaChildren("property")).ToList();
+        var properties = lists.SelectMany(p => p.CamundaChildren("property")).ToList();
         if (properties.Count == 0) return ImmutableDictionary<string, string>.Empty;
         var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var property in properties)
         {
-            if (property.Attr("name") is { } key) builder[key] = property.Attribute("value")?.Value ?? "";
+            if (keyOf(property) is { } key) builder[key] = property.Attribute("value")?.Value ?? "";
         }
         return builder.ToImmutable();
     }

@@ -15,10 +15,7 @@ internal static class DiagramTranslator
         var changed = false;
         foreach (var element in document.Descendants().Where(e => e.IsBpmn() && e.Attribute("name") is not null))
         {
-            var properties = element.CamundaExtensions("properties").SelectMany(p => p.CamundaChildren("property"))
-                .Where(p => p.Attr("name") is not null)
-                .GroupBy(p => p.Attr("name")!, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Last().Attribute("value")?.Value ?? "", StringComparer.Ordinal);
+            var properties = CommonNodeParts.Properties(element);
             var written = element.Attribute("name")!.Value;
             var translated = Translations.Pick(properties, Translations.Name, written, language);
             if (translated is null || translated == written) continue;

@@ -110,17 +110,8 @@ internal static class FormFieldReader
     /// A form field's <c>camunda:properties</c>: Camunda names these by <c>id</c> (an element's by <c>name</c>);
     /// both are read so a hand-written file that mixes them up still works.
     /// </summary>
-    private static ImmutableDictionary<string, string> FieldProperties(XElement field)
-    {
-        var properties = field.CamundaChildren("properties").SelectMany(p => p.CamundaChildren("property")).ToList();
-        if (properties.Count == 0) return ImmutableDictionary<string, string>.Empty;
-        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var property in properties)
-        {
-            if ((property.Attr("id") ?? property.Attr("name")) is { } key) builder[key] = property.Attribute("value")?.Value ?? "";
-        }
-        return builder.ToImmutable();
-    }
+    private static ImmutableDictionary<string, string> FieldProperties(XElement field) =>
+        CommonNodeParts.PropertyMap(field.CamundaChildren("properties"), p => p.Attr("id") ?? p.Attr("name"));
 
     private static FormFieldType? ParseType(XElement task, XElement element, string id, string? text, ReadContext ctx)
     {

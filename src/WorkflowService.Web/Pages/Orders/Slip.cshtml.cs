@@ -23,7 +23,7 @@ public sealed class SlipModel(WorkOrderDesk desk, InstanceService instances, Rep
         ["fault", "diagnosis", "repairPlan", "repairMethod", "repairResult", "partsNeeded", "partsIssued", "repairLocation"];
 
     /// <summary>The fees, printed only when the process settled any (out-of-warranty work).</summary>
-    public static readonly IReadOnlyList<string> Fees = ["partsPrice", "labourPrice"];
+    public static IReadOnlyList<string> Fees => OrderFees.PriceNames;
 
     public OrderDetails Order { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Values { get; private set; } = new Dictionary<string, string>();
