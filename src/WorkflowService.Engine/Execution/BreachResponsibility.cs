@@ -20,11 +20,12 @@ internal static class BreachResponsibility
     /// <summary>A group name or comma-separated list, or an expression giving one.</summary>
     public const string GroupProperty = "responsibleGroup";
 
-    public static RecordBreach Of(StepContext ctx, string rule, FlowNode eventNode, Subscription timer, DateTimeOffset at)
+    public static RecordBreach Of(StepContext ctx, string rule, FlowNode eventNode, Subscription timer, DateTimeOffset due,
+        DateTimeOffset at)
     {
         var host = eventNode is BoundaryEventNode boundary ? ctx.Model.Node(boundary.AttachedToId) : null;
         var notes = new List<string>();
-        return new RecordBreach(rule, eventNode.Id, timer.DueAt!.Value, at)
+        return new RecordBreach(rule, eventNode.Id, due, at)
         {
             Responsible = Explicit(ctx, PersonProperty, eventNode, host, notes),
             ResponsibleGroup = Explicit(ctx, GroupProperty, eventNode, host, notes),

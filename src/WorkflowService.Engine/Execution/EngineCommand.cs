@@ -38,7 +38,33 @@ public sealed record CreateExternalTask(
 public sealed record CancelExternalTask(int TaskId, string ElementId) : EngineCommand;
 
 /// <param name="SlaRule">The <c>sla</c> extension property of the timer event, if any.</param>
-public sealed record ScheduleTimer(int SubscriptionId, string ElementId, DateTimeOffset DueAt, string? SlaRule) : EngineCommand;
+public sealed record ScheduleTimer(int SubscriptionId, string ElementId, DateTimeOffset DueAt, string? SlaRule) : EngineCommand
+{
+    /// <summary>The business calendar the span counts in; null = real time.</summary>
+    public string? Calendar { get; init; }
+
+    /// <summary>
+    /// What the due time was computed from, so the host can compute it again when the calendar is
+    /// edited: <see cref="DueAt"/> = <see cref="Span"/> counted in <see cref="Calendar"/> from
+    /// <see cref="CountFrom"/>. Null span: a date, which no calendar edit moves.
+    /// </summary>
+    public DateTimeOffset CountFrom { get; init; }
+
+    /// <summary>The ISO 8601 duration counted (a timeDuration, or a cycle's interval); null for a date.</summary>
+    public string? Span { get; init; }
+
+    /// <summary>Percentages of the span at which the host warns before the breach (<c>warnAt</c>); SLA timers only.</summary>
+    public ImmutableArray<int> WarnAt { get; init; } = [];
+}
+
+/// <summary>
+/// An SLA timer stops while an <c>slaPause</c> element is active: the host keeps the time it has left
+/// (in its calendar's working time when it has one) and does not fire it.
+/// </summary>
+public sealed record PauseTimer(int SubscriptionId, string ElementId, DateTimeOffset At) : EngineCommand;
+
+/// <summary>A paused SLA timer runs again: due when the time it had left has passed again from <paramref name="At"/>.</summary>
+public sealed record ResumeTimer(int SubscriptionId, string ElementId, DateTimeOffset At) : EngineCommand;
 
 public sealed record CancelTimer(int SubscriptionId, string ElementId) : EngineCommand;
 

@@ -40,12 +40,15 @@ internal static class EventHandlers
     {
         if (ctx.Subscriptions.Find(s => s.Id == e.SubscriptionId && s.Kind == SubscriptionKind.Timer) is not { } sub)
             return $"timer {e.SubscriptionId} is not pending (fired or cancelled already)";
-        if (e.At < sub.DueAt)
-            return $"timer {e.SubscriptionId} is due at {sub.DueAt:O}, not at {e.At:O}";
+        if (sub.Paused)
+            return $"timer {e.SubscriptionId} is paused while an slaPause element is active";
+        var due = e.DueAt ?? sub.DueAt!.Value;
+        if (e.At < due)
+            return $"timer {e.SubscriptionId} is due at {due:O}, not at {e.At:O}";
         var eventNode = ctx.Model.Node(sub.EventElementId);
         if (Subscriptions.SlaRuleOf(eventNode) is { } rule)
-            ctx.Emit(BreachResponsibility.Of(ctx, rule, eventNode, sub, e.At));
-        Fire(ctx, sub);
+            ctx.Emit(BreachResponsibility.Of(ctx, rule, eventNode, sub, due, e.At));
+        Fire(ctx, sub, sub with { DueAt = due });
         return null;
     }
 
@@ -59,7 +62,10 @@ internal static class EventHandlers
     }
 
     /// <summary>A timer or message happened: the behavior of the owner token's element moves it.</summary>
-    private static void Fire(StepContext ctx, Subscription sub)
+    private static void Fire(StepContext ctx, Subscription sub) => Fire(ctx, sub, sub);
+
+    /// <param name="firedAs">The subscription as it fired (a timer with the due time the host fired it for).</param>
+    private static void Fire(StepContext ctx, Subscription sub, Subscription firedAs)
     {
         ctx.Subscriptions.Remove(sub);
         var owner = ctx.FindToken(sub.OwnerTokenId)
@@ -67,7 +73,7 @@ internal static class EventHandlers
         var node = ctx.Model.Node(owner.ElementId);
         var behavior = NodeBehaviors.Of(node) as ISubscriptionOwner
                        ?? throw new InvalidOperationException($"{node.Describe()} cannot own a subscription");
-        behavior.Fired(ctx, owner, sub);
+        behavior.Fired(ctx, owner, firedAs);
     }
 
     private static string? CancelInstance(StepContext ctx)

@@ -18,7 +18,14 @@ public abstract record InstanceEvent
 public sealed record UserTaskCompleted(int TaskId, ImmutableDictionary<string, JsonElement> Variables, string? CompletedBy)
     : InstanceEvent;
 
-public sealed record TimerFired(int SubscriptionId) : InstanceEvent;
+public sealed record TimerFired(int SubscriptionId) : InstanceEvent
+{
+    /// <summary>
+    /// The due time the host fired it for. The host owns due times once a timer is armed (a paused
+    /// timer resumes, a calendar edit moves it); null: the due time the engine armed it with.
+    /// </summary>
+    public DateTimeOffset? DueAt { get; init; }
+}
 
 /// <summary>A correlated message for one subscription of this instance.</summary>
 public sealed record MessageReceived(int SubscriptionId, ImmutableDictionary<string, JsonElement> Variables) : InstanceEvent;

@@ -78,6 +78,11 @@ public enum SubscriptionKind
 /// <param name="EventElementId">The catch or boundary event that fires.</param>
 /// <param name="CycleInterval">For a timer cycle: the ISO 8601 interval to the next firing.</param>
 /// <param name="CycleRemaining">Firings left after this one for <c>Rn/</c> cycles; null = unbounded.</param>
+/// <param name="Calendar">The business calendar a timer's durations count in; null = real time.</param>
+/// <param name="Paused">
+/// An SLA timer stopped by an active <c>slaPause</c> element. The host keeps the time it had left and
+/// knows its due time after it resumes; <paramref name="DueAt"/> is the due time when it was armed.
+/// </param>
 public sealed record Subscription(
     int Id,
     int OwnerTokenId,
@@ -86,7 +91,9 @@ public sealed record Subscription(
     DateTimeOffset? DueAt = null,
     string? MessageName = null,
     string? CycleInterval = null,
-    int? CycleRemaining = null);
+    int? CycleRemaining = null,
+    string? Calendar = null,
+    bool Paused = false);
 
 /// <summary>
 /// A token that could not go on, with the reason; retried by an event. <paramref name="OnLeave"/>:

@@ -20,6 +20,9 @@ public sealed record InterpreterOptions
     public TimeSpan MaxDurationPerEvent { get; init; } = TimeSpan.FromSeconds(5);
 
     public ExpressionLimits ExpressionLimits { get; init; } = new();
+
+    /// <summary>The business calendars timers and due dates may count in (<c>calendar</c> property); null: none.</summary>
+    public Calendars.ICalendarSource? Calendars { get; init; }
 }
 
 /// <param name="StartEventId">Which start event (message or timer start); default: the none start event.</param>
@@ -40,17 +43,23 @@ public sealed class Interpreter(InterpreterOptions? options = null)
 
     public ExpressionEvaluator Expressions => _expressions;
 
+    public InterpreterOptions Options => _options;
+
     public StepResult Start(ProcessModel model, IReadOnlyDictionary<string, JsonElement>? variables, DateTimeOffset now,
         StartOptions? start = null)
     {
         var startEvent = ChooseStartEvent(model, start?.StartEventId);
         var state = new InstanceState { DefinitionKey = model.Key, StartedAt = now };
-        var ctx = new StepContext(model, _expressions, state, now, start?.Initiator, _options.MaxStepsPerEvent, _options.MaxDurationPerEvent);
+        var ctx = new StepContext(model, _expressions, state, now, start?.Initiator, _options.MaxStepsPerEvent, _options.MaxDurationPerEvent)
+        {
+            Calendars = _options.Calendars,
+        };
         ctx.SetVariables(variables);
         if (startEvent.InitiatorVariable is { } name && start?.Initiator is { } initiator)
             ctx.Variables[name] = VariableMap.Value(initiator);
         ctx.Enqueue(startEvent.Id, InstanceState.RootScopeId);
         Flow.Run(ctx);
+        SlaPauses.Reconcile(ctx);
         return new StepResult(ctx.ToState(), [.. ctx.Commands]);
     }
 
@@ -60,9 +69,13 @@ public sealed class Interpreter(InterpreterOptions? options = null)
             throw new ArgumentException($"State of '{state.DefinitionKey}' handed with model '{model.Key}'", nameof(model));
         if (state.Status.IsFinal) return new StepResult(state, [], $"the instance is {state.Status} already");
 
-        var ctx = new StepContext(model, _expressions, state, evt.At, ActorOf(evt), _options.MaxStepsPerEvent, _options.MaxDurationPerEvent);
+        var ctx = new StepContext(model, _expressions, state, evt.At, ActorOf(evt), _options.MaxStepsPerEvent, _options.MaxDurationPerEvent)
+        {
+            Calendars = _options.Calendars,
+        };
         if (EventHandlers.Apply(ctx, evt) is { } ignored) return new StepResult(state, [], ignored);
         Flow.Run(ctx);
+        SlaPauses.Reconcile(ctx);
         return new StepResult(ctx.ToState(), [.. ctx.Commands]);
     }
 

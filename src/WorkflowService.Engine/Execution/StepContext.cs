@@ -48,6 +48,9 @@ internal sealed class StepContext
 
     public ProcessModel Model { get; }
     public ExpressionEvaluator Expressions { get; }
+
+    /// <summary>The business calendars timers may count in; null: none is defined.</summary>
+    public Calendars.ICalendarSource? Calendars { get; init; }
     public DateTimeOffset Now { get; }
 
     /// <summary>The user or worker whose event this is, for history.</summary>

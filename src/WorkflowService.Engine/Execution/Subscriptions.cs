@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using WorkflowService.Engine.Calendars;
 using WorkflowService.Engine.Expressions;
 using WorkflowService.Engine.Model;
 using WorkflowService.Engine.Timers;
@@ -11,11 +13,23 @@ internal sealed record PlannedSubscription(
     DateTimeOffset? DueAt,
     string? MessageName,
     string? CycleInterval,
-    int? CycleRemaining);
+    int? CycleRemaining)
+{
+    public string? Calendar { get; init; }
+
+    /// <summary>The duration counted to <see cref="DueAt"/> (timeDuration, or a cycle's interval); null for a date.</summary>
+    public string? Span { get; init; }
+}
 
 /// <summary>Opening and closing timer and message waits for catch events, boundary events and event-based gateways.</summary>
 internal static class Subscriptions
 {
+    /// <summary>
+    /// The most missed firings of an SLA cycle recorded as breaches at once, so a years-long outage
+    /// of a short cycle cannot write millions of rows in one step; the count is in the breach note.
+    /// </summary>
+    public const int MaxMissedBreaches = 1_000;
+
     /// <summary>The wait for a timer or message trigger; null for triggers that are not waited on.</summary>
     public static PlannedSubscription? Plan(StepContext ctx, FlowNode eventNode, EventTrigger trigger) => trigger switch
     {
@@ -41,25 +55,50 @@ internal static class Subscriptions
             text = Evaluation.String(ctx, text, $"timer {timer.Kind.ToString().ToLowerInvariant()}")
                    ?? throw new IncidentException($"timer expression {timer.Expression} yielded nothing");
         }
-        var schedule = TimerSchedule.Compute(timer.Kind, text, ctx.Now);
+        var calendar = timer.Kind == TimerKind.Date ? null : WorkingTime.CalendarFor(ctx, eventNode);
+        var schedule = TimerSchedule.Compute(timer.Kind, text, ctx.Now, calendar);
 
         // Only a non-interrupting boundary timer outlives its first firing; elsewhere a cycle fires once.
         var repeats = eventNode is BoundaryEventNode { CancelActivity: false } && schedule.Interval is not null
                       && schedule.Repetitions is not 1;
         return new PlannedSubscription(eventNode, SubscriptionKind.Timer, schedule.FirstDue, null,
             repeats ? schedule.Interval!.Value.ToString() : null,
-            repeats ? schedule.Repetitions - 1 : null);
+            repeats ? schedule.Repetitions - 1 : null)
+        {
+            Calendar = calendar?.Name,
+            Span = timer.Kind switch
+            {
+                TimerKind.Duration => IsoDuration.Parse(text).ToString(),
+                TimerKind.Cycle when schedule.Interval is { } interval && !StartsAtDate(text) => interval.ToString(),
+                _ => null,
+            },
+        };
     }
+
+    /// <summary>A cycle with a start date (<c>R3/2026-01-01T09:00Z/P1D</c>) is first due at a date, not after a span.</summary>
+    private static bool StartsAtDate(string cycle) => cycle.Trim().Split('/').Length == 3;
 
     public static Subscription Open(StepContext ctx, int ownerTokenId, PlannedSubscription plan)
     {
         var sub = new Subscription(ctx.NewId(), ownerTokenId, plan.EventNode.Id, plan.Kind, plan.DueAt, plan.MessageName,
-            plan.CycleInterval, plan.CycleRemaining);
+            plan.CycleInterval, plan.CycleRemaining, plan.Calendar);
         ctx.Subscriptions.Add(sub);
         ctx.Emit(plan.Kind == SubscriptionKind.Timer
-            ? new ScheduleTimer(sub.Id, plan.EventNode.Id, plan.DueAt!.Value, SlaRuleOf(plan.EventNode))
+            ? Schedule(sub, plan.EventNode, ctx.Now, plan.Span)
             : new SubscribeMessage(sub.Id, plan.EventNode.Id, plan.MessageName!));
         return sub;
+    }
+
+    private static ScheduleTimer Schedule(Subscription sub, FlowNode eventNode, DateTimeOffset countFrom, string? span)
+    {
+        var rule = SlaProperties.RuleOf(eventNode);
+        return new ScheduleTimer(sub.Id, eventNode.Id, sub.DueAt!.Value, rule)
+        {
+            Calendar = sub.Calendar,
+            CountFrom = countFrom,
+            Span = span,
+            WarnAt = rule is null ? [] : SlaProperties.WarnMarksOf(eventNode),
+        };
     }
 
     /// <summary>Every wait the token owns ends (the token moved or was cancelled), with a cancel command each.</summary>
@@ -76,20 +115,41 @@ internal static class Subscriptions
         }
     }
 
-    public static string? SlaRuleOf(FlowNode node) => node.Properties.GetValueOrDefault("sla");
+    public static string? SlaRuleOf(FlowNode node) => SlaProperties.RuleOf(node);
 
     /// <summary>
-    /// The next firing of a repeating timer after <paramref name="fired"/>, or null when the cycle is
-    /// exhausted. Firings missed while the host was down are skipped, not replayed one after another.
+    /// The next firing of a repeating timer after the firing <paramref name="fired"/> (its due time as fired), or null when the
+    /// cycle is exhausted. Firings missed while the host was down are not replayed one after another:
+    /// the cycle goes on from the first firing still ahead. An SLA cycle records each missed firing
+    /// as a breach of its own, with its own due time (the flow after the event runs once for them all).
     /// </summary>
     public static Subscription? NextCycle(StepContext ctx, Subscription fired)
     {
-        if (fired.CycleInterval is null
-            || TimerSchedule.NextFiring(fired.DueAt!.Value, fired.CycleInterval, fired.CycleRemaining, ctx.Now) is not { } firing)
+        if (fired.CycleInterval is null) return null;
+        var firedDue = fired.DueAt!.Value;
+        var calendar = WorkingTime.Named(ctx, fired.Calendar);
+        var interval = IsoDuration.Parse(fired.CycleInterval);
+        var eventNode = ctx.Model.Node(fired.EventElementId);
+        var (_, missed) = TimerSchedule.NextAfter(firedDue, interval, ctx.Now, calendar);
+        if (SlaProperties.RuleOf(eventNode) is { } rule)
+        {
+            var recordable = Math.Min(missed, fired.CycleRemaining ?? long.MaxValue);
+            foreach (var due in TimerSchedule.FiringsAfter(firedDue, interval, Math.Min(recordable, MaxMissedBreaches), calendar))
+            {
+                var breach = BreachResponsibility.Of(ctx, rule, eventNode, fired, due, ctx.Now);
+                ctx.Emit(recordable > MaxMissedBreaches
+                    ? breach with { ResponsibleNote = Join(breach.ResponsibleNote, $"{recordable} firings were missed; the first {MaxMissedBreaches} are recorded") }
+                    : breach);
+            }
+        }
+        if (TimerSchedule.NextFiring(firedDue, fired.CycleInterval, fired.CycleRemaining, ctx.Now, calendar) is not { } firing)
             return null;
-        var next = fired with { Id = ctx.NewId(), DueAt = firing.Due, CycleRemaining = firing.RemainingAfter };
+        var next = fired with { Id = ctx.NewId(), DueAt = firing.Due, CycleRemaining = firing.RemainingAfter, Paused = false };
         ctx.Subscriptions.Add(next);
-        ctx.Emit(new ScheduleTimer(next.Id, next.EventElementId, firing.Due, SlaRuleOf(ctx.Model.Node(next.EventElementId))));
+        // Counted from the (missed) firing just before it, so a calendar edit moves it as it moves a first firing.
+        ctx.Emit(Schedule(next, eventNode, TimerSchedule.NthAfter(firedDue, interval, missed, calendar), fired.CycleInterval));
         return next;
     }
+
+    private static string Join(string? first, string second) => first is null ? second : $"{first}; {second}";
 }

@@ -57,6 +57,11 @@ public sealed class ProcessModel
     public ImmutableDictionary<string, string> Properties { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public IReadOnlyCollection<FlowNode> Nodes => _nodes.Values;
+
+    /// <summary>True when an element pauses SLA timers (<see cref="SlaProperties.SlaPause"/>): only then does a step look for pauses.</summary>
+    public bool HasSlaPause => _hasSlaPause ??= _nodes.Values.Any(SlaProperties.PausesSla);
+
+    private bool? _hasSlaPause;
     public IReadOnlyCollection<SequenceFlow> Flows => _flows.Values;
 
     public FlowNode Node(string id) =>

@@ -43,6 +43,7 @@ internal static class DocumentReader
             CommonNodeParts.CheckListeners(process, ctx);
             ScopeReader.Read(process, null, ctx);
             var (nodes, flows) = StructureValidator.Validate(draft, diagnostics);
+            SlaRules.Check(process, nodes, diagnostics);
             models.Add((draft, nodes, flows, ReadStarters(process, diagnostics)));
         }
 

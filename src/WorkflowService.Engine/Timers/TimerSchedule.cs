@@ -1,3 +1,4 @@
+using WorkflowService.Engine.Calendars;
 using WorkflowService.Engine.Expressions;
 using WorkflowService.Engine.Model;
 
@@ -19,21 +20,22 @@ public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interva
     /// first occurrence not before <paramref name="now"/>, with the skipped occurrences counted
     /// against a bounded <c>n</c>.</item>
     /// </list>
+    /// With a <paramref name="calendar"/>, durations and intervals count in its working time (a date stays a date).
     /// </summary>
     /// <exception cref="FormatException">The text is not what the kind expects, or a bounded cycle has no firing left.</exception>
-    public static TimerSchedule Compute(TimerKind kind, string text, DateTimeOffset now)
+    public static TimerSchedule Compute(TimerKind kind, string text, DateTimeOffset now, WorkingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         try
         {
             return kind switch
             {
-                TimerKind.Duration => new TimerSchedule(IsoDuration.Parse(text).AddTo(now), null, 1),
+                TimerKind.Duration => new TimerSchedule(Add(now, IsoDuration.Parse(text), calendar), null, 1),
                 TimerKind.Date => TimerText.TryParseDate(text, out var due, out var error)
                     ? new TimerSchedule(due, null, 1)
                     : throw new FormatException(error),
                 TimerKind.Cycle => TimerText.TryParseCycle(text, out var cycle, out var cycleError)
-                    ? ScheduleCycle(cycle, text, now)
+                    ? ScheduleCycle(cycle, text, now, calendar)
                     : throw new FormatException(cycleError),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown timer kind"),
             };
@@ -85,14 +87,19 @@ public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interva
     }
 
     /// <summary>The firing after <paramref name="previousDue"/>; each is computed from the previous one.</summary>
-    public static DateTimeOffset Next(DateTimeOffset previousDue, IsoDuration interval) => interval.AddTo(previousDue);
+    public static DateTimeOffset Next(DateTimeOffset previousDue, IsoDuration interval, WorkingCalendar? calendar = null) =>
+        Add(previousDue, interval, calendar);
 
-    private static TimerSchedule ScheduleCycle(TimerCycle cycle, string text, DateTimeOffset now)
+    /// <summary>A duration after an instant: on the calendar (real time), or in a business calendar's working time.</summary>
+    public static DateTimeOffset Add(DateTimeOffset instant, IsoDuration duration, WorkingCalendar? calendar) =>
+        calendar is null ? duration.AddTo(instant) : calendar.Add(instant, duration);
+
+    private static TimerSchedule ScheduleCycle(TimerCycle cycle, string text, DateTimeOffset now, WorkingCalendar? calendar)
     {
-        if (cycle.Start is not { } start) return new TimerSchedule(cycle.Interval.AddTo(now), cycle.Interval, cycle.Repetitions);
+        if (cycle.Start is not { } start) return new TimerSchedule(Add(now, cycle.Interval, calendar), cycle.Interval, cycle.Repetitions);
         if (start >= now) return new TimerSchedule(start, cycle.Interval, cycle.Repetitions);
 
-        var (due, skipped) = FirstNotBefore(start, cycle.Interval, now, cycle.Repetitions);
+        var (due, skipped) = FirstNotBefore(start, cycle.Interval, now, cycle.Repetitions, calendar);
         if (cycle.Repetitions is not { } repetitions) return new TimerSchedule(due, cycle.Interval, null);
         if (skipped >= repetitions)
             throw new FormatException($"'{text.Trim()}' has no firings left: all {repetitions} fell before {TimerText.Format(now)}");
@@ -104,22 +111,61 @@ public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interva
     /// first occurrence after <paramref name="now"/>, and how many occurrences in between were
     /// missed (while the service was down). Fixed-length intervals jump there arithmetically.
     /// </summary>
-    public static (DateTimeOffset Due, long Missed) NextAfter(DateTimeOffset previous, IsoDuration interval, DateTimeOffset now)
+    public static (DateTimeOffset Due, long Missed) NextAfter(DateTimeOffset previous, IsoDuration interval, DateTimeOffset now,
+        WorkingCalendar? calendar = null)
     {
-        if (interval.IsFixedLength)
+        if (calendar is not null && interval is { Years: 0, Months: 0, Days: 0 })
+        {
+            // Working time: jump by whole intervals of it, as the fixed-length case does by real time.
+            var step = interval.Time.Ticks;
+            var missed = now < previous ? 0 : calendar.WorkingTimeBetween(previous, now).Ticks / step;
+            var due = calendar.AddWorkingTime(previous, TimeSpan.FromTicks(checked((missed + 1) * step)));
+            while (due <= now)
+            {
+                due = calendar.AddWorkingTime(due, interval.Time);
+                missed++;
+            }
+            return (due, missed);
+        }
+        if (calendar is null && interval.IsFixedLength)
         {
             var step = interval.FixedLength.Ticks;
             var missed = now < previous ? 0 : (now - previous).Ticks / step;
             return (previous.AddTicks(checked((missed + 1) * step)), missed);
         }
-        var due = Next(previous, interval);
+        var next = Next(previous, interval, calendar);
         long count = 0;
-        while (due <= now)
+        while (next <= now)
         {
-            due = Next(due, interval);
+            next = Next(next, interval, calendar);
             count++;
         }
-        return (due, count);
+        return (next, count);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> firings of a cycle after <paramref name="previous"/>, each
+    /// from the one before: the due times of firings missed while the service was down.
+    /// </summary>
+    public static IEnumerable<DateTimeOffset> FiringsAfter(DateTimeOffset previous, IsoDuration interval, long count,
+        WorkingCalendar? calendar = null)
+    {
+        var due = previous;
+        for (long i = 0; i < count; i++)
+        {
+            due = Next(due, interval, calendar);
+            yield return due;
+        }
+    }
+
+    /// <summary>The <paramref name="n"/>-th firing after <paramref name="previous"/> (n = 0: previous itself).</summary>
+    public static DateTimeOffset NthAfter(DateTimeOffset previous, IsoDuration interval, long n, WorkingCalendar? calendar = null)
+    {
+        if (n == 0) return previous;
+        if (calendar is null && interval.IsFixedLength) return previous.AddTicks(checked(n * interval.FixedLength.Ticks));
+        if (calendar is not null && interval is { Years: 0, Months: 0, Days: 0 })
+            return calendar.AddWorkingTime(previous, TimeSpan.FromTicks(checked(n * interval.Time.Ticks)));
+        return FiringsAfter(previous, interval, n, calendar).Last();
     }
 
     /// <summary>
@@ -129,10 +175,10 @@ public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interva
     /// Firings missed while nothing ran count against the repetitions, but are not made up.
     /// </summary>
     public static (DateTimeOffset Due, int? RemainingAfter)? NextFiring(DateTimeOffset previous, string interval, int? remaining,
-        DateTimeOffset now)
+        DateTimeOffset now, WorkingCalendar? calendar = null)
     {
         if (remaining is 0) return null;
-        var (due, missed) = NextAfter(previous, IsoDuration.Parse(interval), now);
+        var (due, missed) = NextAfter(previous, IsoDuration.Parse(interval), now, calendar);
         if (remaining is not null && (remaining -= (int)Math.Min(missed, int.MaxValue)) <= 0) return null;
         return (due, remaining - 1);
     }
@@ -144,9 +190,9 @@ public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interva
     /// runtime does for later firings, so both agree on every date.
     /// </summary>
     private static (DateTimeOffset Due, long Skipped) FirstNotBefore(DateTimeOffset start, IsoDuration interval,
-        DateTimeOffset now, int? repetitions)
+        DateTimeOffset now, int? repetitions, WorkingCalendar? calendar)
     {
-        if (interval.IsFixedLength)
+        if (calendar is null && interval.IsFixedLength)
         {
             var step = interval.FixedLength.Ticks;
             var skipped = ((now - start).Ticks + step - 1) / step;
@@ -156,7 +202,7 @@ public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interva
         long count = 0;
         while (due < now && (repetitions is null || count < repetitions))
         {
-            due = Next(due, interval);
+            due = Next(due, interval, calendar);
             count++;
         }
         return (due, count);

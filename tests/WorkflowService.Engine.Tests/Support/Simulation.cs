@@ -30,6 +30,9 @@ public sealed class Simulation
     public Dictionary<int, CreateUserTask> OpenTasks { get; } = [];
     public Dictionary<int, CreateExternalTask> OpenExternalTasks { get; } = [];
     public Dictionary<int, ScheduleTimer> PendingTimers { get; } = [];
+
+    /// <summary>Timers stopped by an slaPause element, with the time they had left (working time in their calendar).</summary>
+    public Dictionary<int, (ScheduleTimer Timer, TimeSpan Left)> PausedTimers { get; } = [];
     public Dictionary<int, SubscribeMessage> MessageWaits { get; } = [];
     public List<RecordBreach> Breaches { get; } = [];
     public Dictionary<int, RaiseIncident> OpenIncidents { get; } = [];
@@ -92,7 +95,7 @@ public sealed class Simulation
                    .FirstOrDefault() is { } next)
         {
             Now = next.DueAt > Now ? next.DueAt : Now;
-            Handle(new TimerFired(next.SubscriptionId) { At = Now });
+            Handle(new TimerFired(next.SubscriptionId) { At = Now, DueAt = next.DueAt });
         }
         if (until > Now) Now = until;
     }
@@ -122,7 +125,18 @@ public sealed class Simulation
                 case CreateExternalTask c: OpenExternalTasks.Add(c.TaskId, c); break;
                 case CancelExternalTask c: OpenExternalTasks.Remove(c.TaskId); break;
                 case ScheduleTimer c: PendingTimers.Add(c.SubscriptionId, c); break;
-                case CancelTimer c: Assert.True(PendingTimers.Remove(c.SubscriptionId), $"cancelled unknown timer {c.SubscriptionId}"); break;
+                case CancelTimer c:
+                    Assert.True(PendingTimers.Remove(c.SubscriptionId) | PausedTimers.Remove(c.SubscriptionId),
+                        $"cancelled unknown timer {c.SubscriptionId}");
+                    break;
+                case PauseTimer c:
+                    Assert.True(PendingTimers.Remove(c.SubscriptionId, out var running), $"paused unknown timer {c.SubscriptionId}");
+                    PausedTimers.Add(c.SubscriptionId, (running, Left(running, c.At)));
+                    break;
+                case ResumeTimer c:
+                    Assert.True(PausedTimers.Remove(c.SubscriptionId, out var paused), $"resumed a timer that is not paused {c.SubscriptionId}");
+                    PendingTimers.Add(c.SubscriptionId, paused.Timer with { DueAt = Resume(paused.Timer, c.At, paused.Left) });
+                    break;
                 case SubscribeMessage c: MessageWaits.Add(c.SubscriptionId, c); break;
                 case CancelMessageSubscription c: Assert.True(MessageWaits.Remove(c.SubscriptionId)); break;
                 case RecordBreach c: Breaches.Add(c); break;
@@ -139,8 +153,20 @@ public sealed class Simulation
         foreach (var id in OpenExternalTasks.Keys.Where(id => !waitingOnWorkers.Contains(id)).ToList()) OpenExternalTasks.Remove(id);
         var pending = State.Subscriptions.Select(s => s.Id).ToHashSet();
         foreach (var id in PendingTimers.Keys.Where(id => !pending.Contains(id)).ToList()) PendingTimers.Remove(id);
+        foreach (var id in PausedTimers.Keys.Where(id => !pending.Contains(id)).ToList()) PausedTimers.Remove(id);
         foreach (var id in MessageWaits.Keys.Where(id => !pending.Contains(id)).ToList()) MessageWaits.Remove(id);
     }
+
+    /// <summary>What a host keeps when a timer pauses: the time to its due, in its calendar's working time if it has one.</summary>
+    private TimeSpan Left(ScheduleTimer timer, DateTimeOffset at) =>
+        timer.DueAt <= at ? TimeSpan.Zero
+        : CalendarOf(timer) is { } calendar ? calendar.WorkingTimeBetween(at, timer.DueAt) : timer.DueAt - at;
+
+    private DateTimeOffset Resume(ScheduleTimer timer, DateTimeOffset at, TimeSpan left) =>
+        CalendarOf(timer) is { } calendar ? calendar.AddWorkingTime(at, left) : at + left;
+
+    private WorkflowService.Engine.Calendars.WorkingCalendar? CalendarOf(ScheduleTimer timer) =>
+        timer.Calendar is null ? null : _interpreter.Options.Calendars!.Find(timer.Calendar);
 
     private string Incidents() =>
         OpenIncidents.Count == 0 ? "" : "; incidents: " + string.Join(" | ", OpenIncidents.Values.Select(i => i.Message));
