@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using WorkflowService.Engine.Calendars;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Configuration;
@@ -54,7 +55,8 @@ public static class WorkflowRuntimeExtensions
             config.GetSection(WorkflowsOptions.Section).Get<WorkflowsOptions>()?.Directory, builder.Environment.ContentRootPath));
 
         services.AddSingleton(_ => new BpmnParser());
-        services.AddSingleton(_ => new Interpreter());
+        services.TryAddSingleton<ICalendarSource>(NoCalendars.Instance);
+        services.AddSingleton(sp => new Interpreter(new InterpreterOptions { Calendars = sp.GetRequiredService<ICalendarSource>() }));
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<ProcessTexts>();
         services.AddSingleton<DefinitionService>();
@@ -78,6 +80,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<ClusterLocks>();
         services.TryAddSingleton<IWorkflowNotifier, NoNotifier>();
         services.AddTransient<TimerJob>();
+        services.AddSingleton<SlaWarnings>();
         services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
         services.AddSingleton<IOutboxDispatcher, HangfireOutboxDispatcher>();
         Mail.MailRegistration.Add(services);

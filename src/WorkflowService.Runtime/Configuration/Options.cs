@@ -101,6 +101,9 @@ public sealed class SchedulingOptions
     /// <summary>A job that runs this early (or less) waits for the due time; earlier, it is rescheduled.</summary>
     public TimeSpan MaxInlineWait { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Who hears of the last warning before an SLA breach (<c>warnAt</c>) besides the people on the task: groups, users or addresses.</summary>
+    public string WarnSupervisors { get; set; } = "managers";
+
     /// <summary>How often overdue timers and unsent mail are swept up (a safety net for lost jobs).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using WorkflowService.Engine.Calendars;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Model;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Scheduling;
 
 namespace WorkflowService.Runtime.Instances;
 
@@ -58,7 +60,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
     }
 
     /// <summary>One command, by one small method per kind; the switch names every kind the engine has.</summary>
-    private static async ValueTask ApplyOneAsync(StepScope scope, EngineCommand command, CancellationToken ct)
+    private async ValueTask ApplyOneAsync(StepScope scope, EngineCommand command, CancellationToken ct)
     {
         switch (command)
         {
@@ -68,6 +70,8 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             case CancelExternalTask c: await CancelExternalTaskAsync(scope, c, ct); break;
             case ScheduleTimer c: ScheduleTimer(scope, c); break;
             case CancelTimer c: await CancelTimerAsync(scope, c, ct); break;
+            case PauseTimer c: await PauseTimerAsync(scope, c, ct); break;
+            case ResumeTimer c: await ResumeTimerAsync(scope, c, ct); break;
             case SubscribeMessage c: Subscribe(scope, c); break;
             case CancelMessageSubscription c: await UnsubscribeAsync(scope, c.SubscriptionId, ct); break;
             case RecordBreach c: await RecordBreachAsync(scope, c, ct); break;
@@ -131,22 +135,54 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
         }
     }
 
-    private static void ScheduleTimer(StepScope scope, ScheduleTimer c)
+    private void ScheduleTimer(StepScope scope, ScheduleTimer c)
     {
         var timer = new TimerRecord
         {
             Id = Guid.CreateVersion7(scope.Now), InstanceId = scope.Instance.Id, SubscriptionId = c.SubscriptionId,
             ElementId = c.ElementId, DueAt = c.DueAt, SlaRule = c.SlaRule, Status = TimerStatus.Pending,
+            Calendar = c.Calendar, CountFrom = c.Span is null ? null : c.CountFrom, Span = c.Span,
         };
         scope.PendingTimers.Add(timer);
         scope.Effects.Timers.Add((timer.Id, timer.DueAt));
+        foreach (var warning in SlaClock.Warnings(timer, c.WarnAt, CalendarOf(c.Calendar)))
+        {
+            scope.PendingTimers.Add(warning);
+            scope.Effects.Timers.Add((warning.Id, warning.DueAt));
+        }
     }
+
+    /// <summary>The timer and its warnings: every row of the subscription still to fire.</summary>
+    private static ValueTask<List<TimerRecord>> RowsOfAsync(StepScope scope, int subscriptionId, TimerStatus status, CancellationToken ct) =>
+        scope.PendingTimers.WhereAsync(t => t.SubscriptionId == subscriptionId && t.Status == status.Name, ct);
 
     private static async Task CancelTimerAsync(StepScope scope, CancelTimer c, CancellationToken ct)
     {
-        foreach (var row in await scope.PendingTimers.WhereAsync(t => t.SubscriptionId == c.SubscriptionId && t.Status == TimerStatus.Pending, ct))
+        foreach (var row in await scope.PendingTimers.WhereAsync(t => t.SubscriptionId == c.SubscriptionId
+                     && (t.Status == TimerStatus.Pending || t.Status == TimerStatus.Paused), ct))
             row.Status = TimerStatus.Cancelled;
     }
+
+    private async Task PauseTimerAsync(StepScope scope, PauseTimer c, CancellationToken ct)
+    {
+        foreach (var row in await RowsOfAsync(scope, c.SubscriptionId, TimerStatus.Pending, ct))
+            SlaClock.Pause(row, c.At, CalendarOf(row.Calendar));
+    }
+
+    private async Task ResumeTimerAsync(StepScope scope, ResumeTimer c, CancellationToken ct)
+    {
+        foreach (var row in await RowsOfAsync(scope, c.SubscriptionId, TimerStatus.Paused, ct))
+        {
+            SlaClock.Resume(row, c.At, CalendarOf(row.Calendar));
+            scope.Effects.Timers.Add((row.Id, row.DueAt));
+        }
+    }
+
+    /// <summary>
+    /// A timer's calendar; the engine armed it with this name, so it existed a moment ago. Removed since:
+    /// counted in real time rather than failing the step that has to stop or restart the clock.
+    /// </summary>
+    private WorkingCalendar? CalendarOf(string? name) => name is null ? null : interpreter.Options.Calendars?.Find(name);
 
     private static void Subscribe(StepScope scope, SubscribeMessage c) =>
         scope.Subscriptions.Add(new MessageSubscriptionRecord

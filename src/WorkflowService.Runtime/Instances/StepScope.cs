@@ -35,9 +35,10 @@ public sealed class StepScope(WorkflowDbContext db, InstanceRecord instance, Pro
         newInstance ? null : () => db.Tasks.Include(t => t.Candidates).Where(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open),
         t => t.InstanceId == instance.Id);
 
-    /// <summary>The instance's pending timers.</summary>
+    /// <summary>The instance's pending and paused timers.</summary>
     public StepRows<TimerRecord> PendingTimers { get; } = new(db.Timers,
-        newInstance ? null : () => db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending),
+        newInstance ? null : () => db.Timers.Where(t => t.InstanceId == instance.Id
+                                                       && (t.Status == TimerStatus.Pending || t.Status == TimerStatus.Paused)),
         t => t.InstanceId == instance.Id);
 
     /// <summary>The instance's open external tasks.</summary>

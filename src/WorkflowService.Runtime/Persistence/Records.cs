@@ -116,6 +116,22 @@ public sealed class TimerRecord
     /// <summary>Start timers only: the repeating interval and how many firings remain (null: unbounded).</summary>
     public string? CycleInterval { get; set; }
     public int? CycleRemaining { get; set; }
+
+    /// <summary>The business calendar <see cref="Span"/> counts in; null: real time.</summary>
+    public string? Calendar { get; set; }
+
+    /// <summary>
+    /// <see cref="DueAt"/> is <see cref="Span"/> (ISO 8601) counted from here in <see cref="Calendar"/>: what a
+    /// calendar edit computes again. Null span: a date, which no edit moves.
+    /// </summary>
+    public DateTimeOffset? CountFrom { get; set; }
+    public string? Span { get; set; }
+
+    /// <summary>A warning before an SLA timer's breach (<c>warnAt</c>), at this percentage of its span; null: the timer itself.</summary>
+    public int? WarnMark { get; set; }
+
+    /// <summary>While <see cref="TimerStatus.Paused"/>: the time that was left (working time in its calendar).</summary>
+    public TimeSpan? Left { get; set; }
 }
 
 public sealed class MessageSubscriptionRecord

@@ -50,7 +50,10 @@ public readonly record struct TimerStatus
     public static readonly TimerStatus Fired = new("Fired", true);
     public static readonly TimerStatus Cancelled = new("Cancelled", true);
 
-    public static IReadOnlyList<TimerStatus> All { get; } = [Pending, Fired, Cancelled];
+    /// <summary>An SLA timer (or its warning) stopped while an slaPause element is active; resumes with <see cref="TimerRecord.Left"/>.</summary>
+    public static readonly TimerStatus Paused = new("Paused", false);
+
+    public static IReadOnlyList<TimerStatus> All { get; } = [Pending, Fired, Cancelled, Paused];
 
     /// <summary>The status a stored name stands for; an unknown name throws rather than passing for one.</summary>
     public static TimerStatus Parse(string name) => RowStatus.Parse(All, name, s => s.Name, "timer status");

@@ -103,6 +103,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             // timers must not be found by walking every pending timer.
             e.HasIndex(t => new { t.InstanceId, t.Status, t.SubscriptionId });
             e.HasIndex(t => t.DefinitionId);
+            // The timers a calendar edit computes again.
+            e.HasIndex(t => new { t.Calendar, t.Status });
         });
         builder.Entity<MessageSubscriptionRecord>(e =>
         {

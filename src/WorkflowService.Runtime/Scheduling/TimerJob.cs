@@ -20,6 +20,7 @@ public sealed class TimerJob(
     InstanceRunner runner,
     ITimerScheduler scheduler,
     TimeProvider clock,
+    SlaWarnings warnings,
     IOptions<SchedulingOptions> options,
     ILogger<TimerJob> logger)
 {
@@ -47,7 +48,8 @@ public sealed class TimerJob(
             await Task.Delay(early, clock, ct);
         }
 
-        if (timer.InstanceId is { } instanceId) await FireInstanceTimerAsync(timer, instanceId, ct);
+        if (timer.WarnMark is not null) await warnings.WarnAsync(timer.Id, ct);
+        else if (timer.InstanceId is { } instanceId) await FireInstanceTimerAsync(timer, instanceId, ct);
         else await FireStartTimerAsync(timer, ct);
     }
 
@@ -61,7 +63,8 @@ public sealed class TimerJob(
                 if (row.Status != TimerStatus.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
                 row.Status = TimerStatus.Fired;
                 row.FiredAt = scope.Now;
-                return new TimerFired(timer.SubscriptionId!.Value) { At = scope.Now };
+                // The row's due time, not the one the engine armed: a resumed or re-computed timer moved.
+                return new TimerFired(timer.SubscriptionId!.Value) { At = scope.Now, DueAt = row.DueAt };
             }, ct);
             if (outcome.Ignored)
                 logger.TimerIgnored(timer.Id, instanceId, outcome.IgnoredReason);

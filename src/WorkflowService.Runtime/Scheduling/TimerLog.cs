@@ -25,4 +25,7 @@ internal static partial class TimerLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer sweep failed; trying again in {Interval}")]
     public static partial void SweepFailed(this ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SLA warning {TimerId} at {Mark}% sent for instance {InstanceId}")]
+    public static partial void SlaWarningSent(this ILogger logger, Guid timerId, int mark, Guid instanceId);
 }

@@ -20,7 +20,7 @@ public sealed class RowStatusTests : IDisposable
     {
         Assert.Equal([("Open", false), ("Completed", true), ("Cancelled", true)],
             UserTaskStatus.All.Select(s => (s.Name, s.IsFinal)));
-        Assert.Equal([("Pending", false), ("Fired", true), ("Cancelled", true)],
+        Assert.Equal([("Pending", false), ("Fired", true), ("Cancelled", true), ("Paused", false)],
             TimerStatus.All.Select(s => (s.Name, s.IsFinal)));
         Assert.Equal([("Open", false), ("Completed", true), ("Failed", true), ("Cancelled", true)],
             ExternalTaskStatus.All.Select(s => (s.Name, s.IsFinal)));

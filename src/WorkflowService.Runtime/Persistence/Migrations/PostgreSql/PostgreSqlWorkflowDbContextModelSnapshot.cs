@@ -708,6 +708,12 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Calendar")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CountFrom")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CycleInterval")
                         .HasColumnType("text");
 
@@ -730,7 +736,13 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid");
 
+                    b.Property<TimeSpan?>("Left")
+                        .HasColumnType("interval");
+
                     b.Property<string>("SlaRule")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Span")
                         .HasColumnType("text");
 
                     b.Property<string>("Status")
@@ -740,9 +752,14 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                     b.Property<int?>("SubscriptionId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("WarnMark")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DefinitionId");
+
+                    b.HasIndex("Calendar", "Status");
 
                     b.HasIndex("Status", "DueAt");
 

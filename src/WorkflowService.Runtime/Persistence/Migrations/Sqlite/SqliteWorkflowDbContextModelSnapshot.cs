@@ -689,6 +689,12 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Calendar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CountFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CycleInterval")
                         .HasColumnType("TEXT");
 
@@ -711,7 +717,13 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeSpan?>("Left")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SlaRule")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Span")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -721,9 +733,14 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                     b.Property<int?>("SubscriptionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WarnMark")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DefinitionId");
+
+                    b.HasIndex("Calendar", "Status");
 
                     b.HasIndex("Status", "DueAt");
 

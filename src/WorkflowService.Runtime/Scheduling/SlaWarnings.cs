@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WorkflowService.Engine.Model;
+using WorkflowService.Runtime.Configuration;
+using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Mail;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Scheduling;
+
+/// <summary>
+/// A warning before an SLA breach (<c>warnAt</c>): when its mark comes, the people working the task
+/// the timer watches hear of it live and by email (template <c>sla-warning</c>), and the supervisors
+/// (<c>Scheduling:WarnSupervisors</c>) too at the last mark. Once: the row is marked fired in the same
+/// transaction as the outbox row; a warning whose timer no longer runs (done, breached, paused since)
+/// is dropped.
+/// </summary>
+public sealed class SlaWarnings(
+    TransactionRunner transactions,
+    DefinitionCache definitions,
+    IOutboxDispatcher outbox,
+    IWorkflowNotifier notifier,
+    TimeProvider clock,
+    IOptions<AppOptions> app,
+    IOptions<SchedulingOptions> options,
+    ILogger<SlaWarnings> logger)
+{
+    public const string Template = "sla-warning";
+    public const string NotificationKind = "slaWarning";
+
+    public async Task WarnAsync(Guid timerId, CancellationToken ct)
+    {
+        var sent = await transactions.RunAsync($"SLA warning {timerId}", async db =>
+        {
+            var now = clock.GetUtcNow();
+            var row = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
+            if (row is not { WarnMark: { } mark, InstanceId: { } instanceId } || row.Status != TimerStatus.Pending || row.DueAt > now)
+                return null;
+            var timer = await db.Timers.AsNoTracking()
+                .Where(t => t.InstanceId == instanceId && t.SubscriptionId == row.SubscriptionId && t.WarnMark == null)
+                .OrderByDescending(t => t.DueAt).FirstOrDefaultAsync(ct);
+            if (timer is null || timer.Status != TimerStatus.Pending)
+            {
+                row.Status = TimerStatus.Cancelled;
+                await db.SaveChangesAsync(ct);
+                return null;
+            }
+            row.Status = TimerStatus.Fired;
+            row.FiredAt = now;
+            var last = !await db.Timers.AnyAsync(t => t.InstanceId == instanceId && t.SubscriptionId == row.SubscriptionId
+                                                      && t.WarnMark > mark, ct);
+            var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId, ct);
+            var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
+            var tasks = await WatchedTasksAsync(db, instanceId, model, row.ElementId, ct);
+
+            var assignees = tasks.Select(t => t.Assignee).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            // Nobody has claimed the work yet: whoever may claim it hears of it.
+            var to = assignees.Count > 0
+                ? assignees
+                : tasks.SelectMany(t => t.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var cc = last ? Supervisors() : [];
+            if (to.Count == 0)
+            {
+                to = cc;
+                cc = [];
+            }
+            Guid? mailId = null;
+            if (to.Count > 0)
+            {
+                var payload = Payload(instance, model, tasks, row, timer, to, cc, last);
+                var message = new OutboxMessage
+                {
+                    Id = Guid.CreateVersion7(now), InstanceId = instanceId, Kind = MailPayload.Kind,
+                    PayloadJson = payload.Serialize(), CreatedAt = now, Status = OutboxStatus.Pending,
+                };
+                db.Outbox.Add(message);
+                mailId = message.Id;
+            }
+            await db.SaveChangesAsync(ct);
+            return new Sent(mailId, mark, instance, tasks);
+        }, ct);
+        if (sent is null) return;
+
+        logger.SlaWarningSent(timerId, sent.Mark, sent.Instance.Id);
+        if (sent.MailId is { } id) outbox.Dispatch(id);
+        await notifier.NotifyAsync([.. sent.Tasks.Select(t => new WorkflowNotification(NotificationKind, sent.Instance.Id, t.Id,
+            sent.Instance.DefinitionKey, t.ElementId, t.Assignee,
+            t.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            t.CandidateUsers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))], ct);
+    }
+
+    private sealed record Sent(Guid? MailId, int Mark, InstanceRecord Instance, List<TaskRecord> Tasks);
+
+    private List<string> Supervisors() =>
+        [.. options.Value.WarnSupervisors.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    /// <summary>The open tasks the timer watches: its host task, or those inside its host subprocess, else all the instance's.</summary>
+    private static async Task<List<TaskRecord>> WatchedTasksAsync(WorkflowDbContext db, Guid instanceId, ProcessModel model,
+        string elementId, CancellationToken ct)
+    {
+        var open = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open)
+            .OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        if (!model.TryGetNode(elementId, out var node) || node is not BoundaryEventNode boundary) return open;
+        var inside = open.Where(t => t.ElementId == boundary.AttachedToId || IsInside(model, t.ElementId, boundary.AttachedToId)).ToList();
+        return inside.Count > 0 ? inside : open;
+    }
+
+    private static bool IsInside(ProcessModel model, string elementId, string scopeId)
+    {
+        for (var id = elementId; model.TryGetNode(id, out var node) && node.ParentId is { } parent; id = parent)
+        {
+            if (parent == scopeId) return true;
+        }
+        return false;
+    }
+
+    private MailPayload Payload(InstanceRecord instance, ProcessModel model, List<TaskRecord> tasks, TimerRecord warning,
+        TimerRecord timer, List<string> to, List<string> cc, bool last)
+    {
+        var baseUrl = app.Value.BaseUrl.TrimEnd('/');
+        var mailTasks = tasks.Select(x => new MailTask(x.Id, x.Name, x.ElementId, x.DueAt, x.Assignee,
+                x.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries), $"{baseUrl}/tasks/{x.Id}",
+                model.TryGetNode(x.ElementId, out var node) ? Translations.Of(node.Properties, Translations.Name) : null))
+            .ToList();
+        return new MailPayload
+        {
+            To = to, Cc = cc, Template = Template, Rule = timer.SlaRule, ElementId = timer.ElementId,
+            Instance = new MailInstance(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey,
+                model.Name, Translations.Of(model.Properties, Translations.Name)),
+            Inputs = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
+            {
+                ["mark"] = JsonSerializer.SerializeToElement(warning.WarnMark),
+                ["dueAt"] = JsonSerializer.SerializeToElement(timer.DueAt),
+                ["last"] = JsonSerializer.SerializeToElement(last),
+            },
+            Tasks = mailTasks,
+            Task = mailTasks.FirstOrDefault(),
+            Link = $"{baseUrl}/instances/{instance.Id}",
+        };
+    }
+}
