@@ -138,7 +138,7 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>The due time of <paramref name="duration"/> counted in this calendar from <paramref name="start"/>.</summary>
-    /// <exception cref="FormatException">The duration cannot be counted in working time (years, months or weeks), or lies past 9999.</exception>
+    /// <exception cref="FormatException">The duration cannot be counted in working time (years or months), or lies past 9999. Weeks are parsed as days (P2W = 14 working days); publication refuses a literal W in a calendar.</exception>
     public DateTimeOffset Add(DateTimeOffset start, IsoDuration duration)
     {
         if (duration.Years != 0 || duration.Months != 0)
