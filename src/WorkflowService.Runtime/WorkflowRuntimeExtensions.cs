@@ -81,6 +81,7 @@ public static class WorkflowRuntimeExtensions
         services.TryAddSingleton<IWorkflowNotifier, NoNotifier>();
         services.AddTransient<TimerJob>();
         services.AddSingleton<SlaWarnings>();
+        services.AddSingleton<TimerRecompute>();
         services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
         services.AddSingleton<IOutboxDispatcher, HangfireOutboxDispatcher>();
         Mail.MailRegistration.Add(services);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using WorkflowService.Engine.Calendars;
 using WorkflowService.Engine.Model;
 using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Instances;
@@ -20,6 +21,7 @@ public sealed record DeployResult(DefinitionVersion Definition, bool Created, IR
 public sealed class DefinitionService(
     TransactionRunner transactions,
     BpmnParser parser,
+    ICalendarSource calendars,
     DefinitionCache cache,
     ProcessTexts texts,
     StartTimers startTimers,
@@ -40,7 +42,9 @@ public sealed class DefinitionService(
                     ? "The file has no executable process: mark one process isExecutable=\"true\""
                     : $"The file has {result.Processes.Length} executable processes ({ids}); WorkflowService deploys one process per file")]);
         }
-        return (result.Processes[0], result.Diagnostics);
+        var model = result.Processes[0];
+        var unknownCalendars = CalendarReferences.Check(model, calendars);
+        return unknownCalendars.Count > 0 ? (null, [.. result.Diagnostics, .. unknownCalendars]) : (model, result.Diagnostics);
     }
 
     public Task<DeployResult> DeployAsync(string xml, string publishedBy, CancellationToken ct = default) =>

@@ -7,7 +7,10 @@ using WorkflowService.Runtime.Tasks;
 
 namespace WorkflowService.Runtime.Instances;
 
-public sealed record PendingTimerView(string ElementId, DateTimeOffset DueAt, string? SlaRule);
+/// <param name="DueAt">When it fires; for a paused SLA timer, the due time it had when it stopped.</param>
+/// <param name="Paused">Stopped by an slaPause element; <paramref name="Left"/> is the time it keeps (working time in <paramref name="Calendar"/>).</param>
+public sealed record PendingTimerView(string ElementId, DateTimeOffset DueAt, string? SlaRule, bool Paused = false, TimeSpan? Left = null,
+    string? Calendar = null);
 
 public sealed record InstanceView(
     InstanceHeader Instance,
@@ -148,11 +151,31 @@ public sealed class InstanceService(WorkflowDbFactory dbFactory, InstanceRunner 
 
     private static IQueryable<PendingTimerOf> PendingTimersOf(WorkflowDbContext db, IReadOnlyCollection<Guid> instanceIds) =>
         db.Timers.AsNoTracking()
-            .Where(t => t.InstanceId != null && instanceIds.Contains(t.InstanceId.Value) && t.Status == TimerStatus.Pending)
+            // Warnings are the timer's own business: the list shows the clocks.
+            .Where(t => t.InstanceId != null && instanceIds.Contains(t.InstanceId.Value) && t.WarnMark == null
+                        && (t.Status == TimerStatus.Pending || t.Status == TimerStatus.Paused))
             .OrderBy(t => t.DueAt)
-            .Select(t => new PendingTimerOf(t.InstanceId!.Value, new PendingTimerView(t.ElementId, t.DueAt, t.SlaRule)));
+            .Select(t => new PendingTimerOf(t.InstanceId!.Value, new PendingTimerView(t.ElementId, t.DueAt, t.SlaRule,
+                t.Status == TimerStatus.Paused, t.Left, t.Calendar)));
 
     private sealed record PendingTimerOf(Guid InstanceId, PendingTimerView Timer);
+
+    /// <summary>
+    /// The instances among <paramref name="instanceIds"/> whose SLA clock is paused (an slaPause element
+    /// is active), with the least time any of their paused clocks has left: what the inbox shows.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, TimeSpan>> PausedClocksAsync(IReadOnlyCollection<Guid> instanceIds,
+        CancellationToken ct = default)
+    {
+        if (instanceIds.Count == 0) return new Dictionary<Guid, TimeSpan>();
+        await using var db = dbFactory.Create();
+        var paused = await db.Timers.AsNoTracking()
+            .Where(t => t.InstanceId != null && instanceIds.Contains(t.InstanceId.Value) && t.WarnMark == null
+                        && t.Status == TimerStatus.Paused)
+            .Select(t => new { InstanceId = t.InstanceId!.Value, t.Left })
+            .ToListAsync(ct);
+        return paused.GroupBy(p => p.InstanceId).ToDictionary(g => g.Key, g => g.Min(p => p.Left ?? TimeSpan.Zero));
+    }
 
     /// <summary>The headers of these instances, whoever may see them (for records that name their instances); unknown ids are left out.</summary>
     public async Task<IReadOnlyList<InstanceHeader>> ListByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)

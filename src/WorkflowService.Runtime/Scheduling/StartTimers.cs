@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkflowService.Engine.Calendars;
 using WorkflowService.Engine.Expressions;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Model;
@@ -26,23 +27,39 @@ public sealed class StartTimers(Interpreter interpreter)
         foreach (var start in model.StartEventsOf(ProcessModel.RootScope))
         {
             if (start.Trigger is not TimerTrigger { Timer: var timer }) continue;
-            var schedule = FirstSchedule(start, timer, now);
-            Add(db, definition.Id, start.Id, schedule.FirstDue,
+            var calendar = timer.Kind == TimerKind.Date ? null : CalendarOf(model, start);
+            var schedule = FirstSchedule(start, timer, now, calendar);
+            var record = Add(db, definition.Id, start.Id, schedule.FirstDue,
                 schedule.Interval?.ToString(), schedule.Repetitions is { } r ? r - 1 : null, effects, now);
+            record.Calendar = calendar?.Name;
         }
     }
+
+    /// <summary>The calendar a start timer counts in (publication has checked that it exists).</summary>
+    private WorkingCalendar? CalendarOf(ProcessModel model, StartEventNode start)
+    {
+        if (SlaProperties.CalendarOf(model, start) is not { } name) return null;
+        return interpreter.Options.Calendars?.Find(name) ?? throw new ValidationException(
+            $"Start event '{start.Id}' counts in business calendar '{name}', which is not defined",
+            [new ValidationError($"Start event '{start.Id}' counts in business calendar '{name}', which is not defined",
+                ElementId: start.Id, Line: start.Line)]);
+    }
+
+    /// <summary>A start timer's calendar when it fires again; one removed since counts in real time.</summary>
+    public WorkingCalendar? CalendarNamed(string? name) => name is null ? null : interpreter.Options.Calendars?.Find(name);
+
 
     /// <summary>
     /// When a start timer first fires. A timer that cannot be scheduled now (an expression that
     /// needs variables, which a start does not have; a cycle whose firings are all in the past)
     /// refuses the publication, naming the start event.
     /// </summary>
-    private TimerSchedule FirstSchedule(StartEventNode start, TimerDefinition timer, DateTimeOffset now)
+    private TimerSchedule FirstSchedule(StartEventNode start, TimerDefinition timer, DateTimeOffset now, WorkingCalendar? calendar)
     {
         try
         {
             var text = interpreter.Expressions.Evaluate(timer.Expression, VariableMap.Empty, now).ToString();
-            return TimerSchedule.Compute(timer.Kind, text, now);
+            return TimerSchedule.Compute(timer.Kind, text, now, calendar);
         }
         catch (Exception ex) when (ex is FormatException or ExpressionException)
         {
@@ -52,15 +69,17 @@ public sealed class StartTimers(Interpreter interpreter)
     }
 
     /// <summary>After a start timer fired: the next firing of its cycle, if any is left.</summary>
-    public static void ScheduleNext(WorkflowDbContext db, TimerRecord fired, DateTimeOffset now, StepEffects effects)
+    public static void ScheduleNext(WorkflowDbContext db, TimerRecord fired, DateTimeOffset now, StepEffects effects,
+        WorkingCalendar? calendar = null)
     {
         if (fired.CycleInterval is null || fired.DefinitionId is not { } definitionId
-            || TimerSchedule.NextFiring(fired.DueAt, fired.CycleInterval, fired.CycleRemaining, now) is not { } firing)
+            || TimerSchedule.NextFiring(fired.DueAt, fired.CycleInterval, fired.CycleRemaining, now, calendar) is not { } firing)
             return;
-        Add(db, definitionId, fired.ElementId, firing.Due, fired.CycleInterval, firing.RemainingAfter, effects, now);
+        Add(db, definitionId, fired.ElementId, firing.Due, fired.CycleInterval, firing.RemainingAfter, effects, now).Calendar =
+            calendar?.Name;
     }
 
-    private static void Add(WorkflowDbContext db, int definitionId, string elementId, DateTimeOffset due, string? interval,
+    private static TimerRecord Add(WorkflowDbContext db, int definitionId, string elementId, DateTimeOffset due, string? interval,
         int? remaining, StepEffects effects, DateTimeOffset now)
     {
         var record = new TimerRecord
@@ -70,5 +89,6 @@ public sealed class StartTimers(Interpreter interpreter)
         };
         db.Timers.Add(record);
         effects.Timers.Add((record.Id, due));
+        return record;
     }
 }

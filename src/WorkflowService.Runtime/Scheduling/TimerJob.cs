@@ -21,6 +21,7 @@ public sealed class TimerJob(
     ITimerScheduler scheduler,
     TimeProvider clock,
     SlaWarnings warnings,
+    StartTimers startTimers,
     IOptions<SchedulingOptions> options,
     ILogger<TimerJob> logger)
 {
@@ -93,7 +94,7 @@ public sealed class TimerJob(
                     if (row.Status != TimerStatus.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
                     row.Status = TimerStatus.Fired;
                     row.FiredAt = now;
-                    StartTimers.ScheduleNext(db, row, now, effects);
+                    StartTimers.ScheduleNext(db, row, now, effects, startTimers.CalendarNamed(row.Calendar));
                 }, ct: ct);
             logger.StartTimerStarted(timer.ElementId, definitionKey, started.Instance.Id);
         }

@@ -28,4 +28,10 @@ internal static partial class TimerLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SLA warning {TimerId} at {Mark}% sent for instance {InstanceId}")]
     public static partial void SlaWarningSent(this ILogger logger, Guid timerId, int mark, Guid instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar {Calendar} edited: {Moved} pending timers re-computed ({Earlier} now due earlier) at {At}")]
+    public static partial void Recomputed(this ILogger logger, string calendar, int moved, int earlier, DateTimeOffset at);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} of calendar {Calendar} keeps its due time: {Reason}")]
+    public static partial void RecomputeSkipped(this ILogger logger, Guid timerId, string calendar, string reason);
 }

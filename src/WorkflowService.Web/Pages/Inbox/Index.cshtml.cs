@@ -1,20 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
 using WorkflowService.Web.Tasks;
 
 namespace WorkflowService.Web.Pages;
 
-public sealed record InboxRow(TaskView Task, string Process, SlaState Sla);
+/// <param name="SlaPausedLeft">The instance's SLA clock is paused (waiting for the customer, parts...) with this much time left.</param>
+public sealed record InboxRow(TaskView Task, string Process, SlaState Sla, TimeSpan? SlaPausedLeft = null);
 
 /// <summary>
 /// The inbox: open tasks assigned to the user or offered to them or their groups, filtered and
 /// sorted. The list is also served alone (<c>?handler=List</c>) so the browser can re-fetch it
 /// when SignalR says a task changed: what the user may see is decided here, never in the script.
 /// </summary>
-public sealed class InboxModel(TaskService tasks, CallerFactory callers, DefinitionCatalog catalog, TimeProvider clock)
+public sealed class InboxModel(TaskService tasks, InstanceService instances, CallerFactory callers, DefinitionCatalog catalog,
+    TimeProvider clock)
     : PageModel
 {
     public const int MaxRows = 200;
@@ -54,8 +57,9 @@ public sealed class InboxModel(TaskService tasks, CallerFactory callers, Definit
             DefinitionKey = Process, Overdue = Overdue, DueToday = DueToday, TodayEndsAt = EndOfToday(now, TimeZone),
             Sort = SortByPriority ? TaskSort.Priority : TaskSort.DueDate, Take = MaxRows,
         }, ct);
+        var paused = await instances.PausedClocksAsync([.. found.Select(t => t.InstanceId).Distinct()], ct);
         Rows = [.. found.Select(t => new InboxRow(t, names.GetValueOrDefault(t.DefinitionKey, t.DefinitionKey),
-            SlaRule.Of(t.CreatedAt, t.DueAt, now)))];
+            SlaRule.Of(t.CreatedAt, t.DueAt, now), paused.TryGetValue(t.InstanceId, out var left) ? left : null))];
         Processes = [.. names.OrderBy(p => p.Value, StringComparer.CurrentCulture)];
     }
 

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkflowService.Engine.Calendars;
+using WorkflowService.Engine.Timers;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Scheduling;
+
+/// <summary>
+/// After a business calendar is edited, every pending timer (and warning) that counts in it gets
+/// its due time computed again from what it was counted from (<see cref="TimerRecord.CountFrom"/>,
+/// <see cref="TimerRecord.Span"/>). A due time that is now past fires at once (the breach records
+/// the new due time); a timer that already fired stays fired; a paused timer keeps the time it had
+/// left and counts it in the new calendar when it resumes. Each row is updated only if no step
+/// touched it in the meantime (same status, same count-from), in batches that each take one write
+/// turn, so steps go on between batches.
+/// </summary>
+public sealed class TimerRecompute(
+    WorkflowDbFactory dbFactory,
+    TransactionRunner transactions,
+    ITimerScheduler scheduler,
+    TimeProvider clock,
+    ILogger<TimerRecompute> logger)
+{
+    public const int BatchSize = 2_000;
+
+    /// <summary>Re-computes the pending timers of <paramref name="calendar"/>; returns how many moved.</summary>
+    public async Task<int> RecomputeAsync(WorkingCalendar calendar, CancellationToken ct)
+    {
+        var name = calendar.Name;
+        var moved = 0;
+        var earlier = new List<(Guid Id, DateTimeOffset Due)>();
+        Guid? after = null;
+        while (true)
+        {
+            List<Row> rows;
+            await using (var db = dbFactory.Create())
+            {
+                var query = db.Timers.AsNoTracking()
+                    .Where(t => t.Calendar == name && t.Status == TimerStatus.Pending.Name && t.Span != null && t.CountFrom != null);
+                if (after is { } last) query = query.Where(t => t.Id.CompareTo(last) > 0);
+                rows = await query.OrderBy(t => t.Id).Take(BatchSize)
+                    .Select(t => new Row(t.Id, t.CountFrom!.Value, t.Span!, t.DueAt)).ToListAsync(ct);
+            }
+            if (rows.Count == 0) break;
+            after = rows[^1].Id;
+
+            var changes = new List<(Row Row, DateTimeOffset Due)>();
+            foreach (var row in rows)
+            {
+                if (!IsoDuration.TryParse(row.Span, out var span)) continue;
+                DateTimeOffset due;
+                try
+                {
+                    due = calendar.Add(row.CountFrom, span);
+                }
+                catch (FormatException ex)
+                {
+                    logger.RecomputeSkipped(row.Id, name, ex.Message);
+                    continue;
+                }
+                if (due != row.DueAt) changes.Add((row, due));
+            }
+            if (changes.Count == 0) continue;
+
+            var applied = await transactions.RunAsync($"re-computing {changes.Count} timers of calendar {name}", async db =>
+            {
+                var done = new List<(Row Row, DateTimeOffset Due)>(changes.Count);
+                foreach (var (row, due) in changes)
+                {
+                    var count = await db.Timers
+                        .Where(t => t.Id == row.Id && t.Status == TimerStatus.Pending.Name && t.CountFrom == row.CountFrom && t.Span == row.Span)
+                        .ExecuteUpdateAsync(u => u.SetProperty(t => t.DueAt, due), ct);
+                    if (count == 1) done.Add((row, due));
+                }
+                return done;
+            }, ct);
+            moved += applied.Count;
+            // A timer due later finds its job early and puts itself off; one due earlier needs a job of its own.
+            earlier.AddRange(applied.Where(a => a.Due < a.Row.DueAt).Select(a => (a.Row.Id, a.Due)));
+        }
+
+        foreach (var (id, due) in earlier) scheduler.Schedule(id, due);
+        var at = clock.GetUtcNow();
+        logger.Recomputed(name, moved, earlier.Count, at);
+        return moved;
+    }
+
+    private sealed record Row(Guid Id, DateTimeOffset CountFrom, string Span, DateTimeOffset DueAt);
+}
