@@ -46,11 +46,12 @@ internal static class Evaluation
     }
 
     /// <summary>An ISO 8601 date-time, or an ISO 8601 duration counted from now (in <paramref name="calendar"/>'s working time when given).</summary>
-    public static DateTimeOffset? Date(StepContext ctx, string? text, string what, Calendars.WorkingCalendar? calendar = null)
+    public static DateTimeOffset? Date(StepContext ctx, string? text, string what, Calendars.WorkingCalendar? calendar = null,
+        DateTimeOffset? from = null)
     {
         var s = String(ctx, text, what);
         if (s is null) return null;
-        if (s.StartsWith('P') && IsoDuration.TryParse(s, out var duration)) return TimerSchedule.Add(ctx.Now, duration, calendar);
+        if (s.StartsWith('P') && IsoDuration.TryParse(s, out var duration)) return TimerSchedule.Add(from ?? ctx.Now, duration, calendar);
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
             return date;

@@ -17,6 +17,9 @@ internal sealed record PlannedSubscription(
 {
     public string? Calendar { get; init; }
 
+    /// <summary>The instant <see cref="Span"/> counts from (now, or the <c>countFrom</c> property).</summary>
+    public DateTimeOffset CountFrom { get; init; }
+
     /// <summary>The duration counted to <see cref="DueAt"/> (timeDuration, or a cycle's interval); null for a date.</summary>
     public string? Span { get; init; }
 }
@@ -56,7 +59,8 @@ internal static class Subscriptions
                    ?? throw new IncidentException($"timer expression {timer.Expression} yielded nothing");
         }
         var calendar = timer.Kind == TimerKind.Date ? null : WorkingTime.CalendarFor(ctx, eventNode);
-        var schedule = TimerSchedule.Compute(timer.Kind, text, ctx.Now, calendar);
+        var from = timer.Kind == TimerKind.Duration ? WorkingTime.CountFrom(ctx, eventNode) : ctx.Now;
+        var schedule = TimerSchedule.Compute(timer.Kind, text, from, calendar);
 
         // Only a non-interrupting boundary timer outlives its first firing; elsewhere a cycle fires once.
         var repeats = eventNode is BoundaryEventNode { CancelActivity: false } && schedule.Interval is not null
@@ -66,6 +70,7 @@ internal static class Subscriptions
             repeats ? schedule.Repetitions - 1 : null)
         {
             Calendar = calendar?.Name,
+            CountFrom = from,
             Span = timer.Kind switch
             {
                 TimerKind.Duration => IsoDuration.Parse(text).ToString(),
@@ -84,7 +89,7 @@ internal static class Subscriptions
             plan.CycleInterval, plan.CycleRemaining, plan.Calendar);
         ctx.Subscriptions.Add(sub);
         ctx.Emit(plan.Kind == SubscriptionKind.Timer
-            ? Schedule(sub, plan.EventNode, ctx.Now, plan.Span)
+            ? Schedule(sub, plan.EventNode, plan.CountFrom, plan.Span)
             : new SubscribeMessage(sub.Id, plan.EventNode.Id, plan.MessageName!));
         return sub;
     }

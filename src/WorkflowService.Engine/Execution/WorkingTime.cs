@@ -15,6 +15,16 @@ internal static class WorkingTime
     public static WorkingCalendar? Named(StepContext ctx, string? name) =>
         name is null ? null : Find(ctx, name, $"timer in calendar '{name}'");
 
+    /// <summary>
+    /// The instant a node's duration counts from: its <c>countFrom</c> property (a date, usually an
+    /// expression such as <c>${receivedAt}</c>), else now. A property that yields nothing also means now.
+    /// </summary>
+    public static DateTimeOffset CountFrom(StepContext ctx, FlowNode node) =>
+        node.Properties.GetValueOrDefault(SlaProperties.CountFrom) is { } text
+        && Evaluation.Date(ctx, text, $"countFrom of {node.Describe()}") is { } from
+            ? from
+            : ctx.Now;
+
     private static WorkingCalendar Find(StepContext ctx, string name, string who) =>
         ctx.Calendars?.Find(name)
         ?? throw new IncidentException(

@@ -13,6 +13,7 @@ namespace WorkflowService.Engine.Model;
 /// time. <c>none</c> on an element overrides a process default with real time.</item>
 /// <item><c>warnAt</c> on an SLA timer: marks (<c>50%,75%</c>) of its span at which the assignee
 /// is warned, the supervisor too at the last one.</item>
+/// <item><c>countFrom</c> on a duration timer or a user task: the instant its duration counts from.</item>
 /// <item><c>slaPause</c> = <c>true</c> on a user task, receive task, external task or
 /// intermediate catch event: while it is active the SLA timers of its scope and the scopes
 /// around it stand still; they resume with the time they had left.</item>
@@ -24,6 +25,13 @@ public static class SlaProperties
     public const string Calendar = "calendar";
     public const string WarnAt = "warnAt";
     public const string SlaPause = "slaPause";
+
+    /// <summary>
+    /// On a duration timer, or a user task with a duration <c>camunda:dueDate</c>: the instant the
+    /// duration counts from (<c>${receivedAt}</c>: when the request reached the centre), instead of the
+    /// moment the timer is armed. Empty or null: now. A due time already past fires at once.
+    /// </summary>
+    public const string CountFrom = "countFrom";
 
     /// <summary>The <c>calendar</c> value that means real time, to override a process default.</summary>
     public const string RealTime = "none";

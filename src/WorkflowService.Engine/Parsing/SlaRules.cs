@@ -47,6 +47,17 @@ internal static class SlaRules
                     diagnostics.Error(node, $"{node.Describe()}: {error}");
             }
 
+            if (node.Properties.TryGetValue(SlaProperties.CountFrom, out var countFrom))
+            {
+                if (timer is not { Kind: TimerKind.Duration } && node is not UserTaskNode { DueDate: not null })
+                    diagnostics.Error(node,
+                        $"{node.Describe()} has countFrom, but only a duration timer or a user task with a due date counts from an instant");
+                else if (string.IsNullOrWhiteSpace(countFrom))
+                    diagnostics.Error(node, $"{node.Describe()} has an empty countFrom; write an ISO 8601 date or an expression such as ${{receivedAt}}");
+                else if ((ExpressionEvaluator.IsExpression(countFrom) ? ExpressionEvaluator.CheckSyntax(countFrom) : DateProblem(countFrom)) is { } problem)
+                    diagnostics.Error(node, $"{node.Describe()}: countFrom {problem}");
+            }
+
             if (node.Properties.TryGetValue(SlaProperties.SlaPause, out var pause))
             {
                 if (!bool.TryParse(pause.Trim(), out _))
@@ -74,6 +85,8 @@ internal static class SlaRules
             diagnostics.Error(node,
                 $"{node.Describe()} counts '{text.Trim()}' in a business calendar; write working days and hours (e.g. P5D, PT4H), not years, months or weeks");
     }
+
+    private static string? DateProblem(string text) => TimerSchedule.Check(TimerKind.Date, text);
 
     private static TimerDefinition? TimerOf(FlowNode node) => node switch
     {

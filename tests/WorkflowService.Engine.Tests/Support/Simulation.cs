@@ -14,6 +14,12 @@ public sealed class Simulation
 {
     public static readonly DateTimeOffset Epoch = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// The interpreter of tests that bring none: calendar <c>default</c> works around the clock, so a shipped
+    /// process's working days are calendar days there (the working-time rules have tests of their own).
+    /// </summary>
+    public static readonly Interpreter Default = new(new InterpreterOptions { Calendars = TestCalendars.Of(TestCalendars.AroundTheClock()) });
+
     private readonly Interpreter _interpreter;
 
     private Simulation(Interpreter interpreter, ProcessModel model, DateTimeOffset now)
@@ -46,7 +52,7 @@ public sealed class Simulation
     public static Simulation Start(ProcessModel model, object? variables = null, DateTimeOffset? at = null,
         StartOptions? options = null, Interpreter? interpreter = null)
     {
-        var sim = new Simulation(interpreter ?? new Interpreter(), model, at ?? Epoch);
+        var sim = new Simulation(interpreter ?? Default, model, at ?? Epoch);
         sim.Apply(sim._interpreter.Start(model, Vars(variables), sim.Now, options));
         return sim;
     }

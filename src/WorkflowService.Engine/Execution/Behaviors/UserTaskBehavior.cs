@@ -18,8 +18,8 @@ internal sealed class UserTaskBehavior : ActivityBehavior<UserTaskNode>, IHandle
         var assignee = Evaluation.String(ctx, node.Assignee, "camunda:assignee");
         var users = Evaluation.List(ctx, node.CandidateUsers, "camunda:candidateUsers");
         var groups = Evaluation.List(ctx, node.CandidateGroups, "camunda:candidateGroups");
-        var due = Evaluation.Date(ctx, node.DueDate, "camunda:dueDate",
-            node.DueDate is null ? null : WorkingTime.CalendarFor(ctx, node));
+        var due = node.DueDate is null ? null
+            : Evaluation.Date(ctx, node.DueDate, "camunda:dueDate", WorkingTime.CalendarFor(ctx, node), WorkingTime.CountFrom(ctx, node));
         var followUp = Evaluation.Date(ctx, node.FollowUpDate, "camunda:followUpDate");
         var priority = Evaluation.Int(ctx, node.Priority, DefaultPriority, "camunda:priority");
         var boundaries = BoundaryEventBehavior.Plan(ctx, node);
