@@ -63,6 +63,10 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["GET /api/groups/{name}"] = [401, 403, 404],
         ["PUT /api/groups/{name}/members"] = [400, 401, 403, 415],
         ["GET /api/audit"] = [401, 403],
+        ["GET /api/calendars"] = [401, 403],
+        ["GET /api/calendars/{name}"] = [401, 403, 404],
+        ["PUT /api/calendars/{name}"] = [400, 401, 403, 409, 415],
+        ["POST /api/calendars/{name}/due"] = [400, 401, 403, 404, 415],
         ["GET /api/account"] = [401, 403],
         ["PUT /api/account"] = [400, 401, 403, 415],
         ["POST /api/account/password"] = [400, 401, 415],
@@ -84,7 +88,7 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
     };
 
     /// <summary>Operations whose route names something they create when it is missing: no 404.</summary>
-    private static readonly string[] Creating = ["PUT /api/groups/{name}/members"];
+    private static readonly string[] Creating = ["PUT /api/groups/{name}/members", "PUT /api/calendars/{name}"];
 
     /// <summary>The operations that take no bearer token (they answer 401 for a wrong password or secret instead).</summary>
     private static readonly string[] Anonymous = ["POST /api/auth/token", "POST /api/telephony/events"];
