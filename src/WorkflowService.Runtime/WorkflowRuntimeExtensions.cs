@@ -58,7 +58,7 @@ public static class WorkflowRuntimeExtensions
         services.AddHostedService<WorkflowStartup>();
         services.AddSingleton<Calendars.CalendarStore>();
         services.AddSingleton<WorkflowService.Engine.Calendars.ICalendarSource>(sp => sp.GetRequiredService<Calendars.CalendarStore>());
-        services.AddHostedService<Calendars.CalendarSeeding>();
+        services.AddSingleton<Calendars.CalendarSeeding>();
         services.AddTransient<Calendars.ScheduleReminder>();
         services.AddSingleton(_ => WorkflowsLocation.Resolve(
             config.GetSection(WorkflowsOptions.Section).Get<WorkflowsOptions>()?.Directory, builder.Environment.ContentRootPath));
@@ -91,6 +91,7 @@ public static class WorkflowRuntimeExtensions
         services.AddTransient<TimerJob>();
         services.AddSingleton<SlaWarnings>();
         services.AddSingleton<TimerRecompute>();
+        services.AddSingleton<Calendars.ICalendarChangeListener, CalendarEditedTimers>();
         services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
         services.AddSingleton<IOutboxDispatcher, HangfireOutboxDispatcher>();
         Mail.MailRegistration.Add(services);

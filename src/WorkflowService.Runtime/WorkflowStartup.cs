@@ -9,13 +9,14 @@ using WorkflowService.Runtime.Persistence;
 namespace WorkflowService.Runtime;
 
 /// <summary>
-/// Brings the database to the current schema (EF Core migrations) and deploys the workflows
+/// Brings the database to the current schema (EF Core migrations), seeds the business calendars and deploys the workflows
 /// folder, before anything else starts: registered first, so the Hangfire server and the timer
 /// sweeper start only once this has finished.
 /// </summary>
 public sealed class WorkflowStartup(
     WorkflowDbFactory dbFactory,
     DefinitionService definitions,
+    Calendars.CalendarSeeding calendars,
     IOptions<StorageOptions> storage,
     IOptions<WorkflowsOptions> workflows,
     WorkflowsLocation location,
@@ -42,6 +43,8 @@ public sealed class WorkflowStartup(
                 await db.Database.MigrateAsync(cancellationToken);
             }
         }
+        // Before the deployment: the shipped processes count in calendar default.
+        await calendars.SeedAsync(cancellationToken);
         if (workflows.Value.DeployOnStartup) await definitions.DeployDirectoryAsync(location.Directory, cancellationToken);
     }
 

@@ -38,6 +38,10 @@ public static class TestServiceSettings
             // sweep, a jump of a day would sweep (and hand the same timer to Hangfire) thousands of
             // times. Tests sweep when they move time; the longest period PeriodicTimer takes is ~49 days.
             settings["Scheduling:SweepInterval"] = "30.00:00:00";
+            // Tests on a fake clock move it by whole hours and days from whatever weekday today is: their
+            // calendar default works around the clock, so a working day is a day. The working-time rules
+            // have tests of their own on the shipped calendar.
+            settings["Calendars:SeedDirectory"] = Path.Combine(RepositoryPaths.Root, "tests", "WorkflowService.Testing", "Calendars");
         }
         foreach (var (key, value) in overrides) settings[key] = value;
         return settings;

@@ -109,6 +109,8 @@ internal sealed class CalendarJsonReader
     private TimeOnly? TimeOfDay(JsonElement value, string path, string property)
     {
         if (Required(value, path, property) is not { } element || Text(element, $"{path}.{property}") is not { } text) return null;
+        // A period may end at the end of the day (a round-the-clock hotline): 24:00.
+        if (property == "end" && text == "24:00") return TimeOnly.MaxValue;
         if (TimeOnly.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
         _problems.Add($"{path}.{property}: '{text}' is not a time of day (expected HH:mm, e.g. 08:30)");
         return null;

@@ -89,5 +89,5 @@ internal static class CalendarValidation
         $"{Time(period.Start)}–{Time(period.End)}";
 
     internal static string Time(TimeOnly time) =>
-        time.ToString(time.Second == 0 && time.Millisecond == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
+        time == TimeOnly.MaxValue ? "24:00" : time.ToString(time.Second == 0 && time.Millisecond == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -3,7 +3,10 @@ using WorkflowService.Engine.Timers;
 
 namespace WorkflowService.Engine.Calendars;
 
-/// <summary>A period of working time within a working day, in the calendar's local time: [Start, End).</summary>
+/// <summary>
+/// A period of working time within a working day, in the calendar's local time: [Start, End).
+/// An end of <see cref="TimeOnly.MaxValue"/> (written 24:00) is midnight at the end of the day.
+/// </summary>
 public readonly record struct WorkingPeriod(TimeOnly Start, TimeOnly End);
 
 /// <summary>A dated exception: a public holiday (<paramref name="Working"/> false) or a make-up working day (调休, true).</summary>
@@ -71,7 +74,8 @@ public sealed class WorkingCalendar
         for (var i = 0; i < definition.Periods.Length; i++)
         {
             _periodStarts[i] = definition.Periods[i].Start.Ticks;
-            _periodEnds[i] = definition.Periods[i].End.Ticks;
+            // 24:00 (TimeOnly.MaxValue) is the end of the day itself: a round-the-clock calendar has no gap at midnight.
+            _periodEnds[i] = definition.Periods[i].End == TimeOnly.MaxValue ? TimeSpan.TicksPerDay : definition.Periods[i].End.Ticks;
         }
         foreach (var day in definition.WorkingDays) _workingWeekdays[(int)day] = true;
         var exceptions = definition.Exceptions.IsDefault ? [] : definition.Exceptions.OrderBy(e => e.Date).ToArray();

@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkflowService.Runtime.Configuration;
@@ -7,7 +6,8 @@ using WorkflowService.Runtime.Configuration;
 namespace WorkflowService.Runtime.Calendars;
 
 /// <summary>
-/// At start-up, after the migrations (registered after <see cref="WorkflowStartup"/>): creates the
+/// At start-up, called by <see cref="WorkflowStartup"/> after the migrations and before the workflows are
+/// deployed (a shipped process names calendar <c>default</c>, and publication refuses an undefined one): creates the
 /// <c>default</c> calendar from <c>workflows/calendars/default.json</c> when the database has none
 /// (a calendar an admin has edited is never overwritten), then reads every calendar into the store's copy
 /// and schedules the December reminder (<see cref="ScheduleReminder"/>).
@@ -17,13 +17,16 @@ public sealed class CalendarSeeding(
     WorkflowsLocation location,
     IRecurringJobManager recurring,
     IOptions<AppOptions> app,
-    ILogger<CalendarSeeding> logger) : IHostedService
+    IOptions<CalendarsOptions> options,
+    ILogger<CalendarSeeding> logger)
 {
     public static string FileOf(WorkflowsLocation location, string name) => Path.Combine(location.Directory, "calendars", $"{name}.json");
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var path = FileOf(location, CalendarNames.Default);
+        var path = options.Value.SeedDirectory is { Length: > 0 } seeds
+            ? Path.Combine(seeds, $"{CalendarNames.Default}.json")
+            : FileOf(location, CalendarNames.Default);
         if (await store.FindStoredAsync(CalendarNames.Default, cancellationToken) is null)
         {
             if (!File.Exists(path))
@@ -38,6 +41,4 @@ public sealed class CalendarSeeding(
         await store.RefreshAsync(cancellationToken);
         ScheduleReminder.Schedule(recurring, app.Value.Zone);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

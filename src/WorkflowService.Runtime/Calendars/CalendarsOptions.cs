@@ -13,4 +13,10 @@ public sealed class CalendarsOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Where the calendars seeded into an empty database are read from (<c>default.json</c>); null: the
+    /// workflows folder's <c>calendars/</c>. Seeding never overwrites a calendar the database has.
+    /// </summary>
+    public string? SeedDirectory { get; set; }
 }

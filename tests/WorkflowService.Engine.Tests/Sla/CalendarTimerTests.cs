@@ -135,3 +135,23 @@ public class CalendarTimerTests
         Assert.Equal(new DateTimeOffset(2026, 2, 25, 9, 30, 0, TimeSpan.FromHours(8)), Assert.Single(sim.PendingTimers.Values).DueAt);
     }
 }
+
+/// <summary>A round-the-clock calendar (a period ending 24:00) counts exactly as real time, across midnight too.</summary>
+public class AroundTheClockTests
+{
+    [Fact]
+    public void A_period_ending_at_24_00_leaves_no_gap_at_midnight()
+    {
+        var calendar = WorkflowService.Engine.Calendars.WorkingCalendar.Create(
+            WorkflowService.Engine.Calendars.CalendarJson.Parse("""
+                {"name":"round","timeZone":"Asia/Shanghai","workingDays":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"],
+                 "periods":[{"start":"00:00","end":"24:00"}],"exceptions":[],"scheduledYears":[]}
+                """), "UTC");
+        var start = new DateTimeOffset(2026, 2, 13, 23, 30, 0, TimeSpan.FromHours(8));
+
+        Assert.Equal(start.AddHours(30), calendar.AddWorkingTime(start, TimeSpan.FromHours(30)));
+        Assert.Equal(start.AddDays(3), calendar.Add(start, Engine.Timers.IsoDuration.Parse("P3D")));
+        Assert.Equal(TimeSpan.FromHours(49), calendar.WorkingTimeBetween(start, start.AddHours(49)));
+        Assert.Contains("\"end\":\"24:00\"", WorkflowService.Engine.Calendars.CalendarJson.Write(calendar.Definition).Replace(" ", ""));
+    }
+}
