@@ -112,7 +112,7 @@ public sealed class ComplaintProcessTests(ServiceFixture service) : IClassFixtur
     {
         var id = await ReceivedAsync("Complaint Left Unrecorded Co", receivedAgo: TimeSpan.FromHours(20));
         AssertShape(await service.As("agent").InstanceAsync(id), "Running", ["recordComplaint"],
-            ("acceptanceTimer", NowMs + TimeSpan.FromHours(4)));
+            ("acceptanceTimer", service.Clock.GetUtcNow() + TimeSpan.FromHours(4)));
 
         await service.AdvanceAsync(TimeSpan.FromHours(4) + TimeSpan.FromSeconds(1));
 

@@ -94,7 +94,7 @@ public sealed class ReplacementProcessTests(ServiceFixture service) : IClassFixt
     {
         var id = await RequestedAsync("Replacement Late Acceptance Co", receivedAgo: TimeSpan.FromHours(23));
         AssertShape(await service.As("desk").InstanceAsync(id), "Running", ["acceptRequest"],
-            ("acceptanceTimer", NowMs + TimeSpan.FromHours(1)));
+            ("acceptanceTimer", service.Clock.GetUtcNow() + TimeSpan.FromHours(1)));
 
         await service.AdvanceAsync(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 

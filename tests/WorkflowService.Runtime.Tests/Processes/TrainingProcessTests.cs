@@ -83,7 +83,7 @@ public sealed class TrainingProcessTests(ServiceFixture service) : IClassFixture
     {
         var id = await RequestedAsync("Training Late Acceptance Co", receivedAgo: TimeSpan.FromHours(22));
         AssertShape(await service.As("desk").InstanceAsync(id), "Running", ["acceptRequest"],
-            ("acceptanceTimer", NowMs + TimeSpan.FromHours(2)));
+            ("acceptanceTimer", service.Clock.GetUtcNow() + TimeSpan.FromHours(2)));
 
         await service.AdvanceAsync(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
 

@@ -9,7 +9,7 @@ namespace WorkflowService.Web.Tests.Calendars;
 /// created, read back and replaced with its version, refusals that name every problem, and due dates counted in
 /// the calendar (the examples).
 /// </summary>
-public sealed class CalendarsApiTests(ServiceFixture service) : IClassFixture<ServiceFixture>
+public sealed class CalendarsApiTests(ShippedCalendarService service) : IClassFixture<ShippedCalendarService>
 {
     private static object Calendar(int? version = null, object? exceptions = null, object? periods = null, string? timeZone = "Asia/Shanghai") => new
     {

@@ -18,7 +18,7 @@ public sealed class DecemberService : HostFixture
     protected override async Task<HostSettings> SettingsAsync()
     {
         Smtp = await TestSmtpServer.StartAsync();
-        return new HostSettings { Clock = Clock, SmtpPort = Smtp.Port };
+        return new HostSettings { Clock = Clock, SmtpPort = Smtp.Port, Settings = ShippedCalendarService.SeedShipped };
     }
 
     public override async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Testing;
 using WorkflowService.Web.Tests.Support;
@@ -48,8 +49,10 @@ public sealed class StartUpOnPostgreSqlTests(PostgreSqlNodes nodes) : IClassFixt
         var timer = Assert.Single(instance.GetProperty("pendingTimers").EnumerateArray());
         Assert.Equal("acceptanceTimer", timer.GetProperty("elementId").GetString());
         var timerDue = timer.GetProperty("dueAt").GetDateTimeOffset();
-        // No receivedAt (not started from an order): the 24 h count from the start.
-        Assert.InRange(timerDue, before + Day - TimeSpan.FromMilliseconds(1), after + Day);
+        // No receivedAt (not started from an order): one working day of calendar default from the start.
+        var calendar = node.Services.GetRequiredService<WorkflowService.Runtime.Calendars.CalendarStore>().Require("default");
+        var oneWorkingDay = WorkflowService.Engine.Timers.IsoDuration.Parse("P1D");
+        Assert.InRange(timerDue, calendar.Add(before, oneWorkingDay) - TimeSpan.FromMilliseconds(1), calendar.Add(after, oneWorkingDay));
         Assert.Equal(TimeSpan.Zero, timerDue.Offset);
         Assert.InRange(accept.GetProperty("task").GetProperty("dueAt").GetDateTimeOffset() - timerDue, -TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
 

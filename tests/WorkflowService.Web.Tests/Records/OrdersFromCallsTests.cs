@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using WorkflowService.Web.Tests.Support;
 
@@ -33,10 +34,11 @@ public sealed class OrdersFromCallsTests(TelephonyHost service) : IClassFixture<
         var instance = await admin.InstanceAsync(opened.GetProperty("instanceId").GetGuid());
         var variables = instance.GetProperty("variables");
         Assert.Equal(rang, DateTimeOffset.Parse(variables.GetProperty("receivedAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-        // The repair's 24 h acceptance runs from the ring (to the millisecond a JavaScript Date keeps), not from the order.
+        // The repair's acceptance (one working day of calendar default) runs from the ring, not from the order.
         var acceptance = Assert.Single(instance.GetProperty("pendingTimers").EnumerateArray());
         Assert.Equal("acceptanceTimer", acceptance.GetProperty("elementId").GetString());
-        Assert.InRange(acceptance.GetProperty("dueAt").GetDateTimeOffset() - rang.AddDays(1), -TimeSpan.FromMilliseconds(1), TimeSpan.Zero);
+        var calendar = service.Host.Services.GetRequiredService<WorkflowService.Runtime.Calendars.CalendarStore>().Require("default");
+        Assert.Equal(calendar.Add(rang, WorkflowService.Engine.Timers.IsoDuration.Parse("P1D")), acceptance.GetProperty("dueAt").GetDateTimeOffset());
         Assert.Single((await admin.GetJsonAsync($"/api/orders?customerId={customer}")).EnumerateArray());
 
         var unknown = await agent.PostAsync("/api/orders", new { type = "repair", customerId = customer, callId = "call-that-never-rang" });
