@@ -35,7 +35,12 @@ public static class WorkflowRuntimeExtensions
         services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkflowsOptions>().Bind(config.GetSection(WorkflowsOptions.Section));
         services.AddOptions<SmtpOptions>().Bind(config.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AppOptions>().Bind(config.GetSection(AppOptions.Section));
+        services.AddOptions<AppOptions>().Bind(config.GetSection(AppOptions.Section))
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
+                "App:TimeZone is not a time zone this machine knows: give an IANA id such as Asia/Shanghai")
+            .ValidateOnStart();
+        services.AddOptions<Calendars.CalendarsOptions>().Bind(config.GetSection(Calendars.CalendarsOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulingOptions>().Bind(config.GetSection(SchedulingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -50,6 +55,9 @@ public static class WorkflowRuntimeExtensions
 
         // Registered first: migrations and deployment finish before any job or sweep runs.
         services.AddHostedService<WorkflowStartup>();
+        services.AddSingleton<Calendars.CalendarStore>();
+        services.AddSingleton<WorkflowService.Engine.Calendars.ICalendarSource>(sp => sp.GetRequiredService<Calendars.CalendarStore>());
+        services.AddHostedService<Calendars.CalendarSeeding>();
         services.AddSingleton(_ => WorkflowsLocation.Resolve(
             config.GetSection(WorkflowsOptions.Section).Get<WorkflowsOptions>()?.Directory, builder.Environment.ContentRootPath));
 

@@ -88,6 +88,14 @@ public sealed class AppOptions
 
     /// <summary>Public address of the web app, for links in emails.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>
+    /// IANA id of the department's time zone: what pages and emails show times in, and the zone of
+    /// a calendar that names none. Storage stays UTC.
+    /// </summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }
 
 /// <summary><c>Scheduling:*</c>: how Hangfire executes timers and outbox jobs.</summary>

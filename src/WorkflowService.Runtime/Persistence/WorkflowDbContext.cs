@@ -49,6 +49,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<RevokedTokenRecord> RevokedTokens => Set<RevokedTokenRecord>();
+    public DbSet<Calendars.CalendarRecord> Calendars => Set<Calendars.CalendarRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -165,6 +166,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(r => r.ExpiresAt);
         });
         builder.Entity<WorkflowUser>(e => e.Property(u => u.Language).HasMaxLength(16));
+        builder.ApplyConfiguration(new Calendars.CalendarRecordConfiguration());
     }
 }
 
