@@ -90,6 +90,7 @@ public sealed class DesignerSlaBrowserTests(BrowserFixture browser)
         // A duration the calendar cannot count: the server's reason where the preview would be.
         await page.SelectOptionAsync(CalendarSelect, "default");
         await Assertions.Expect(page.Locator(Preview)).ToContainTextAsync("若现在开始，到期时间：");
+        await OpenGroupAsync(page, "[data-group-id=group-timer]");
         await page.FillAsync("#bio-properties-panel-timerEventDefinitionValue", "P1Y");
         await Assertions.Expect(page.Locator(Preview)).ToContainTextAsync("无法计算：");
 
@@ -100,8 +101,11 @@ public sealed class DesignerSlaBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(CalendarSelect)).ToHaveCountAsync(0);
         await page.CheckAsync("#bio-properties-panel-sla-pause");
         xml = await WaitForXmlAsync(page, "slaPause", present: true);
-        Assert.Matches(new Regex($@"<bpmn:receiveTask id=""waitForCustomer"" name=""等待客户"">\s*<bpmn:extensionElements>\s*<camunda:properties>\s*{Property("name:en", "Wait for the customer")}\s*{Property("slaPause", "true")}"), xml);
-        await page.UncheckAsync("#bio-properties-panel-sla-pause");
+        Assert.Matches(new Regex($@"<bpmn:receiveTask id=""waitForCustomer"" name=""等待客户"" messageRef=""customerAnswered"">\s*<bpmn:extensionElements>\s*<camunda:properties>\s*{Property("name:en", "Wait for the customer")}\s*{Property("slaPause", "true")}"), xml);
+        // A click, not UncheckAsync: the panel's checkbox shows its new state only after its next render, and
+        // Playwright checks the state at once.
+        await page.ClickAsync("#bio-properties-panel-sla-pause");
+        await Assertions.Expect(page.Locator("#bio-properties-panel-sla-pause")).Not.ToBeCheckedAsync();
         xml = await WaitForXmlAsync(page, "slaPause", present: false);
         Assert.Matches(Property("name:en", "Wait for the customer"), xml);
         await page.Context.CloseAsync();
@@ -120,13 +124,13 @@ public sealed class DesignerSlaBrowserTests(BrowserFixture browser)
 
     private static Task OpenedAsync(IPage page) => page.Locator("[data-testid=designer][data-ready=true]").WaitForAsync();
 
-    /// <summary>Opens the group (it starts closed) unless it is open already.</summary>
-    private static async Task OpenGroupAsync(IPage page)
+    /// <summary>Opens the group (ours by default; it starts closed) unless it is open already.</summary>
+    private static async Task OpenGroupAsync(IPage page, string group = Group)
     {
-        var header = page.Locator($"{Group} .bio-properties-panel-group-header");
+        var header = page.Locator($"{group} .bio-properties-panel-group-header");
         await header.WaitForAsync();
-        if (!await page.Locator($"{Group} .bio-properties-panel-group-entries.open").IsVisibleAsync()) await header.ClickAsync();
-        await page.Locator($"{Group} .bio-properties-panel-group-entries.open").WaitForAsync();
+        if (!await page.Locator($"{group} .bio-properties-panel-group-entries.open").IsVisibleAsync()) await header.ClickAsync();
+        await page.Locator($"{group} .bio-properties-panel-group-entries.open").WaitForAsync();
     }
 
     private static Task<string> DiagramXmlAsync(IPage page) =>

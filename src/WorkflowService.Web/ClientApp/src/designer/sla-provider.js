@@ -108,15 +108,17 @@ function WarnAtEntry({ element, id, target }) {
   const translate = useService('translate');
   const debounce = useService('debounceInput');
   const setProperty = usePropertySetter(element, target, WARN_AT);
+  // The same function from render to render: the entry re-validates the stored value whenever `validate`
+  // changes, which would wipe the message of a refused (so unstored) text at once.
+  const validate = useMemo(() => value => {
+    const problem = checkWarnAt(value);
+    return problem ? translate(problem) : null;
+  }, [translate]);
   return TextFieldEntry({
-    element, id, debounce,
+    element, id, debounce, validate,
     label: translate(TEXTS.warnAt),
     description: translate(TEXTS.warnAtDescription),
     getValue: () => readProperty(target.businessObject, WARN_AT),
-    validate: value => {
-      const problem = checkWarnAt(value);
-      return problem ? translate(problem) : null;
-    },
     // An invalid text stays in the field, under its message, and is not written.
     setValue: (value, error) => { if (!error) setProperty(value.trim()); },
   });
