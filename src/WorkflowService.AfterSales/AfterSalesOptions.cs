@@ -7,8 +7,17 @@ public sealed class AfterSalesOptions
 {
     public const string Section = "AfterSales";
 
-    /// <summary>The department's time zone: its days number the orders and decide whether a warranty still runs.</summary>
-    public string TimeZone { get; set; } = "Asia/Shanghai";
+    /// <summary>
+    /// The department's time zone: its days number the orders and decide whether a warranty still runs.
+    /// Not set: <c>App:TimeZone</c> (<see cref="FallBackTo"/>), the zone every page and email shows.
+    /// </summary>
+    public string TimeZone { get; set; } = "";
+
+    /// <summary>Takes <c>App:TimeZone</c> when <c>AfterSales:TimeZone</c> is not set (bound options, post-configured).</summary>
+    public void FallBackTo(Runtime.Configuration.AppOptions app)
+    {
+        if (string.IsNullOrWhiteSpace(TimeZone)) TimeZone = app.TimeZone;
+    }
 
     /// <summary>The process of a hotline call (its business key is the PBX's call id; its variable <c>from</c> the caller's number).</summary>
     public string CallProcess { get; set; } = "hotline-call";

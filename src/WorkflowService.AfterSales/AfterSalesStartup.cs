@@ -60,6 +60,7 @@ public static class AfterSalesRegistration
     public static IHostApplicationBuilder AddAfterSales(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AfterSalesOptions>().Bind(builder.Configuration.GetSection(AfterSalesOptions.Section))
+            .PostConfigure<IOptions<Runtime.Configuration.AppOptions>>((o, app) => o.FallBackTo(app.Value))
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "AfterSales:TimeZone is not a time zone this machine knows")
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AfterSalesStartup>();

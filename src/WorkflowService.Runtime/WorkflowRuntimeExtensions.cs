@@ -58,6 +58,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<Calendars.CalendarStore>();
         services.AddSingleton<WorkflowService.Engine.Calendars.ICalendarSource>(sp => sp.GetRequiredService<Calendars.CalendarStore>());
         services.AddHostedService<Calendars.CalendarSeeding>();
+        services.AddTransient<Calendars.ScheduleReminder>();
         services.AddSingleton(_ => WorkflowsLocation.Resolve(
             config.GetSection(WorkflowsOptions.Section).Get<WorkflowsOptions>()?.Directory, builder.Environment.ContentRootPath));
 

@@ -79,8 +79,6 @@ public sealed record CalendarDocument
 
     private static TimeOnly TimeOf(string? text, string field, List<ValidationError> errors)
     {
-        // 24:00 ends a period at midnight; TimeOnly cannot hold it, so it is the last tick of the day.
-        if (text == "24:00") return TimeOnly.MaxValue;
         if (TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
         errors.Add(new ValidationError($"'{text}' is not a time of day (HH:mm)", field, "format"));
         return default;

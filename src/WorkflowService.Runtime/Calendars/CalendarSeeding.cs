@@ -1,14 +1,23 @@
+using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WorkflowService.Runtime.Configuration;
 
 namespace WorkflowService.Runtime.Calendars;
 
 /// <summary>
 /// At start-up, after the migrations (registered after <see cref="WorkflowStartup"/>): creates the
 /// <c>default</c> calendar from <c>workflows/calendars/default.json</c> when the database has none
-/// (a calendar an admin has edited is never overwritten), then reads every calendar into the store's copy.
+/// (a calendar an admin has edited is never overwritten), then reads every calendar into the store's copy
+/// and schedules the December reminder (<see cref="ScheduleReminder"/>).
 /// </summary>
-public sealed class CalendarSeeding(CalendarStore store, WorkflowsLocation location, ILogger<CalendarSeeding> logger) : IHostedService
+public sealed class CalendarSeeding(
+    CalendarStore store,
+    WorkflowsLocation location,
+    IRecurringJobManager recurring,
+    IOptions<AppOptions> app,
+    ILogger<CalendarSeeding> logger) : IHostedService
 {
     public static string FileOf(WorkflowsLocation location, string name) => Path.Combine(location.Directory, "calendars", $"{name}.json");
 
@@ -27,6 +36,7 @@ public sealed class CalendarSeeding(CalendarStore store, WorkflowsLocation locat
             }
         }
         await store.RefreshAsync(cancellationToken);
+        ScheduleReminder.Schedule(recurring, app.Value.Zone);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

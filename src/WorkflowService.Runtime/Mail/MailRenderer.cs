@@ -14,14 +14,15 @@ internal sealed record RenderedMail(string Subject, string Html, string Text);
 /// <c>rule</c>, <c>subject</c>, <c>link</c>, <c>recipientName</c>; the instance and each task carry their name in other
 /// languages as <c>names</c> (by language: <c>task.names.en</c>) and <c>otherNames</c> (a list).
 /// </summary>
-internal sealed class MailRenderer(TemplateStore templates, TimeProvider clock)
+internal sealed class MailRenderer(TemplateStore templates, TimeZoneInfo zone)
 {
     // Every Unicode range allowed: Chinese stays readable in the HTML instead of becoming &#x...;
     // markup-significant characters (< > & " ' +) are still encoded.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    // Dates are shown in the server's time zone: the people who get the mail work there.
-    private readonly TemplateOptions _options = new() { TimeZone = clock.LocalTimeZone };
+    // Dates are shown in the department's time zone (App:TimeZone), whatever zone the machine is set to:
+    // the people who get the mail work there.
+    private readonly TemplateOptions _options = new() { TimeZone = zone };
 
     /// <exception cref="MailTemplateException">The template is missing or does not parse.</exception>
     /// <exception cref="PermanentMailException">The rendered subject is not a single line.</exception>

@@ -29,9 +29,10 @@ public sealed class OutboxJob(
     IOptions<SmtpOptions> smtp,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
-    ILogger<OutboxJob> logger)
+    ILogger<OutboxJob> logger,
+    IOptions<AppOptions> app)
 {
-    private readonly MailRenderer _renderer = new(templates, clock);
+    private readonly MailRenderer _renderer = new(templates, app.Value.Zone);
     private readonly MailTransport _transport = new(smtp.Value, storage.Value);
 
     // Hangfire keeps schedules in whole seconds and may run a job up to a second early.

@@ -32,10 +32,15 @@ function connect() {
   return connection;
 }
 
-/** Renders every <time datetime="..."> in the page's language and the browser's time zone. */
+/**
+ * Renders every <time datetime="..."> in the page's language and the department's time zone
+ * (App:TimeZone, the layout's <meta name="time-zone">), not the browser's: a deadline reads the
+ * same on a laptop set to another zone as on the desk's screens.
+ */
 export function localizeTimes(root = document) {
   const lang = document.documentElement.lang || undefined;
-  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const timeZone = document.querySelector('meta[name="time-zone"]')?.content || undefined;
+  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   root.querySelectorAll('time[datetime]').forEach(t => {
     const d = new Date(t.getAttribute('datetime'));
     if (!isNaN(d)) { t.textContent = format.format(d); t.title = d.toISOString(); }
