@@ -87,12 +87,12 @@ public sealed class DesignerSlaBrowserTests(BrowserFixture browser)
         Assert.Matches(new Regex($@"{Property("sla", "accept-4h")}\s*{Property("warnAt", "50%,75%")}"), xml);
         Assert.DoesNotContain("75%,50%", xml, StringComparison.Ordinal);
 
-        // A duration the calendar cannot count: the server's reason where the preview would be.
+        // A duration the calendar cannot count: the server's reason, in Chinese, where the preview would be.
         await page.SelectOptionAsync(CalendarSelect, "default");
         await Assertions.Expect(page.Locator(Preview)).ToContainTextAsync("若现在开始，到期时间：");
         await OpenGroupAsync(page, "[data-group-id=group-timer]");
         await page.FillAsync("#bio-properties-panel-timerEventDefinitionValue", "P1Y");
-        await Assertions.Expect(page.Locator(Preview)).ToContainTextAsync("无法计算：");
+        await Assertions.Expect(page.Locator(Preview)).ToHaveTextAsync("无法计算：'P1Y' 含年或月，日历 'default' 无法按工作时间计算：请改用工作日（例如 P20D）");
 
         // The wait for the customer stops the SLA clock; unticked, the property is gone again.
         await page.ClickAsync("g.djs-element[data-element-id=waitForCustomer]");

@@ -10,6 +10,7 @@ import { h } from '@bpmn-io/properties-panel/preact';
 import { useEffect, useMemo, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import { useService } from 'bpmn-js-properties-panel';
 import { pageCalendarClient, latestOnly } from './calendars.js';
+import { dueRefusalLocalizerFor } from './due-zh.js';
 import {
   CALENDAR, SLA_PAUSE, SLA_TEXTS as TEXTS, WARN_AT, WEEKDAYS, checkWarnAt, effectiveCalendar, formatDue,
   literalDurationOf, readProperty, slaEntriesOf, slaTargetOf,
@@ -90,7 +91,9 @@ function PreviewEntry({ id, target }) {
   if (result.error) {
     text = translate(TEXTS.previewUnavailable);
   } else if (result.value.refused !== undefined) {
-    text = translate(TEXTS.previewRefused, { reason: result.value.refused });
+    // The server's reasons are English; the page's language says whether to show them in Chinese.
+    const reason = dueRefusalLocalizerFor(document.documentElement.lang)(result.value.refused);
+    text = translate(TEXTS.previewRefused, { reason });
   } else {
     refused = false;
     const due = formatDue(result.value.due, day => translate(WEEKDAYS[day]));
