@@ -47,6 +47,7 @@ public sealed class DesignerSlaBrowserTests(BrowserFixture browser)
         var shown = (await preview.TextContentAsync())!;
         var after = DueNow(duration);
         Assert.Contains(shown, new[] { $"Due if started now: {before} (calendar default)", $"Due if started now: {after} (calendar default)" });
+        await BrowserFixture.ScreenshotAsync(page, "designer-sla");
 
         await page.Locator("[data-testid=dirty]").WaitForAsync();
         await page.ClickAsync("[data-action=save-draft]");
