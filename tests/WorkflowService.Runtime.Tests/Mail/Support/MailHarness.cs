@@ -83,7 +83,7 @@ public sealed class MailHarness : IAsyncDisposable
 
     public OutboxJob CreateJob() => new(Database.Factory,
         new TransactionRunner(Database.Factory, new StepWriteGate(true), new TransientRetry(NullLogger<TransientRetry>.Instance)), Templates, Jobs, Options.Create(Smtp), Options.Create(Storage), Clock,
-        NullLogger<OutboxJob>.Instance);
+        NullLogger<OutboxJob>.Instance, Options.Create(App));
 
     /// <summary>Runs the send task in a committed step and returns the outbox row it wrote.</summary>
     public async Task<Guid> SendTaskAsync(params (string Name, object? Value)[] inputs)
