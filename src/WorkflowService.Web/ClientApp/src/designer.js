@@ -9,6 +9,7 @@ import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platfo
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { translateModuleFor } from './designer/translate.js';
 import { TranslationsPropertiesProviderModule } from './designer/translations-provider.js';
+import { SlaPropertiesProviderModule } from './designer/sla-provider.js';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -31,6 +32,7 @@ function createModeler(canvas, panel, options = {}) {
       CamundaBehaviorsModule,
       // Names and form labels in English and Chinese (name:en, label:zh-CN, ...) under the text they translate.
       TranslationsPropertiesProviderModule,
+      SlaPropertiesProviderModule, // calendar, SLA preview, warnAt and slaPause (issue 12)
       ...(translate ? [translate] : []),
     ],
     moddleExtensions: { camunda: camundaModdle },

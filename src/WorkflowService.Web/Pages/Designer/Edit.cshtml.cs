@@ -26,7 +26,7 @@ public sealed record DiagnosticView(string? ElementId, string? ElementType, int 
 /// <c>detail</c> in the user's language, and <c>errors</c> and <c>warnings</c> naming element and line).
 /// </summary>
 [Authorize(Policy = Policies.Designer)]
-public sealed class EditModel(
+public sealed partial class EditModel(
     DefinitionCatalog catalog, DraftService drafts, DefinitionService definitions, BpmnParser parser, T texts) : PageModel
 {
     /// <summary>The route word for a diagram not stored yet; a process may therefore not use it as its id.</summary>

@@ -247,6 +247,34 @@ const translations = {
   'Chinese name of value {value}': '值 {value} 的中文名称',
 };
 
+/** Our "SLA / working time" group (sla-provider.js, sla.js). */
+const sla = {
+  'SLA / working time': '服务时限 / 工作时间',
+  'Calendar': '工作日历',
+  'Real time (no calendar)': '自然时间（不用日历）',
+  'Process default: {calendar}': '流程默认：{calendar}',
+  '{calendar} (unknown)': '{calendar}（不存在）',
+  'The calendars could not be loaded.': '无法加载工作日历。',
+  'Due if started now: {due} (calendar {calendar})': '若现在开始，到期时间：{due}（日历 {calendar}）',
+  'Not counted: {reason}': '无法计算：{reason}',
+  'The due date could not be computed.': '无法计算到期时间。',
+  'Warn at': '提前提醒',
+  'Percentages of the time to the breach, ascending, e.g. 50%,75%': '按时限的百分比，从小到大，例如 50%,75%',
+  'Write percentages separated by commas, e.g. 50%,75%.': '请填写以逗号分隔的百分比，例如 50%,75%。',
+  'Each mark lies between 1% and 99%.': '每个提醒点须在 1% 到 99% 之间。',
+  'The marks go up: each one above the one before.': '提醒点须从小到大排列，每个都大于前一个。',
+  'Pause the SLA clock while waiting here': '在此等待时暂停服务时限计时',
+  'The SLA timers of this scope and the scopes around it stop while this step is active, and resume with the time left.':
+    '此步骤进行期间，所在范围及外层范围的服务时限计时器暂停，结束后按剩余时间继续计时。',
+  'Sun': '周日',
+  'Mon': '周一',
+  'Tue': '周二',
+  'Wed': '周三',
+  'Thu': '周四',
+  'Fri': '周五',
+  'Sat': '周六',
+};
+
 /** bpmn-js menu entries newer than bpmn-js-i18n's Chinese file. */
 const modeling = {
   'Append text annotation': '添加文本注释',
@@ -268,4 +296,4 @@ const modeling = {
   'Search': '搜索',
 };
 
-export default { ...panel, ...elementTypes, ...modeling, ...translations };
+export default { ...panel, ...elementTypes, ...modeling, ...translations, ...sla };
