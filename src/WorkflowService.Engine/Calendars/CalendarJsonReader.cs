@@ -41,12 +41,13 @@ internal sealed class CalendarJsonReader
     }
 
     private ImmutableArray<T> Items<T>(JsonElement value, string path, Func<JsonElement, string, T?> item) where T : struct =>
-        ItemsOf(value, path, (element, at) => item(element, at) is { } found ? (found, true) : (default, false));
+        ItemsOf<T>(value, path, (element, at) => item(element, at) is { } found ? [found] : []);
 
     private ImmutableArray<CalendarDay> Items(JsonElement value, string path, Func<JsonElement, string, CalendarDay?> item) =>
-        ItemsOf(value, path, (element, at) => item(element, at) is { } found ? (found, true) : (null!, false));
+        ItemsOf<CalendarDay>(value, path, (element, at) => item(element, at) is { } found ? [found] : []);
 
-    private ImmutableArray<T> ItemsOf<T>(JsonElement value, string path, Func<JsonElement, string, (T Item, bool Ok)> item)
+    /// <summary>The array's items that read without a problem (a problem is recorded, the item left out).</summary>
+    private ImmutableArray<T> ItemsOf<T>(JsonElement value, string path, Func<JsonElement, string, T[]> item)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
@@ -55,11 +56,7 @@ internal sealed class CalendarJsonReader
         }
         var items = ImmutableArray.CreateBuilder<T>();
         var index = 0;
-        foreach (var element in value.EnumerateArray())
-        {
-            var (found, ok) = item(element, $"{path}[{index++}]");
-            if (ok) items.Add(found);
-        }
+        foreach (var element in value.EnumerateArray()) items.AddRange(item(element, $"{path}[{index++}]"));
         return items.ToImmutable();
     }
 

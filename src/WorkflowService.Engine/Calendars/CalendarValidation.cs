@@ -16,7 +16,7 @@ internal static class CalendarValidation
 
         var zoneId = definition.TimeZone ?? fallbackTimeZone;
         if (string.IsNullOrWhiteSpace(zoneId))
-            problems.Add("timeZone: no time zone is given and the service has none (expected an IANA id such as Asia/Shanghai)");
+            problems.Add("timeZone: no time zone is given (expected an IANA id such as Asia/Shanghai)");
         else if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out _))
             problems.Add($"timeZone: '{zoneId}' is not a known time zone (expected an IANA id such as Asia/Shanghai)");
 

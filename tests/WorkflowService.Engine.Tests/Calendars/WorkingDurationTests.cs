@@ -101,7 +101,10 @@ public class WorkingDurationTests
     [InlineData("2026-02-14T18:00+08:00", "2026-02-24T08:30+08:00")]
     public void The_next_working_moment_is_the_instant_itself_or_the_next_period_start(string at, string expected)
     {
-        Assert.Equal(At(expected), Calendar.NextWorkingMoment(At(at)));
+        var next = Calendar.NextWorkingMoment(At(at));
+
+        Assert.Equal(At(expected), next);
+        Assert.Equal(TimeSpan.Zero, next.Offset);
     }
 
     [Theory]
