@@ -24,7 +24,8 @@ public sealed record CalendarDocument
     {
         Name = d.Name,
         TimeZone = d.TimeZone,
-        WorkingDays = [.. d.WorkingDays.Order().Select(day => day.ToString().ToLowerInvariant())],
+        // Monday first, as a week is read in China (and ISO 8601).
+        WorkingDays = [.. d.WorkingDays.OrderBy(day => ((int)day + 6) % 7).Select(day => day.ToString().ToLowerInvariant())],
         Periods = [.. d.Periods.Select(p => new PeriodDocument(Time(p.Start), Time(p.End)))],
         Exceptions = [.. d.Exceptions.OrderBy(e => e.Date).Select(e =>
             new ExceptionDocument(e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Working, e.Name))],

@@ -168,11 +168,12 @@ public sealed class CalendarStore(
             : new ValidationError(problem, Code: "calendar");
     }
 
+    /// <param name="before">The stored JSON replaced, or null for a new calendar.</param>
     private static void Audit(WorkflowDbContext db, string actor, string action, CalendarDefinition definition, string? before, DateTimeOffset at) =>
         db.Audit.Add(new AuditRecord
         {
             At = at, Actor = actor, Action = action, Target = $"calendar:{definition.Name}",
-            Details = before is null ? CalendarText.Write(definition) : $"{before} → {CalendarText.Write(definition)}",
+            Details = CalendarChangeSummary.Of(before is null ? null : CalendarText.Parse(before, definition.Name), definition),
         });
 
     private Snapshot Current()

@@ -71,6 +71,7 @@ public sealed class CalendarsApiTests(ShippedCalendarService service) : IClassFi
         Assert.Empty(again.GetProperty("exceptions").EnumerateArray());
         var audit = await admin.GetJsonAsync($"/api/audit?target=calendar:{name}");
         Assert.Equal(["calendar.replaced", "calendar.created"], audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal("exceptions −2026-10-01 off 国庆节, −2026-10-10 on 国庆节调休上班", audit[0].GetProperty("details").GetString());
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class CalendarsOnPostgreSqlTests(PostgreSqlNodes nodes) : IClassFi
         var agent = await b.LoginAsync("agent");
         var read = await agent.GetJsonAsync("/api/calendars/night-shift");
         Assert.Equal("停机检修", read.GetProperty("exceptions")[0].GetProperty("name").GetString());
+        Assert.Equal(["saturday", "sunday"], ApiClient.Strings(read.GetProperty("workingDays")));
         // Node B re-reads its copy when it is older than Calendars:RefreshInterval; here, at once.
         await b.Services.GetRequiredService<CalendarStore>().RefreshAsync(CancellationToken.None);
         var due = await agent.PostJsonAsync("/api/calendars/night-shift/due",
