@@ -66,14 +66,24 @@ public sealed class TimerRecompute(
 
             var applied = await transactions.RunAsync($"re-computing {changes.Count} timers of calendar {name}", async db =>
             {
+                var ids = changes.Select(c => c.Row.Id).ToArray();
+                // Read again in the write's transaction: on SQLite the write turn keeps every step out until the
+                // commit; on PostgreSQL the rows are locked, so another node's step waits rather than being overwritten.
+                var current = (db.Database.ProviderName?.Contains("PostgreSQL", StringComparison.Ordinal) == true
+                        ? await db.Timers.FromSql($"SELECT * FROM timers WHERE \"Id\" = ANY({ids}) FOR UPDATE").ToListAsync(ct)
+                        : await db.Timers.Where(t => ids.Contains(t.Id)).ToListAsync(ct))
+                    .ToDictionary(t => t.Id);
                 var done = new List<(Row Row, DateTimeOffset Due)>(changes.Count);
                 foreach (var (row, due) in changes)
                 {
-                    var count = await db.Timers
-                        .Where(t => t.Id == row.Id && t.Status == TimerStatus.Pending.Name && t.CountFrom == row.CountFrom && t.Span == row.Span)
-                        .ExecuteUpdateAsync(u => u.SetProperty(t => t.DueAt, due), ct);
-                    if (count == 1) done.Add((row, due));
+                    // Moved only if no step touched it since it was read: same status, same count-from and span.
+                    if (!current.TryGetValue(row.Id, out var timer) || timer.Status != TimerStatus.Pending
+                        || timer.CountFrom != row.CountFrom || timer.Span != row.Span)
+                        continue;
+                    timer.DueAt = due;
+                    done.Add((row, due));
                 }
+                await db.SaveChangesAsync(ct);
                 return done;
             }, ct);
             moved += applied.Count;
