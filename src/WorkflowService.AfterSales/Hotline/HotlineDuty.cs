@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace WorkflowService.AfterSales.Hotline;
+
+/// <summary>
+/// Who a call ringing at <see cref="At"/> is for. <see cref="OnDuty"/> empty and <see cref="ForwardedTo"/> and
+/// <see cref="CallBackAt"/> null: it rings for the whole hotline group (no roster kept, or nobody on duty in working time).
+/// </summary>
+/// <param name="CallBackAt">Outside working time: when the call-back opens, the start of the next working period.</param>
+/// <param name="ForwardedTo">Outside working time: the roster's forwarding mobile (null when none is set).</param>
+public sealed record DutyAt(DateTimeOffset At, bool RosterKept, bool WorkingTime, IReadOnlyList<string> OnDuty,
+    string? ForwardedTo, DateTimeOffset? CallBackAt)
+{
+    public bool Forwarded => CallBackAt is not null;
+}
+
+/// <summary>
+/// The duty roster read against the department's calendar. Agents on duty get the call, even outside working time
+/// (an evening shift, a holiday with a dated change). Nobody on duty in working time: the whole group (a gap in the
+/// roster must not leave a call unheard). Nobody on duty outside working time: the call is forwarded to the roster's
+/// mobile and called back at the start of the next working period. No roster kept: every call rings for the whole group.
+/// </summary>
+public sealed class HotlineDuty(DutyRosterStore store, IDutyCalendarSource calendars, IOptions<AfterSalesOptions> options,
+    ILogger<HotlineDuty> logger)
+{
+    public async Task<DutyAt> AtAsync(DateTimeOffset at, CancellationToken ct = default) => Resolve(await store.GetAsync(ct), at);
+
+    public DutyAt Resolve(DutyRoster roster, DateTimeOffset at)
+    {
+        if (roster.IsEmpty) return new DutyAt(at, false, true, [], null, null);
+        var calendar = calendars.Department ?? AlwaysWorking.Of(options);
+        var local = TimeZoneInfo.ConvertTime(at, calendar.Zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var onDuty = roster.OnDuty(date, TimeOnly.FromDateTime(local.DateTime), calendar.IsWorkingDay(date));
+        var working = calendar.IsWorkingTime(at);
+        if (onDuty.Count > 0) return new DutyAt(at, true, working, onDuty, null, null);
+        if (working)
+        {
+            logger.NobodyOnDuty(at);
+            return new DutyAt(at, true, true, [], null, null);
+        }
+        return new DutyAt(at, true, false, [], roster.ForwardingMobile, calendar.NextWorkingMoment(at));
+    }
+}
+
+internal static partial class HotlineDutyLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nobody is on hotline duty at {At} in working time: the call rings for the whole hotline group")]
+    public static partial void NobodyOnDuty(this ILogger logger, DateTimeOffset at);
+}
