@@ -85,6 +85,7 @@ public static class WorkflowWebExtensions
         app.MapRecordsApi();
         app.MapExternalTasksApi();
         app.MapTelephonyApi();
+        app.MapRosterApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/api-docs", () => Results.Content(ApiReferencePage, "text/html")).ExcludeFromDescription();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })

@@ -24,22 +24,22 @@ public sealed record DutyAt(DateTimeOffset At, bool RosterKept, bool WorkingTime
 public sealed class HotlineDuty(DutyRosterStore store, IDutyCalendarSource calendars, IOptions<AfterSalesOptions> options,
     ILogger<HotlineDuty> logger)
 {
-    public async Task<DutyAt> AtAsync(DateTimeOffset at, CancellationToken ct = default) => Resolve(await store.GetAsync(ct), at);
+    public async Task<DutyAt> AtAsync(DateTimeOffset at, CancellationToken ct = default)
+    {
+        var duty = Resolve(await store.GetAsync(ct), calendars.Department ?? AlwaysWorking.Of(options), at);
+        if (duty is { RosterKept: true, WorkingTime: true, OnDuty.Count: 0 }) logger.NobodyOnDuty(at);
+        return duty;
+    }
 
-    public DutyAt Resolve(DutyRoster roster, DateTimeOffset at)
+    /// <summary>Who a call ringing at <paramref name="at"/> is for, by <paramref name="roster"/> on <paramref name="calendar"/>.</summary>
+    public static DutyAt Resolve(DutyRoster roster, IDutyCalendar calendar, DateTimeOffset at)
     {
         if (roster.IsEmpty) return new DutyAt(at, false, true, [], null, null);
-        var calendar = calendars.Department ?? AlwaysWorking.Of(options);
         var local = TimeZoneInfo.ConvertTime(at, calendar.Zone);
         var date = DateOnly.FromDateTime(local.DateTime);
         var onDuty = roster.OnDuty(date, TimeOnly.FromDateTime(local.DateTime), calendar.IsWorkingDay(date));
         var working = calendar.IsWorkingTime(at);
-        if (onDuty.Count > 0) return new DutyAt(at, true, working, onDuty, null, null);
-        if (working)
-        {
-            logger.NobodyOnDuty(at);
-            return new DutyAt(at, true, true, [], null, null);
-        }
+        if (onDuty.Count > 0 || working) return new DutyAt(at, true, working, onDuty, null, null);
         return new DutyAt(at, true, false, [], roster.ForwardingMobile, calendar.NextWorkingMoment(at));
     }
 }

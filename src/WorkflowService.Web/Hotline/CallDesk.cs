@@ -16,6 +16,24 @@ public static class HotlineProcess
     public const string CallEndedMessage = "call-ended";
     public const string AnsweredBy = "answeredBy";
 
+    /// <summary>The agents on duty when the call rang, comma-separated; unset: the whole hotline group.</summary>
+    public const string OnDuty = "onDuty";
+
+    /// <summary>Outside working time: the mobile the PBX forwarded the call to (呼叫转移); unset when none was set.</summary>
+    public const string ForwardedTo = "forwardedTo";
+
+    /// <summary>Outside working time: when the call-back opens (ISO 8601), the start of the next working period.</summary>
+    public const string CallBackAt = "callBackAt";
+
+    /// <summary>The variables of <paramref name="duty"/> a ringing call starts with.</summary>
+    public static void AddDuty(Dictionary<string, JsonElement> variables, WorkflowService.AfterSales.Hotline.DutyAt duty)
+    {
+        if (duty.OnDuty.Count > 0) variables[OnDuty] = JsonSerializer.SerializeToElement(string.Join(",", duty.OnDuty));
+        if (duty.CallBackAt is not { } callBackAt) return;
+        variables[CallBackAt] = JsonSerializer.SerializeToElement(callBackAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        if (duty.ForwardedTo is { } mobile) variables[ForwardedTo] = JsonSerializer.SerializeToElement(mobile);
+    }
+
     /// <summary>
     /// What completing answerCall submits. The process records the completing user as answeredBy
     /// itself (completedByVariable), whatever is sent; versions published before that declared

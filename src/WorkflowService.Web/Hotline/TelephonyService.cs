@@ -1,4 +1,5 @@
 using WorkflowService.AfterSales.Customers;
+using WorkflowService.AfterSales.Hotline;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,8 @@ public sealed class TelephonyService(
     CallDesk desk,
     UserManager<WorkflowUser> users,
     IOptions<HotlineOptions> hotline,
+    HotlineDuty duty,
+    TimeProvider clock,
     ILogger<TelephonyService> logger)
 {
     /// <param name="sentBy">Who reports the event: <c>pbx</c>, or the admin using the phone simulator.</param>
@@ -51,8 +54,17 @@ public sealed class TelephonyService(
             ["to"] = JsonSerializer.SerializeToElement(e.To),
             ["ringSeconds"] = JsonSerializer.SerializeToElement(hotline.Value.RingSeconds),
         };
+        // Who the call is for is decided when it rings (the roster may change while it rings); a repeated ringing event starts nothing.
+        if (await instances.FindAsync(HotlineProcess.Key, e.CallId, ct) is null)
+            HotlineProcess.AddDuty(variables, await duty.AtAsync(clock.GetUtcNow(), ct));
         var (instance, started) = await instances.StartOnceAsync(HotlineProcess.Key, e.CallId, variables, sentBy, ct);
-        if (started) logger.Rings(e.CallId, instance.Id);
+        if (started && logger.IsEnabled(LogLevel.Information))
+        {
+            var forwardedTo = HotlineProcess.Variable(variables, HotlineProcess.ForwardedTo);
+            var callBackAt = HotlineProcess.Variable(variables, HotlineProcess.CallBackAt);
+            if (callBackAt is not null) logger.Forwarded(e.CallId, instance.Id, forwardedTo ?? "nobody (no forwarding mobile set)", callBackAt);
+            else logger.Rings(e.CallId, instance.Id, HotlineProcess.Variable(variables, HotlineProcess.OnDuty) ?? "the hotline group");
+        }
         return new TelephonyResult(e.CallId, instance.Id, started ? TelephonyResult.Started : TelephonyResult.AlreadyRinging);
     }
 
