@@ -48,7 +48,10 @@ public static class HotlineProcess
 }
 
 /// <summary>A call that rings now: its answerCall task and who is calling.</summary>
-public sealed record RingingCall(Guid TaskId, Guid InstanceId, string CallId, string? From, DateTimeOffset Since);
+/// <param name="DueAt">When the three-rings rule breaks (the task's due time).</param>
+/// <param name="RingSeconds">One ring's length, for the banner's ring count.</param>
+public sealed record RingingCall(Guid TaskId, Guid InstanceId, string CallId, string? From, DateTimeOffset Since,
+    DateTimeOffset? DueAt = null, double? RingSeconds = null);
 
 /// <summary>How pressing Answer ended.</summary>
 public abstract record AnswerResult
@@ -96,7 +99,8 @@ public sealed class CallDesk(TaskService tasks, InstanceService instances, ILogg
     }
 
     private static RingingCall Ringing(TaskView task, IReadOnlyDictionary<string, JsonElement> variables) =>
-        new(task.Id, task.InstanceId, task.BusinessKey ?? "", HotlineProcess.Variable(variables, "from"), task.CreatedAt);
+        new(task.Id, task.InstanceId, task.BusinessKey ?? "", HotlineProcess.Variable(variables, "from"), task.CreatedAt, task.DueAt,
+            variables.TryGetValue("ringSeconds", out var ring) && ring.ValueKind == JsonValueKind.Number ? ring.GetDouble() : null);
 
     /// <summary>The open answerCall task of a call's instance, or null once the call was answered or missed.</summary>
     public async Task<TaskView?> OpenAnswerTaskAsync(Guid instanceId, CancellationToken ct = default)
