@@ -11,6 +11,7 @@ using WorkflowService.Benchmarks.Support;
 // `runtime` runs the in-process service benchmarks instead (Runtime/RuntimeSuite.cs): a Stopwatch
 // harness, because throughput under concurrency and latency distributions do not fit BenchmarkDotNet.
 // `records` measures customer search and order opening at the record counts (Records/RecordsSuite.cs).
+if (args is ["calendar", .. var calendarArgs]) return WorkflowService.Benchmarks.Calendars.CalendarSuite.Run(calendarArgs);
 if (args is ["records", .. var recordsArgs]) return await WorkflowService.Benchmarks.Records.RecordsSuite.RunAsync(recordsArgs);
 if (args is ["runtime", .. var runtimeArgs]) return await WorkflowService.Benchmarks.Runtime.RuntimeSuite.RunAsync(runtimeArgs);
 
