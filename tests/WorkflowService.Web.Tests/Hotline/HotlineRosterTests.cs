@@ -28,10 +28,10 @@ public sealed class HotlineRosterTests(RosterHost service) : IClassFixture<Roste
 
     private static object Shift(string day, string start, string end, params string[] agents) => new { day, start, end, agents };
 
-    private async Task<(string CallId, Guid Id)> RingAsync()
+    private async Task<(string CallId, Guid Id)> RingAsync(string from = "+86 139 0571 2233")
     {
         var callId = Telephony.NewCallId();
-        var response = await new Telephony(Host.CreateClient()).RingAsync(callId);
+        var response = await new Telephony(Host.CreateClient()).RingAsync(callId, from);
         await ApiClient.Expect(response, HttpStatusCode.Created);
         return (callId, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetGuid());
     }
@@ -123,8 +123,10 @@ public sealed class HotlineRosterTests(RosterHost service) : IClassFixture<Roste
         await service.MoveToAsync(DayOfWeek.Friday, new TimeOnly(19, 45));
         var friday = service.Calendar.DateOf(service.Clock.GetUtcNow());
         var mondayMorning = service.Calendar.At(friday.AddDays(3), Morning);
+        var mobile = "1371111" + Random.Shared.Next(1000, 9999);
+        var customer = await Records.RecordsApiTests.AddCustomerAsync(await service.As("agent"), "夜间来电测试有限公司", "regular", ("吴工", null, mobile));
 
-        var (callId, id) = await RingAsync();
+        var (callId, id) = await RingAsync(mobile);
 
         var admin = await service.As("admin");
         var instance = await admin.InstanceAsync(id);
@@ -135,6 +137,11 @@ public sealed class HotlineRosterTests(RosterHost service) : IClassFixture<Roste
         var phone = await (await PageSession.SignInAsync(Host, "admin")).PageAsync("/phone");
         var row = phone[phone.IndexOf($"data-call-id=\"{callId}\"", StringComparison.Ordinal)..];
         Assert.Contains("forwarded to 13800138000", row[..row.IndexOf("</tr>", StringComparison.Ordinal)]);
+        var calls = (await admin.GetJsonAsync($"/api/customers/{customer}")).GetProperty("calls");
+        Assert.Equal("13800138000", Assert.Single(calls.EnumerateArray()).GetProperty("forwardedTo").GetString());
+        var customerPage = await PageSession.SignInAsync(Host, "agent", "zh-CN");
+        await customerPage.PageAsync($"/customers/{customer}");
+        Assert.Contains("已转接至 13800138000", customerPage.Text("data-call", callId));
 
         await service.AdvanceAsync(mondayMorning - service.Clock.GetUtcNow() - TimeSpan.FromSeconds(1));
         Assert.Empty(await admin.TasksAsync(id));
