@@ -24,12 +24,17 @@ public sealed record DutyAt(DateTimeOffset At, bool RosterKept, bool WorkingTime
 public sealed class HotlineDuty(DutyRosterStore store, IDutyCalendarSource calendars, IOptions<AfterSalesOptions> options,
     ILogger<HotlineDuty> logger)
 {
-    public async Task<DutyAt> AtAsync(DateTimeOffset at, CancellationToken ct = default)
+    /// <summary>Who a call ringing now (<paramref name="at"/>) is for; a gap in the roster in working time is logged.</summary>
+    public async Task<DutyAt> ForCallAsync(DateTimeOffset at, CancellationToken ct = default)
     {
-        var duty = Resolve(await store.GetAsync(ct), calendars.Department ?? AlwaysWorking.Of(options), at);
+        var duty = await AtAsync(at, ct);
         if (duty is { RosterKept: true, WorkingTime: true, OnDuty.Count: 0 }) logger.NobodyOnDuty(at);
         return duty;
     }
+
+    /// <summary>Who a call at <paramref name="at"/> would be for (the roster page, the API): nothing is logged.</summary>
+    public async Task<DutyAt> AtAsync(DateTimeOffset at, CancellationToken ct = default) =>
+        Resolve(await store.GetAsync(ct), calendars.Department ?? AlwaysWorking.Of(options), at);
 
     /// <summary>Who a call ringing at <paramref name="at"/> is for, by <paramref name="roster"/> on <paramref name="calendar"/>.</summary>
     public static DutyAt Resolve(DutyRoster roster, IDutyCalendar calendar, DateTimeOffset at)

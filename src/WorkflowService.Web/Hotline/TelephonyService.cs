@@ -56,7 +56,7 @@ public sealed class TelephonyService(
         };
         // Who the call is for is decided when it rings (the roster may change while it rings); a repeated ringing event starts nothing.
         if (await instances.FindAsync(HotlineProcess.Key, e.CallId, ct) is null)
-            HotlineProcess.AddDuty(variables, await duty.AtAsync(clock.GetUtcNow(), ct));
+            HotlineProcess.AddDuty(variables, await duty.ForCallAsync(clock.GetUtcNow(), ct));
         var (instance, started) = await instances.StartOnceAsync(HotlineProcess.Key, e.CallId, variables, sentBy, ct);
         if (started && logger.IsEnabled(LogLevel.Information))
         {

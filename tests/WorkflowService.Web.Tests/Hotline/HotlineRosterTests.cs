@@ -114,6 +114,8 @@ public sealed class HotlineRosterTests(RosterHost service) : IClassFixture<Roste
 
         var rang = await Poll.ForAsync(() => Task.FromResult(service.Hub.Of("callRinging", callId)), m => m.Count > 0, "the call rings");
         Assert.All(rang, m => Assert.Equal(["group:hotline"], m.Groups));
+        Assert.Contains(service.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+                                                   && e.Message.Contains("Nobody is on hotline duty", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class RosterHost : HostFixture
     public FakeTimeProvider Clock { get; } = HostSettings.FakeClock();
     public RecordingHub Hub { get; } = new();
     public TestDutyCalendar Calendar { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     protected override Task<HostSettings> SettingsAsync() => Task.FromResult(new HostSettings
     {
@@ -25,6 +26,7 @@ public sealed class RosterHost : HostFixture
         Services = s =>
         {
             s.AddSingleton<IHubContext<WorkflowHub>>(Hub);
+            s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             s.Replace(ServiceDescriptor.Singleton<IDutyCalendarSource>(Calendar));
         },
     });
