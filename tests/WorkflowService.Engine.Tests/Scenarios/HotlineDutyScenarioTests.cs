@@ -20,7 +20,7 @@ public sealed class HotlineDutyScenarioTests
 
         sim.AdvanceBy(TimeSpan.FromSeconds(16));
         var breach = sim.AssertSingleBreach("three-rings", "threeRingsTimer", Epoch.AddSeconds(15));
-        Assert.Equal(("wang.fang,li.na", null), (breach.Responsible, breach.ResponsibleGroup));
+        Assert.Equal(("wang.fang,li.na", "hotline"), (breach.Responsible, breach.ResponsibleGroup));
         Assert.Null(breach.ResponsibleNote);
     }
 
@@ -33,7 +33,7 @@ public sealed class HotlineDutyScenarioTests
         Assert.Empty(answer.CandidateUsers);
         sim.AdvanceBy(TimeSpan.FromSeconds(16));
         var breach = sim.AssertSingleBreach("three-rings", "threeRingsTimer", Epoch.AddSeconds(15));
-        Assert.Null(breach.Responsible);
+        Assert.Equal((null, "hotline"), (breach.Responsible, breach.ResponsibleGroup));
         // The host then charges the late task's groups (hotline); the note says why no person was named.
         Assert.Contains("gave nobody", breach.ResponsibleNote);
     }

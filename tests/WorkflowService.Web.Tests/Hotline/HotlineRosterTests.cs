@@ -101,7 +101,7 @@ public sealed class HotlineRosterTests(RosterHost service) : IClassFixture<Roste
 
         var manager = await service.As("manager");
         var breach = Assert.Single(await Poll.ForAsync(() => manager.BreachesAsync(id, "three-rings"), b => b.Count > 0, "the three-rings breach"));
-        Assert.Equal("agent2", breach.GetProperty("responsible").GetString());
+        Assert.Equal(("agent2", "hotline"), (breach.GetProperty("responsible").GetString(), breach.GetProperty("responsibleGroup").GetString()));
     }
 
     [Fact]
