@@ -65,7 +65,11 @@ public sealed class TelephonyService(
             if (callBackAt is not null) logger.Forwarded(e.CallId, instance.Id, forwardedTo ?? "nobody (no forwarding mobile set)", callBackAt);
             else logger.Rings(e.CallId, instance.Id, HotlineProcess.Variable(variables, HotlineProcess.OnDuty) ?? "the hotline group");
         }
-        return new TelephonyResult(e.CallId, instance.Id, started ? TelephonyResult.Started : TelephonyResult.AlreadyRinging);
+        if (!started) return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.AlreadyRinging);
+        return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.Started, HotlineProcess.Variable(variables, HotlineProcess.ForwardedTo),
+            HotlineProcess.Variable(variables, HotlineProcess.CallBackAt) is { } callBackText
+                ? DateTimeOffset.Parse(callBackText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
+                : null);
     }
 
     private async Task<TelephonyResult> AnsweredAsync(CallEvent e, CancellationToken ct)

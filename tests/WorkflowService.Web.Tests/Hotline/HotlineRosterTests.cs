@@ -128,7 +128,14 @@ public sealed class HotlineRosterTests(RosterHost service) : IClassFixture<Roste
         var mobile = "1371111" + Random.Shared.Next(1000, 9999);
         var customer = await Records.RecordsApiTests.AddCustomerAsync(await service.As("agent"), "夜间来电测试有限公司", "regular", ("吴工", null, mobile));
 
-        var (callId, id) = await RingAsync(mobile);
+        var callId = Telephony.NewCallId();
+        var response = await new Telephony(Host.CreateClient()).RingAsync(callId, mobile);
+        await ApiClient.Expect(response, HttpStatusCode.Created);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = result.GetProperty("instanceId").GetGuid();
+        // The PBX is told where to put the call through.
+        Assert.Equal(("started", "13800138000"), (result.GetProperty("outcome").GetString(), result.GetProperty("forwardTo").GetString()));
+        Assert.Equal(mondayMorning, result.GetProperty("callBackAt").GetDateTimeOffset());
 
         var admin = await service.As("admin");
         var instance = await admin.InstanceAsync(id);
