@@ -35,6 +35,7 @@ public sealed class DutyRosterStore(WorkflowDbFactory dbFactory, TransactionRunn
     {
         var errors = DutyRosterRules.Check(roster);
         if (errors.Count > 0) throw new ValidationException($"The duty roster was not saved: {string.Join("; ", errors.Select(e => e.Message))}", errors);
+        await ThrowIfNotStaffAsync(roster, ct);
         var normalized = DutyRosterRules.Normalized(roster);
         var shifts = JsonSerializer.Serialize(new ShiftsDocument([.. normalized.Weekly], [.. normalized.Changes]), Json);
         var now = clock.GetUtcNow();
@@ -60,6 +61,26 @@ public sealed class DutyRosterStore(WorkflowDbFactory dbFactory, TransactionRunn
         }, ct);
         return ToRoster(saved!);
     }
+
+    /// <summary>A name that is nobody (a typo) or someone disabled would leave a call ringing for no one: refused.</summary>
+    private async Task ThrowIfNotStaffAsync(DutyRoster roster, CancellationToken ct)
+    {
+        var weekly = (roster.Weekly ?? []).Select(s => Trimmed(s.Agents)).ToList();
+        var changes = (roster.Changes ?? []).Select(c => Trimmed(c.Agents)).ToList();
+        var names = weekly.Concat(changes).SelectMany(a => a).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) return;
+        await using var db = dbFactory.Create();
+        var enabled = (await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!) && !u.Disabled).Select(u => u.UserName!).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var errors = weekly.SelectMany((agents, i) => agents.Where(a => !enabled.Contains(a)).Select(a => ($"weekly[{i}].agents", a)))
+            .Concat(changes.SelectMany((agents, i) => agents.Where(a => !enabled.Contains(a)).Select(a => ($"changes[{i}].agents", a))))
+            .DistinctBy(e => e.a)
+            .Select(e => new ValidationError($"{e.Item1}: '{e.a}' is not an enabled member of staff", e.Item1, "unknown"))
+            .ToList();
+        if (errors.Count > 0) throw new ValidationException($"The duty roster was not saved: {string.Join("; ", errors.Select(e => e.Message))}", errors);
+    }
+
+    private static IEnumerable<string> Trimmed(IReadOnlyList<string>? agents) => (agents ?? []).Select(a => a.Trim());
 
     private static DutyRoster ToRoster(DutyRosterRecord record)
     {

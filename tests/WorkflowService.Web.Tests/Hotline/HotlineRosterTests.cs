@@ -63,6 +63,11 @@ public sealed class HotlineRosterTests(RosterHost service) : IClassFixture<Roste
             new { weekly = new[] { Shift("monday", "12:00", "08:30", "agent") }, revision = saved.GetProperty("revision").GetInt32() });
         var problem = await ApiClient.ExpectProblemAsync(backwards, HttpStatusCode.BadRequest);
         Assert.Contains("weekly[0].end", problem.ToString());
+        // A typo would leave calls ringing for nobody.
+        var nobody = await admin.Http.PutAsJsonAsync("/api/hotline/roster",
+            new { weekly = new[] { Shift("monday", "08:30", "12:00", "agent"), Shift("friday", "08:30", "12:00", "agent", "wang.fnag") }, revision = saved.GetProperty("revision").GetInt32() });
+        var unknown = await ApiClient.ExpectProblemAsync(nobody, HttpStatusCode.BadRequest);
+        Assert.Contains("weekly[1].agents: 'wang.fnag' is not an enabled member of staff", unknown.ToString());
     }
 
     [Fact]
