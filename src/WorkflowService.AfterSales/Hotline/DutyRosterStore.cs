@@ -69,15 +69,21 @@ public sealed class DutyRosterStore(WorkflowDbFactory dbFactory, TransactionRunn
         var changes = (roster.Changes ?? []).Select(c => Trimmed(c.Agents)).ToList();
         var names = weekly.Concat(changes).SelectMany(a => a).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0) return;
-        await using var db = dbFactory.Create();
-        var enabled = (await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!) && !u.Disabled).Select(u => u.UserName!).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
+        var enabled = await EnabledAsync(names, ct);
         var errors = weekly.SelectMany((agents, i) => agents.Where(a => !enabled.Contains(a)).Select(a => ($"weekly[{i}].agents", a)))
             .Concat(changes.SelectMany((agents, i) => agents.Where(a => !enabled.Contains(a)).Select(a => ($"changes[{i}].agents", a))))
             .DistinctBy(e => e.a)
             .Select(e => new ValidationError($"{e.Item1}: '{e.a}' is not an enabled member of staff", e.Item1, "unknown"))
             .ToList();
         if (errors.Count > 0) throw new ValidationException($"The duty roster was not saved: {string.Join("; ", errors.Select(e => e.Message))}", errors);
+    }
+
+    /// <summary>Which of <paramref name="names"/> are enabled members of staff.</summary>
+    public async Task<IReadOnlySet<string>> EnabledAsync(IReadOnlyCollection<string> names, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        return (await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!) && !u.Disabled).Select(u => u.UserName!).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> Trimmed(IReadOnlyList<string>? agents) => (agents ?? []).Select(a => a.Trim());

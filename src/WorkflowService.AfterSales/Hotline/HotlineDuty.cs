@@ -33,16 +33,26 @@ public sealed class HotlineDuty(DutyRosterStore store, IDutyCalendarSource calen
     }
 
     /// <summary>Who a call at <paramref name="at"/> would be for (the roster page, the API): nothing is logged.</summary>
-    public async Task<DutyAt> AtAsync(DateTimeOffset at, CancellationToken ct = default) =>
-        Resolve(await store.GetAsync(ct), calendars.Department ?? AlwaysWorking.Of(options), at);
+    /// <remarks>Someone disabled since the roster was saved is not on duty: the call must not ring for nobody.</remarks>
+    public async Task<DutyAt> AtAsync(DateTimeOffset at, CancellationToken ct = default)
+    {
+        var roster = await store.GetAsync(ct);
+        var calendar = calendars.Department ?? AlwaysWorking.Of(options);
+        var duty = Resolve(roster, calendar, at);
+        if (duty.OnDuty.Count == 0) return duty;
+        var enabled = await store.EnabledAsync([.. duty.OnDuty], ct);
+        return enabled.Count == duty.OnDuty.Count ? duty : Resolve(roster, calendar, at, enabled.Contains);
+    }
 
     /// <summary>Who a call ringing at <paramref name="at"/> is for, by <paramref name="roster"/> on <paramref name="calendar"/>.</summary>
-    public static DutyAt Resolve(DutyRoster roster, IDutyCalendar calendar, DateTimeOffset at)
+    /// <param name="available">Who of the roster may take calls (all when null).</param>
+    public static DutyAt Resolve(DutyRoster roster, IDutyCalendar calendar, DateTimeOffset at, Func<string, bool>? available = null)
     {
         if (roster.IsEmpty) return new DutyAt(at, false, true, [], null, null);
         var local = TimeZoneInfo.ConvertTime(at, calendar.Zone);
         var date = DateOnly.FromDateTime(local.DateTime);
-        var onDuty = roster.OnDuty(date, TimeOnly.FromDateTime(local.DateTime), calendar.IsWorkingDay(date));
+        var onDuty = roster.OnDuty(date, TimeOnly.FromDateTime(local.DateTime), calendar.IsWorkingDay(date))
+            .Where(available ?? (_ => true)).ToList();
         var working = calendar.IsWorkingTime(at);
         if (onDuty.Count > 0 || working) return new DutyAt(at, true, working, onDuty, null, null);
         return new DutyAt(at, true, false, [], roster.ForwardingMobile, calendar.NextWorkingMoment(at));

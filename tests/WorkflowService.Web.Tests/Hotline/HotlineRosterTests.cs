@@ -124,6 +124,21 @@ public sealed class HotlineRosterTests(RosterHost service) : IClassFixture<Roste
     }
 
     [Fact]
+    public async Task An_agent_disabled_since_the_roster_was_saved_is_not_on_duty_and_the_call_rings_for_the_group()
+    {
+        var name = "duty-" + Guid.NewGuid().ToString("N")[..8];
+        await Host.CreateUserAsync(name, "agent", "agents", "hotline");
+        await SaveRosterAsync([Shift("tuesday", "08:30", "17:30", name)]);
+        await ApiClient.Expect(await (await service.As("admin")).PostAsync($"/api/users/{name}/disable"), HttpStatusCode.OK);
+        await service.MoveToAsync(DayOfWeek.Tuesday, new TimeOnly(9, 0));
+
+        var (callId, _) = await RingAsync();
+
+        var rang = await Poll.ForAsync(() => Task.FromResult(service.Hub.Of("callRinging", callId)), m => m.Count > 0, "the call rings");
+        Assert.All(rang, m => Assert.Equal(["group:hotline"], m.Groups));
+    }
+
+    [Fact]
     public async Task After_hours_a_call_is_forwarded_rings_no_banner_and_is_called_back_at_the_next_working_period()
     {
         await SaveRosterAsync([Shift("friday", "08:30", "17:30", "agent2")], forwardingMobile: "13800138000");
