@@ -54,9 +54,8 @@ public sealed class TelephonyService(
             ["to"] = JsonSerializer.SerializeToElement(e.To),
             ["ringSeconds"] = JsonSerializer.SerializeToElement(hotline.Value.RingSeconds),
         };
-        // Who the call is for is decided when it rings (the roster may change while it rings); a repeated ringing event starts nothing.
-        if (await instances.FindAsync(HotlineProcess.Key, e.CallId, ct) is null)
-            HotlineProcess.AddDuty(variables, await duty.ForCallAsync(clock.GetUtcNow(), ct));
+        // Who the call is for is decided once, as it starts ringing, by the duty roster (a repeated event starts nothing).
+        HotlineProcess.AddDuty(variables, await duty.ForCallAsync(clock.GetUtcNow(), ct));
         var (instance, started) = await instances.StartOnceAsync(HotlineProcess.Key, e.CallId, variables, sentBy, ct);
         if (started && logger.IsEnabled(LogLevel.Information))
         {
