@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WorkflowService.AfterSales.Customers;
@@ -74,6 +75,9 @@ public static class AfterSalesRegistration
         builder.Services.AddSingleton<Export.RecordSheets>();
         builder.Services.AddSingleton(sp => ISlipStore.For(sp.GetRequiredService<IOptions<Runtime.Configuration.StorageOptions>>()));
         builder.Services.AddSingleton<RepairSlips>();
+        builder.Services.AddSingleton<Hotline.DutyRosterStore>();
+        builder.Services.TryAddSingleton<Hotline.IDutyCalendarSource, Hotline.EngineDutyCalendarSource>();
+        builder.Services.AddSingleton<Hotline.HotlineDuty>();
         return builder;
     }
 }

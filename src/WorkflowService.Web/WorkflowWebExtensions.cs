@@ -86,6 +86,7 @@ public static class WorkflowWebExtensions
         app.MapExternalTasksApi();
         app.MapTelephonyApi();
         app.MapCalendarsApi();
+        app.MapRosterApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/api-docs", () => Results.Content(ApiReferencePage, "text/html")).ExcludeFromDescription();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })

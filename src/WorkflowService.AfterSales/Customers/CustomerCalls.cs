@@ -9,9 +9,11 @@ namespace WorkflowService.AfterSales.Customers;
 
 /// <summary>
 /// A hotline call from one of a customer's numbers: when it rang, from which number, where its process stands, what the
-/// agent logged it as (<c>requestType</c>: consultation, repair, …) and the order it opened, if any.
+/// agent logged it as (<c>requestType</c>: consultation, repair, …) and the order it opened, if any; outside working time,
+/// the mobile it was forwarded to (呼叫转移, <c>forwardedTo</c>).
 /// </summary>
-public sealed record CallView(string CallId, DateTimeOffset At, string Number, string Status, string? Outcome, string? OrderNumber);
+public sealed record CallView(string CallId, DateTimeOffset At, string Number, string Status, string? Outcome, string? OrderNumber,
+    string? ForwardedTo = null);
 
 /// <summary>
 /// The customer's calls: instances of the hotline-call process (<see cref="AfterSalesOptions.CallProcess"/>) whose caller
@@ -48,7 +50,7 @@ public sealed class CustomerCalls(InstanceCatalog catalog, WorkflowDbFactory dbF
                 .ToDictionaryAsync(o => o.CallId!, o => o.Number, ct);
         return calls.Select(c => new CallView(c.Instance.BusinessKey ?? c.Instance.Id.ToString(), c.Instance.StartedAt,
                 Text(c.Variables, CallerVariable) ?? "", c.Instance.Status, Text(c.Variables, "requestType"),
-                c.Instance.BusinessKey is { } key ? orders.GetValueOrDefault(key) : null))
+                c.Instance.BusinessKey is { } key ? orders.GetValueOrDefault(key) : null, Text(c.Variables, "forwardedTo")))
             .ToList();
     }
 

@@ -23,6 +23,7 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     public DbSet<OrderCounterRecord> OrderCounters => Set<OrderCounterRecord>();
     public DbSet<SlipRecord> Slips => Set<SlipRecord>();
     public DbSet<CustomerSearchGramRecord> SearchGrams => Set<CustomerSearchGramRecord>();
+    public DbSet<DutyRosterRecord> DutyRosters => Set<DutyRosterRecord>();
 
     /// <summary>
     /// Each provider's contexts, pooled as the Runtime's are: setting a context up (its internal services, its change
@@ -153,6 +154,15 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
             e.Property(s => s.AttachedBy).HasMaxLength(200);
             e.HasIndex(s => new { s.OrderNumber, s.AttachedAt });
             e.HasOne<WorkOrderRecord>().WithMany().HasForeignKey(s => s.OrderNumber).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DutyRosterRecord>(e =>
+        {
+            e.ToTable("duty_rosters");
+            e.HasKey(r => r.Name);
+            e.Property(r => r.Name).HasMaxLength(64);
+            e.Property(r => r.ForwardingMobile).HasMaxLength(32);
+            e.Property(r => r.UpdatedBy).HasMaxLength(256);
+            e.Property(r => r.Revision).IsConcurrencyToken();
         });
     }
 }

@@ -16,6 +16,24 @@ public static class HotlineProcess
     public const string CallEndedMessage = "call-ended";
     public const string AnsweredBy = "answeredBy";
 
+    /// <summary>The agents on duty when the call rang, comma-separated; unset: the whole hotline group.</summary>
+    public const string OnDuty = "onDuty";
+
+    /// <summary>Outside working time: the mobile the PBX forwarded the call to (呼叫转移); unset when none was set.</summary>
+    public const string ForwardedTo = "forwardedTo";
+
+    /// <summary>Outside working time: when the call-back opens (ISO 8601), the start of the next working period.</summary>
+    public const string CallBackAt = "callBackAt";
+
+    /// <summary>The variables of <paramref name="duty"/> a ringing call starts with.</summary>
+    public static void AddDuty(Dictionary<string, JsonElement> variables, WorkflowService.AfterSales.Hotline.DutyAt duty)
+    {
+        if (duty.OnDuty.Count > 0) variables[OnDuty] = JsonSerializer.SerializeToElement(string.Join(",", duty.OnDuty));
+        if (duty.CallBackAt is not { } callBackAt) return;
+        variables[CallBackAt] = JsonSerializer.SerializeToElement(callBackAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        if (duty.ForwardedTo is { } mobile) variables[ForwardedTo] = JsonSerializer.SerializeToElement(mobile);
+    }
+
     /// <summary>
     /// What completing answerCall submits. The process records the completing user as answeredBy
     /// itself (completedByVariable), whatever is sent; versions published before that declared
@@ -30,7 +48,10 @@ public static class HotlineProcess
 }
 
 /// <summary>A call that rings now: its answerCall task and who is calling.</summary>
-public sealed record RingingCall(Guid TaskId, Guid InstanceId, string CallId, string? From, DateTimeOffset Since);
+/// <param name="DueAt">When the three-rings rule breaks (the task's due time).</param>
+/// <param name="RingSeconds">One ring's length, for the banner's ring count.</param>
+public sealed record RingingCall(Guid TaskId, Guid InstanceId, string CallId, string? From, DateTimeOffset Since,
+    DateTimeOffset? DueAt = null, double? RingSeconds = null);
 
 /// <summary>How pressing Answer ended.</summary>
 public abstract record AnswerResult
@@ -78,7 +99,8 @@ public sealed class CallDesk(TaskService tasks, InstanceService instances, ILogg
     }
 
     private static RingingCall Ringing(TaskView task, IReadOnlyDictionary<string, JsonElement> variables) =>
-        new(task.Id, task.InstanceId, task.BusinessKey ?? "", HotlineProcess.Variable(variables, "from"), task.CreatedAt);
+        new(task.Id, task.InstanceId, task.BusinessKey ?? "", HotlineProcess.Variable(variables, "from"), task.CreatedAt, task.DueAt,
+            variables.TryGetValue("ringSeconds", out var ring) && ring.ValueKind == JsonValueKind.Number ? ring.GetDouble() : null);
 
     /// <summary>The open answerCall task of a call's instance, or null once the call was answered or missed.</summary>
     public async Task<TaskView?> OpenAnswerTaskAsync(Guid instanceId, CancellationToken ct = default)

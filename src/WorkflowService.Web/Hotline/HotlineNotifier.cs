@@ -4,8 +4,9 @@ using WorkflowService.Web.Hubs;
 
 namespace WorkflowService.Web.Hotline;
 
-/// <summary>A call starts ringing: what the banner shows.</summary>
-public sealed record CallRingingEvent(Guid TaskId, Guid InstanceId, string CallId, string? From);
+/// <summary>A call starts ringing: what the banner shows, with what it needs to count the rings and down to the three-rings deadline.</summary>
+public sealed record CallRingingEvent(Guid TaskId, Guid InstanceId, string CallId, string? From,
+    DateTimeOffset? Since = null, DateTimeOffset? DueAt = null, double? RingSeconds = null);
 
 /// <summary>A call stops ringing: taken by <see cref="By"/>, or <see cref="Missed"/> (the caller hung up).</summary>
 public sealed record CallTakenEvent(Guid TaskId, string? By, bool Missed);
@@ -36,7 +37,7 @@ public sealed class HotlineNotifier(IHubContext<WorkflowHub> hub, IServiceProvid
                 // Created, or given back (unclaimed) before anyone answered: it rings again.
                 case WorkflowNotification.TaskCreated or WorkflowNotification.TaskChanged
                     when n.Assignee is null && await Desk.DescribeAsync(taskId, ct) is { } call:
-                    await clients.SendAsync("callRinging", new CallRingingEvent(taskId, call.InstanceId, call.CallId, call.From), ct);
+                    await clients.SendAsync("callRinging", new CallRingingEvent(taskId, call.InstanceId, call.CallId, call.From, call.Since, call.DueAt, call.RingSeconds), ct);
                     break;
                 case WorkflowNotification.TaskChanged when n.Assignee is not null:
                     await clients.SendAsync("callTaken", new CallTakenEvent(taskId, n.Assignee, false), ct);

@@ -54,7 +54,10 @@ public sealed record CallEvent(string CallId, string Kind, string? From, string?
 }
 
 /// <summary>What a telephony event did.</summary>
-public sealed record TelephonyResult(string CallId, Guid InstanceId, string Outcome)
+/// <param name="ForwardTo">A new call outside working time with nobody on duty: the duty roster's forwarding mobile
+/// (呼叫转移), where the PBX should put the call through; null otherwise.</param>
+/// <param name="CallBackAt">Such a call: when its call-back opens (the start of the next working period).</param>
+public sealed record TelephonyResult(string CallId, Guid InstanceId, string Outcome, string? ForwardTo = null, DateTimeOffset? CallBackAt = null)
 {
     /// <summary>A new call: the hotline-call instance was started.</summary>
     public const string Started = "started";

@@ -15,8 +15,12 @@ internal static partial class TelephonyLog
     public static partial void EventReceived(this ILogger logger, string @event, string callId, string? from, string? to,
         DateTimeOffset? at, string sentBy);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} rings: instance {InstanceId}")]
-    public static partial void Rings(this ILogger logger, string callId, Guid instanceId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} rings for {OnDuty}: instance {InstanceId}")]
+    public static partial void Rings(this ILogger logger, string callId, Guid instanceId, string onDuty);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Call {CallId} outside working time: forwarded to {ForwardedTo}, called back at {CallBackAt} (instance {InstanceId})")]
+    public static partial void Forwarded(this ILogger logger, string callId, Guid instanceId, string forwardedTo, string? callBackAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: answered event after the call was taken: {Message}")]
     public static partial void AnsweredAfterTaken(this ILogger logger, string callId, string message);

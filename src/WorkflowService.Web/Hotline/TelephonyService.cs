@@ -1,4 +1,5 @@
 using WorkflowService.AfterSales.Customers;
+using WorkflowService.AfterSales.Hotline;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,8 @@ public sealed class TelephonyService(
     CallDesk desk,
     UserManager<WorkflowUser> users,
     IOptions<HotlineOptions> hotline,
+    HotlineDuty duty,
+    TimeProvider clock,
     ILogger<TelephonyService> logger)
 {
     /// <param name="sentBy">Who reports the event: <c>pbx</c>, or the admin using the phone simulator.</param>
@@ -51,9 +54,21 @@ public sealed class TelephonyService(
             ["to"] = JsonSerializer.SerializeToElement(e.To),
             ["ringSeconds"] = JsonSerializer.SerializeToElement(hotline.Value.RingSeconds),
         };
+        // Who the call is for is decided once, as it starts ringing, by the duty roster (a repeated event starts nothing).
+        HotlineProcess.AddDuty(variables, await duty.ForCallAsync(clock.GetUtcNow(), ct));
         var (instance, started) = await instances.StartOnceAsync(HotlineProcess.Key, e.CallId, variables, sentBy, ct);
-        if (started) logger.Rings(e.CallId, instance.Id);
-        return new TelephonyResult(e.CallId, instance.Id, started ? TelephonyResult.Started : TelephonyResult.AlreadyRinging);
+        if (started && logger.IsEnabled(LogLevel.Information))
+        {
+            var forwardedTo = HotlineProcess.Variable(variables, HotlineProcess.ForwardedTo);
+            var callBackAt = HotlineProcess.Variable(variables, HotlineProcess.CallBackAt);
+            if (callBackAt is not null) logger.Forwarded(e.CallId, instance.Id, forwardedTo ?? "nobody (no forwarding mobile set)", callBackAt);
+            else logger.Rings(e.CallId, instance.Id, HotlineProcess.Variable(variables, HotlineProcess.OnDuty) ?? "the hotline group");
+        }
+        if (!started) return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.AlreadyRinging);
+        return new TelephonyResult(e.CallId, instance.Id, TelephonyResult.Started, HotlineProcess.Variable(variables, HotlineProcess.ForwardedTo),
+            HotlineProcess.Variable(variables, HotlineProcess.CallBackAt) is { } callBackText
+                ? DateTimeOffset.Parse(callBackText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
+                : null);
     }
 
     private async Task<TelephonyResult> AnsweredAsync(CallEvent e, CancellationToken ct)

@@ -60,7 +60,8 @@ public sealed class PhoneModel(
         try
         {
             var result = await telephony.HandleAsync(new TelephonyEvent(CallId, kind, From, to, null), $"phone:{User.UserName()}", ct);
-            Outcome = result.Outcome;
+            // A call outside working time is started too, but rings nowhere: it was forwarded (呼叫转移).
+            Outcome = result is { Outcome: TelephonyResult.Started, CallBackAt: not null } ? "forwarded" : result.Outcome;
             return RedirectToPage(new { CallId, From, To, Extension });
         }
         catch (ValidationException ex)

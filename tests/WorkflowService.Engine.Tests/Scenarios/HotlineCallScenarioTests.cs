@@ -31,7 +31,7 @@ public sealed class HotlineCallScenarioTests
         Log(sim, "consultation");
 
         Assert.True(sim.IsCompleted);
-        Assert.Equal(["callRinging", "answerCall", "logCall", "requestTypeGateway", "consultationAnswered"], sim.Path);
+        Assert.Equal(["callRinging", "workingTimeGateway", "answerCall", "logCall", "requestTypeGateway", "consultationAnswered"], sim.Path);
         Assert.Empty(sim.Breaches);
         Assert.Empty(sim.PendingTimers);
         Assert.Empty(sim.MessageWaits);
@@ -83,7 +83,7 @@ public sealed class HotlineCallScenarioTests
         Answer(sim);
         Log(sim, "repair");
         Assert.True(sim.IsCompleted);
-        Assert.Equal(["callRinging", "threeRingsTimer", "alertSupervisor", "supervisorAlerted", "answerCall"], sim.Path.Take(5));
+        Assert.Equal(["callRinging", "workingTimeGateway", "threeRingsTimer", "alertSupervisor", "supervisorAlerted", "answerCall"], sim.Path.Take(6));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class HotlineCallScenarioTests
         Assert.False(sim.IsCompleted);
         Assert.Contains(sim.Commands, c => c is CancelUserTask { ElementId: "answerCall" });
         Assert.Contains(sim.Commands, c => c is CancelTimer { ElementId: "threeRingsTimer" });
-        Assert.Equal(["callRinging", "callEnded", "missedCall"], sim.Path);
+        Assert.Equal(["callRinging", "workingTimeGateway", "callEnded", "missedCall"], sim.Path);
         Assert.Empty(sim.Breaches);
         var callBack = sim.AssertOpenFor("callBack", ["hotline"]);
         Assert.Equal(Epoch.AddSeconds(8).AddHours(4), callBack.DueAt);
@@ -107,7 +107,7 @@ public sealed class HotlineCallScenarioTests
         sim.Submit("callBack", new { reached = true, callBackNotes = "Wanted the toner price" }, by: Agent);
 
         Assert.True(sim.IsCompleted);
-        Assert.Equal(["callRinging", "callEnded", "missedCall", "callBack", "calledBack"], sim.Path);
+        Assert.Equal(["callRinging", "workingTimeGateway", "callEnded", "missedCall", "callBack", "calledBack"], sim.Path);
         Assert.Empty(sim.OpenTasks);
     }
 

@@ -1,8 +1,10 @@
 // The ringing banner: every on-duty agent sees a call the moment it rings; the first to press
 // Answer gets it and goes on to log it, the others see who took it. The server renders the calls
-// already ringing with the page; SignalR (app.js) brings the rest.
+// already ringing with the page; SignalR (app.js) brings the rest. While a call rings, the page's
+// clock counts its rings and down to the three-rings deadline.
 import './styles/hotline.css';
 import { afterCallTaken } from './lib/live.js';
+import { countdown, onTick, ringState } from './lib/sla-clock.js';
 import { fill } from './lib/text.js';
 
 const banner = document.getElementById('ringing-banner');
@@ -24,8 +26,29 @@ function show(call) {
   element.dataset.taskId = call.taskId;
   element.dataset.callId = call.callId;
   element.querySelector('.ringing-from').textContent = call.from || '';
+  element.dataset.since = call.since || '';
+  element.dataset.due = call.dueAt || '';
+  element.dataset.ringSeconds = call.ringSeconds ?? '';
   banner.append(element);
   wire(element);
+  count(element, Date.now());
+}
+
+/** The ring count and the time left to the three-rings deadline, or that it has passed. */
+function count(element, now) {
+  const label = element.querySelector('.ringing-count');
+  const since = Date.parse(element.dataset.since);
+  const ringSeconds = Number(element.dataset.ringSeconds);
+  if (!label || element.dataset.state !== 'ringing' || !Number.isFinite(since) || !(ringSeconds > 0)) {
+    if (label && element.dataset.state !== 'ringing') label.textContent = '';
+    return;
+  }
+  const state = ringState(since, ringSeconds, Date.parse(element.dataset.due), now);
+  element.dataset.ring = String(state.ring);
+  element.dataset.rulePassed = String(state.passed);
+  label.textContent = state.passed
+    ? fill(texts.ringsPassed || 'Ring {0}', [state.ring])
+    : fill(texts.ring || 'Ring {0} · {1}', [state.ring, countdown(state.leftMs)]);
 }
 
 function settle(element, state, text) {
@@ -84,6 +107,7 @@ async function refresh() {
 
 if (banner && me && window.ws) {
   banner.querySelectorAll('.ringing-call').forEach(wire);
+  onTick(now => banner.querySelectorAll('.ringing-call').forEach(e => count(e, now)));
   window.ws.on('callRinging', show);
   window.ws.on('callTaken', event => {
     const element = callElement(event.taskId);

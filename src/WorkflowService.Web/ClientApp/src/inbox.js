@@ -1,10 +1,31 @@
 // Inbox: the task list follows SignalR "taskChanged" events by re-fetching its HTML from the
 // page (?handler=List with the current filters), so which tasks the user may see is decided on
-// the server only; the event itself is just a nudge.
+// the server only; the event itself is just a nudge. The SLA badges follow the page's clock: they
+// count down and turn due soon, then overdue, as the time passes, with no request to the server.
 import { debounce } from './lib/live.js';
+import { countdown, onTick, slaState } from './lib/sla-clock.js';
 
 const form = document.getElementById('inbox-filters');
 const list = document.getElementById('inbox-list');
+
+const badgeTexts = { 'on-time': 'onTime', 'due-soon': 'dueSoon', overdue: 'overdue' };
+
+/** One badge at `now`: its state (class, data-sla, text; the row's data-sla too) and, while due soon, the time left. */
+function tickBadge(clock, now) {
+  const badge = clock.querySelector('.sla-badge');
+  const due = Date.parse(clock.dataset.due);
+  const state = slaState(Date.parse(clock.dataset.created), due, now);
+  if (badge && state !== 'none' && badge.dataset.sla !== state) {
+    badge.classList.remove(`sla-${badge.dataset.sla}`);
+    badge.classList.add(`sla-${state}`);
+    badge.dataset.sla = state;
+    badge.textContent = clock.dataset[badgeTexts[state]] || state;
+    const row = clock.closest('tr[data-sla]');
+    if (row) row.dataset.sla = state;
+  }
+  const left = clock.querySelector('.sla-left');
+  if (left) left.textContent = state === 'due-soon' ? countdown(due - now) : '';
+}
 
 if (form && list) {
   // "Due today" ends at the user's midnight, not the server's: send the browser's time zone.
@@ -33,6 +54,6 @@ if (form && list) {
 
   window.ws.on('taskChanged', schedule);
   // SLA badges move with the clock even when no task changes.
-  setInterval(schedule, 60_000);
+  onTick(now => list.querySelectorAll('.sla-clock[data-due]').forEach(clock => tickBadge(clock, now)));
   if (zoneWasMissing && form.querySelector('input[name="dueToday"]').checked) schedule();
 }

@@ -170,6 +170,36 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
                     b.ToTable("devices", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.DutyRosterRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ForwardingMobile")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Shifts")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("duty_rosters", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowService.AfterSales.Persistence.OrderCounterRecord", b =>
                 {
                     b.Property<string>("Prefix")

@@ -163,6 +163,36 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
                     b.ToTable("devices", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowService.AfterSales.Persistence.DutyRosterRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForwardingMobile")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Shifts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("duty_rosters", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowService.AfterSales.Persistence.OrderCounterRecord", b =>
                 {
                     b.Property<string>("Prefix")
