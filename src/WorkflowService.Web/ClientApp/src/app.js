@@ -1,5 +1,6 @@
 // Shared by every page: live updates over SignalR and local display of dates.
 import * as signalR from '@microsoft/signalr';
+import { slaWarning } from './lib/live.js';
 
 const handlers = new Map();
 
@@ -64,8 +65,40 @@ export async function fetchSignedIn(url, options) {
   return response;
 }
 
+/** An SLA warning for one of my tasks (warnAt): a notice at the top of any page, with a link to the task. */
+function showSlaWarning(event) {
+  const warning = slaWarning(event, document.body.dataset.user, document.documentElement.lang);
+  // A person in several of the audience's groups (their own, the task's group) gets the event more than once.
+  if (!warning || document.querySelector(`#sla-warnings [data-href="${CSS.escape(warning.href)}"]`)) return;
+  let area = document.getElementById('sla-warnings');
+  if (!area) {
+    area = document.createElement('div');
+    area.id = 'sla-warnings';
+    area.className = 'position-fixed top-0 end-0 p-3';
+    area.style.zIndex = '1080';
+    document.body.append(area);
+  }
+  const notice = document.createElement('div');
+  notice.className = 'alert alert-warning alert-dismissible shadow-sm';
+  notice.setAttribute('role', 'status');
+  notice.dataset.testid = 'sla-warning';
+  notice.dataset.href = warning.href;
+  const link = document.createElement('a');
+  link.href = warning.href;
+  link.className = 'alert-link';
+  link.textContent = warning.text;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'btn-close';
+  close.setAttribute('aria-label', 'Close');
+  close.addEventListener('click', () => notice.remove());
+  notice.append(link, close);
+  area.append(notice);
+}
+
 window.ws = { on, localizeTimes, antiforgery, fetch: fetchSignedIn, connection: null };
 document.addEventListener('DOMContentLoaded', () => {
   localizeTimes();
+  on('taskChanged', showSlaWarning);
   window.ws.connection = connect();
 });

@@ -30,3 +30,18 @@ export function debounce(action, delayMs) {
     timer = setTimeout(action, delayMs);
   };
 }
+
+/**
+ * What a person is told live when an SLA warning (`warnAt`) reaches one of their tasks: a text in the
+ * page's language and a link to the task, or null when the event is no warning or the task is someone
+ * else's (an assigned task warns its assignee; an unclaimed one everyone who may claim it).
+ */
+export function slaWarning(event, me, lang) {
+  if (event?.kind !== 'slaWarning' || !event.taskId) return null;
+  if (event.assignee && event.assignee !== me) return null;
+  const zh = (lang || '').toLowerCase().startsWith('zh');
+  return {
+    text: zh ? '服务时限提醒: 一项任务即将超时' : 'SLA warning: a task is close to its deadline',
+    href: `/tasks/${event.taskId}`,
+  };
+}
