@@ -28,9 +28,11 @@ function tickBadge(clock, now) {
 }
 
 if (form && list) {
-  // "Due today" ends at the user's midnight, not the server's: send the browser's time zone.
+  // "Due today" ends at midnight of the department's day (App:TimeZone, as every time on the page is shown),
+  // not the server's: send that zone (the browser's only when the page names none).
   const tz = form.querySelector('input[name="tz"]');
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  const zone = document.querySelector('meta[name="time-zone"]')?.content
+    || Intl.DateTimeFormat().resolvedOptions().timeZone || '';
   const zoneWasMissing = tz.value !== zone;
   tz.value = zone;
 
