@@ -142,6 +142,10 @@ test('a deadline counts in its own calendar, else in the process default (throug
   assert.deepEqual(calendarOf('fix'), { name: 'workshop', inherited: false });
   assert.deepEqual(calendarOf('repair'), { name: 'default', inherited: false });
 
+  set(byId.acceptTimer, CALENDAR, 'none');
+  assert.deepEqual(calendarOf('acceptTimer'), { name: '', inherited: false }, "'none' is real time under a process default");
+  set(byId.acceptTimer, CALENDAR, '');
+
   set(byId.repair, CALENDAR, '');
   assert.deepEqual(calendarOf('acceptTimer'), { name: '', inherited: false });
   assert.deepEqual(calendarOf('repair'), { name: '', inherited: false });

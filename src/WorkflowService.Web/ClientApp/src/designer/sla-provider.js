@@ -12,8 +12,8 @@ import { useService } from 'bpmn-js-properties-panel';
 import { pageCalendarClient, latestOnly } from './calendars.js';
 import { dueRefusalLocalizerFor } from './due-zh.js';
 import {
-  CALENDAR, SLA_PAUSE, SLA_TEXTS as TEXTS, WARN_AT, WEEKDAYS, checkWarnAt, effectiveCalendar, formatDue,
-  literalDurationOf, readProperty, slaEntriesOf, slaTargetOf,
+  CALENDAR, REAL_TIME, SLA_PAUSE, SLA_TEXTS as TEXTS, WARN_AT, WEEKDAYS, checkWarnAt, effectiveCalendar, formatDue,
+  literalDurationOf, processCalendarOf, readProperty, slaEntriesOf, slaTargetOf,
 } from './sla.js';
 import { elementHolder, translationCommands } from './translations.js';
 
@@ -49,15 +49,17 @@ function CalendarEntry({ element, id, target }) {
   }, [calendars]);
 
   const current = readProperty(target.businessObject, CALENDAR);
-  const inherited = current === '' && target.kind !== 'process' ? effectiveCalendar(target).name : '';
+  const processDefault = processCalendarOf(target);
   const getOptions = () => {
     const options = [{
       value: '',
-      label: inherited ? translate(TEXTS.processDefault, { calendar: inherited }) : translate(TEXTS.realTime),
+      label: processDefault ? translate(TEXTS.processDefault, { calendar: processDefault }) : translate(TEXTS.realTime),
     }];
+    // Under a process default, real time must be said explicitly ('none').
+    if (processDefault || current === REAL_TIME) options.push({ value: REAL_TIME, label: translate(TEXTS.realTime) });
     for (const name of names ?? []) options.push({ value: name, label: name });
     // A name the list lacks (not loaded yet, or a calendar that is gone) stays shown, and chosen.
-    if (current && !(names ?? []).includes(current)) {
+    if (current && current !== REAL_TIME && !(names ?? []).includes(current)) {
       options.push({ value: current, label: names ? translate(TEXTS.unknownCalendar, { calendar: current }) : current });
     }
     return options;

@@ -91,10 +91,18 @@ export function processOf(businessObject) {
  */
 export function effectiveCalendar(target) {
   const own = readProperty(target.businessObject, CALENDAR).trim();
+  // 'none' on an element: real time, whatever the process's default (the engine's SlaProperties.RealTime).
+  if (own.toLowerCase() === REAL_TIME) return { name: '', inherited: false };
   if (own || target.kind === 'process') return { name: own, inherited: false };
-  const process = processOf(target.businessObject);
-  const name = process ? readProperty(process, CALENDAR).trim() : '';
+  const name = processCalendarOf(target);
   return { name, inherited: name !== '' };
+}
+
+/** The default calendar of the process an element belongs to ('' when it names none, or for the process itself). */
+export function processCalendarOf(target) {
+  if (target.kind === 'process') return '';
+  const process = processOf(target.businessObject);
+  return process ? readProperty(process, CALENDAR).trim() : '';
 }
 
 /**
@@ -102,6 +110,9 @@ export function effectiveCalendar(target) {
  * task's camunda:dueDate written as a duration (`P2D`, `PT4H`). Expressions, dates and cycles have none:
  * nothing can be previewed for them.
  */
+/** The calendar value an element writes to count in real time although its process has a default calendar. */
+export const REAL_TIME = 'none';
+
 export function literalDurationOf(target) {
   const { businessObject, kind } = target;
   let text = null;
