@@ -77,7 +77,8 @@ public sealed class DesignerBrowserTests(BrowserFixture browser)
         await page.ClickAsync("g.djs-element[data-element-id=acceptRequest]");
 
         await Assertions.Expect(page.Locator("#bio-properties-panel-candidateGroups")).ToHaveValueAsync("service-desk");
-        await Assertions.Expect(page.Locator("#bio-properties-panel-dueDate")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("receivedAt"));
+        // One working day of the process's calendar, counted from when the request reached the centre (countFrom).
+        await Assertions.Expect(page.Locator("#bio-properties-panel-dueDate")).ToHaveValueAsync("P1D");
         await BrowserFixture.ScreenshotAsync(page, "designer");
         await page.Context.CloseAsync();
     }
