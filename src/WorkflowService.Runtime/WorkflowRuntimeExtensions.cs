@@ -92,6 +92,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<SlaWarnings>();
         services.AddSingleton<TimerRecompute>();
         services.AddSingleton<Calendars.ICalendarChangeListener, CalendarEditedTimers>();
+        services.AddHostedService<CalendarTimersAtStartUp>();
         services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
         services.AddSingleton<IOutboxDispatcher, HangfireOutboxDispatcher>();
         Mail.MailRegistration.Add(services);

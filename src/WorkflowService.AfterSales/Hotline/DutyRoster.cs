@@ -26,8 +26,9 @@ public sealed record DutyRoster(
 
     /// <summary>
     /// The agents on duty at a local date and time, in roster order without repeats. A day with dated changes
-    /// follows them only. Otherwise a non-working day (a holiday, a weekend) has nobody; a working day follows its
-    /// weekday's shifts, and a make-up working day (调休) that has no shifts of its own weekday follows Monday's.
+    /// follows them only. Otherwise a non-working day (a holiday, a weekend) has nobody, whatever the weekly pattern
+    /// says of its weekday; a working day follows its weekday's shifts, and a make-up working day (调休, a Saturday or
+    /// Sunday) that has no shifts of its own weekday follows Monday's.
     /// </summary>
     /// <param name="workingDay">What the calendar says of <paramref name="date"/>.</param>
     public IReadOnlyList<string> OnDuty(DateOnly date, TimeOnly time, bool workingDay)
@@ -35,7 +36,10 @@ public sealed record DutyRoster(
         var changes = Changes.Where(c => c.Date == date).ToList();
         if (changes.Count > 0) return Covering(changes.Select(c => (c.Start, c.End, c.Agents)), time);
         if (!workingDay) return [];
-        var day = Weekly.Any(s => s.Day == date.DayOfWeek) ? date.DayOfWeek : DayOfWeek.Monday;
+        // Only a make-up day (a weekend day the calendar makes a working day) borrows Monday's shifts: a weekday
+        // the pattern leaves empty has nobody, as the pattern says.
+        var makeUpDay = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        var day = makeUpDay && !Weekly.Any(s => s.Day == date.DayOfWeek) ? DayOfWeek.Monday : date.DayOfWeek;
         return Covering(Weekly.Where(s => s.Day == day).Select(s => (s.Start, s.End, s.Agents)), time);
     }
 

@@ -29,11 +29,13 @@ public sealed class CalendarStore(
     IEnumerable<ICalendarChangeListener> listeners,
     ILogger<CalendarStore> logger) : ICalendarSource
 {
-    private sealed record Snapshot(FrozenDictionary<string, WorkingCalendar> ByName, DateTimeOffset ReadAt);
+    /// <param name="Read">Which read built it: a read that began later replaces it, an older one never does.</param>
+    private sealed record Snapshot(FrozenDictionary<string, WorkingCalendar> ByName, DateTimeOffset ReadAt, long Read = 0);
 
     private readonly Lock _firstRead = new();
     private volatile Snapshot? _snapshot;
     private int _refreshing;
+    private long _reads;
 
     /// <summary>The zone of a calendar that names none (<c>App:TimeZone</c>).</summary>
     public string FallbackTimeZone => app.Value.TimeZone;
@@ -46,9 +48,20 @@ public sealed class CalendarStore(
     /// <summary>Re-reads every calendar now (start-up, tests).</summary>
     public async Task RefreshAsync(CancellationToken ct)
     {
+        // Numbered before reading: a background refresh that read before a save committed must not replace the
+        // copy the save's own refresh built after it (the node would count in the old calendar again).
+        var read = Interlocked.Increment(ref _reads);
         await using var db = dbFactory.Create();
         var rows = await db.Set<CalendarRecord>().AsNoTracking().ToListAsync(ct);
-        _snapshot = Build(rows);
+        Install(Build(rows) with { Read = read });
+    }
+
+    private void Install(Snapshot fresh)
+    {
+        lock (_firstRead)
+        {
+            if (_snapshot is null || _snapshot.Read <= fresh.Read) _snapshot = fresh;
+        }
     }
 
     public async Task<IReadOnlyList<StoredCalendar>> ListAsync(CancellationToken ct)
@@ -202,8 +215,11 @@ public sealed class CalendarStore(
                 catch (Exception e)
                 {
                     logger.RefreshFailed(e, snapshot.ReadAt);
-                    // Tried again at the next interval, not at every step meanwhile.
-                    _snapshot = snapshot with { ReadAt = clock.GetUtcNow() };
+                    // Tried again at the next interval, not at every step meanwhile (unless a newer copy came meanwhile).
+                    lock (_firstRead)
+                    {
+                        if (ReferenceEquals(_snapshot, snapshot)) _snapshot = snapshot with { ReadAt = clock.GetUtcNow() };
+                    }
                 }
                 finally
                 {

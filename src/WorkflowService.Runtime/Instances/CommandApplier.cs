@@ -145,7 +145,8 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
         };
         scope.PendingTimers.Add(timer);
         scope.Effects.Timers.Add((timer.Id, timer.DueAt));
-        foreach (var warning in SlaClock.Warnings(timer, c.WarnAt, CalendarOf(c.Calendar)))
+        // Warnings fall on the span from arming to due, a date timer's too (its row has no span to re-compute).
+        foreach (var warning in SlaClock.Warnings(timer, c.CountFrom, c.WarnAt, CalendarOf(c.Calendar)))
         {
             scope.PendingTimers.Add(warning);
             scope.Effects.Timers.Add((warning.Id, warning.DueAt));

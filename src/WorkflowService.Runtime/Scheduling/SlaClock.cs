@@ -27,9 +27,10 @@ public static class SlaClock
     /// from the start to the due time has passed, each with its own span from the same start (a
     /// calendar edit moves it as it moves the timer).
     /// </summary>
-    public static IEnumerable<TimerRecord> Warnings(TimerRecord timer, IReadOnlyList<int> marks, WorkingCalendar? calendar)
+    public static IEnumerable<TimerRecord> Warnings(TimerRecord timer, DateTimeOffset from, IReadOnlyList<int> marks,
+        WorkingCalendar? calendar)
     {
-        if (marks.Count == 0 || timer.CountFrom is not { } from) yield break;
+        if (marks.Count == 0) yield break;
         var total = Between(from, timer.DueAt, calendar);
         foreach (var mark in marks)
         {

@@ -22,6 +22,7 @@ public sealed class SlaWarnings(
     TransactionRunner transactions,
     DefinitionCache definitions,
     IOutboxDispatcher outbox,
+    ITimerScheduler scheduler,
     IWorkflowNotifier notifier,
     TimeProvider clock,
     IOptions<AppOptions> app,
@@ -37,8 +38,9 @@ public sealed class SlaWarnings(
         {
             var now = clock.GetUtcNow();
             var row = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
-            if (row is not { WarnMark: { } mark, InstanceId: { } instanceId } || row.Status != TimerStatus.Pending || row.DueAt > now)
-                return null;
+            if (row is not { WarnMark: { } mark, InstanceId: { } instanceId } || row.Status != TimerStatus.Pending) return null;
+            // Moved later (a calendar edit, a resume) since the job was scheduled: a job for the new time.
+            if (row.DueAt > now) return new Sent(null, mark, null!, [], row.DueAt);
             var timer = await db.Timers.AsNoTracking()
                 .Where(t => t.InstanceId == instanceId && t.SubscriptionId == row.SubscriptionId && t.WarnMark == null)
                 .OrderByDescending(t => t.DueAt).FirstOrDefaultAsync(ct);
@@ -60,7 +62,8 @@ public sealed class SlaWarnings(
             // Nobody has claimed the work yet: whoever may claim it hears of it.
             var to = assignees.Count > 0
                 ? assignees
-                : tasks.SelectMany(t => t.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                : tasks.SelectMany(t => t.CandidateUsers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Concat(t.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
                     .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var cc = last ? Supervisors() : [];
             if (to.Count == 0)
@@ -84,6 +87,11 @@ public sealed class SlaWarnings(
             return new Sent(mailId, mark, instance, tasks);
         }, ct);
         if (sent is null) return;
+        if (sent.Later is { } later)
+        {
+            scheduler.Schedule(timerId, later);
+            return;
+        }
 
         logger.SlaWarningSent(timerId, sent.Mark, sent.Instance.Id);
         if (sent.MailId is { } id) outbox.Dispatch(id);
@@ -93,7 +101,7 @@ public sealed class SlaWarnings(
             t.CandidateUsers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))], ct);
     }
 
-    private sealed record Sent(Guid? MailId, int Mark, InstanceRecord Instance, List<TaskRecord> Tasks);
+    private sealed record Sent(Guid? MailId, int Mark, InstanceRecord Instance, List<TaskRecord> Tasks, DateTimeOffset? Later = null);
 
     private List<string> Supervisors() =>
         [.. options.Value.WarnSupervisors.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -62,6 +62,9 @@ public sealed class TimerJob(
             {
                 var row = await scope.Db.Timers.SingleAsync(t => t.Id == timer.Id, ct);
                 if (row.Status != TimerStatus.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
+                // Read again under the write turn: a calendar edit or a resume may have moved it later since this
+                // job read it. Marking it fired now would lose it (the engine ignores an early firing).
+                if (row.DueAt > scope.Now) throw new NotDueYetException(row.DueAt);
                 row.Status = TimerStatus.Fired;
                 row.FiredAt = scope.Now;
                 // The row's due time, not the one the engine armed: a resumed or re-computed timer moved.
@@ -74,6 +77,16 @@ public sealed class TimerJob(
         {
             logger.TimerHandledElsewhere(timer.Id, ex.Message);
         }
+        catch (NotDueYetException ex)
+        {
+            scheduler.Schedule(timer.Id, ex.DueAt);
+        }
+    }
+
+    /// <summary>The timer's row says it is due later than when this job read it: it gets a job for its new time.</summary>
+    private sealed class NotDueYetException(DateTimeOffset dueAt) : Exception($"due at {dueAt:O}")
+    {
+        public DateTimeOffset DueAt { get; } = dueAt;
     }
 
     private async Task FireStartTimerAsync(TimerRecord timer, CancellationToken ct)

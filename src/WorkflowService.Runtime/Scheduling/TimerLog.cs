@@ -34,4 +34,7 @@ internal static partial class TimerLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} of calendar {Calendar} keeps its due time: {Reason}")]
     public static partial void RecomputeSkipped(this ILogger logger, Guid timerId, string calendar, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Re-computing the pending timers of the calendars at start-up failed; they keep their due times")]
+    public static partial void StartUpRecomputeFailed(this ILogger logger, Exception exception);
 }

@@ -83,6 +83,12 @@ public sealed class TimerRecompute(
                     timer.DueAt = due;
                     done.Add((row, due));
                 }
+                // A step that read these instances' timers before this commit must not write values derived from the
+                // old due times: their instances' concurrency token moves, so such a step retries on fresh rows.
+                var instances = done.Select(d => current[d.Row.Id].InstanceId).OfType<Guid>().Distinct().ToArray();
+                if (instances.Length > 0)
+                    await db.Instances.Where(i => instances.Contains(i.Id))
+                        .ExecuteUpdateAsync(u => u.SetProperty(i => i.Revision, i => i.Revision + 1), ct);
                 await db.SaveChangesAsync(ct);
                 return done;
             }, ct);

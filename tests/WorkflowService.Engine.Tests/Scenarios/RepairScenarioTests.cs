@@ -120,6 +120,25 @@ public sealed class RepairScenarioTests
     }
 
     [Fact]
+    public void The_turnaround_stands_still_while_the_customer_considers_the_quote()
+    {
+        // 25 units: three days of turnaround from receipt.
+        var sim = InTheWorkshop(units: 25, inWarranty: false);
+        var received = sim.Now;
+        sim.AdvanceBy(TimeSpan.FromDays(1));
+        Assess(sim, parts: "none");
+        Assert.Single(sim.PausedTimers.Values, p => p.Timer.ElementId == "repairTurnaroundTimer");
+
+        sim.AdvanceBy(TimeSpan.FromDays(5));
+        Assert.DoesNotContain(sim.Breaches, b => b.Rule == "repair-turnaround");
+        Quote(sim, consent: true);
+
+        var resumed = Assert.Single(sim.PendingTimers.Values, t => t.ElementId == "repairTurnaroundTimer");
+        Assert.Equal(sim.Now.AddDays(2), resumed.DueAt);
+        Assert.Equal(received.AddDays(8), resumed.DueAt);
+    }
+
+    [Fact]
     public void Out_of_warranty_the_price_is_agreed_before_the_repair_and_finance_settles_that_quote()
     {
         var sim = InTheWorkshop(inWarranty: false);

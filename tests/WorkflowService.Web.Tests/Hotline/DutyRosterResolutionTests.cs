@@ -37,6 +37,16 @@ public sealed class DutyRosterResolutionTests
     }
 
     [Fact]
+    public void A_working_weekday_the_pattern_leaves_empty_has_nobody_and_only_a_make_up_weekend_day_borrows_Mondays_shifts()
+    {
+        var wednesday = Monday.AddDays(2);
+
+        Assert.Empty(Roster.OnDuty(wednesday, new TimeOnly(9, 0), workingDay: true));
+        Assert.Equal(["wang.fang", "li.na"], Roster.OnDuty(Saturday, new TimeOnly(9, 0), workingDay: true));
+        Assert.Empty(Roster.OnDuty(Saturday, new TimeOnly(9, 0), workingDay: false));
+    }
+
+    [Fact]
     public void A_dated_change_replaces_the_whole_days_pattern()
     {
         Assert.Equal(["chen.jing"], Roster.OnDuty(Tuesday, new TimeOnly(9, 0), workingDay: true));
