@@ -28,10 +28,18 @@ public sealed class StartTimers(Interpreter interpreter)
         {
             if (start.Trigger is not TimerTrigger { Timer: var timer }) continue;
             var calendar = timer.Kind == TimerKind.Date ? null : CalendarOf(model, start);
-            var schedule = FirstSchedule(start, timer, now, calendar);
+            var (schedule, text) = FirstSchedule(start, timer, now, calendar);
             var record = Add(db, definition.Id, start.Id, schedule.FirstDue,
                 schedule.Interval?.ToString(), schedule.Repetitions is { } r ? r - 1 : null, effects, now);
             record.Calendar = calendar?.Name;
+            // What a calendar edit computes again: a duration, or a cycle's first interval (a start date stays a date).
+            record.Span = timer.Kind switch
+            {
+                TimerKind.Duration => IsoDuration.Parse(text).ToString(),
+                TimerKind.Cycle when text.Trim().Split('/').Length == 2 => schedule.Interval?.ToString(),
+                _ => null,
+            };
+            record.CountFrom = record.Span is null ? null : now;
         }
     }
 
@@ -54,12 +62,13 @@ public sealed class StartTimers(Interpreter interpreter)
     /// needs variables, which a start does not have; a cycle whose firings are all in the past)
     /// refuses the publication, naming the start event.
     /// </summary>
-    private TimerSchedule FirstSchedule(StartEventNode start, TimerDefinition timer, DateTimeOffset now, WorkingCalendar? calendar)
+    private (TimerSchedule Schedule, string Text) FirstSchedule(StartEventNode start, TimerDefinition timer, DateTimeOffset now,
+        WorkingCalendar? calendar)
     {
         try
         {
             var text = interpreter.Expressions.Evaluate(timer.Expression, VariableMap.Empty, now).ToString();
-            return TimerSchedule.Compute(timer.Kind, text, now, calendar);
+            return (TimerSchedule.Compute(timer.Kind, text, now, calendar), text);
         }
         catch (Exception ex) when (ex is FormatException or ExpressionException)
         {
@@ -75,8 +84,13 @@ public sealed class StartTimers(Interpreter interpreter)
         if (fired.CycleInterval is null || fired.DefinitionId is not { } definitionId
             || TimerSchedule.NextFiring(fired.DueAt, fired.CycleInterval, fired.CycleRemaining, now, calendar) is not { } firing)
             return;
-        Add(db, definitionId, fired.ElementId, firing.Due, fired.CycleInterval, firing.RemainingAfter, effects, now).Calendar =
-            calendar?.Name;
+        var interval = IsoDuration.Parse(fired.CycleInterval);
+        var (_, missed) = TimerSchedule.NextAfter(fired.DueAt, interval, now, calendar);
+        var next = Add(db, definitionId, fired.ElementId, firing.Due, fired.CycleInterval, firing.RemainingAfter, effects, now);
+        next.Calendar = calendar?.Name;
+        // Counted from the firing just before it, so a calendar edit moves it as it moves an instance's cycle.
+        next.CountFrom = TimerSchedule.NthAfter(fired.DueAt, interval, missed, calendar);
+        next.Span = fired.CycleInterval;
     }
 
     private static TimerRecord Add(WorkflowDbContext db, int definitionId, string elementId, DateTimeOffset due, string? interval,

@@ -105,6 +105,7 @@ public sealed class TimerJob(
                     await ClusterLock.ForTransactionAsync(db, ClusterLock.ForProcess(definitionKey), ct);
                     var row = await db.Timers.SingleAsync(t => t.Id == timer.Id, ct);
                     if (row.Status != TimerStatus.Pending) throw new ConflictException($"timer {timer.Id} is {row.Status}");
+                    if (row.DueAt > now) throw new NotDueYetException(row.DueAt);
                     row.Status = TimerStatus.Fired;
                     row.FiredAt = now;
                     StartTimers.ScheduleNext(db, row, now, effects, startTimers.CalendarNamed(row.Calendar));
@@ -114,6 +115,10 @@ public sealed class TimerJob(
         catch (ConflictException ex)
         {
             logger.StartTimerHandledElsewhere(timer.Id, ex.Message);
+        }
+        catch (NotDueYetException ex)
+        {
+            scheduler.Schedule(timer.Id, ex.DueAt);
         }
     }
 }

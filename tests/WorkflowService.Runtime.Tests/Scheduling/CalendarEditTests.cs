@@ -94,4 +94,30 @@ public sealed class CalendarEditTests(ServiceFixture service) : IClassFixture<Se
         Assert.Single(await service.As("manager").BreachesAsync(ours));
         Assert.Equal(otherDue, (await TimerAsync(other)).DueAt);
     }
+
+    [Fact]
+    public async Task A_timer_start_event_in_the_calendar_moves_too()
+    {
+        var store = service.Host.Get<CalendarStore>();
+        var name = $"start-{Guid.NewGuid():N}"[..18];
+        var saved = await store.SaveAsync("admin", Office(name), null, default);
+        var admin = service.As("admin");
+        var key = await admin.DeployAsync(TestBpmn.Process("calendar-edit-start", $"""
+            <bpmn:startEvent id="tick">
+              <bpmn:extensionElements><camunda:properties><camunda:property name="calendar" value="{name}" /></camunda:properties></bpmn:extensionElements>
+              <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P2D</bpmn:timeDuration></bpmn:timerEventDefinition>
+            </bpmn:startEvent>
+            <bpmn:endEvent id="done" />
+            {TestBpmn.Flows("tick", "done")}
+            """));
+        var row = await service.Host.ReadAsync(db => db.Timers.AsNoTracking().SingleAsync(t => t.ElementId == "tick" && t.Calendar == name));
+        Assert.Equal("P2D", row.Span);
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(row.CountFrom!.Value, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Date).AddDays(1);
+
+        await store.SaveAsync("admin", Office(name, tomorrow), saved.Version, default);
+
+        var moved = await service.Host.ReadAsync(db => db.Timers.AsNoTracking().SingleAsync(t => t.Id == row.Id));
+        Assert.Equal(row.DueAt.AddDays(1), moved.DueAt);
+        Assert.Equal("calendar-edit-start", key);
+    }
 }
