@@ -50,7 +50,9 @@ const diagram = `<?xml version="1.0" encoding="UTF-8"?>
       <bpmn:intermediateCatchEvent id="waitDelivery">
         <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">\${delivery}</bpmn:timeDuration></bpmn:timerEventDefinition>
       </bpmn:intermediateCatchEvent>
-      <bpmn:receiveTask id="waitCustomer" />
+      <bpmn:serviceTask id="waitCustomer" camunda:type="external" camunda:topic="customer" />
+      <bpmn:receiveTask id="refused" />
+      <bpmn:eventBasedGateway id="waitEither" />
       <bpmn:serviceTask id="notify" />
     </bpmn:subProcess>
   </bpmn:process>
@@ -79,6 +81,8 @@ test('each element offers the SLA entries the engine reads on it, and other elem
   assert.deepEqual(offered('waitDelivery'), { kind: 'timer', calendar: true, warnAt: false, slaPause: true });
   assert.deepEqual(offered('waitCustomer'), { kind: 'waiting', calendar: false, warnAt: false, slaPause: true });
   assert.equal(offered('notify'), null);
+  assert.equal(offered('refused'), null, 'a receive task: the engine refuses it altogether');
+  assert.deepEqual(offered('waitEither'), { kind: 'waiting', calendar: false, warnAt: false, slaPause: true });
   assert.equal(offered('start'), null, 'a start event without a timer');
 });
 
@@ -120,7 +124,7 @@ test('an element without properties gets them for its first SLA entry and loses 
   set(byId.waitCustomer, SLA_PAUSE, 'true');
   set(byId.reminder, WARN_AT, '50%,75%');
   let xml = await xmlOf(definitions);
-  assert.match(xml, /<bpmn:receiveTask id="waitCustomer">\s*<bpmn:extensionElements>\s*<camunda:properties>\s*<camunda:property name="slaPause" value="true" \/>/);
+  assert.match(xml, /<bpmn:serviceTask id="waitCustomer" camunda:type="external" camunda:topic="customer">\s*<bpmn:extensionElements>\s*<camunda:properties>\s*<camunda:property name="slaPause" value="true" \/>/);
   assert.match(xml, /<camunda:property name="warnAt" value="50%,75%" \/>/);
   assert.equal(slaEntriesOf(slaTargetOf({ businessObject: byId.reminder })).warnAt, true, 'kept, so it can be cleared');
 

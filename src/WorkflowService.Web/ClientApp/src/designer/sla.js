@@ -56,7 +56,10 @@ export function slaTargetOf(element) {
   if (is(businessObject, 'bpmn:Process')) return { businessObject, kind: 'process' };
   if (timerOf(businessObject)) return { businessObject, kind: 'timer' };
   if (is(businessObject, 'bpmn:UserTask')) return { businessObject, kind: 'userTask' };
-  if (is(businessObject, 'bpmn:ReceiveTask') || is(businessObject, 'bpmn:IntermediateCatchEvent')) {
+  // What the engine lets pause (SlaRules): a catch event, an event-based gateway, or a task done by an outside
+  // worker (camunda:type="external"). Receive tasks are refused by the engine altogether.
+  if (is(businessObject, 'bpmn:IntermediateCatchEvent') || is(businessObject, 'bpmn:EventBasedGateway')
+      || (is(businessObject, 'bpmn:Task') && businessObject.get('camunda:type') === 'external')) {
     return { businessObject, kind: 'waiting' };
   }
   return null;
