@@ -54,7 +54,7 @@ public sealed class KpiRows(WorkflowHost host)
         a.Customers.Add(new CustomerRecord { Id = customer, Name = $"KPI {customer:N}", Category = "regular", CreatedAt = receivedAt, UpdatedAt = receivedAt });
         a.Orders.Add(new WorkOrderRecord
         {
-            Number = $"K-{instance:N}", Type = type, CustomerId = customer, InstanceId = instance, DefinitionKey = type,
+            Number = $"K-{instance.ToString("N")[..24]}", Type = type, CustomerId = customer, InstanceId = instance, DefinitionKey = type,
             ReceivedAt = receivedAt, CreatedAt = receivedAt, CreatedBy = "desk", Units = 1,
         });
         await a.SaveChangesAsync();
