@@ -123,6 +123,8 @@ public sealed class KpiApiTests(ServiceFixture service) : IClassFixture<ServiceF
     [InlineData("from=2020-01-01&to=yesterday", "to")]
     [InlineData("from=2020-01-01&to=2020-01-31T00:00:00", "to")] // an instant without its offset
     [InlineData("from=2020-02-01&to=2020-01-31", "to")]
+    [InlineData("from=0001-01-01&to=2020-01-31", "from")]
+    [InlineData("from=2020-01-01&to=9999-12-31", "to")]
     public async Task A_period_that_does_not_read_is_refused_naming_the_field(string query, string field)
     {
         var manager = await service.As("manager");
