@@ -4,7 +4,7 @@ using WorkflowService.Runtime.Persistence;
 namespace WorkflowService.Runtime.Instances;
 
 /// <summary>How many cases a rule had in a period and how many of them broke it (<see cref="RuleOutcomes"/>).</summary>
-/// <param name="Instances">The instances counted, for the figures that read more about them (at most what the period holds).</param>
+/// <param name="Instances">The instances counted, when asked for: for the figures that read more about them.</param>
 public sealed record RuleTally(int Cases, int Breached, IReadOnlyList<Guid> Instances)
 {
     public int Kept => Cases - Breached;
@@ -32,25 +32,24 @@ public sealed class RuleOutcomes(WorkflowDbFactory dbFactory)
     /// <summary>
     /// Instances in which one of <paramref name="elements"/> (a process and an element of it) was left normally — a task
     /// completed, a subprocess finished, not interrupted — in the period (an instance counts once, however often), and
-    /// those of them with a breach of <paramref name="rule"/>.
+    /// those of them with a breach of <paramref name="rule"/>; with <paramref name="listInstances"/>, which they are.
     /// </summary>
     public async Task<RuleTally> LeftAsync(IReadOnlyCollection<(string DefinitionKey, string ElementId)> elements, string rule,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+        DateTimeOffset from, DateTimeOffset to, bool listInstances = false, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
         var elementIds = elements.Select(e => e.ElementId).Distinct().ToList();
-        var keys = elements.Select(e => e.DefinitionKey).Distinct().ToList();
+        // "process/element" pairs compared as one text: an IN list on both providers, however many pairs.
+        var pairs = elements.Select(e => e.DefinitionKey + "/" + e.ElementId).ToList();
         string leftEvent = HistoryEvent.Left;
-        var rows = await db.History.AsNoTracking()
+        var instances = db.History.AsNoTracking()
             .Where(h => h.Event == leftEvent && elementIds.Contains(h.ElementId) && h.At >= from && h.At < to)
-            .Join(db.Instances.AsNoTracking().Where(i => keys.Contains(i.DefinitionKey)), h => h.InstanceId, i => i.Id,
-                (h, i) => new { h.InstanceId, i.DefinitionKey, h.ElementId })
-            .Distinct().ToListAsync(ct);
-        var ids = rows.Where(r => elements.Contains((r.DefinitionKey, r.ElementId))).Select(r => r.InstanceId).Distinct().ToList();
-        if (ids.Count == 0) return new RuleTally(0, 0, []);
-        var breached = await db.Breaches.AsNoTracking().Where(b => b.Rule == rule && ids.Contains(b.InstanceId))
-            .Select(b => b.InstanceId).Distinct().CountAsync(ct);
-        return new RuleTally(ids.Count, breached, ids);
+            .Join(db.Instances.AsNoTracking(), h => h.InstanceId, i => i.Id, (h, i) => new { h.InstanceId, Pair = i.DefinitionKey + "/" + h.ElementId })
+            .Where(x => pairs.Contains(x.Pair)).Select(x => x.InstanceId).Distinct();
+        var cases = await instances.CountAsync(ct);
+        if (cases == 0) return new RuleTally(0, 0, []);
+        var breached = await instances.CountAsync(id => db.Breaches.Any(b => b.InstanceId == id && b.Rule == rule), ct);
+        return new RuleTally(cases, breached, listInstances ? await instances.ToListAsync(ct) : []);
     }
 
     /// <summary>

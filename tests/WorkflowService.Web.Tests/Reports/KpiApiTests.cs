@@ -107,6 +107,9 @@ public sealed class KpiApiTests(ServiceFixture service) : IClassFixture<ServiceF
         await Rows.LeftAsync(slipLate, "repairSlipWork", KpiRows.At(2020, 6, 8));
         var july = await Rows.InstanceAsync("repair", KpiRows.At(2020, 6, 2), ("satisfaction", "1"));
         await Rows.LeftAsync(july, "followUpCall", KpiRows.At(2020, 7, 1, 0)); // midnight: July
+        var otherProcess = await Rows.InstanceAsync("training", KpiRows.At(2020, 6, 2), ("satisfaction", "1"));
+        await Rows.LeftAsync(otherProcess, "followUpCall", KpiRows.At(2020, 6, 12)); // an element of that name, not a follow-up
+        await Rows.LeftAsync(otherProcess, "repairSlipWork", KpiRows.At(2020, 6, 12));
 
         var june = await KpisAsync("2020-06-01", "2020-06-30");
 

@@ -55,9 +55,9 @@ public sealed class KpiReport(WorkflowDbFactory dbFactory, InstanceService insta
         var (from, to) = (period.From, period.To);
         var outcomes = new RuleOutcomes(dbFactory);
         var calls = await outcomes.StartedAsync(options.Value.CallProcess, ThreeRings, from, to, ct);
-        var repairs = await outcomes.LeftAsync(RepairDone, RepairTurnaround, from, to, ct);
-        var followUps = await outcomes.LeftAsync(FollowUpDone, FollowUp, from, to, ct);
-        var slips = await outcomes.LeftAsync(SlipHandedIn, RepairSlip, from, to, ct);
+        var repairs = await outcomes.LeftAsync(RepairDone, RepairTurnaround, from, to, ct: ct);
+        var followUps = await outcomes.LeftAsync(FollowUpDone, FollowUp, from, to, listInstances: true, ct);
+        var slips = await outcomes.LeftAsync(SlipHandedIn, RepairSlip, from, to, ct: ct);
         var breaches = await outcomes.BreachesByRuleAsync(from, to, ct);
         var lateAcceptance = await outcomes.BreachedSinceAsync(Acceptance, from, ct);
 
