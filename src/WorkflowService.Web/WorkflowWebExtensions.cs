@@ -80,6 +80,7 @@ public static class WorkflowWebExtensions
         app.MapTasksApi();
         app.MapMessagesApi();
         app.MapBreachesApi();
+        app.MapLedgerApi();
         app.MapStaffApi();
         app.MapAccountApi();
         app.MapRecordsApi();
