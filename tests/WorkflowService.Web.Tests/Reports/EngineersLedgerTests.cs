@@ -132,8 +132,21 @@ public sealed class EngineersLedgerTests(ServiceFixture service) : IClassFixture
     }
 
     [Theory]
+    [InlineData("desk")]
+    [InlineData("gm")]
+    [InlineData("admin")]
+    public async Task The_deputy_manager_the_general_manager_and_admins_read_the_ledger(string user)
+    {
+        var client = await service.As(user);
+
+        Assert.Equal("2026Q4", (await client.GetJsonAsync("/api/reports/engineers?quarter=2026Q4")).GetProperty("quarter").GetString());
+        await ApiClient.Expect(await client.GetAsync("/api/reports/engineers.xlsx?quarter=2026Q4"), HttpStatusCode.OK);
+    }
+
+    [Theory]
     [InlineData("agent")]
     [InlineData("engineer")]
+    [InlineData("owner")]
     public async Task Staff_who_are_not_managers_get_403(string user)
     {
         var client = await service.As(user);
