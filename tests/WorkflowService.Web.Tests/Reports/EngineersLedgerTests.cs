@@ -153,7 +153,10 @@ public sealed class EngineersLedgerTests(ServiceFixture service) : IClassFixture
 
         await ApiClient.ExpectProblemAsync(await client.GetAsync("/api/reports/engineers?quarter=2026Q4"), HttpStatusCode.Forbidden);
         await ApiClient.ExpectProblemAsync(await client.GetAsync("/api/reports/engineers.xlsx?quarter=2026Q4"), HttpStatusCode.Forbidden);
-        PageSession.AssertDenied(await (await PageSession.SignInAsync(service.Host, user)).GetAsync("/reports/engineers"));
+        var page = await PageSession.SignInAsync(service.Host, user);
+        PageSession.AssertDenied(await page.GetAsync("/reports/engineers"));
+        await page.PageAsync("/inbox");
+        Assert.DoesNotContain("data-nav=\"ledger\"", page.Html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -188,6 +191,7 @@ public sealed class EngineersLedgerTests(ServiceFixture service) : IClassFixture
         var html = await manager.PageAsync($"/reports/engineers?quarter={Current()}");
 
         Assert.Contains("工程师台账", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/reports/engineers\"", manager.Tag("data-nav", "ledger"), StringComparison.Ordinal);
         Assert.Equal(Current(), manager.SelectedOption("quarter"));
         Assert.Contains($"/api/reports/engineers.xlsx?quarter={Current()}", manager.Tag("data-testid", "ledger-excel"), StringComparison.Ordinal);
         await manager.PageAsync("/reports/engineers?quarter=soon");
