@@ -20,7 +20,7 @@ public sealed class EngineersLedgerTests(ServiceFixture service) : IClassFixture
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     /// <summary>A late slip the way the repair process records it: a repair-slip-2d timer charged to ${engineer}.</summary>
-    private static readonly string LateSlipXml = TestBpmn.Process("ledger-late-slip", $"""
+    internal static readonly string LateSlipXml = TestBpmn.Process("ledger-late-slip", $"""
         <bpmn:startEvent id="start" />
         <bpmn:userTask id="handInRepairSlip" name="交回签字维修单" camunda:assignee="{"${engineer}"}" />
         <bpmn:boundaryEvent id="repairSlipTimer" cancelActivity="false" attachedToRef="handInRepairSlip">
