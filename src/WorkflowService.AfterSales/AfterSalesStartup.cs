@@ -79,6 +79,7 @@ public static class AfterSalesRegistration
         builder.Services.AddSingleton<Hotline.DutyRosterStore>();
         builder.Services.TryAddSingleton<Hotline.IDutyCalendarSource, Hotline.EngineDutyCalendarSource>();
         builder.Services.AddSingleton<Hotline.HotlineDuty>();
+        Reports.Ledger.LedgerRegistration.AddEngineersLedger(builder.Services, builder.Configuration);
         return builder;
     }
 }

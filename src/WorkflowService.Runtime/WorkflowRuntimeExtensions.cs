@@ -77,6 +77,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<InstanceRunner>();
         services.AddSingleton<InstanceService>();
         services.AddSingleton<InstanceCatalog>();
+        services.AddSingleton<PeriodRecords>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<MessageCorrelator>();
         services.AddSingleton<ExternalTaskService>();

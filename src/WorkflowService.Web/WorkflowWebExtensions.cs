@@ -81,6 +81,7 @@ public static class WorkflowWebExtensions
         app.MapMessagesApi();
         app.MapBreachesApi();
         app.MapReportsApi();
+        app.MapLedgerApi();
         app.MapStaffApi();
         app.MapAccountApi();
         app.MapRecordsApi();
