@@ -102,7 +102,7 @@ public sealed class DesignerSlaBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(CalendarSelect)).ToHaveCountAsync(0);
         await page.CheckAsync("#bio-properties-panel-sla-pause");
         xml = await WaitForXmlAsync(page, "slaPause", present: true);
-        Assert.Matches(new Regex($@"<bpmn:receiveTask id=""waitForCustomer"" name=""等待客户"" messageRef=""customerAnswered"">\s*<bpmn:extensionElements>\s*<camunda:properties>\s*{Property("name:en", "Wait for the customer")}\s*{Property("slaPause", "true")}"), xml);
+        Assert.Matches(new Regex($@"<bpmn:intermediateCatchEvent id=""waitForCustomer"" name=""等待客户"">\s*<bpmn:extensionElements>\s*<camunda:properties>\s*{Property("name:en", "Wait for the customer")}\s*{Property("slaPause", "true")}"), xml);
         // A click, not UncheckAsync: the panel's checkbox shows its new state only after its next render, and
         // Playwright checks the state at once.
         await page.ClickAsync("#bio-properties-panel-sla-pause");
@@ -186,7 +186,7 @@ public sealed class DesignerSlaBrowserTests(BrowserFixture browser)
               </bpmn:timerEventDefinition>
             </bpmn:boundaryEvent>
             <bpmn:sequenceFlow id="toWait" sourceRef="accept" targetRef="waitForCustomer" />
-            <bpmn:receiveTask id="waitForCustomer" name="等待客户" messageRef="customerAnswered">
+            <bpmn:intermediateCatchEvent id="waitForCustomer" name="等待客户">
               <bpmn:extensionElements>
                 <camunda:properties>
                   <camunda:property name="name:en" value="Wait for the customer" />
@@ -194,7 +194,8 @@ public sealed class DesignerSlaBrowserTests(BrowserFixture browser)
               </bpmn:extensionElements>
               <bpmn:incoming>toWait</bpmn:incoming>
               <bpmn:outgoing>toDone</bpmn:outgoing>
-            </bpmn:receiveTask>
+              <bpmn:messageEventDefinition id="customerAnsweredDefinition" messageRef="customerAnswered" />
+            </bpmn:intermediateCatchEvent>
             <bpmn:sequenceFlow id="toDone" sourceRef="waitForCustomer" targetRef="done" />
             <bpmn:endEvent id="done" name="完成">
               <bpmn:incoming>toDone</bpmn:incoming>
@@ -212,7 +213,7 @@ public sealed class DesignerSlaBrowserTests(BrowserFixture browser)
                 <dc:Bounds x="302" y="142" width="36" height="36" />
               </bpmndi:BPMNShape>
               <bpmndi:BPMNShape id="waitForCustomer_di" bpmnElement="waitForCustomer">
-                <dc:Bounds x="400" y="80" width="100" height="80" />
+                <dc:Bounds x="432" y="102" width="36" height="36" />
               </bpmndi:BPMNShape>
               <bpmndi:BPMNShape id="done_di" bpmnElement="done">
                 <dc:Bounds x="562" y="102" width="36" height="36" />
