@@ -37,7 +37,7 @@ public sealed class DailyReportTests
         var mail = Assert.Single(await service.Smtp.WaitForAsync(m => m.Subject.Contains("2026-12-08", StringComparison.Ordinal), "the daily report"));
         Assert.Equal([DailyReportHost.Mailbox], mail.EnvelopeTo);
         Assert.Contains("售后日报", mail.Subject);
-        Assert.Contains("2 due", mail.Subject);
+        Assert.Contains("due 2, breaches yesterday 1", mail.Subject);
         var html = mail.Message.HtmlBody;
         var text = mail.Message.TextBody;
         Assert.NotNull(html);
