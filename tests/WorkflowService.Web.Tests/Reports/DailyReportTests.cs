@@ -64,13 +64,19 @@ public sealed class DailyReportTests
     }
 
     [Fact]
-    public async Task The_report_is_a_daily_job_at_eight_in_the_departments_zone()
+    public async Task The_report_is_a_daily_job_at_eight_in_the_departments_zone_that_Hangfire_runs()
     {
         await using var service = await DailyReportHost.StartAsync(Tuesday);
 
         var job = Job(service.Host);
         Assert.Equal("0 8 * * *", job.Cron);
         Assert.Equal("Asia/Shanghai", job.TimeZoneId);
+
+        // What Hangfire does at 08:00: the job resolved from the container, run by a worker, the mail sent.
+        service.Host.Services.GetRequiredService<IRecurringJobManager>().Trigger(DailyReport.JobId);
+        await service.Smtp.WaitForAsync(m => m.Subject.Contains("2026-12-08", StringComparison.Ordinal), "the report Hangfire ran");
+        await service.Host.WaitForIdleJobsAsync();
+        Assert.Single(service.Reports);
     }
 
     [Fact]
