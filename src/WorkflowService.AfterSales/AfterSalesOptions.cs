@@ -38,6 +38,8 @@ public sealed class DepartmentDay(TimeProvider clock, IOptions<AfterSalesOptions
 
     public DateOnly Today => Of(clock.GetUtcNow());
 
+    public TimeZoneInfo Zone => _zone;
+
     public DateOnly Of(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
 
     /// <summary>The instant the department's <paramref name="date"/> begins.</summary>

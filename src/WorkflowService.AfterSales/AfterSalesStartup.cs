@@ -80,6 +80,7 @@ public static class AfterSalesRegistration
         builder.Services.TryAddSingleton<Hotline.IDutyCalendarSource, Hotline.EngineDutyCalendarSource>();
         builder.Services.AddSingleton<Hotline.HotlineDuty>();
         Reports.Ledger.LedgerRegistration.AddEngineersLedger(builder.Services, builder.Configuration);
+        Reports.Mail.DailyReportRegistration.AddDailyReport(builder.Services);
         return builder;
     }
 }
