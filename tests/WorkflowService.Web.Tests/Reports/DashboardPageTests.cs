@@ -63,10 +63,7 @@ public sealed class DashboardPageTests(ServiceFixture service) : IClassFixture<S
 
         var raw = await manager.GetPageAsync("/reports?period=custom&from=2018-04-01&to=2018-04-05");
 
-        var start = raw.IndexOf("<script type=\"application/json\" id=\"dashboard-data\">", StringComparison.Ordinal);
-        Assert.True(start >= 0, "no data block");
-        start = raw.IndexOf('>', start) + 1;
-        using var data = JsonDocument.Parse(raw[start..raw.IndexOf("</script>", start, StringComparison.Ordinal)]);
+        using var data = ChartData(raw);
         var volume = data.RootElement.GetProperty("volume");
         Assert.Equal(["2018-04-01", "2018-04-02", "2018-04-03", "2018-04-04", "2018-04-05"],
             volume.GetProperty("days").EnumerateArray().Select(d => d.GetString()!).ToArray());
@@ -77,6 +74,32 @@ public sealed class DashboardPageTests(ServiceFixture service) : IClassFixture<S
         var breaches = data.RootElement.GetProperty("breaches");
         Assert.Contains("three-rings", breaches.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(breaches.GetProperty("rules").GetArrayLength(), breaches.GetProperty("counts").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_period_longer_than_a_quarter_has_a_bar_per_month_that_adds_up_its_days()
+    {
+        await Rows.OrderAsync("repair", KpiRows.At(2016, 2, 3));
+        await Rows.OrderAsync("repair", KpiRows.At(2016, 2, 29));
+        await Rows.OrderAsync("repair", KpiRows.At(2016, 7, 1));
+        var manager = await PageSession.SignInAsync(service.Host, "manager", "en");
+
+        using var data = ChartData(await manager.GetPageAsync("/reports?period=custom&from=2016-01-15&to=2016-07-31"));
+
+        var volume = data.RootElement.GetProperty("volume");
+        Assert.Equal(["2016-01", "2016-02", "2016-03", "2016-04", "2016-05", "2016-06", "2016-07"],
+            volume.GetProperty("days").EnumerateArray().Select(d => d.GetString()!).ToArray());
+        var repair = Assert.Single(volume.GetProperty("series").EnumerateArray());
+        Assert.Equal([0, 2, 0, 0, 0, 0, 1], repair.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32()).ToArray());
+    }
+
+    /// <summary>The page's JSON block for the charts, as the script reads it.</summary>
+    private static JsonDocument ChartData(string raw)
+    {
+        var start = raw.IndexOf("<script type=\"application/json\" id=\"dashboard-data\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "no data block");
+        start = raw.IndexOf('>', start) + 1;
+        return JsonDocument.Parse(raw[start..raw.IndexOf("</script>", start, StringComparison.Ordinal)]);
     }
 
     [Fact]

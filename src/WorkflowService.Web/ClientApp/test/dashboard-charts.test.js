@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { breachesOption, breachesUrl, percent, ratio, readData, volumeOption, volumeTotal } from '../src/lib/dashboard-charts.js';
+import { breachesOption, bucketLabel, breachesUrl, percent, ratio, readData, volumeOption, volumeTotal } from '../src/lib/dashboard-charts.js';
 
 test('percent writes a rate with at most one decimal and a dash for a period with no case', () => {
   assert.equal(percent(2 / 3), '66.7%');
@@ -44,4 +44,9 @@ test('volumeOption stacks one bar series per type over every day, labelled month
   assert.deepEqual(option.legend.data, ['Repair', 'Complaint']);
   assert.equal(volumeTotal(volume), 3);
   assert.equal(volumeTotal({ days: [], series: [] }), 0);
+});
+
+test('bucketLabel shortens a day to month-day and keeps a month', () => {
+  assert.equal(bucketLabel('2020-01-31'), '01-31');
+  assert.equal(bucketLabel('2020-01'), '2020-01');
 });

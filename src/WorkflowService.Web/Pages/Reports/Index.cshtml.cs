@@ -42,14 +42,24 @@ public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DepartmentD
         Volume = await volume.ByDayAsync(period, ct);
     }
 
-    /// <summary>The charts' data: labels already translated, so the script only draws. Every day of the period is on the axis.</summary>
+    /// <summary>Up to this many days the volume chart has a bar per day; a longer period has one per month.</summary>
+    public const int DailyBarsUpTo = 92;
+
+    /// <summary>
+    /// The charts' data: labels already translated, so the script only draws. Every day (or month) of the period is on
+    /// the axis, those without a request as 0.
+    /// </summary>
     public string ChartJson(Func<string, string> ruleText, Func<string, string> typeText, IReadOnlyDictionary<string, string> texts)
     {
         var figures = Figures!;
         var rules = figures.BreachesByRule.Keys.ToList();
-        var dayList = new List<string>();
-        for (var d = Shown.First; d <= Shown.Last && dayList.Count < 400; d = d.AddDays(1)) dayList.Add(DashboardPeriod.Text(d));
+        var daily = Shown.Last.DayNumber - Shown.First.DayNumber < DailyBarsUpTo;
+        string Bucket(DateOnly day) => daily ? DashboardPeriod.Text(day) : day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var buckets = new List<string>();
+        var first = daily ? Shown.First : new DateOnly(Shown.First.Year, Shown.First.Month, 1);
+        for (var d = first; d <= Shown.Last; d = daily ? d.AddDays(1) : d.AddMonths(1)) buckets.Add(Bucket(d));
         var types = Volume.Select(v => v.Type).Distinct().Order(StringComparer.Ordinal).ToList();
+        var counts = Volume.GroupBy(v => (v.Type, Bucket: Bucket(v.Day))).ToDictionary(g => g.Key, g => g.Sum(v => v.Count));
         var data = new
         {
             texts,
@@ -61,12 +71,12 @@ public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DepartmentD
             },
             volume = new
             {
-                days = dayList,
+                days = buckets,
                 series = types.Select(t => new
                 {
                     type = t,
                     name = typeText(t),
-                    counts = dayList.Select(day => Volume.Where(v => v.Type == t && DashboardPeriod.Text(v.Day) == day).Sum(v => v.Count)).ToList(),
+                    counts = buckets.Select(b => counts.GetValueOrDefault((t, b))).ToList(),
                 }).ToList(),
             },
         };

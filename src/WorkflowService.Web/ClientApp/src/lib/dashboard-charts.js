@@ -48,7 +48,12 @@ export function breachesOption(breaches, texts = {}) {
   };
 }
 
-/** Requests by type per day: a stacked bar per type over every day of the period (days without requests are zero). */
+/** An axis label: a day (yyyy-MM-dd) as MM-dd, a month (yyyy-MM, a long period's bar) as it is. */
+export function bucketLabel(bucket) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(bucket) ? bucket.slice(5) : bucket;
+}
+
+/** Requests by type per day (or month): a stacked bar per type over every day of the period (days without requests are zero). */
 export function volumeOption(volume) {
   const { days = [], series = [] } = volume ?? {};
   return {
@@ -56,7 +61,7 @@ export function volumeOption(volume) {
     grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: series.map(s => s.name) },
-    xAxis: { type: 'category', data: days.map(d => d.slice(5)) },
+    xAxis: { type: 'category', data: days.map(bucketLabel) },
     yAxis: { type: 'value', minInterval: 1 },
     series: series.map(s => ({ type: 'bar', stack: 'requests', name: s.name, data: s.counts })),
   };
