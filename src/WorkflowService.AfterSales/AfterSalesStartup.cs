@@ -76,6 +76,7 @@ public static class AfterSalesRegistration
         builder.Services.AddSingleton(sp => ISlipStore.For(sp.GetRequiredService<IOptions<Runtime.Configuration.StorageOptions>>()));
         builder.Services.AddSingleton<RepairSlips>();
         builder.Services.AddSingleton<Reports.Kpis.KpiReport>();
+        builder.Services.AddSingleton<Reports.Kpis.RequestVolume>();
         builder.Services.AddSingleton<Hotline.DutyRosterStore>();
         builder.Services.TryAddSingleton<Hotline.IDutyCalendarSource, Hotline.EngineDutyCalendarSource>();
         builder.Services.AddSingleton<Hotline.HotlineDuty>();
