@@ -71,17 +71,9 @@ internal static class Subscriptions
         {
             Calendar = calendar?.Name,
             CountFrom = from,
-            Span = timer.Kind switch
-            {
-                TimerKind.Duration => IsoDuration.Parse(text).ToString(),
-                TimerKind.Cycle when schedule.Interval is { } interval && !StartsAtDate(text) => interval.ToString(),
-                _ => null,
-            },
+            Span = TimerSchedule.SpanOf(timer.Kind, text, schedule),
         };
     }
-
-    /// <summary>A cycle with a start date (<c>R3/2026-01-01T09:00Z/P1D</c>) is first due at a date, not after a span.</summary>
-    private static bool StartsAtDate(string cycle) => cycle.Trim().Split('/').Length == 3;
 
     public static Subscription Open(StepContext ctx, int ownerTokenId, PlannedSubscription plan)
     {

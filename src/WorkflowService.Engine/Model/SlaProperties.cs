@@ -40,9 +40,13 @@ public static class SlaProperties
     public static string? RuleOf(FlowNode node) => node.Properties.GetValueOrDefault(Sla) is { Length: > 0 } rule ? rule : null;
 
     /// <summary>The calendar a node's durations count in: its own property, else the process default; null for real time.</summary>
-    public static string? CalendarOf(ProcessModel model, FlowNode node)
+    public static string? CalendarOf(ProcessModel model, FlowNode node) => CalendarOf(model.Properties, node);
+
+    /// <inheritdoc cref="CalendarOf(ProcessModel, FlowNode)"/>
+    /// <param name="processProperties">The process's extension properties (its default calendar among them).</param>
+    public static string? CalendarOf(IReadOnlyDictionary<string, string> processProperties, FlowNode node)
     {
-        var name = Trimmed(node.Properties.GetValueOrDefault(Calendar)) ?? Trimmed(model.Properties.GetValueOrDefault(Calendar));
+        var name = Trimmed(node.Properties.GetValueOrDefault(Calendar)) ?? Trimmed(processProperties.GetValueOrDefault(Calendar));
         return name is null || string.Equals(name, RealTime, StringComparison.OrdinalIgnoreCase) ? null : name;
     }
 

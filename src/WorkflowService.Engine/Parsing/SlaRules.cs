@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Xml.Linq;
 using WorkflowService.Engine.Expressions;
 using WorkflowService.Engine.Model;
@@ -14,11 +13,11 @@ internal static class SlaRules
 {
     public static void Check(XElement process, IReadOnlyList<FlowNode> nodes, DiagnosticBag diagnostics)
     {
-        var processCalendar = CommonNodeParts.Properties(process).GetValueOrDefault(SlaProperties.Calendar);
+        var processProperties = CommonNodeParts.Properties(process);
+        var processCalendar = processProperties.GetValueOrDefault(SlaProperties.Calendar);
         if (processCalendar is not null && string.IsNullOrWhiteSpace(processCalendar))
             diagnostics.Error(process, $"Process '{process.Id()}' has an empty calendar property; name a business calendar or remove it");
 
-        var processDefaults = WithoutNodes(processCalendar);
         foreach (var node in nodes)
         {
             var timer = TimerOf(node);
@@ -33,7 +32,7 @@ internal static class SlaRules
                     diagnostics.Warning(node, $"{node.Describe()} has a calendar, but its timer is a date, which a calendar does not move");
             }
 
-            if (SlaProperties.CalendarOf(processDefaults, node) is not null)
+            if (SlaProperties.CalendarOf(processProperties, node) is not null)
             {
                 if (timer is { Kind: not TimerKind.Date } t) CheckCountable(node, t.Expression, diagnostics);
                 if (node is UserTaskNode { DueDate: { } due }) CheckCountable(node, due, diagnostics);
@@ -95,13 +94,4 @@ internal static class SlaRules
         BoundaryEventNode { Trigger: TimerTrigger t } => t.Timer,
         _ => null,
     };
-
-    /// <summary>A model standing for the process's properties only, to ask <see cref="SlaProperties.CalendarOf"/>.</summary>
-    private static ProcessModel WithoutNodes(string? processCalendar) =>
-        new("_", null, [], [])
-        {
-            Properties = processCalendar is null
-                ? ImmutableDictionary<string, string>.Empty
-                : ImmutableDictionary<string, string>.Empty.Add(SlaProperties.Calendar, processCalendar),
-        };
 }

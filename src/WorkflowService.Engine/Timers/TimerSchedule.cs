@@ -86,6 +86,17 @@ public sealed record TimerSchedule(DateTimeOffset FirstDue, IsoDuration? Interva
         }
     }
 
+    /// <summary>
+    /// The ISO 8601 span a timer counted to its first due time, which a calendar edit counts again: a duration, or a
+    /// cycle's interval; null for a date and for a cycle with a start date (a date stays a date).
+    /// </summary>
+    public static string? SpanOf(TimerKind kind, string text, TimerSchedule schedule) => kind switch
+    {
+        TimerKind.Duration => IsoDuration.Parse(text).ToString(),
+        TimerKind.Cycle when text.Trim().Split('/').Length == 2 => schedule.Interval?.ToString(),
+        _ => null,
+    };
+
     /// <summary>The firing after <paramref name="previousDue"/>; each is computed from the previous one.</summary>
     public static DateTimeOffset Next(DateTimeOffset previousDue, IsoDuration interval, WorkingCalendar? calendar = null) =>
         Add(previousDue, interval, calendar);

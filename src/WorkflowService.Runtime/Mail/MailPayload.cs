@@ -1,4 +1,6 @@
 using System.Text.Json;
+using WorkflowService.Engine.Model;
+using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.Runtime.Mail;
 
@@ -51,12 +53,25 @@ public sealed record MailPayload
 
 /// <param name="Name">The process's name as written; <paramref name="Names"/> the same in other languages (by language).</param>
 public sealed record MailInstance(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string? Name = null,
-    IReadOnlyDictionary<string, string>? Names = null);
+    IReadOnlyDictionary<string, string>? Names = null)
+{
+    /// <summary>An instance as a mail shows it: its process's name as written and in other languages.</summary>
+    public static MailInstance Of(InstanceRecord instance, ProcessModel model) =>
+        new(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey,
+            model.Name, Translations.Of(model.Properties, Translations.Name));
+}
 
 /// <param name="Link">Deep link to the task in the inbox.</param>
 /// <param name="Names">The task's name in other languages, by language (a mail is read in both).</param>
 public sealed record MailTask(Guid Id, string? Name, string ElementId, DateTimeOffset? DueAt, string? Assignee,
-    IReadOnlyList<string> CandidateGroups, string Link, IReadOnlyDictionary<string, string>? Names = null);
+    IReadOnlyList<string> CandidateGroups, string Link, IReadOnlyDictionary<string, string>? Names = null)
+{
+    /// <summary>An open task as a mail shows it, linked under <paramref name="baseUrl"/> (no trailing slash).</summary>
+    public static MailTask Of(TaskRecord task, ProcessModel model, string baseUrl) =>
+        new(task.Id, task.Name, task.ElementId, task.DueAt, task.Assignee,
+            task.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries), $"{baseUrl}/tasks/{task.Id}",
+            model.TryGetNode(task.ElementId, out var node) ? Translations.Of(node.Properties, Translations.Name) : null);
+}
 
 /// <summary>The person and group(s) a breach is charged to (either may be null).</summary>
 public sealed record MailBreach(string? Responsible, string? ResponsibleGroup);

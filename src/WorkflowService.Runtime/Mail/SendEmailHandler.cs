@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkflowService.Engine.Execution;
-using WorkflowService.Engine.Model;
 using WorkflowService.Runtime.Configuration;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
@@ -49,16 +48,13 @@ public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOption
 
         var baseUrl = app.Value.BaseUrl.TrimEnd('/');
         var tasks = (await OpenTasksAsync(scope, ct))
-            .Select(x => new MailTask(x.Id, x.Name, x.ElementId, x.DueAt, x.Assignee,
-                x.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries), $"{baseUrl}/tasks/{x.Id}",
-                scope.Model.TryGetNode(x.ElementId, out var node) ? Translations.Of(node.Properties, Translations.Name) : null))
+            .Select(x => MailTask.Of(x, scope.Model, baseUrl))
             .ToList();
         var instance = scope.Instance;
         var payload = new MailPayload
         {
             To = to, Cc = cc, Template = template, Subject = subject, Rule = rule, ElementId = context.Task.ElementId,
-            Instance = new MailInstance(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey,
-                scope.Model.Name, Translations.Of(scope.Model.Properties, Translations.Name)),
+            Instance = MailInstance.Of(instance, scope.Model),
             Variables = scope.State.Variables,
             Inputs = inputs.Where(i => !OwnInputs.Contains(i.Key)).ToDictionary(StringComparer.Ordinal),
             Tasks = tasks,

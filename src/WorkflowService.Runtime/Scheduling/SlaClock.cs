@@ -11,10 +11,6 @@ namespace WorkflowService.Runtime.Scheduling;
 /// </summary>
 public static class SlaClock
 {
-    /// <summary><paramref name="span"/> counted from <paramref name="from"/>, in the calendar's working time when there is one.</summary>
-    public static DateTimeOffset Due(DateTimeOffset from, IsoDuration span, WorkingCalendar? calendar) =>
-        TimerSchedule.Add(from, span, calendar);
-
     /// <summary>The time between two instants the clock counts (working time in a calendar); zero when past.</summary>
     public static TimeSpan Between(DateTimeOffset from, DateTimeOffset to, WorkingCalendar? calendar) =>
         to <= from ? TimeSpan.Zero : calendar?.WorkingTimeBetween(from, to) ?? to - from;

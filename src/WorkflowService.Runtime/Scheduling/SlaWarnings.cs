@@ -62,8 +62,7 @@ public sealed class SlaWarnings(
             // Nobody has claimed the work yet: whoever may claim it hears of it.
             var to = assignees.Count > 0
                 ? assignees
-                : tasks.SelectMany(t => t.CandidateUsers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                        .Concat(t.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+                : tasks.SelectMany(t => Names(t.CandidateUsers).Concat(Names(t.CandidateGroups)))
                     .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var cc = last ? Supervisors() : [];
             if (to.Count == 0)
@@ -97,14 +96,16 @@ public sealed class SlaWarnings(
         if (sent.MailId is { } id) outbox.Dispatch(id);
         await notifier.NotifyAsync([.. sent.Tasks.Select(t => new WorkflowNotification(NotificationKind, sent.Instance.Id, t.Id,
             sent.Instance.DefinitionKey, t.ElementId, t.Assignee,
-            t.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            t.CandidateUsers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))], ct);
+            Names(t.CandidateGroups), Names(t.CandidateUsers)))], ct);
     }
 
     private sealed record Sent(Guid? MailId, int Mark, InstanceRecord Instance, List<TaskRecord> Tasks, DateTimeOffset? Later = null);
 
     private List<string> Supervisors() =>
-        [.. options.Value.WarnSupervisors.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        [.. Names(options.Value.WarnSupervisors)];
+
+    /// <summary>A comma-separated list of names (a task's candidates, the supervisors setting).</summary>
+    private static string[] Names(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The open tasks the timer watches: its host task, or those inside its host subprocess, else all the instance's.</summary>
     private static async Task<List<TaskRecord>> WatchedTasksAsync(WorkflowDbContext db, Guid instanceId, ProcessModel model,
@@ -130,15 +131,11 @@ public sealed class SlaWarnings(
         TimerRecord timer, List<string> to, List<string> cc, bool last)
     {
         var baseUrl = app.Value.BaseUrl.TrimEnd('/');
-        var mailTasks = tasks.Select(x => new MailTask(x.Id, x.Name, x.ElementId, x.DueAt, x.Assignee,
-                x.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries), $"{baseUrl}/tasks/{x.Id}",
-                model.TryGetNode(x.ElementId, out var node) ? Translations.Of(node.Properties, Translations.Name) : null))
-            .ToList();
+        var mailTasks = tasks.Select(x => MailTask.Of(x, model, baseUrl)).ToList();
         return new MailPayload
         {
             To = to, Cc = cc, Template = Template, Rule = timer.SlaRule, ElementId = timer.ElementId,
-            Instance = new MailInstance(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey,
-                model.Name, Translations.Of(model.Properties, Translations.Name)),
+            Instance = MailInstance.Of(instance, model),
             Inputs = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
             {
                 ["mark"] = JsonSerializer.SerializeToElement(warning.WarnMark),

@@ -32,13 +32,8 @@ public sealed class StartTimers(Interpreter interpreter)
             var record = Add(db, definition.Id, start.Id, schedule.FirstDue,
                 schedule.Interval?.ToString(), schedule.Repetitions is { } r ? r - 1 : null, effects, now);
             record.Calendar = calendar?.Name;
-            // What a calendar edit computes again: a duration, or a cycle's first interval (a start date stays a date).
-            record.Span = timer.Kind switch
-            {
-                TimerKind.Duration => IsoDuration.Parse(text).ToString(),
-                TimerKind.Cycle when text.Trim().Split('/').Length == 2 => schedule.Interval?.ToString(),
-                _ => null,
-            };
+            // What a calendar edit computes again.
+            record.Span = TimerSchedule.SpanOf(timer.Kind, text, schedule);
             record.CountFrom = record.Span is null ? null : now;
         }
     }

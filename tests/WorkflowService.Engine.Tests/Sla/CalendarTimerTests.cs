@@ -8,12 +8,8 @@ namespace WorkflowService.Engine.Tests.Sla;
 /// <summary>Timers and due dates that carry a <c>calendar</c> count in its working time; the rest in real time.</summary>
 public class CalendarTimerTests
 {
-    private sealed class Source(params WorkingCalendar[] calendars) : ICalendarSource
-    {
-        public WorkingCalendar? Find(string name) => calendars.FirstOrDefault(c => c.Name == name);
-    }
-
-    private static readonly Interpreter WithChina = new(new InterpreterOptions { Calendars = new Source(CalendarFixture.China2026()) });
+    private static readonly Interpreter WithChina =
+        new(new InterpreterOptions { Calendars = TestCalendars.Of(CalendarFixture.China2026()) });
 
     /// <summary>Friday before the Spring Festival, 16:00 in Shanghai.</summary>
     private static readonly DateTimeOffset FridayBeforeSpringFestival = new(2026, 2, 13, 16, 0, 0, TimeSpan.FromHours(8));
