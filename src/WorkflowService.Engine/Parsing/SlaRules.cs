@@ -52,7 +52,7 @@ internal static class SlaRules
                     diagnostics.Error(node,
                         $"{node.Describe()} has countFrom, but only a duration timer or a user task with a due date counts from an instant");
                 else if (string.IsNullOrWhiteSpace(countFrom))
-                    diagnostics.Error(node, $"{node.Describe()} has an empty countFrom; write an ISO 8601 date or an expression such as ${{receivedAt}}");
+                    diagnostics.Error(node, $"{node.Describe()} has an empty countFrom; " + "write an ISO 8601 date or an expression such as ${receivedAt}");
                 else if ((ExpressionEvaluator.IsExpression(countFrom) ? ExpressionEvaluator.CheckSyntax(countFrom) : DateProblem(countFrom)) is { } problem)
                     diagnostics.Error(node, $"{node.Describe()}: countFrom {problem}");
             }

@@ -140,6 +140,21 @@ const samples = {
   'file.unreadable': 'The document could not be read: Stream was closed',
   'file.parser-failed': 'The parser failed on this document (InvalidOperationException: boom)',
   'file.none': 'No document was given',
+  'sla.process-empty-calendar': "Process 'repair' has an empty calendar property; name a business calendar or remove it",
+  'sla.empty-calendar': "Boundary event 'late' has an empty calendar property; name a business calendar, or 'none' for real time",
+  'sla.calendar-not-counted': "Script task 'calc' has a calendar, but only timer events and user tasks (their due date) count in one",
+  'sla.calendar-on-date': "Boundary event 'late' has a calendar, but its timer is a date, which a calendar does not move",
+  'sla.calendar-units': "Boundary event 'late' counts 'P1M' in a business calendar; write working days and hours (e.g. P5D, PT4H), not years, months or weeks",
+  'sla.warn-without-sla': "Boundary event 'late' has warnAt, but only a timer event with an sla rule warns before its breach",
+  'sla.warn-not-percent': "Boundary event 'late': warnAt 'half': 'half' is not a percentage from 1% to 99% (expected e.g. 50%,75%)",
+  'sla.warn-not-rising': "Boundary event 'late': warnAt '75%,50%': the marks must rise, each once (50% after 75%)",
+  'sla.count-from-not-counted': "Boundary event 'late' has countFrom, but only a duration timer or a user task with a due date counts from an instant",
+  'sla.count-from-empty': "Boundary event 'late' has an empty countFrom; write an ISO 8601 date or an expression such as ${receivedAt}",
+  'sla.count-from-invalid': "Boundary event 'late': countFrom 'soon' is not an ISO 8601 date-time (expected e.g. 2026-03-01T09:00:00Z or 2026-03-01)",
+  'sla.pause-value': "User task 'wait' has slaPause 'yes'; write true or false",
+  'sla.pause-element': "Exclusive gateway 'choose' has slaPause, but only a user task, an external task, an intermediate catch event or an event-based gateway waits for someone else",
+  'calendar.undefined': "Boundary event 'late' counts in business calendar 'nowhere', which is not defined; define it first (Admin → Calendars) or correct the name",
+  'calendar.process-undefined': "Process 'repair' counts its timers in business calendar 'nowhere', which is not defined; define it first (Admin → Calendars) or correct the name",
 };
 
 test('every kind of finding is recognized by its own entry, and none by an earlier one', () => {
@@ -193,6 +208,13 @@ test('the details of tasks, forms and timers read in Chinese, with what the serv
     "边界事件 'late' 的 timeDuration 'P2000Y' 无法发布:'P2000Y' 超过 1,000 年;没有工作流会等那么久");
 });
 
+test('the SLA findings read in Chinese with what the owner wrote kept', () => {
+  assert.equal(findingInChinese(samples['sla.warn-not-rising']),
+    "边界事件 'late':warnAt '75%,50%' 的提醒点须从小到大排列,每个只出现一次(50% 在 75% 之后)");
+  assert.equal(findingInChinese(samples['calendar.undefined']),
+    "边界事件 'late' 使用的工作日历 'nowhere' 尚未定义;请先定义它(管理 → 工作日历),或更正名称");
+});
+
 test('a timer publication refusal is translated too, and one no pattern knows stays as the server wrote it', () => {
   const refused = reason => findingInChinese(`Start event 'tick' has a timeCycle 'R/PT0.5S' that cannot be published: ${reason}`);
   assert.equal(refused("'R/PT0.5S' repeats every PT0.5S: a cycle must wait at least one second between firings"),
@@ -223,8 +245,9 @@ test('findings are translated for a Chinese culture only', () => {
 });
 
 test('every entry still uses the words of the server: each fixed part of its pattern is in the C# sources', () => {
-  // The sentences are written in the engine's parser and the runtime's definitions (C#, "\"" unescaped).
-  const folders = ['WorkflowService.Engine/Parsing', 'WorkflowService.Runtime/Definitions']
+  // The sentences are written in the engine's parser, the SLA properties' reader (warnAt) and the runtime's
+  // definitions (C#, "\"" unescaped).
+  const folders = ['WorkflowService.Engine/Parsing', 'WorkflowService.Engine/Model', 'WorkflowService.Runtime/Definitions']
     .map(folder => new URL(`../../../${folder}/`, import.meta.url));
   const source = folders.flatMap(folder => readdirSync(folder).filter(f => f.endsWith('.cs'))
     .map(f => readFileSync(new URL(f, folder), 'utf8'))).join('\n').replaceAll('\\"', '"');
