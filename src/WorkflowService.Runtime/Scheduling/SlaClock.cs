@@ -48,10 +48,20 @@ public static class SlaClock
         row.Status = TimerStatus.Paused;
     }
 
-    /// <summary>Runs a paused row again: due when its time left has passed again from <paramref name="at"/>.</summary>
+    /// <summary>
+    /// Runs a paused row again: due when its time left has passed again from <paramref name="at"/>. A row that was
+    /// already due when it paused (its firing had not been handled yet) had no time left: it keeps its due time, so
+    /// it fires at once and its breach says when the time really ran out, not when the pause ended.
+    /// </summary>
     public static void Resume(TimerRecord row, DateTimeOffset at, WorkingCalendar? calendar)
     {
         var left = row.Left ?? TimeSpan.Zero;
+        if (left == TimeSpan.Zero && row.DueAt <= at)
+        {
+            row.Left = null;
+            row.Status = TimerStatus.Pending;
+            return;
+        }
         row.CountFrom = at;
         row.Span = SpanOf(left);
         row.DueAt = calendar?.AddWorkingTime(at, left) ?? at + left;

@@ -73,6 +73,27 @@ public sealed class SlaClockTests(ServiceFixture service) : IClassFixture<Servic
     }
 
     [Fact]
+    public async Task A_clock_that_ran_out_before_its_pause_is_charged_from_when_it_ran_out()
+    {
+        var id = await StartAsync(Process("sla-pause-overdue"));
+        var engineer = service.As("engineer");
+        var started = (await TimersAsync(id)).Single().DueAt.AddHours(-10);
+
+        // Due at 10 h; the firing is not handled yet (no sweep) when the wait for the customer begins at 11 h.
+        service.Clock.Advance(TimeSpan.FromHours(11));
+        await engineer.CompleteAsync(id, "repairDevice");
+        var paused = Assert.Single(await TimersAsync(id));
+        Assert.Equal(TimerStatus.Paused.Name, paused.Status);
+        Assert.Equal(TimeSpan.Zero, paused.Left);
+
+        await service.AdvanceAsync(TimeSpan.FromHours(5));
+        await engineer.CompleteAsync(id, "waitCustomer");
+        await service.AdvanceAsync(TimeSpan.FromSeconds(1));
+        var breach = await service.ExpectBreachAsync(id, "repair-turnaround");
+        Assert.Equal(started.AddHours(10), breach.DueAt);
+    }
+
+    [Fact]
     public async Task Warnings_reach_the_assignee_once_at_each_mark_and_the_supervisors_at_the_last()
     {
         var id = await StartAsync(Process("sla-warn", """<camunda:property name="warnAt" value="50%,90%" />"""));
