@@ -63,4 +63,20 @@ public sealed class HotlineDutyScenarioTests
         Assert.True(sim.IsCompleted);
         Assert.Equal(["callRinging", "workingTimeGateway", "callForwarded", "nextWorkingPeriod", "callBack", "calledBack"], sim.Path);
     }
+
+    [Fact]
+    public void A_call_back_is_due_four_working_hours_after_it_opens_so_a_late_afternoon_miss_is_due_the_next_working_morning()
+    {
+        // Friday 4 December 2026, 16:00 in Shanghai: 1.5 working hours are left that day, 2.5 more on Monday from 08:30.
+        var friday = new DateTimeOffset(2026, 12, 4, 16, 0, 0, TimeSpan.FromHours(8));
+        var interpreter = new Interpreter(new InterpreterOptions { Calendars = TestCalendars.Of(TestCalendars.Shipped()) });
+        var sim = Simulation.Start(ShippedProcesses.HotlineCall, new { callId = "C-9", from = "139", to = "400", ringSeconds = 5 },
+            at: friday, interpreter: interpreter);
+
+        sim.AdvanceBy(TimeSpan.FromSeconds(8));
+        sim.SendMessage("call-ended");
+
+        var callBack = sim.AssertOpenFor("callBack", ["hotline"]);
+        Assert.Equal(new DateTimeOffset(2026, 12, 7, 11, 0, 8, TimeSpan.FromHours(8)), callBack.DueAt);
+    }
 }
