@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace WorkflowService.AfterSales.Reports.Kpis;
@@ -15,8 +16,8 @@ namespace WorkflowService.AfterSales.Reports.Kpis;
 /// <param name="BreachesByPerson">Breaches detected in the period per person charged; "—" for those charged to no one. Most first.</param>
 public sealed record DashboardFigures(
     DateTimeOffset From, DateTimeOffset To,
-    int Repairs, int FirstTimeFixes, double? FirstTimeFixRate, int FirstTimeFixDays,
-    IReadOnlyDictionary<string, int> Satisfaction, int SatisfactionAnswers, double? SatisfactionAverage,
+    int Repairs, int FirstTimeFixes, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? FirstTimeFixRate, int FirstTimeFixDays,
+    IReadOnlyDictionary<string, int> Satisfaction, int SatisfactionAnswers, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? SatisfactionAverage,
     int Complaints, IReadOnlyDictionary<string, int> ComplaintsByCause,
     DateTimeOffset OpenAt, int OpenOrders, IReadOnlyDictionary<string, int> OpenOrdersByAge,
     IReadOnlyDictionary<string, int> BreachesByPerson);
