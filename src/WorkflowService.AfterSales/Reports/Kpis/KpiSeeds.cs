@@ -83,7 +83,8 @@ public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceService instan
             .GroupBy(h => h.InstanceId).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct)).ToHashSet();
         await using var a = await AfterSalesDbContext.OverAsync(db, ct);
         var own = await a.Orders.AsNoTracking().Where(o => ids.Contains(o.InstanceId))
-            .SelectMany(o => o.Devices.Select(d => new { o.InstanceId, o.Number, d.DeviceId })).ToListAsync(ct);
+            .Join(a.OrderDevices.AsNoTracking(), o => o.Number, d => d.OrderNumber, (o, d) => new { o.InstanceId, o.Number, d.DeviceId })
+            .ToListAsync(ct);
         var deviceIds = own.Select(d => d.DeviceId).Distinct().ToList();
         var repairType = OrderType.Repair.Name;
         var later = deviceIds.Count == 0 ? [] : await a.OrderDevices.AsNoTracking().Where(d => deviceIds.Contains(d.DeviceId))
