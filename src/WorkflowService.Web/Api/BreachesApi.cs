@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowService.AfterSales;
 using WorkflowService.AfterSales.Reports.Kpis;
 using WorkflowService.Runtime.Instances;
-using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Sheets;
 using WorkflowService.Web.Auth;
 
@@ -38,22 +37,22 @@ public static class BreachesApi
             .WithSummary("The breaches list with the same filters as an .xlsx workbook, with Chinese headers in zh-CN");
     }
 
-    private static async Task<Results<Ok<List<BreachDto>>, ProblemHttpResult>> BreachesAsync(WorkflowDbFactory dbFactory, DepartmentDay days,
+    private static async Task<Results<Ok<List<BreachDto>>, ProblemHttpResult>> BreachesAsync(BreachList breaches, DepartmentDay days,
         Guid? instanceId, string? rule, string? from, string? to, string? person, int? skip, int? take, CancellationToken ct)
     {
         var (filter, refusal) = Filter(instanceId, rule, from, to, person, days);
         if (refusal is not null) return refusal;
-        var list = await new BreachList(dbFactory).ListAsync(filter!, skip ?? 0, Math.Clamp(take ?? 200, 1, 1000), ct);
+        var list = await breaches.ListAsync(filter!, skip ?? 0, Math.Clamp(take ?? 200, 1, 1000), ct);
         return TypedResults.Ok(list.Select(b => new BreachDto(b.Rule, b.InstanceId, b.DefinitionKey, b.BusinessKey, b.ElementId,
             b.DueAt, b.DetectedAt, b.Responsible, b.ResponsibleGroup, b.ResponsibleNote)).ToList());
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> WorkbookAsync(WorkflowDbFactory dbFactory, DepartmentDay days,
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> WorkbookAsync(BreachList breaches, DepartmentDay days,
         TimeProvider clock, Guid? instanceId, string? rule, string? from, string? to, string? person, CancellationToken ct)
     {
         var (filter, refusal) = Filter(instanceId, rule, from, to, person, days);
         if (refusal is not null) return refusal;
-        var list = await new BreachList(dbFactory).ListAsync(filter!, 0, WorkbookRows, ct);
+        var list = await breaches.ListAsync(filter!, 0, WorkbookRows, ct);
         var zh = KpiSheet.IsChinese(CultureInfo.CurrentUICulture);
         string Time(DateTimeOffset at) => ReportsApi.LocalTime(at, days);
         var bytes = SheetWriter.Write(Headers.Select(h => zh ? h.Zh : h.En).ToList(), list.Select(b => (IReadOnlyList<object?>)

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkflowService.Runtime.Instances;
 
 namespace WorkflowService.AfterSales.Reports.Kpis;
 
@@ -9,6 +11,7 @@ public static class KpiRegistration
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<BreachList>(); // the breaches list's filters, for the page, the API and the breach numbers
         services.AddSingleton<KpiSeeds>();
         services.AddSingleton<KpiCases>();
         services.AddSingleton<DashboardReport>();

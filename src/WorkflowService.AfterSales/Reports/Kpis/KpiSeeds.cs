@@ -16,7 +16,7 @@ public readonly record struct KpiSeed(Guid InstanceId, DateTimeOffset At);
 /// (first-time fixes, open orders, satisfaction scores, complaint causes). A case is late for a rule when a breach of
 /// that rule was ever recorded for its instance.
 /// </summary>
-public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceService instances, IOptions<DashboardOptions> options)
+public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceService instances, BreachList breachList, IOptions<DashboardOptions> options)
 {
     /// <summary>The element left in a repair's rework loop: the repair work repeated after the customer refused it.</summary>
     public const string RepairStep = "repairDevice";
@@ -138,7 +138,7 @@ public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceService instan
     public async Task<IReadOnlyList<BreachView>> BreachesAsync(DateTimeOffset from, DateTimeOffset to, string? rule, string? person,
         CancellationToken ct)
     {
-        var list = await new BreachList(dbFactory).ListAsync(new BreachFilter(Rule: rule, From: from, To: to, Person: person), 0, int.MaxValue, ct);
+        var list = await breachList.ListAsync(new BreachFilter(Rule: rule, From: from, To: to, Person: person), 0, int.MaxValue, ct);
         return list.Reverse().ToList();
     }
 }
