@@ -38,6 +38,9 @@ public sealed partial class CasesPageTests(ServiceFixture service) : IClassFixtu
         Assert.Equal("— (no one charged) 1", manager.Text("data-persons", "—"));
         Assert.Contains($"<a href=\"/breaches?{Period}&person=agent\">2</a>", manager.Html);
         Assert.Contains($"href=\"/api/reports/kpis.xlsx?{Period}\"", manager.Html);
+        // The charts' data: each bar with the address of its list, for dashboard.js to follow on a click.
+        Assert.Contains("\"causes\":[{\"key\":\"productQuality\",\"label\":\"Product quality\",\"count\":0,", manager.Html);
+        Assert.Contains("\"period\":{\"from\":\"2017-05-01\",\"to\":\"2017-05-31\"}", manager.Html);
 
         await manager.PageAsync($"/reports/cases?number=repairs&{Period}");
 

@@ -77,6 +77,7 @@ public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DashboardRe
         var data = new
         {
             texts,
+            period = new { from = DashboardPeriod.Text(Shown.First), to = DashboardPeriod.Text(Shown.Last) },
             breaches = new
             {
                 rules,
