@@ -82,6 +82,7 @@ public static class AfterSalesRegistration
         builder.Services.AddSingleton<Hotline.HotlineDuty>();
         Reports.Ledger.LedgerRegistration.AddEngineersLedger(builder.Services, builder.Configuration);
         Reports.Mail.DailyReportRegistration.AddDailyReport(builder.Services);
+        Reports.Kpis.KpiRegistration.AddDashboard(builder.Services, builder.Configuration);
         return builder;
     }
 }

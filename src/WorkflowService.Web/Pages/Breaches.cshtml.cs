@@ -1,29 +1,64 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowService.AfterSales;
 using WorkflowService.Runtime.Instances;
+using WorkflowService.Web.Api;
 using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Pages;
 
-/// <summary>Broken service rules, newest first: what, where, how late, and who was on it.</summary>
+/// <summary>
+/// Broken service rules, newest first: what, where, how late, and who was on it; filtered by rule, by the days they were
+/// detected (from–to, the department's days, to inclusive: the period a report counts them in) and by the person charged.
+/// </summary>
 [Authorize(Policy = Policies.LateWork)]
-public sealed class BreachesModel(InstanceService instances, InstanceCatalog catalog) : PageModel
+public sealed class BreachesModel(BreachList list, InstanceCatalog catalog, DepartmentDay days) : PageModel
 {
     public const int PageSize = 100;
 
     [BindProperty(SupportsGet = true)] public string? Rule { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Person { get; set; }
     [BindProperty(SupportsGet = true)] public int Skip { get; set; }
 
     public IReadOnlyList<string> Rules { get; private set; } = [];
     public IReadOnlyList<BreachView> Breaches { get; private set; } = [];
 
+    /// <summary>How many breaches the filter finds (all pages).</summary>
+    public int Total { get; private set; }
+
+    /// <summary>The dates did not read: the list is shown without them.</summary>
+    public bool BadDates { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Skip = Math.Max(0, Skip);
         Rules = await catalog.BreachedRulesAsync(ct);
-        Breaches = await instances.BreachesAsync(null, Rule, Skip, PageSize, ct);
+        var (filter, refusal) = BreachesApi.Filter(null, Rule, From, To, Person, days);
+        if (refusal is not null)
+        {
+            BadDates = true;
+            (filter, _) = BreachesApi.Filter(null, Rule, null, null, Person, days);
+        }
+        Breaches = await list.ListAsync(filter!, Skip, PageSize, ct);
+        Total = await list.CountAsync(filter!, ct);
     }
 
-    public string PageUrl(int skip) => Url.Page("/Breaches", new { Rule, Skip = skip > 0 ? skip : (int?)null }) ?? "/breaches";
+    /// <summary>The filter as a query string (lower-case names, empty ones left out), with a page's offset.</summary>
+    private string Query(int? skip)
+    {
+        var query = QueryString.Create(new (string, string?)[]
+        {
+            ("rule", Rule), ("from", From), ("to", To), ("person", Person),
+            ("skip", skip > 0 ? skip.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
+        }.Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2!.Trim())));
+        return query.Value ?? "";
+    }
+
+    public string PageUrl(int skip) => "/breaches" + Query(skip);
+
+    /// <summary>The same filter as a workbook (every page).</summary>
+    public string WorkbookUrl => "/api/breaches.xlsx" + Query(null);
 }

@@ -8,7 +8,8 @@ namespace WorkflowService.Browser.Tests.Pages;
 
 /// <summary>
 /// The managers' dashboard in a real browser, in Chinese: a manager picks a past month, the charts are drawn (ECharts on a
-/// canvas, under the service's Content-Security-Policy), and a breach count leads to the breaches of its rule.
+/// canvas, under the service's Content-Security-Policy), a breach count leads to the breaches of its rule in the month,
+/// and the repairs count to the list of its orders, as many as the count.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardBrowserTests(BrowserFixture browser)
@@ -20,7 +21,8 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         var rows = new KpiRows(browser.Host);
         var missed = await rows.InstanceAsync("hotline-call", KpiRows.At(2017, 6, 5));
         await rows.BreachAsync(missed, "three-rings", KpiRows.At(2017, 6, 5).AddSeconds(15));
-        await rows.OrderAsync("repair", KpiRows.At(2017, 6, 6));
+        var repair = await rows.OrderAsync("repair", KpiRows.At(2017, 6, 6));
+        await rows.LeftAsync(repair, "repairWork", KpiRows.At(2017, 6, 8));
         await rows.OrderAsync("complaint", KpiRows.At(2017, 6, 7));
 
         var manager = await browser.SignInAsync("manager", locale: "zh-CN");
@@ -53,8 +55,21 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
 
         await manager.ClickAsync("[data-testid=dashboard-breaches] tr[data-rule=three-rings] a");
 
-        await manager.WaitForURLAsync(url => url.Contains("/breaches?rule=three-rings"));
+        await manager.WaitForURLAsync(url => url.Contains("/breaches?from=2017-06-01&to=2017-06-30&rule=three-rings"));
         await Expect(manager.Locator($"tr[data-rule=three-rings][data-instance-id='{missed}']")).ToHaveCountAsync(1);
+        await Expect(manager.Locator("[data-testid=breaches-count]")).ToHaveAttributeAsync("data-count", "1");
+
+        // The repairs count leads to the list of exactly its orders, each linking to its order's page.
+        await manager.GoBackAsync();
+        await Expect(manager.Locator("[data-testid=chart-causes][data-ready=true] canvas")).ToHaveCountAsync(1);
+        var repairs = await manager.Locator("[data-kpi-ratio=repairs] a[data-number=repairs]").TextContentAsync();
+        Assert.Equal("1", repairs);
+        await manager.ClickAsync("[data-kpi-ratio=repairs] a[data-number=repairs]");
+        await manager.WaitForURLAsync(url => url.Contains("/reports/cases?number=repairs&from=2017-06-01&to=2017-06-30"));
+        await Expect(manager.Locator("[data-testid=cases-count]")).ToHaveAttributeAsync("data-count", repairs!);
+        await Expect(manager.Locator("[data-testid=cases] tbody tr")).ToHaveCountAsync(1);
+        await Expect(manager.Locator("[data-testid=case-order]")).ToHaveAttributeAsync("href", $"/orders/K-{repair.ToString("N")[..24]}");
+        await Expect(manager.Locator("[data-testid=cases-title]")).ToContainTextAsync("完成的维修");
         Assert.True(errors.IsEmpty, string.Join("\n", errors));
         await manager.Context.CloseAsync();
     }

@@ -28,7 +28,7 @@ public sealed class ComplaintScenarioTests
     private static void VerifyAndAnalyse(Simulation sim)
     {
         sim.Submit("verifyFacts", new { facts = "Same fault as the first repair" }, by: Owner);
-        sim.Submit("analyseCause", new { cause = "Roller of a bad batch" }, by: Owner);
+        sim.Submit("analyseCause", new { cause = "productQuality", causeDetail = "Roller of a bad batch" }, by: Owner);
     }
 
     private static void Propose(Simulation sim, bool agreed = true) =>

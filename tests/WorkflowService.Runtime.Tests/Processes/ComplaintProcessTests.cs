@@ -47,7 +47,7 @@ public sealed class ComplaintProcessTests(ServiceFixture service) : IClassFixtur
             ("complaintEscalationTimer", service.Clock.GetUtcNow() + TimeSpan.FromDays(2)));
 
         await agent.CompleteAsync(id, "verifyFacts", new { facts = "Confirmed by two witnesses" });
-        await agent.CompleteAsync(id, "analyseCause", new { cause = "Overtime, stress" });
+        await agent.CompleteAsync(id, "analyseCause", new { cause = "attitude", causeDetail = "Overtime, stress" });
         await manager.CompleteAsync(id, "investigateStaff", new { staffMember = "engineer", findings = "Confirmed", penalty = true, penaltyAmount = 50 });
         await agent.CompleteAsync(id, "proposeSolution", new { solution = "Apology and free service", resolved = false });
 
@@ -142,5 +142,22 @@ public sealed class ComplaintProcessTests(ServiceFixture service) : IClassFixtur
 
         var breach = await service.ExpectBreachAsync(id, "complaint-escalation");
         Assert.Equal("agent", breach.Responsible); // the owner named when the complaint was recorded (responsible=${owner})
+    }
+
+    [Fact]
+    public async Task The_cause_is_one_of_the_dashboards_causes_with_its_detail_as_free_text()
+    {
+        var id = await RecordedAsync("Complaint Cause Ltd", "quality");
+        var agent = service.As("agent");
+        await agent.CompleteAsync(id, "verifyFacts");
+
+        var refused = await Assert.ThrowsAsync<WorkflowService.Runtime.Instances.ValidationException>(() =>
+            agent.CompleteAsync(id, "analyseCause", new { cause = "Roller of a bad batch" }));
+        Assert.Contains(refused.Errors, e => e.Field == "cause");
+
+        await agent.CompleteAsync(id, "analyseCause", new { cause = "repairQuality", causeDetail = "Roller of a bad batch" });
+        var variables = (await agent.InstanceAsync(id)).State.Variables;
+        Assert.Equal("repairQuality", variables["cause"].GetString());
+        Assert.Equal("Roller of a bad batch", variables["causeDetail"].GetString());
     }
 }

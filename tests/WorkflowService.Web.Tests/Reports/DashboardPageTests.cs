@@ -41,16 +41,16 @@ public sealed class DashboardPageTests(ServiceFixture service) : IClassFixture<S
         Assert.Equal("Repairs done on time — 0 / 0", Tile(manager, "repairs"));
         Assert.Equal("Satisfaction (1–5) —", Tile(manager, "satisfaction"));
         Assert.Equal("Complaints 1", Tile(manager, "complaints"));
-        Assert.Contains("<a href=\"/orders?type=complaint&from=2018-03-01&to=2018-03-31\">1</a>", manager.Html);
-        Assert.Contains("<a href=\"/orders?from=2018-03-01&to=2018-03-31\" data-testid=\"requests-link\">2</a>", manager.Html);
+        Assert.Contains("<a href=\"/reports/cases?number=complaints&from=2018-03-01&to=2018-03-31\" data-number=\"complaints\">1</a>", manager.Html);
+        Assert.Contains("<a href=\"/reports/cases?number=requests&from=2018-03-01&to=2018-03-31\" data-testid=\"requests-link\">2</a>", manager.Html);
         Assert.Equal("1", manager.Text("data-rule", "three-rings").Split(' ')[^1]);
-        Assert.Contains("<a href=\"/breaches?rule=three-rings\">1</a>", manager.Html);
-        Assert.Contains("<a href=\"/breaches?rule=acceptance-24h\">1</a>", manager.Html);
+        Assert.Contains("<a href=\"/breaches?from=2018-03-01&to=2018-03-31&rule=three-rings\">1</a>", manager.Html);
+        Assert.Contains("<a href=\"/breaches?from=2018-03-01&to=2018-03-31&rule=acceptance-24h\">1</a>", manager.Html);
         Assert.Contains("src=\"/dist/dashboard.js", manager.Html);
 
         // The complaint is in the list its number leads to.
-        var orders = await manager.PageAsync("/orders?type=complaint&from=2018-03-01&to=2018-03-31");
-        Assert.Contains($"K-{complaint.ToString("N")[..24]}", orders);
+        var cases = await manager.PageAsync("/reports/cases?number=complaints&from=2018-03-01&to=2018-03-31");
+        Assert.Contains($"K-{complaint.ToString("N")[..24]}", cases);
     }
 
     [Fact]

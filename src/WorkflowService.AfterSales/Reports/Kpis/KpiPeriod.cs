@@ -25,6 +25,12 @@ public sealed record KpiPeriod(DateTimeOffset From, DateTimeOffset To)
         return (new KpiPeriod(start, end), null, null);
     }
 
+    /// <summary>
+    /// One bound read alone (a list's filter, where the other may be missing): a date's first instant, or with
+    /// <paramref name="endOfDay"/> the next day's; an ISO instant as it is; null when it does not read.
+    /// </summary>
+    public static DateTimeOffset? ReadBound(string text, DepartmentDay days, bool endOfDay) => Read(text, days, endOfDay);
+
     private static DateTimeOffset? Read(string text, DepartmentDay days, bool endOfDay)
     {
         text = text.Trim();

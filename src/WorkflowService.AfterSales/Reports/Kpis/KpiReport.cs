@@ -95,7 +95,8 @@ public sealed class KpiReport(WorkflowDbFactory dbFactory, InstanceService insta
         return scores.Count == 0 ? null : scores.Average();
     }
 
-    private static int? Score(JsonElement value)
+    /// <summary>A satisfaction answer 1–5 (a number or its text), or null.</summary>
+    public static int? Score(JsonElement value)
     {
         var text = value.ValueKind switch
         {

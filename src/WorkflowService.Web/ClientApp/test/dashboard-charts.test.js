@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { breachesOption, bucketLabel, breachesUrl, percent, ratio, readData, volumeOption, volumeTotal } from '../src/lib/dashboard-charts.js';
+import { breachesOption, bucketLabel, breachesUrl, casesUrl, distributionOption, distributionTotal, percent, ratio, readData, volumeOption, volumeTotal } from '../src/lib/dashboard-charts.js';
 
 test('percent writes a rate with at most one decimal and a dash for a period with no case', () => {
   assert.equal(percent(2 / 3), '66.7%');
@@ -19,6 +19,30 @@ test('ratio puts the on-time count over the cases', () => {
 test('breachesUrl leads to the breaches list of the rule, escaped', () => {
   assert.equal(breachesUrl('three-rings'), '/breaches?rule=three-rings');
   assert.equal(breachesUrl('a b&c'), '/breaches?rule=a%20b%26c');
+});
+
+test('breachesUrl filters to the days shown when the page gives them', () => {
+  assert.equal(breachesUrl('three-rings', { from: '2017-05-01', to: '2017-05-31' }), '/breaches?from=2017-05-01&to=2017-05-31&rule=three-rings');
+  assert.equal(breachesUrl('three-rings', { from: '2017-05-01' }), '/breaches?rule=three-rings');
+});
+
+test('casesUrl leads to the list of a number, a value after its colon escaped', () => {
+  assert.equal(casesUrl('repairs', { from: '2017-05-01', to: '2017-05-31' }), '/reports/cases?number=repairs&from=2017-05-01&to=2017-05-31');
+  assert.equal(casesUrl('person:—', { from: '2017-05-01', to: '2017-05-31' }), '/reports/cases?number=person%3A%E2%80%94&from=2017-05-01&to=2017-05-31');
+});
+
+test('distributionOption draws a bar per key in order, each keeping the address of its list', () => {
+  const bars = [
+    { key: 'fees', label: '收费', count: 2, url: '/reports/cases?number=cause%3Afees' },
+    { key: 'not-analysed', label: '', count: 1, url: '/reports/cases?number=cause%3Anot-analysed' },
+  ];
+  const option = distributionOption(bars, { count: '数量' });
+  assert.deepEqual(option.xAxis.data, ['收费', 'not-analysed']);
+  assert.deepEqual(option.series[0].data, [{ value: 2, url: bars[0].url }, { value: 1, url: bars[1].url }]);
+  assert.equal(option.series[0].name, '数量');
+  assert.equal(distributionTotal(bars), 3);
+  assert.equal(distributionTotal(undefined), 0);
+  assert.deepEqual(distributionOption(null).series[0].data, []);
 });
 
 test('readData answers null for a missing, broken or foreign block', () => {

@@ -9,17 +9,19 @@ using WorkflowService.Web.Api;
 namespace WorkflowService.Web.Pages.Reports;
 
 /// <summary>
-/// The managers' dashboard: the KPIs of a period as tiles, rendered here (the numbers read without script), and the
-/// data of its two charts — breaches by rule, requests by type per day — embedded as JSON for dashboard.js to draw.
+/// The managers' dashboard: the KPIs of a period and the further figures (<see cref="DashboardReport"/>) as tiles and
+/// tables, rendered here (the numbers read without script, each a link to the cases behind it), and the data of its
+/// charts embedded as JSON for dashboard.js to draw.
 /// </summary>
 [Authorize(Roles = LedgerApi.Readers)] // the KPI API's ReportsApi.Readers, as one attribute string
-public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DepartmentDay days) : PageModel
+public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DashboardReport dashboard, DepartmentDay days) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
     public KpiFigures? Figures { get; private set; }
+    public DashboardFigures? More { get; private set; }
     public IReadOnlyList<DailyRequests> Volume { get; private set; } = [];
 
     /// <summary>The first and last day shown (to inclusive), what the links to the orders list filter on.</summary>
@@ -40,7 +42,14 @@ public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DepartmentD
         var period = DashboardPeriod.Of(shown, days);
         Figures = await kpis.CountAsync(period, ct);
         Volume = await volume.ByDayAsync(period, ct);
+        More = await dashboard.CountAsync(period, ct);
     }
+
+    /// <summary>When the open orders were counted, as the department reads it.</summary>
+    public string OpenAtText => ReportsApi.LocalTime(More!.OpenAt, days);
+
+    /// <summary>The list of a number's cases for the days shown.</summary>
+    public string Cases(string number) => NumberText.CasesUrl(number, Shown.First, Shown.Last);
 
     /// <summary>Up to this many days the volume chart has a bar per day; a longer period has one per month.</summary>
     public const int DailyBarsUpTo = 92;
@@ -49,9 +58,14 @@ public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DepartmentD
     /// The charts' data: labels already translated, so the script only draws. Every day (or month) of the period is on
     /// the axis, those without a request as 0.
     /// </summary>
-    public string ChartJson(Func<string, string> ruleText, Func<string, string> typeText, IReadOnlyDictionary<string, string> texts)
+    public string ChartJson(Func<string, string> ruleText, Func<string, string> typeText, IReadOnlyDictionary<string, string> texts,
+        Func<string, string> causeText, Func<string, string> ageText, Func<string, string> personText)
     {
         var figures = Figures!;
+        var more = More!;
+        // A distribution's bars: key (what its link filters on), label, count and the list it links to.
+        object Bars(IReadOnlyDictionary<string, int> counts, Func<string, string> label, Func<string, string> url) => counts
+            .Select(c => new { key = c.Key, label = label(c.Key), count = c.Value, url = url(c.Key) }).ToList();
         var rules = figures.BreachesByRule.Keys.ToList();
         var daily = Shown.Last.DayNumber - Shown.First.DayNumber < DailyBarsUpTo;
         string Bucket(DateOnly day) => daily ? DashboardPeriod.Text(day) : day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
@@ -63,12 +77,17 @@ public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DepartmentD
         var data = new
         {
             texts,
+            period = new { from = DashboardPeriod.Text(Shown.First), to = DashboardPeriod.Text(Shown.Last) },
             breaches = new
             {
                 rules,
                 labels = rules.Select(ruleText).ToList(),
                 counts = rules.Select(r => figures.BreachesByRule[r]).ToList(),
             },
+            satisfaction = Bars(more.Satisfaction, s => s, s => Cases($"{KpiNumber.Satisfaction}:{s}")),
+            causes = Bars(more.ComplaintsByCause, causeText, c => Cases($"{KpiNumber.Cause}:{c}")),
+            ages = Bars(more.OpenOrdersByAge, ageText, a => Cases($"{KpiNumber.Age}:{a}")),
+            persons = Bars(more.BreachesByPerson, personText, p => NumberText.BreachesUrl(Shown.First, Shown.Last, person: p)),
             volume = new
             {
                 days = buckets,

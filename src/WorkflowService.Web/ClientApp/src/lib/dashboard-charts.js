@@ -12,9 +12,20 @@ export function ratio(kept, cases) {
   return `${kept} / ${cases}`;
 }
 
-/** The breaches list filtered to one rule (the /breaches page filters on rule only, not on a period). */
-export function breachesUrl(rule) {
-  return `/breaches?rule=${encodeURIComponent(rule)}`;
+/**
+ * The breaches list filtered to one rule and, when given, to the days shown (period: { from, to }, yyyy-MM-dd), as the
+ * number beside the chart links.
+ */
+export function breachesUrl(rule, period) {
+  const days = period?.from && period?.to
+    ? `from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}&`
+    : '';
+  return `/breaches?${days}rule=${encodeURIComponent(rule)}`;
+}
+
+/** The list of the cases a number counted in the days shown (/reports/cases). */
+export function casesUrl(number, period) {
+  return `/reports/cases?number=${encodeURIComponent(number)}&from=${encodeURIComponent(period?.from ?? '')}&to=${encodeURIComponent(period?.to ?? '')}`;
 }
 
 /** The page's data block, or null when it is missing or does not parse (the tiles still read without the charts). */
@@ -70,4 +81,31 @@ export function volumeOption(volume) {
 /** The total the volume chart adds up to (the page's "requests received"). */
 export function volumeTotal(volume) {
   return (volume?.series ?? []).reduce((sum, s) => sum + s.counts.reduce((a, b) => a + b, 0), 0);
+}
+
+/**
+ * A distribution (satisfaction by score, complaints by cause, open orders by age, breaches by person): one vertical
+ * bar per key, in the page's order, each bar keeping the address of the list behind it (bars: [{ key, label, count, url }]).
+ */
+export function distributionOption(bars, texts = {}) {
+  const list = Array.isArray(bars) ? bars : [];
+  return {
+    animation: false,
+    grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'item' },
+    xAxis: { type: 'category', data: list.map(b => b.label || b.key), axisLabel: { interval: 0, hideOverlap: true } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{
+      type: 'bar',
+      name: texts.count ?? 'Count',
+      data: list.map(b => ({ value: b.count, url: b.url })),
+      label: { show: true, position: 'top' },
+      cursor: 'pointer',
+    }],
+  };
+}
+
+/** The sum of a distribution's bars: the number it breaks down (e.g. the complaints, the open orders). */
+export function distributionTotal(bars) {
+  return (Array.isArray(bars) ? bars : []).reduce((sum, b) => sum + (b.count ?? 0), 0);
 }

@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace WorkflowService.AfterSales.Reports.Kpis;
+
+/// <summary>
+/// The causes of a complaint: the values of the <c>cause</c> field of complaint.bpmn's "analyse cause" step (its free
+/// text goes in <c>causeDetail</c>). A complaint whose cause is not given yet counts as <see cref="NotAnalysed"/>; a cause
+/// typed as free text before the field was a choice counts as <c>other</c>.
+/// </summary>
+public static class ComplaintCauses
+{
+    public const string NotAnalysed = "not-analysed";
+
+    /// <summary>The process's values, in the form's order.</summary>
+    public static readonly IReadOnlyList<string> Values = ["productQuality", "repairQuality", "responseTime", "attitude", "fees", "other"];
+
+    /// <summary>Every key of the "complaints by cause" figure: the values, then <see cref="NotAnalysed"/>.</summary>
+    public static readonly IReadOnlyList<string> Keys = [.. Values, NotAnalysed];
+
+    /// <summary>The key a complaint counts under, from its instance's variables (none: not analysed yet).</summary>
+    public static string Of(IReadOnlyDictionary<string, JsonElement>? variables)
+    {
+        if (variables is null || !variables.TryGetValue("cause", out var cause) || cause.ValueKind != JsonValueKind.String) return NotAnalysed;
+        var text = cause.GetString()?.Trim();
+        if (string.IsNullOrEmpty(text)) return NotAnalysed;
+        return Values.Contains(text) ? text : "other";
+    }
+}

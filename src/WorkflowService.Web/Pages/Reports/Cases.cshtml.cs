@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowService.AfterSales;
+using WorkflowService.AfterSales.Reports.Kpis;
+using WorkflowService.Web.Api;
+
+namespace WorkflowService.Web.Pages.Reports;
+
+/// <summary>
+/// The cases behind one number of the dashboard (/reports/cases?number=…&amp;from=…&amp;to=…, days as the dashboard
+/// shows them, to inclusive): exactly what the number counted, each with its order, customer, type, time and whether
+/// it was on time, and a workbook of the whole list.
+/// </summary>
+[Authorize(Roles = LedgerApi.Readers)] // ReportsApi.Readers, as one attribute string
+public sealed class CasesModel(KpiCases cases, DepartmentDay days) : PageModel
+{
+    /// <summary>The most rows the page shows; the workbook holds them all.</summary>
+    public const int Shown = 1000;
+
+    [BindProperty(SupportsGet = true)] public string? Number { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+
+    public KpiNumber? Wanted { get; private set; }
+    public KpiCaseList? List { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Wanted = KpiNumber.Parse(Number);
+        if (Wanted is null || DashboardPeriod.Days(DashboardPeriod.Custom, From, To, days.Today) is not { } shown) return;
+        (From, To) = (DashboardPeriod.Text(shown.First), DashboardPeriod.Text(shown.Last));
+        List = await cases.ListAsync(Wanted, DashboardPeriod.Of(shown, days), ct);
+    }
+
+    public string WorkbookUrl =>
+        $"/api/reports/cases.xlsx?number={Uri.EscapeDataString(Wanted!.ToString())}&from={From}&to={To}";
+}
