@@ -20,6 +20,12 @@ public sealed class DailyReportHost : IAsyncDisposable
 {
     public const string Mailbox = "daily@example.com";
 
+    /// <summary><c>Reports:WeeklyQuality:To</c>: the general manager.</summary>
+    public const string GeneralManager = "gm@example.com";
+
+    /// <summary><c>Reports:MonthlySummary:To</c>: the general manager's office.</summary>
+    public const string Office = "gm-office@example.com";
+
     private readonly string _data = TempFolder.Create();
 
     private DailyReportHost(FakeTimeProvider clock, TestSmtpServer smtp) => (Clock, Smtp) = (clock, smtp);
@@ -42,6 +48,8 @@ public sealed class DailyReportHost : IAsyncDisposable
     {
         var settings = ShippedCalendarService.SeedShipped;
         settings["Reports:DailyReport:To"] = Mailbox;
+        settings["Reports:WeeklyQuality:To"] = GeneralManager;
+        settings["Reports:MonthlySummary:To"] = Office;
         Host = new WorkflowHost(new HostSettings { Clock = Clock, SmtpPort = Smtp.Port, DataDirectory = _data, Settings = settings });
         _ = Host.Server;
     }
