@@ -38,6 +38,7 @@ public static class ReportsApi
             .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("The KPIs of a period: from and to are dates (yyyy-MM-dd, to inclusive) or ISO instants; default this month " +
                          "(managers, the deputy manager, the general manager, admins)");
+        app.MapPeriodReportsApi();
     }
 
     private static async Task<Results<Ok<KpisDto>, ProblemHttpResult>> KpisAsync(KpiReport report, DepartmentDay days,
