@@ -28,7 +28,10 @@ public sealed class DailyReportHost : IAsyncDisposable
 
     private readonly string _data = TempFolder.Create();
 
-    private DailyReportHost(FakeTimeProvider clock, TestSmtpServer smtp) => (Clock, Smtp) = (clock, smtp);
+    private readonly IReadOnlyDictionary<string, string?> _extra;
+
+    private DailyReportHost(FakeTimeProvider clock, TestSmtpServer smtp, IReadOnlyDictionary<string, string?>? extra) =>
+        (Clock, Smtp, _extra) = (clock, smtp, extra ?? new Dictionary<string, string?>());
 
     public FakeTimeProvider Clock { get; }
     public TestSmtpServer Smtp { get; }
@@ -37,9 +40,10 @@ public sealed class DailyReportHost : IAsyncDisposable
     /// <summary>The department's (Shanghai) clock time on a day.</summary>
     public static DateTimeOffset At(int year, int month, int day, int hour = 8, int minute = 0) => new(year, month, day, hour, minute, 0, KpiRows.Offset);
 
-    public static async Task<DailyReportHost> StartAsync(DateTimeOffset now)
+    /// <param name="settings">Configuration beside the host's (kept across <see cref="RestartAsync"/>).</param>
+    public static async Task<DailyReportHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new DailyReportHost(new FakeTimeProvider(now), await TestSmtpServer.StartAsync());
+        var host = new DailyReportHost(new FakeTimeProvider(now), await TestSmtpServer.StartAsync(), settings);
         host.Start();
         return host;
     }
@@ -50,6 +54,7 @@ public sealed class DailyReportHost : IAsyncDisposable
         settings["Reports:DailyReport:To"] = Mailbox;
         settings["Reports:WeeklyQuality:To"] = GeneralManager;
         settings["Reports:MonthlySummary:To"] = Office;
+        foreach (var (key, value) in _extra) settings[key] = value;
         Host = new WorkflowHost(new HostSettings { Clock = Clock, SmtpPort = Smtp.Port, DataDirectory = _data, Settings = settings });
         _ = Host.Server;
     }

@@ -125,3 +125,29 @@ public sealed class MonthlySummaryTests
         return queued;
     }
 }
+
+/// <summary>A workbook larger than a mail may carry is left out and the mail links to the endpoint that gives it.</summary>
+public sealed class MonthlySummaryLimitTests
+{
+    [Fact]
+    public async Task A_workbook_above_the_limit_is_not_attached_and_the_mail_links_to_it_instead()
+    {
+        await using var service = await DailyReportHost.StartAsync(DailyReportHost.At(2026, 12, 1, 9),
+            new Dictionary<string, string?> { ["Reports:MonthlySummary:MaxAttachmentBytes"] = "1000" });
+        await new PeriodicReportScenario(service.Host).SeedAsync();
+
+        Assert.True(await service.Host.Services.GetRequiredService<MonthlySummaryReport>().RunAsync(CancellationToken.None));
+        await service.Host.WaitForIdleJobsAsync();
+
+        var mail = Assert.Single(await service.Smtp.WaitForAsync(m => m.Subject.StartsWith("月度服务单汇总", StringComparison.Ordinal), "the summary"));
+        Assert.Empty(mail.Message.Attachments);
+        foreach (var body in new[] { mail.Message.HtmlBody, mail.Message.TextBody })
+        {
+            Assert.NotNull(body);
+            Assert.Contains("/api/reports/monthly.xlsx?month=2026-11", body);
+            Assert.Contains("工作簿过大", body);
+            Assert.Contains("too large to attach", body);
+            Assert.Contains("6 / 7 (85.7%)", body);
+        }
+    }
+}

@@ -37,12 +37,22 @@ public sealed class MonthlySummaryReport(
     DepartmentDay days,
     TimeProvider clock,
     IOptions<AppOptions> app,
+    IConfiguration configuration,
     ILogger<MonthlySummaryReport> logger)
 {
     public const string Template = "monthly-summary";
 
     public static readonly PeriodicReportKind Kind = new("aftersales-monthly-summary", "Reports:MonthlySummary", "report:monthly-summary",
         "report.monthly-summary-settings", "report.monthly-summary-mailed", Weekly: false, DefaultDay: 1);
+
+    /// <summary>
+    /// The largest workbook attached: <c>Reports:MonthlySummary:MaxAttachmentBytes</c> when set lower (a mail server with a
+    /// smaller limit), else <see cref="MailAttachment.MaxTotalBytes"/>.
+    /// </summary>
+    public long AttachmentLimit =>
+        long.TryParse(configuration[$"{Kind.Section}:MaxAttachmentBytes"], out var limit) && limit > 0
+            ? Math.Min(limit, MailAttachment.MaxTotalBytes)
+            : MailAttachment.MaxTotalBytes;
 
     /// <returns>Whether a report was queued now.</returns>
     [AutomaticRetry(Attempts = 3)]
@@ -63,9 +73,9 @@ public sealed class MonthlySummaryReport(
         using var stream = new MemoryStream();
         await workbook.WriteAsync(stream, month, figures, zh: true, ct);
         var attachment = MailAttachment.Of(MonthlySummaryWorkbook.FileName(month, zh: true), SheetWriter.ContentType, stream.ToArray());
-        if (!MailAttachment.Fit([attachment]))
+        if (attachment.Length > AttachmentLimit)
         {
-            logger.WorkbookTooLarge(Template, marker, attachment.Length, MailAttachment.MaxTotalBytes);
+            logger.WorkbookTooLarge(Template, marker, attachment.Length, AttachmentLimit);
             attachment = null;
         }
         if (!await outbox.QueueOnceAsync(Kind.JobId, Kind.MailedAction, Kind.Target, marker, Payload(month, figures, attachment, current.Recipients), ct))

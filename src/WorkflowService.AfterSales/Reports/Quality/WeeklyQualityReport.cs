@@ -97,5 +97,5 @@ internal static partial class PeriodicReportLog
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "The workbook of {Template} for {Period} is {Bytes} bytes, more than a mail may carry ({Limit}): the mail links to it instead")]
-    public static partial void WorkbookTooLarge(this ILogger logger, string template, string period, long bytes, int limit);
+    public static partial void WorkbookTooLarge(this ILogger logger, string template, string period, long bytes, long limit);
 }
