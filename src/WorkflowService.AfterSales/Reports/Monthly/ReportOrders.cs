@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.AfterSales.Persistence;
-using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.AfterSales.Reports.Monthly;
@@ -98,20 +97,32 @@ public sealed class ReportOrders(WorkflowDbFactory dbFactory)
         return [.. orders.Select(o =>
         {
             var instance = instances.GetValueOrDefault(o.InstanceId);
-            var variables = instance is null
-                ? new Dictionary<string, JsonElement>()
-                : (IReadOnlyDictionary<string, JsonElement>)InstanceStateJson.Deserialize(instance.StateJson).Variables;
+            var variables = instance is null ? [] : Variables(instance.StateJson);
             return new ReportOrder(o.Number, o.Type, o.InstanceId, customers.GetValueOrDefault(o.CustomerId) ?? "", o.ReceivedAt,
                 [.. devices[o.Number].OrderBy(d => d.Serial, StringComparer.Ordinal)], instance?.Status ?? "", instance?.EndedAt,
                 First(variables, ResponsibleVariables), [.. breaches[o.InstanceId].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-                Text(variables, FaultVariable), First(variables, CauseVariables));
+                variables.GetValueOrDefault(FaultVariable), First(variables, CauseVariables));
         })];
     }
 
-    private static string? First(IReadOnlyDictionary<string, JsonElement> variables, IReadOnlyList<string> names) =>
-        names.Select(n => Text(variables, n)).FirstOrDefault(t => t is not null);
+    private static readonly string[] Wanted = [.. ResponsibleVariables, FaultVariable, .. CauseVariables];
 
-    private static string? Text(IReadOnlyDictionary<string, JsonElement> variables, string name) =>
-        variables.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { } text
-            && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+    /// <summary>
+    /// The few text variables the reports read, straight from the stored state's <c>variables</c> (not the whole state
+    /// deserialised: for a month of orders that is most of the work).
+    /// </summary>
+    private static Dictionary<string, string> Variables(string stateJson)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(stateJson);
+        if (!document.RootElement.TryGetProperty("variables", out var variables) || variables.ValueKind != JsonValueKind.Object) return found;
+        foreach (var name in Wanted)
+            if (variables.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text))
+                found[name] = text.Trim();
+        return found;
+    }
+
+    private static string? First(Dictionary<string, string> variables, IReadOnlyList<string> names) =>
+        names.Select(variables.GetValueOrDefault).FirstOrDefault(t => t is not null);
 }
