@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowService.AfterSales.Reports.Quality;
 using WorkflowService.Web.Tests.Support;
@@ -88,6 +89,22 @@ public sealed class WeeklyQualityTests
 
         service.Host.Services.GetRequiredService<IRecurringJobManager>().Trigger(WeeklyQualityReport.Kind.JobId);
         await service.Smtp.WaitForAsync(m => m.Subject.Contains("2026-W48", StringComparison.Ordinal), "the report Hangfire ran");
+    }
+
+    [Fact]
+    public async Task Without_a_mailbox_nothing_is_queued_or_recorded_and_once_one_is_saved_the_week_goes_out()
+    {
+        await using var service = await DailyReportHost.StartAsync(Monday, new Dictionary<string, string?> { ["Reports:WeeklyQuality:To"] = "" });
+
+        Assert.False(await RunAsync(service));
+        Assert.Equal(0, await service.Host.ReadAsync(db => db.Outbox.CountAsync()));
+        Assert.Equal(0, await service.Host.ReadAsync(db => db.Audit.CountAsync(a => a.Action == WeeklyQualityReport.Kind.MailedAction)));
+
+        await service.Host.Services.GetRequiredService<WeeklyQualitySettingsStore>()
+            .SaveAsync(new AfterSales.Reports.Mail.PeriodicReportSettings(1, new TimeOnly(9, 0), "gm2@example.com"), "admin");
+        Assert.True(await RunAsync(service));
+        var mail = Assert.Single(await service.Smtp.WaitForAsync(m => m.Subject.Contains("2026-W48", StringComparison.Ordinal), "week 48"));
+        Assert.Equal(["gm2@example.com"], mail.EnvelopeTo);
     }
 
     [Theory]
