@@ -39,6 +39,9 @@ public sealed record MailPayload
     /// <summary>Who the latest breach of <see cref="Rule"/> in this instance is charged to, when one is recorded.</summary>
     public MailBreach? Breach { get; init; }
 
+    /// <summary>Files sent with the mail (a report's workbook); at most <see cref="MailAttachment.MaxTotalBytes"/> in all.</summary>
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+
     public const string Kind = "email";
 
     // camelCase property names; dictionary keys (variable and input names) are kept as they are.

@@ -15,8 +15,21 @@ internal sealed class MailTransport(SmtpOptions smtp, StorageOptions storage)
 
     public string MailDirectory => Path.Combine(storage.DataPath, "mail");
 
-    public MimeMessage Build(Guid outboxId, Recipients recipients, RenderedMail mail, DateTimeOffset now)
+    /// <exception cref="PermanentMailException">The attachments add up to more than <see cref="MailAttachment.MaxTotalBytes"/>.</exception>
+    public MimeMessage Build(Guid outboxId, Recipients recipients, RenderedMail mail, DateTimeOffset now,
+        IReadOnlyList<MailAttachment>? attachments = null)
     {
+        var body = new BodyBuilder { HtmlBody = mail.Html, TextBody = mail.Text };
+        if (attachments is { Count: > 0 })
+        {
+            // Refused here too, not only where the payload is written: a row written by hand or by an older node must
+            // not make a message every server refuses (and be retried forever).
+            if (!MailAttachment.Fit(attachments))
+                throw new PermanentMailException(
+                    $"The attachments add up to {attachments.Sum(a => a.Length)} bytes, more than the {MailAttachment.MaxTotalBytes} a mail may carry");
+            foreach (var attachment in attachments)
+                body.Attachments.Add(attachment.FileName, attachment.Bytes(), ContentType.Parse(attachment.ContentType));
+        }
         var from = MailboxAddress.Parse(smtp.From);
         var message = new MimeMessage
         {
@@ -25,7 +38,7 @@ internal sealed class MailTransport(SmtpOptions smtp, StorageOptions storage)
             // Stable per outbox row: a resend after an unclear failure carries the same id, so the
             // receiving side (and anyone reading the logs) can tell it is the same mail.
             MessageId = $"{outboxId}@{(from.Domain is { Length: > 0 } domain ? domain : "localhost")}",
-            Body = new BodyBuilder { HtmlBody = mail.Html, TextBody = mail.Text }.ToMessageBody(),
+            Body = body.ToMessageBody(),
         };
         message.From.Add(from);
         message.To.AddRange(recipients.To);

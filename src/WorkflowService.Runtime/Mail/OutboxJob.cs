@@ -86,7 +86,7 @@ public sealed class OutboxJob(
             throw new PermanentMailException($"No recipient: {(skipped.Length > 0 ? skipped : "the mail lists nobody")}");
 
         var mail = await _renderer.RenderAsync(payload, recipients.RecipientName);
-        var message = _transport.Build(row.Id, recipients, mail, clock.GetUtcNow());
+        var message = _transport.Build(row.Id, recipients, mail, clock.GetUtcNow(), payload.Attachments);
         var (destination, refused) = await _transport.DeliverAsync(row.Id, message, ct);
         var later = refused.Where(r => r.IsTemporary).ToList();
         var followUp = later.Count > 0 ? FollowUp(row, payload, later) : null;

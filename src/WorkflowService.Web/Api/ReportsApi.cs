@@ -39,6 +39,7 @@ public static class ReportsApi
             .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("The KPIs of a period: from and to are dates (yyyy-MM-dd, to inclusive) or ISO instants; default this month " +
                          "(managers, the deputy manager, the general manager, admins)");
+<<<<<<< HEAD
         // The dashboard's further figures and the lists behind every number: separate answers, so that the KPI call
         // stays the handful of counts it is.
         var reports = app.MapGroup("/api/reports").WithTags("Reports")
@@ -100,6 +101,9 @@ public static class ReportsApi
                 string.Join(", ", KpiNumber.Plain) + ", or " + string.Join(", ", KpiNumber.WithValue.Select(n => n + ":<value>")), "enum"));
         var (period, field, error) = KpiPeriod.Parse(from, to, days);
         return period is null ? (null, null, Problems.Invalid(field!, error!, "format")) : (wanted, period, null);
+=======
+        app.MapPeriodReportsApi();
+>>>>>>> wt-mail
     }
 
     private static async Task<Results<Ok<KpisDto>, ProblemHttpResult>> KpisAsync(KpiReport report, DepartmentDay days,

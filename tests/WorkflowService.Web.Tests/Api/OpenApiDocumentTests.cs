@@ -53,6 +53,8 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["GET /api/reports/cases"] = [400, 401, 403],
         ["GET /api/reports/cases.xlsx"] = [400, 401, 403],
         ["GET /api/breaches.xlsx"] = [400, 401, 403],
+        ["GET /api/reports/monthly.xlsx"] = [400, 401, 403],
+        ["GET /api/reports/weekly.xlsx"] = [400, 401, 403],
         ["POST /api/external-tasks/fetch-and-lock"] = [400, 401, 403, 415],
         ["POST /api/external-tasks/{id}/complete"] = [400, 401, 403, 404, 409, 415],
         ["POST /api/external-tasks/{id}/failure"] = [400, 401, 403, 404, 409, 415],

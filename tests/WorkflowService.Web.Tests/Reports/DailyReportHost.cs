@@ -20,9 +20,18 @@ public sealed class DailyReportHost : IAsyncDisposable
 {
     public const string Mailbox = "daily@example.com";
 
+    /// <summary><c>Reports:WeeklyQuality:To</c>: the general manager.</summary>
+    public const string GeneralManager = "gm@example.com";
+
+    /// <summary><c>Reports:MonthlySummary:To</c>: the general manager's office.</summary>
+    public const string Office = "gm-office@example.com";
+
     private readonly string _data = TempFolder.Create();
 
-    private DailyReportHost(FakeTimeProvider clock, TestSmtpServer smtp) => (Clock, Smtp) = (clock, smtp);
+    private readonly IReadOnlyDictionary<string, string?> _extra;
+
+    private DailyReportHost(FakeTimeProvider clock, TestSmtpServer smtp, IReadOnlyDictionary<string, string?>? extra) =>
+        (Clock, Smtp, _extra) = (clock, smtp, extra ?? new Dictionary<string, string?>());
 
     public FakeTimeProvider Clock { get; }
     public TestSmtpServer Smtp { get; }
@@ -31,9 +40,10 @@ public sealed class DailyReportHost : IAsyncDisposable
     /// <summary>The department's (Shanghai) clock time on a day.</summary>
     public static DateTimeOffset At(int year, int month, int day, int hour = 8, int minute = 0) => new(year, month, day, hour, minute, 0, KpiRows.Offset);
 
-    public static async Task<DailyReportHost> StartAsync(DateTimeOffset now)
+    /// <param name="settings">Configuration beside the host's (kept across <see cref="RestartAsync"/>).</param>
+    public static async Task<DailyReportHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new DailyReportHost(new FakeTimeProvider(now), await TestSmtpServer.StartAsync());
+        var host = new DailyReportHost(new FakeTimeProvider(now), await TestSmtpServer.StartAsync(), settings);
         host.Start();
         return host;
     }
@@ -42,6 +52,9 @@ public sealed class DailyReportHost : IAsyncDisposable
     {
         var settings = ShippedCalendarService.SeedShipped;
         settings["Reports:DailyReport:To"] = Mailbox;
+        settings["Reports:WeeklyQuality:To"] = GeneralManager;
+        settings["Reports:MonthlySummary:To"] = Office;
+        foreach (var (key, value) in _extra) settings[key] = value;
         Host = new WorkflowHost(new HostSettings { Clock = Clock, SmtpPort = Smtp.Port, DataDirectory = _data, Settings = settings });
         _ = Host.Server;
     }

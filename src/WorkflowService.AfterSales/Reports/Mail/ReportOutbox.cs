@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Mail;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.AfterSales.Reports.Mail;
+
+/// <summary>
+/// Queues a scheduled report's mail once per period: the outbox row and the audit entry that records the send
+/// (<paramref name="mailedAction"/>, the period in its details) are written in one transaction, so a second run of the
+/// same period — another node, a restart, Hangfire's retry — finds the entry and writes nothing. The mail then goes
+/// through the outbox (retried, never lost) like every other.
+/// </summary>
+public sealed class ReportOutbox(WorkflowDbFactory dbFactory, TransactionRunner transactions, IOutboxDispatcher outbox, TimeProvider clock)
+{
+    /// <summary>Whether the report of <paramref name="period"/> was already queued.</summary>
+    public static Task<bool> SentAsync(WorkflowDbContext db, string mailedAction, string target, string period, CancellationToken ct) =>
+        db.Audit.AnyAsync(a => a.Action == mailedAction && a.Target == target && a.Details == period, ct);
+
+    /// <returns>Whether the mail was queued now (false: it was already).</returns>
+    public async Task<bool> QueueOnceAsync(string jobId, string mailedAction, string target, string period, MailPayload payload, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var queued = await transactions.RunAsync(jobId, async db =>
+        {
+            if (await SentAsync(db, mailedAction, target, period, ct)) return (Guid?)null;
+            var row = new OutboxMessage
+            {
+                Id = Guid.CreateVersion7(now), Kind = MailPayload.Kind, CreatedAt = now, Status = OutboxStatus.Pending,
+                PayloadJson = payload.Serialize(),
+            };
+            db.Outbox.Add(row);
+            db.Audit.Add(new AuditRecord { At = now, Actor = "system", Action = mailedAction, Target = target, Details = period });
+            await db.SaveChangesAsync(ct);
+            return row.Id;
+        }, ct);
+        if (queued is not { } id) return false;
+        outbox.Dispatch(id);
+        return true;
+    }
+
+    /// <summary>Checked before the (possibly long) counting, so a repeated run does not count for nothing.</summary>
+    public async Task<bool> AlreadySentAsync(string mailedAction, string target, string period, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        return await SentAsync(db, mailedAction, target, period, ct);
+    }
+}
