@@ -91,6 +91,7 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["GET /api/orders/export"] = [400, 401, 403],
         ["POST /api/orders/{number}/slip"] = [400, 401, 403, 404, 413, 415],
         ["GET /api/orders/{number}/slip"] = [401, 403, 404],
+        ["GET /api/devices/export"] = [400, 401, 403],
     };
 
     /// <summary>Operations whose route names something they create when it is missing: no 404.</summary>

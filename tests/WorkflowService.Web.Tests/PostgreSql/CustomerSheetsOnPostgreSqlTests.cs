@@ -25,7 +25,7 @@ public sealed class CustomerSheetsOnPostgreSqlTests(PostgreSqlNodes nodes) : ICl
             await CustomerImportTests.PostFileAsync(agent, "c.csv", Encoding.UTF8.GetBytes(first), dryRun: false), HttpStatusCode.OK);
         var refused = await CustomerImportTests.ReadAsync(await CustomerImportTests.PostFileAsync(agent, "c.csv",
             Encoding.UTF8.GetBytes(header + "上海浦江,长期,许经理,,,X1,PGTAKEN1,2026-02-01,12\r\n"), dryRun: true), HttpStatusCode.OK);
-        var exported = await (await agent.GetAsync("/api/customers/export?q=" + Uri.EscapeDataString("上海浦江"))).Content.ReadAsByteArrayAsync();
+        var exported = await RecordExportTests.DownloadAsync(agent, "/api/customers/export?q=" + Uri.EscapeDataString("上海浦江"), "customers-");
         var again = await CustomerImportTests.ReadAsync(
             await CustomerImportTests.PostFileAsync(agent, "c.xlsx", exported, dryRun: false), HttpStatusCode.OK);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.AfterSales.Customers;
+using WorkflowService.AfterSales.Export;
 using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Pages.Customers;
@@ -11,7 +12,8 @@ namespace WorkflowService.Web.Pages.Customers;
 /// Without a query the first customers by name.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(CustomerArchive archive, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(CustomerArchive archive, IAuthorizationService authorization, RecordSheets sheets, TimeProvider clock)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
@@ -23,4 +25,8 @@ public sealed class IndexModel(CustomerArchive archive, IAuthorizationService au
         CanCreate = (await authorization.AuthorizeAsync(User, Policies.Desk)).Succeeded;
         Customers = await archive.SearchAsync(Q, ct);
     }
+
+    /// <summary>The customers the search finds, one row per device, as a workbook that imports back.</summary>
+    public async Task<FileContentResult> OnGetExcelAsync(CancellationToken ct) =>
+        ExcelDownload.File(await sheets.CustomersAsync(Q, System.Globalization.CultureInfo.CurrentUICulture, ct), "customers", clock);
 }
