@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WorkflowService.Web.Auth;
+using WorkflowService.Web.Exports;
+
+namespace WorkflowService.Web.Api;
+
+/// <summary>
+/// The runtime's lists as .xlsx workbooks for programs (the pages serve the same workbooks behind their Excel buttons):
+/// the caller's inbox, the instances they may see, and for admins the audit log. Chinese headers for a zh-CN reader
+/// (Accept-Language), English ones otherwise; times in the department's zone.
+/// </summary>
+public static class ListExportsApi
+{
+    public static IServiceCollection AddListExports(this IServiceCollection services) =>
+        services.AddSingleton<ListTexts>().AddScoped<TaskSheets>().AddScoped<StaffSheets>();
+
+    public static void MapListExportsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/inbox/export", InboxAsync).WithTags("Tasks").RequireSignedIn().ProducesWorkbook()
+            .WithSummary("The caller's inbox as an .xlsx workbook, with the inbox's filters (process, overdue, dueToday, sort=priority, tz): open tasks assigned to them or offered to them or their groups, even for an admin");
+        app.MapGet("/api/instances/export", InstancesAsync).WithTags("Instances").RequireSignedIn().ProducesWorkbook()
+            .Refuses(StatusCodes.Status400BadRequest)
+            .WithSummary("The instances the caller may see, by process and status, newest first, as an .xlsx workbook");
+        app.MapGet("/api/audit/export", AuditAsync).WithTags("Staff").RequireRole(Policies.Admin).ProducesWorkbook()
+            .WithSummary("The audit log (of one target: a user name or group:name), newest first, as an .xlsx workbook (admins)");
+    }
+
+    private static async Task<FileContentHttpResult> InboxAsync(SignedInCaller caller, TaskSheets sheets, TimeProvider clock, string? process,
+        bool? overdue, bool? dueToday, string? sort, string? tz, CancellationToken ct)
+    {
+        // As the inbox page: an admin may open any task, but their inbox is their own work.
+        var filter = new InboxFilter(process, overdue ?? false, dueToday ?? false,
+            string.Equals(sort, "priority", StringComparison.OrdinalIgnoreCase), tz);
+        return SheetFiles.Workbook(await sheets.InboxAsync(caller.Value with { IsAdmin = false }, filter, CultureInfo.CurrentUICulture, ct),
+            "inbox", clock);
+    }
+
+    private static async Task<FileContentHttpResult> InstancesAsync(SignedInCaller caller, TaskSheets sheets, TimeProvider clock,
+        string? process, string? status, CancellationToken ct) =>
+        SheetFiles.Workbook(await sheets.InstancesAsync(caller, process, status, CultureInfo.CurrentUICulture, ct), "instances", clock);
+
+    private static async Task<FileContentHttpResult> AuditAsync(StaffSheets sheets, TimeProvider clock, string? target, CancellationToken ct) =>
+        SheetFiles.Workbook(await sheets.AuditAsync(target, CultureInfo.CurrentUICulture, ct), "audit", clock);
+}

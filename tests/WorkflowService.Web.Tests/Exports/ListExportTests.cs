@@ -1,0 +1,173 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using WorkflowService.AfterSales;
+using WorkflowService.Testing;
+using WorkflowService.Web.Tests.Support;
+using static WorkflowService.Web.Tests.Records.RecordExportTests;
+
+namespace WorkflowService.Web.Tests.Exports;
+
+/// <summary>
+/// The runtime's lists as workbooks: the inbox (only the caller's own and their groups' tasks, with the inbox's filters),
+/// the instances the caller may see, and the audit log for admins; from the API and from each page's Excel button.
+/// </summary>
+public sealed class ListExportTests(ServiceFixture service) : IClassFixture<ServiceFixture>, IAsyncLifetime
+{
+    private const string Process = "export-lists";
+    private const string UserA = "export-a-user";
+    private const string UserB = "export-b-user";
+
+    private static readonly string Bpmn = TestBpmn.Process(Process, $"""
+        <bpmn:startEvent id="start" />
+        <bpmn:userTask id="work" name="导出任务" camunda:candidateGroups="{"${groups}"}" camunda:dueDate="{"${due}"}" camunda:priority="{"${prio}"}" />
+        <bpmn:endEvent id="done" />
+        {TestBpmn.Flows("start", "work", "done")}
+        """);
+
+    public async Task InitializeAsync()
+    {
+        // Each test's instance deploys it again: the second time answers 200 (the same version).
+        var deployed = await (await service.As("admin")).PostXmlAsync("/api/definitions", Bpmn);
+        Assert.True(deployed.IsSuccessStatusCode, $"{deployed.StatusCode}");
+        await service.Host.CreateUserAsync(UserA, "engineer", "export-a");
+        await service.Host.CreateUserAsync(UserB, "engineer", "export-b");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A task of the test process offered to <paramref name="group"/>, due at <paramref name="due"/>; its business key.</summary>
+    private async Task<(Guid Instance, string Key)> OfferAsync(string group, DateTimeOffset due, int priority = 50)
+    {
+        var key = $"{group}-{Guid.NewGuid():N}"[..(group.Length + 9)];
+        var id = await (await service.As("admin")).StartAsync(Process, new { groups = group, due = due.ToString("O"), prio = priority }, key);
+        return (id, key);
+    }
+
+    private TimeZoneInfo Zone => service.Host.Services.GetRequiredService<DepartmentDay>().Zone;
+
+    [Theory]
+    [InlineData("zh-CN", "待办任务", "任务", "业务编号", "到期时间", "时限", "已超时")]
+    [InlineData("en", "Inbox", "Task", "Business key", "Due", "SLA", "Overdue")]
+    public async Task The_inbox_workbook_holds_the_callers_group_tasks_and_never_another_groups(string language, string sheet, string task,
+        string key, string due, string sla, string overdue)
+    {
+        var late = DateTimeOffset.UtcNow.AddHours(-2);
+        var (_, mine) = await OfferAsync("export-a", late);
+        var (_, theirs) = await OfferAsync("export-b", late);
+
+        var bytes = await DownloadAsync(await service.Host.LoginAsync(UserA), $"/api/inbox/export?process={Process}", "inbox-", language);
+        var forB = Rows(await DownloadAsync(await service.Host.LoginAsync(UserB), $"/api/inbox/export?process={Process}", "inbox-", language));
+        var forAdmin = Rows(await DownloadAsync(await service.As("admin"), $"/api/inbox/export?process={Process}", "inbox-", language));
+
+        Assert.Equal([sheet], MiniExcel.GetSheetNames(new MemoryStream(bytes)));
+        var rows = Rows(bytes);
+        var row = Assert.Single(rows, r => (string?)r[key] == mine);
+        Assert.Equal(("导出任务", overdue, ListTime(late)), ((string?)row[task], (string?)row[sla], (string?)row[due]));
+        Assert.DoesNotContain(rows, r => (string?)r[key] == theirs);
+        Assert.All(rows, r => Assert.StartsWith("export-a-", (string)r[key]!, StringComparison.Ordinal));
+        Assert.Contains(forB, r => (string?)r[key] == theirs);
+        Assert.DoesNotContain(forB, r => (string?)r[key] == mine);
+        Assert.Empty(forAdmin);
+    }
+
+    [Fact]
+    public async Task The_inbox_workbook_keeps_the_overdue_filter()
+    {
+        var (_, late) = await OfferAsync("export-a", DateTimeOffset.UtcNow.AddHours(-1));
+        var (_, later) = await OfferAsync("export-a", DateTimeOffset.UtcNow.AddDays(3));
+        var user = await service.Host.LoginAsync(UserA);
+
+        var overdue = Rows(await DownloadAsync(user, $"/api/inbox/export?process={Process}&overdue=true", "inbox-", "en"));
+        var all = Rows(await DownloadAsync(user, $"/api/inbox/export?process={Process}&sort=priority", "inbox-", "en"));
+
+        Assert.Contains(overdue, r => (string?)r["Business key"] == late);
+        Assert.DoesNotContain(overdue, r => (string?)r["Business key"] == later);
+        Assert.Contains(all, r => (string?)r["Business key"] == later);
+    }
+
+    [Fact]
+    public async Task The_inbox_page_button_downloads_what_the_list_shows_under_its_filters()
+    {
+        var (_, mine) = await OfferAsync("export-a", DateTimeOffset.UtcNow.AddDays(1));
+        var (_, theirs) = await OfferAsync("export-b", DateTimeOffset.UtcNow.AddDays(1));
+        var page = await PageSession.SignInAsync(service.Host, UserA, "zh-CN");
+
+        await page.PageAsync($"/inbox?process={Process}");
+        var link = Href(page.Tag("data-testid", "excel"));
+        var response = await page.GetAsync(link);
+
+        Assert.Contains($"process={Process}", link, StringComparison.Ordinal);
+        await ApiClient.Expect(response, HttpStatusCode.OK);
+        var keys = Rows(await response.Content.ReadAsByteArrayAsync()).Select(r => (string?)r["业务编号"]).ToList();
+        Assert.Contains(mine, keys);
+        Assert.DoesNotContain(theirs, keys);
+    }
+
+    [Fact]
+    public async Task The_instance_workbook_lists_only_instances_the_caller_may_see_with_the_status_filter()
+    {
+        var (a, mine) = await OfferAsync("export-a", DateTimeOffset.UtcNow.AddDays(1));
+        var (_, theirs) = await OfferAsync("export-b", DateTimeOffset.UtcNow.AddDays(1));
+
+        var rows = Rows(await DownloadAsync(await service.Host.LoginAsync(UserA), $"/api/instances/export?process={Process}&status=Running",
+            "instances-", "en"));
+        var completed = Rows(await DownloadAsync(await service.As("manager"), $"/api/instances/export?process={Process}&status=Completed",
+            "instances-", "zh-CN"));
+        var page = await PageSession.SignInAsync(service.Host, UserA, "en");
+        await page.PageAsync($"/instances?process={Process}");
+        var fromPage = await page.GetAsync(Href(page.Tag("data-testid", "excel")));
+
+        var row = Assert.Single(rows, r => (string?)r["Business key"] == mine);
+        Assert.Equal(("Running", Process, "admin"), ((string?)row["Status"], (string?)row["Process key"], (string?)row["Started by"]));
+        Assert.DoesNotContain(rows, r => (string?)r["Business key"] == theirs);
+        Assert.DoesNotContain(completed, r => (string?)r["业务编号"] == mine);
+        await ApiClient.Expect(fromPage, HttpStatusCode.OK);
+        var pageKeys = Rows(await fromPage.Content.ReadAsByteArrayAsync()).Select(r => (string?)r["Business key"]).ToList();
+        Assert.Contains(mine, pageKeys);
+        Assert.DoesNotContain(theirs, pageKeys);
+        await ApiClient.ExpectProblemAsync(await (await service.As("manager")).GetAsync("/api/instances/export?status=Sleeping"),
+            HttpStatusCode.BadRequest);
+        Assert.NotEqual(Guid.Empty, a);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "操作日志", "操作人", "操作", "对象")]
+    [InlineData("en", "Audit log", "Who", "What", "Of")]
+    public async Task The_audit_workbook_is_for_admins_and_keeps_the_target_filter(string language, string sheet, string actor, string action,
+        string target)
+    {
+        var admin = await service.As("admin");
+        var name = Staff.StaffApi.NewName("audit-x");
+        await Staff.StaffApi.AddAsync(admin, name, "agent");
+
+        var bytes = await DownloadAsync(admin, $"/api/audit/export?target={name}", "audit-", language);
+
+        Assert.Equal([sheet], MiniExcel.GetSheetNames(new MemoryStream(bytes)));
+        var row = Assert.Single(Rows(bytes));
+        Assert.Equal(("admin", "user.created", name), ((string?)row[actor], (string?)row[action], (string?)row[target]));
+        await ApiClient.ExpectProblemAsync(await (await service.As("agent")).GetAsync("/api/audit/export"), HttpStatusCode.Forbidden);
+        await ApiClient.ExpectProblemAsync(await (await service.As("manager")).GetAsync("/api/audit/export"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_audit_and_staff_page_buttons_download_for_admins_and_are_refused_to_others()
+    {
+        var admin = await PageSession.SignInAsync(service.Host, "admin", "en");
+        await admin.PageAsync("/admin/staff?q=admin");
+        var staff = await admin.GetAsync(Href(admin.Tag("data-testid", "excel")));
+        await admin.PageAsync("/admin/audit");
+        var audit = await admin.GetAsync(Href(admin.Tag("data-testid", "excel")));
+        var agent = await PageSession.SignInAsync(service.Host, "agent");
+
+        await ApiClient.Expect(staff, HttpStatusCode.OK);
+        Assert.Contains(Rows(await staff.Content.ReadAsByteArrayAsync()), r => (string?)r["User name"] == "admin" && (string?)r["Disabled"] == "No");
+        await ApiClient.Expect(audit, HttpStatusCode.OK);
+        Assert.NotEmpty(Rows(await audit.Content.ReadAsByteArrayAsync()));
+        PageSession.AssertDenied(await agent.Http.GetAsync("/admin/audit?handler=Excel"));
+        PageSession.AssertDenied(await agent.Http.GetAsync("/admin/staff?handler=Excel"));
+    }
+
+    private string ListTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
