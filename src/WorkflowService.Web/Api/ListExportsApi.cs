@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WorkflowService.AfterSales.Export;
 using WorkflowService.Web.Auth;
 using WorkflowService.Web.Exports;
 
@@ -7,7 +8,8 @@ namespace WorkflowService.Web.Api;
 
 /// <summary>
 /// The runtime's lists as .xlsx workbooks for programs (the pages serve the same workbooks behind their Excel buttons):
-/// the caller's inbox, the instances they may see, and for admins the audit log. Chinese headers for a zh-CN reader
+/// the caller's inbox, the instances they may see, for admins the audit log; the hotline's duty roster, and its call log
+/// for the desk (agents, deputy managers, managers, admins). Chinese headers for a zh-CN reader
 /// (Accept-Language), English ones otherwise; times in the department's zone.
 /// </summary>
 public static class ListExportsApi
@@ -24,6 +26,11 @@ public static class ListExportsApi
             .WithSummary("The instances the caller may see, by process and status, newest first, as an .xlsx workbook");
         app.MapGet("/api/audit/export", AuditAsync).WithTags("Staff").RequireRole(Policies.Admin).ProducesWorkbook()
             .WithSummary("The audit log (of one target: a user name or group:name), newest first, as an .xlsx workbook (admins)");
+        app.MapGet("/api/hotline/roster/export", RosterAsync).WithTags("Hotline").RequireSignedIn().ProducesWorkbook()
+            .WithSummary("The duty roster as an .xlsx workbook: the weekly shifts by day, then the dated changes by date");
+        app.MapGet("/api/hotline/calls/export", CallsAsync).WithTags("Hotline").RequireRole(Policies.Desk).ProducesWorkbook()
+            .Refuses(StatusCodes.Status400BadRequest)
+            .WithSummary("The hotline calls that rang in the department's days from/to, from a number containing 'number', newest first, with the order each opened, as an .xlsx workbook (agents, deputy managers, managers, admins)");
     }
 
     private static async Task<FileContentHttpResult> InboxAsync(SignedInCaller caller, TaskSheets sheets, TimeProvider clock, string? process,
@@ -39,6 +46,13 @@ public static class ListExportsApi
     private static async Task<FileContentHttpResult> InstancesAsync(SignedInCaller caller, TaskSheets sheets, TimeProvider clock,
         string? process, string? status, CancellationToken ct) =>
         SheetFiles.Workbook(await sheets.InstancesAsync(caller, process, status, CultureInfo.CurrentUICulture, ct), "instances", clock);
+
+    private static async Task<FileContentHttpResult> RosterAsync(HotlineSheets sheets, TimeProvider clock, CancellationToken ct) =>
+        SheetFiles.Workbook(await sheets.RosterAsync(CultureInfo.CurrentUICulture, ct), "roster", clock);
+
+    private static async Task<FileContentHttpResult> CallsAsync(HotlineSheets sheets, TimeProvider clock, DateOnly? from, DateOnly? to,
+        string? number, CancellationToken ct) =>
+        SheetFiles.Workbook(await sheets.CallsAsync(from, to, number, CultureInfo.CurrentUICulture, ct), "calls", clock);
 
     private static async Task<FileContentHttpResult> AuditAsync(StaffSheets sheets, TimeProvider clock, string? target, CancellationToken ct) =>
         SheetFiles.Workbook(await sheets.AuditAsync(target, CultureInfo.CurrentUICulture, ct), "audit", clock);

@@ -95,6 +95,8 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["GET /api/inbox/export"] = [401, 403],
         ["GET /api/instances/export"] = [400, 401, 403],
         ["GET /api/audit/export"] = [401, 403],
+        ["GET /api/hotline/roster/export"] = [401, 403],
+        ["GET /api/hotline/calls/export"] = [400, 401, 403],
     };
 
     /// <summary>Operations whose route names something they create when it is missing: no 404.</summary>
