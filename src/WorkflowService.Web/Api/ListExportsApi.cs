@@ -8,14 +8,14 @@ namespace WorkflowService.Web.Api;
 
 /// <summary>
 /// The runtime's lists as .xlsx workbooks for programs (the pages serve the same workbooks behind their Excel buttons):
-/// the caller's inbox, the instances they may see, for admins the audit log; the hotline's duty roster, and its call log
-/// for the desk (agents, deputy managers, managers, admins). Chinese headers for a zh-CN reader
+/// the caller's inbox, the instances they may see, for admins the audit log; a calendar's dated days; the hotline's duty
+/// roster, and its call log for the desk (agents, deputy managers, managers, admins). Chinese headers for a zh-CN reader
 /// (Accept-Language), English ones otherwise; times in the department's zone.
 /// </summary>
 public static class ListExportsApi
 {
     public static IServiceCollection AddListExports(this IServiceCollection services) =>
-        services.AddSingleton<ListTexts>().AddScoped<TaskSheets>().AddScoped<StaffSheets>();
+        services.AddSingleton<ListTexts>().AddScoped<TaskSheets>().AddScoped<StaffSheets>().AddScoped<CalendarSheet>();
 
     public static void MapListExportsApi(this IEndpointRouteBuilder app)
     {
@@ -26,6 +26,9 @@ public static class ListExportsApi
             .WithSummary("The instances the caller may see, by process and status, newest first, as an .xlsx workbook");
         app.MapGet("/api/audit/export", AuditAsync).WithTags("Staff").RequireRole(Policies.Admin).ProducesWorkbook()
             .WithSummary("The audit log (of one target: a user name or group:name), newest first, as an .xlsx workbook (admins)");
+        app.MapGet("/api/calendars/{name}/export", CalendarAsync).WithTags("Calendars").RequireSignedIn().ProducesWorkbook()
+            .Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("A calendar's holidays and make-up working days, by date, as an .xlsx workbook");
         app.MapGet("/api/hotline/roster/export", RosterAsync).WithTags("Hotline").RequireSignedIn().ProducesWorkbook()
             .WithSummary("The duty roster as an .xlsx workbook: the weekly shifts by day, then the dated changes by date");
         app.MapGet("/api/hotline/calls/export", CallsAsync).WithTags("Hotline").RequireRole(Policies.Desk).ProducesWorkbook()
@@ -46,6 +49,9 @@ public static class ListExportsApi
     private static async Task<FileContentHttpResult> InstancesAsync(SignedInCaller caller, TaskSheets sheets, TimeProvider clock,
         string? process, string? status, CancellationToken ct) =>
         SheetFiles.Workbook(await sheets.InstancesAsync(caller, process, status, CultureInfo.CurrentUICulture, ct), "instances", clock);
+
+    private static async Task<FileContentHttpResult> CalendarAsync(string name, CalendarSheet sheet, TimeProvider clock, CancellationToken ct) =>
+        SheetFiles.Workbook(await sheet.DaysAsync(name, CultureInfo.CurrentUICulture, ct), "calendar-" + name, clock);
 
     private static async Task<FileContentHttpResult> RosterAsync(HotlineSheets sheets, TimeProvider clock, CancellationToken ct) =>
         SheetFiles.Workbook(await sheets.RosterAsync(CultureInfo.CurrentUICulture, ct), "roster", clock);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using WorkflowService.AfterSales;
@@ -166,6 +167,40 @@ public sealed class ListExportTests(ServiceFixture service) : IClassFixture<Serv
         Assert.NotEmpty(Rows(await audit.Content.ReadAsByteArrayAsync()));
         PageSession.AssertDenied(await agent.Http.GetAsync("/admin/audit?handler=Excel"));
         PageSession.AssertDenied(await agent.Http.GetAsync("/admin/staff?handler=Excel"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "节假日与调休", "日期", "星期", "类型", "名称", "放假", "上班(调休)", "星期六")]
+    [InlineData("en", "Holidays and make-up days", "Date", "Weekday", "Day", "Name", "Off (holiday)", "Working (make-up day)", "Saturday")]
+    public async Task The_calendar_workbook_lists_its_holidays_and_make_up_days_by_date(string language, string sheet, string date,
+        string weekday, string kind, string name, string off, string on, string saturday)
+    {
+        var admin = await service.As("admin");
+        var calendar = $"exp-{Guid.NewGuid():N}"[..16];
+        var saved = await admin.Http.PutAsJsonAsync($"/api/calendars/{calendar}", new
+        {
+            timeZone = "Asia/Shanghai", workingDays = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" },
+            periods = new[] { new { start = "09:00", end = "17:00" } },
+            exceptions = new object[]
+            {
+                new { date = "2026-10-10", working = true, name = "国庆节调休上班" }, new { date = "2026-10-01", working = false, name = "国庆节" },
+            },
+            scheduledYears = new[] { 2026 },
+        });
+        await ApiClient.Expect(saved, HttpStatusCode.Created);
+        var page = await PageSession.SignInAsync(service.Host, "admin", language);
+
+        var bytes = await DownloadAsync(await service.As("agent"), $"/api/calendars/{calendar}/export", $"calendar-{calendar}-", language);
+        await page.PageAsync($"/admin/calendars/{calendar}");
+        var fromPage = await page.GetAsync(Href(page.Tag("data-testid", "excel")));
+
+        Assert.Equal([sheet], MiniExcel.GetSheetNames(new MemoryStream(bytes)));
+        Assert.Equal([("2026-10-01", off, "国庆节"), ("2026-10-10", on, "国庆节调休上班")],
+            Rows(bytes).Select(r => ((string)r[date]!, (string)r[kind]!, (string)r[name]!)).ToArray());
+        Assert.Equal(saturday, Rows(bytes)[1][weekday]);
+        await ApiClient.Expect(fromPage, HttpStatusCode.OK);
+        Assert.Equal(2, Rows(await fromPage.Content.ReadAsByteArrayAsync()).Count);
+        await ApiClient.ExpectProblemAsync(await admin.GetAsync("/api/calendars/no-such-calendar/export"), HttpStatusCode.NotFound);
     }
 
     private string ListTime(DateTimeOffset at) =>
