@@ -161,6 +161,30 @@ public sealed class RecordExportTests(ServiceFixture service) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task The_customer_page_and_the_customer_list_give_the_devices_as_a_workbook()
+    {
+        var agent = await service.As("agent");
+        var tag = Tag();
+        var id = await AddCustomerAsync(agent, $"设备页面{tag}", "regular", ("卫工", null, "13800000026"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await AddDeviceAsync(agent, id, $"PGIN{tag}", today.AddMonths(-1), 36);
+        await AddDeviceAsync(agent, id, $"PGOUT{tag}", today.AddYears(-3), 12);
+        var page = await PageSession.SignInAsync(service.Host, "engineer", "zh-CN");
+
+        await page.PageAsync($"/customers/{id}");
+        var ofCustomer = await page.GetAsync(Href(page.Tag("data-testid", "devices-excel")));
+        var ofCustomerRows = Rows(await ofCustomer.Content.ReadAsByteArrayAsync());
+        await page.PageAsync("/customers");
+        Assert.Contains("设备导出 Excel", page.Text("data-testid", "devices-export"), StringComparison.Ordinal);
+        var lapsed = await page.GetAsync($"/customers?handler=Devices&serial={tag}&warranty=out");
+
+        Assert.Equal([$"PGIN{tag}", $"PGOUT{tag}"], ofCustomerRows.Select(r => (string)r["串号"]!).ToArray());
+        await ApiClient.Expect(lapsed, HttpStatusCode.OK);
+        Assert.Equal([($"PGOUT{tag}", "否")], Rows(await lapsed.Content.ReadAsByteArrayAsync())
+            .Select(r => ((string)r["串号"]!, (string)r["保修内"]!)).ToArray());
+    }
+
+    [Fact]
     public async Task The_staff_workbook_is_for_admins_and_names_everyone_with_roles_and_groups()
     {
         var rows = Rows(await DownloadAsync(await service.As("admin"), "/api/users/export", "staff-"));
