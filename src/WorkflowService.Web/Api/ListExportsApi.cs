@@ -26,6 +26,8 @@ public static class ListExportsApi
             .WithSummary("The instances the caller may see, by process and status, newest first, as an .xlsx workbook");
         app.MapGet("/api/audit/export", AuditAsync).WithTags("Staff").RequireRole(Policies.Admin).ProducesWorkbook()
             .WithSummary("The audit log (of one target: a user name or group:name), newest first, as an .xlsx workbook (admins)");
+        app.MapGet("/api/groups/export", GroupsAsync).WithTags("Staff").RequireRole(Policies.Admin).ProducesWorkbook()
+            .WithSummary("The groups with their members as an .xlsx workbook (admins)");
         app.MapGet("/api/calendars/{name}/export", CalendarAsync).WithTags("Calendars").RequireSignedIn().ProducesWorkbook()
             .Refuses(StatusCodes.Status404NotFound)
             .WithSummary("A calendar's holidays and make-up working days, by date, as an .xlsx workbook");
@@ -49,6 +51,9 @@ public static class ListExportsApi
     private static async Task<FileContentHttpResult> InstancesAsync(SignedInCaller caller, TaskSheets sheets, TimeProvider clock,
         string? process, string? status, CancellationToken ct) =>
         SheetFiles.Workbook(await sheets.InstancesAsync(caller, process, status, CultureInfo.CurrentUICulture, ct), "instances", clock);
+
+    private static async Task<FileContentHttpResult> GroupsAsync(StaffSheets sheets, TimeProvider clock, CancellationToken ct) =>
+        SheetFiles.Workbook(await sheets.GroupsAsync(CultureInfo.CurrentUICulture, ct), "groups", clock);
 
     private static async Task<FileContentHttpResult> CalendarAsync(string name, CalendarSheet sheet, TimeProvider clock, CancellationToken ct) =>
         SheetFiles.Workbook(await sheet.DaysAsync(name, CultureInfo.CurrentUICulture, ct), "calendar-" + name, clock);

@@ -1,16 +1,17 @@
 using System.Globalization;
 using WorkflowService.AfterSales;
 using WorkflowService.AfterSales.Export;
+using WorkflowService.Runtime.Groups;
 using WorkflowService.Runtime.Staff;
 using static WorkflowService.AfterSales.Export.ListSheet;
 
 namespace WorkflowService.Web.Exports;
 
 /// <summary>
-/// The admins' lists as workbooks: the staff (under headers the staff import reads: the Chinese ones, or English ones
+/// The admins' lists as workbooks: the groups with their members, the staff (under headers the staff import reads: the Chinese ones, or English ones
 /// that read as its field names) and the audit log. Only admins may ask: the endpoints and pages that call these say so.
 /// </summary>
-public sealed class StaffSheets(StaffDirectory staff, ListTexts texts, DepartmentDay department)
+public sealed class StaffSheets(StaffDirectory staff, GroupAdministration groups, ListTexts texts, DepartmentDay department)
 {
     /// <summary>The people a search finds (everyone without one), by user name, with whether each is disabled.</summary>
     public async Task<byte[]> StaffAsync(string? search, CultureInfo culture, CancellationToken ct = default)
@@ -21,6 +22,15 @@ public sealed class StaffSheets(StaffDirectory staff, ListTexts texts, Departmen
             [m.UserName, m.DisplayName, m.Email, m.Mobile, string.Join(", ", m.Roles), string.Join(", ", m.Groups), YesNo(m.Disabled, zh)]);
         return Write(new("人员", "Staff"), texts.Of("Staff.UserName", "Staff.DisplayName", "Staff.Email", "Staff.Mobile", "Staff.Roles",
             "Staff.Groups", "Staff.Disabled"), rows, culture);
+    }
+
+    /// <summary>The groups by name, each with its members (user names, by name) and how many they are.</summary>
+    public async Task<byte[]> GroupsAsync(CultureInfo culture, CancellationToken ct = default)
+    {
+        var rows = (await groups.ListAsync(ct)).OrderBy(g => g.Name, StringComparer.Ordinal).Select(g => (IReadOnlyList<object?>)
+            [g.Name, g.DisplayName, g.Members.Count, string.Join(", ", g.Members.Order(StringComparer.Ordinal))]);
+        return Write(texts["Groups.Title"], [texts["Groups.Name"], texts["Groups.DisplayName"], new("成员数", "Member count"), texts["Groups.Members"]], rows,
+            culture);
     }
 
     /// <summary>The audit log of a person or <c>group:name</c> (all without one), newest first.</summary>

@@ -203,6 +203,24 @@ public sealed class ListExportTests(ServiceFixture service) : IClassFixture<Serv
         await ApiClient.ExpectProblemAsync(await admin.GetAsync("/api/calendars/no-such-calendar/export"), HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "分组", "组名", "成员")]
+    [InlineData("en", "Groups", "Group name", "Members")]
+    public async Task The_group_workbook_names_each_groups_members_for_admins(string language, string sheet, string name, string members)
+    {
+        var bytes = await DownloadAsync(await service.As("admin"), "/api/groups/export", "groups-", language);
+
+        Assert.Equal([sheet], MiniExcel.GetSheetNames(new MemoryStream(bytes)));
+        var group = Assert.Single(Rows(bytes), r => (string?)r[name] == "export-a");
+        Assert.Equal(UserA, group[members]);
+        await ApiClient.ExpectProblemAsync(await (await service.As("manager")).GetAsync("/api/groups/export"), HttpStatusCode.Forbidden);
+        var page = await PageSession.SignInAsync(service.Host, "admin", language);
+        await page.PageAsync("/admin/groups");
+        var fromPage = await page.GetAsync(Href(page.Tag("data-testid", "excel")));
+        await ApiClient.Expect(fromPage, HttpStatusCode.OK);
+        Assert.Contains(Rows(await fromPage.Content.ReadAsByteArrayAsync()), r => (string?)r[name] == "export-b");
+    }
+
     private string ListTime(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
