@@ -9,7 +9,7 @@ using static WorkflowService.AfterSales.Export.ListSheet;
 
 namespace WorkflowService.Web.Exports;
 
-/// <summary>The inbox's filters (<see cref="Pages.InboxModel"/>): a process, overdue, due today (by the reader's zone), the order.</summary>
+/// <summary>The inbox's filters (<see cref="Pages.InboxModel"/>): a process, overdue, due today (in <c>tz</c>, else the department's zone), the order.</summary>
 public sealed record InboxFilter(string? Process, bool Overdue, bool DueToday, bool SortByPriority, string? TimeZone);
 
 /// <summary>
@@ -32,7 +32,8 @@ public sealed class TaskSheets(TaskService tasks, InstanceService instances, Def
         var found = await AllAsync(skip => tasks.QueryAsync(caller, new TaskQuery
         {
             DefinitionKey = filter.Process is { Length: > 0 } ? filter.Process : null, Overdue = filter.Overdue, DueToday = filter.DueToday,
-            TodayEndsAt = Pages.InboxModel.EndOfToday(now, filter.TimeZone),
+            // The inbox's script sends the department's zone when the page names none: so does a workbook asked without one.
+            TodayEndsAt = Pages.InboxModel.EndOfToday(now, filter.TimeZone is { Length: > 0 } ? filter.TimeZone : department.Zone.Id),
             Sort = filter.SortByPriority ? TaskSort.Priority : TaskSort.DueDate, Skip = skip, Take = Batch,
         }, ct));
         var rows = found.Select(t => (IReadOnlyList<object?>)

@@ -88,6 +88,20 @@ public sealed class ListExportTests(ServiceFixture service) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task Due_today_in_an_inbox_workbook_asked_without_a_zone_ends_at_the_departments_midnight()
+    {
+        var midnight = WorkflowService.Web.Pages.InboxModel.EndOfToday(service.Clock.GetUtcNow(), Zone.Id);
+        var (_, tonight) = await OfferAsync("export-a", midnight.AddHours(-1));
+        var (_, afterMidnight) = await OfferAsync("export-a", midnight.AddHours(1));
+
+        var keys = Rows(await DownloadAsync(await service.Host.LoginAsync(UserA), $"/api/inbox/export?process={Process}&dueToday=true",
+            "inbox-", "en")).Select(r => (string?)r["Business key"]).ToList();
+
+        Assert.Contains(tonight, keys);
+        Assert.DoesNotContain(afterMidnight, keys);
+    }
+
+    [Fact]
     public async Task The_inbox_page_button_downloads_what_the_list_shows_under_its_filters()
     {
         var (_, mine) = await OfferAsync("export-a", DateTimeOffset.UtcNow.AddDays(1));

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using WorkflowService.Web.Tests.Support;
 using static WorkflowService.Web.Tests.Records.CustomerImportTests;
@@ -86,7 +87,8 @@ public sealed class RecordExportTests(ServiceFixture service) : IClassFixture<Se
         var agent = await service.As("agent");
         var id = await AddCustomerAsync(agent, $"Order days {Tag()}", "regular", ("Mr Zheng", null, "13800000022"));
         var number = (await OpenAsync(agent, "complaint", id, [])).GetProperty("number").GetString();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The department's day on the service's clock (a day ahead of the real one), as the days filter reads it.
+        var today = service.Host.Services.GetRequiredService<WorkflowService.AfterSales.DepartmentDay>().Today;
 
         var bytes = await DownloadAsync(agent, $"/api/orders/export?customerId={id}&from={today.AddDays(-1):yyyy-MM-dd}", "orders-", "en");
         var later = Rows(await DownloadAsync(agent, $"/api/orders/export?customerId={id}&from={today.AddDays(2):yyyy-MM-dd}", "orders-", "en"));
