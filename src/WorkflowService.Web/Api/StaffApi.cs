@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowService.Runtime.Groups;
-using WorkflowService.Runtime.Sheets;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Web.Auth;
 
