@@ -73,6 +73,7 @@ public static class AfterSalesRegistration
         builder.Services.AddSingleton<CustomerImporter>();
         builder.Services.AddSingleton<SearchGramBackfill>();
         builder.Services.AddSingleton<Export.RecordSheets>();
+        builder.Services.AddSingleton<Export.HotlineSheets>();
         builder.Services.AddSingleton(sp => ISlipStore.For(sp.GetRequiredService<IOptions<Runtime.Configuration.StorageOptions>>()));
         builder.Services.AddSingleton<RepairSlips>();
         builder.Services.AddSingleton<Reports.Kpis.KpiReport>();

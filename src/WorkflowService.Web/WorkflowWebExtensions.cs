@@ -53,6 +53,7 @@ public static class WorkflowWebExtensions
             [sp.GetRequiredService<SignalRNotifier>(), sp.GetRequiredService<HotlineNotifier>()],
             sp.GetRequiredService<ILogger<NotifierFanOut>>()));
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddListExports();
         return builder;
     }
 
@@ -89,6 +90,7 @@ public static class WorkflowWebExtensions
         app.MapTelephonyApi();
         app.MapCalendarsApi();
         app.MapRosterApi();
+        app.MapListExportsApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/api-docs", () => Results.Content(ApiReferencePage, "text/html")).ExcludeFromDescription();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })

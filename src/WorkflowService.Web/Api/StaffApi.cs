@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowService.Runtime.Groups;
-using WorkflowService.Runtime.Sheets;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Web.Auth;
 
@@ -76,7 +75,7 @@ public static class StaffApi
             .Produces<ImportResponse>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Adds and updates people from an .xlsx or .csv file (field 'file'); nothing is written unless every row is valid; dryRun=true only checks");
-        users.MapGet("/export", ExportAsync).ProducesWorkbook().WithSummary("Everyone as an .xlsx workbook with Chinese headers");
+        users.MapGet("/export", ExportAsync).ProducesWorkbook().WithSummary("Everyone (whom a search q finds) as an .xlsx workbook under headers the staff import reads, Chinese in zh-CN");
 
         var groups = app.MapGroup("/api/groups").WithTags("Staff").RequireRole(Policies.Admin);
         groups.MapGet("/", ListGroupsAsync).WithSummary("Every group with its members");
@@ -143,14 +142,9 @@ public static class StaffApi
             result.Errors.Select(e => new ImportErrorDto(e.Row, e.Message)).ToList(), result.Written), dryRun == true);
     }
 
-    /// <summary>Everyone, under the staff import's Chinese headers (and whether they are disabled), by user name.</summary>
-    private static async Task<FileContentHttpResult> ExportAsync(StaffDirectory staff, TimeProvider clock, CancellationToken ct)
-    {
-        var people = (await staff.ListAsync(null, ct)).OrderBy(m => m.UserName, StringComparer.Ordinal);
-        var bytes = SheetWriter.Write(["用户名", "姓名", "邮箱", "手机", "角色", "组", "已停用"], people.Select(m => (IReadOnlyList<object?>)
-            [m.UserName, m.DisplayName, m.Email, m.Mobile, string.Join(", ", m.Roles), string.Join(", ", m.Groups), m.Disabled ? "是" : "否"]));
-        return SheetFiles.Workbook(bytes, "staff", clock);
-    }
+    /// <summary>Everyone (or whom a search q finds) under headers the staff import reads, Chinese in zh-CN, by user name.</summary>
+    private static async Task<FileContentHttpResult> ExportAsync(Exports.StaffSheets sheets, TimeProvider clock, string? q, CancellationToken ct) =>
+        SheetFiles.Workbook(await sheets.StaffAsync(q, System.Globalization.CultureInfo.CurrentUICulture, ct), "staff", clock);
 
     private static async Task<Ok<List<GroupDto>>> ListGroupsAsync(GroupAdministration groups, CancellationToken ct) =>
         TypedResults.Ok((await groups.ListAsync(ct)).Select(ToDto).ToList());

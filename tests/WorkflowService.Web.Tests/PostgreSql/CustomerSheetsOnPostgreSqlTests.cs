@@ -7,7 +7,7 @@ namespace WorkflowService.Web.Tests.PostgreSql;
 
 /// <summary>
 /// The customer import and the exports on PostgreSQL: the archive's customers and serials are looked up by lists of
-/// names and serials (translated differently than on SQLite), and the import writes in one transaction there too.
+/// names and serials, and devices by upper-cased fragments (translated differently than on SQLite), and the import writes in one transaction there too.
 /// </summary>
 public sealed class CustomerSheetsOnPostgreSqlTests(PostgreSqlNodes nodes) : IClassFixture<PostgreSqlNodes>
 {
@@ -25,15 +25,18 @@ public sealed class CustomerSheetsOnPostgreSqlTests(PostgreSqlNodes nodes) : ICl
             await CustomerImportTests.PostFileAsync(agent, "c.csv", Encoding.UTF8.GetBytes(first), dryRun: false), HttpStatusCode.OK);
         var refused = await CustomerImportTests.ReadAsync(await CustomerImportTests.PostFileAsync(agent, "c.csv",
             Encoding.UTF8.GetBytes(header + "上海浦江,长期,许经理,,,X1,PGTAKEN1,2026-02-01,12\r\n"), dryRun: true), HttpStatusCode.OK);
-        var exported = await (await agent.GetAsync("/api/customers/export?q=" + Uri.EscapeDataString("上海浦江"))).Content.ReadAsByteArrayAsync();
+        var exported = await RecordExportTests.DownloadAsync(agent, "/api/customers/export?q=" + Uri.EscapeDataString("上海浦江"), "customers-");
         var again = await CustomerImportTests.ReadAsync(
             await CustomerImportTests.PostFileAsync(agent, "c.xlsx", exported, dryRun: false), HttpStatusCode.OK);
+        // The device filters compare upper-cased on both sides: upper() in PostgreSQL's SQL, case-sensitive LIKE otherwise.
+        var devices = await RecordExportTests.DownloadAsync(agent, "/api/devices/export?serial=pg-a&model=x2", "devices-");
 
         Assert.Equal((1, 0), (created.GetProperty("created").GetInt32(), created.GetProperty("updated").GetInt32()));
         Assert.Contains("registered to another customer (别家客户)", Assert.Single(CustomerImportTests.Errors(refused)).Message, StringComparison.Ordinal);
         Assert.Equal(["PG-A1", "PG-A2"], MiniExcel.Query(new MemoryStream(exported), useHeaderRow: true, excelType: ExcelType.XLSX)
             .Cast<IDictionary<string, object?>>().Select(r => (string)r["串号"]!).ToArray());
         Assert.Equal((0, 1), (again.GetProperty("created").GetInt32(), again.GetProperty("updated").GetInt32()));
+        Assert.Equal(["PG-A2"], RecordExportTests.Rows(devices).Select(r => (string)r["串号"]!).ToArray());
         var customer = await CustomerImportTests.CustomerAsync(agent, "上海浦江");
         Assert.Equal(2, customer.GetProperty("devices").GetArrayLength());
         Assert.Equal(1, customer.GetProperty("revision").GetInt32());

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.AfterSales.Customers;
+using WorkflowService.AfterSales.Export;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Web.Auth;
 using WorkflowService.Web.Localization;
@@ -15,7 +16,8 @@ namespace WorkflowService.Web.Pages.Customers;
 /// warehouse register devices here too (<see cref="Policies.Devices"/>); a refused device keeps what was typed.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(CustomerArchive archive, IAuthorizationService authorization, T t) : PageModel
+public sealed class DetailsModel(CustomerArchive archive, IAuthorizationService authorization, T t, RecordSheets sheets, TimeProvider clock)
+    : PageModel
 {
     private static readonly string[] DeviceFields = ["model", "serial", "soldOn", "warrantyMonths"];
 
@@ -34,6 +36,10 @@ public sealed class DetailsModel(CustomerArchive archive, IAuthorizationService 
     [BindProperty(SupportsGet = true)] public string? Added { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The customer's devices as a workbook, with their warranty as it stands today.</summary>
+    public async Task<FileContentResult> OnGetDevicesAsync(Guid id, CancellationToken ct) =>
+        ExcelDownload.File(await sheets.DevicesAsync(null, null, id, WarrantyFilter.All, CultureInfo.CurrentUICulture, ct), "devices", clock);
 
     public async Task<IActionResult> OnPostDeviceAsync(Guid id, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowService.AfterSales.Export;
 using WorkflowService.AfterSales.Hotline;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Web.Auth;
@@ -13,7 +14,7 @@ namespace WorkflowService.Web.Pages.Hotline;
 /// who is on duty right now. A weekly row without agents is dropped; a dated row without agents means nobody that period.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimeProvider clock) : PageModel
+public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimeProvider clock, HotlineSheets sheets) : PageModel
 {
     /// <summary>Blank rows offered for new shifts.</summary>
     public const int BlankRows = 3;
@@ -104,6 +105,14 @@ public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimePro
         [.. (agents ?? "").Split([',', '，', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     public static string Time(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The saved roster as a workbook.</summary>
+    public async Task<FileContentResult> OnGetExcelAsync(CancellationToken ct) =>
+        ExcelDownload.File(await sheets.RosterAsync(CultureInfo.CurrentUICulture, ct), "roster", clock);
+
+    /// <summary>The call log of the department's days from/to (the page's call-log form) as a workbook.</summary>
+    public async Task<FileContentResult> OnGetCallsAsync(DateOnly? from, DateOnly? to, string? number, CancellationToken ct) =>
+        ExcelDownload.File(await sheets.CallsAsync(from, to, number, CultureInfo.CurrentUICulture, ct), "calls", clock);
 
     private async Task LoadAsync(CancellationToken ct)
     {

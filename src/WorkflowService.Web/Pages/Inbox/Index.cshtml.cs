@@ -4,6 +4,7 @@ using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Exports;
 using WorkflowService.Web.Tasks;
 
 namespace WorkflowService.Web.Pages;
@@ -17,7 +18,7 @@ public sealed record InboxRow(TaskView Task, string Process, SlaState Sla, TimeS
 /// when SignalR says a task changed: what the user may see is decided here, never in the script.
 /// </summary>
 public sealed class InboxModel(TaskService tasks, InstanceService instances, CallerFactory callers, DefinitionCatalog catalog,
-    TimeProvider clock)
+    TimeProvider clock, TaskSheets sheets)
     : PageModel
 {
     public const int MaxRows = 200;
@@ -44,6 +45,15 @@ public sealed class InboxModel(TaskService tasks, InstanceService instances, Cal
     {
         await LoadAsync(ct);
         return Partial("_InboxList", this);
+    }
+
+    /// <summary>The inbox under its filters as a workbook: the same tasks the list shows (all of them up to the workbook's cap).</summary>
+    public async Task<FileContentResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        var caller = await callers.GetAsync(User, ct) with { IsAdmin = false };
+        var bytes = await sheets.InboxAsync(caller, new InboxFilter(Process, Overdue, DueToday, SortByPriority, TimeZone),
+            System.Globalization.CultureInfo.CurrentUICulture, ct);
+        return ExcelDownload.File(bytes, "inbox", clock);
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.AfterSales;
 using WorkflowService.AfterSales.Customers;
+using WorkflowService.AfterSales.Export;
 using WorkflowService.AfterSales.Orders;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Web.Auth;
@@ -11,7 +12,8 @@ namespace WorkflowService.Web.Pages.Orders;
 
 /// <summary>Work orders, newest first, by type, the department's days from/to, and customer.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(WorkOrderDesk desk, CustomerArchive archive, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(WorkOrderDesk desk, CustomerArchive archive, IAuthorizationService authorization, RecordSheets sheets,
+    TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;
 
@@ -40,5 +42,13 @@ public sealed class IndexModel(WorkOrderDesk desk, CustomerArchive archive, IAut
             }
         }
         Orders = await desk.ListAsync(CustomerId, Type, From, To, 0, PageSize, ct: ct);
+    }
+
+    /// <summary>The orders the page lists, under its filters, as a workbook (all of them up to the workbook's cap, not one page).</summary>
+    public async Task<FileContentResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        if (OrderType.Find(Type) is null) Type = null;
+        return ExcelDownload.File(await sheets.OrdersAsync(CustomerId, Type, From, To, System.Globalization.CultureInfo.CurrentUICulture, ct),
+            "orders", clock);
     }
 }

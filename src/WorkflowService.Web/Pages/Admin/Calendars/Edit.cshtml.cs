@@ -5,6 +5,7 @@ using WorkflowService.Engine.Calendars;
 using WorkflowService.Runtime.Calendars;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Exports;
 
 namespace WorkflowService.Web.Pages.Admin.Calendars;
 
@@ -14,7 +15,7 @@ namespace WorkflowService.Web.Pages.Admin.Calendars;
 /// empty calendar (the defaults) that saving creates.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(CalendarStore store, TimeProvider clock) : PageModel
+public sealed class EditModel(CalendarStore store, TimeProvider clock, CalendarSheet sheet) : PageModel
 {
     public const string NoticeKey = "CalendarNotice";
 
@@ -31,6 +32,13 @@ public sealed class EditModel(CalendarStore store, TimeProvider clock) : PageMod
     public DateTimeOffset? Due { get; private set; }
 
     public string FallbackTimeZone => store.FallbackTimeZone;
+
+    /// <summary>The saved calendar's holidays and make-up days as a workbook; 404 for a calendar not saved yet.</summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        if (!CalendarNames.IsValid(Name) || await store.FindStoredAsync(Name, ct) is null) return NotFound();
+        return ExcelDownload.File(await sheet.DaysAsync(Name, System.Globalization.CultureInfo.CurrentUICulture, ct), "calendar-" + Name, clock);
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

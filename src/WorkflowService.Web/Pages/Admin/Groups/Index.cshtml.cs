@@ -5,12 +5,13 @@ using WorkflowService.Runtime.Groups;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Exports;
 
 namespace WorkflowService.Web.Pages.Admin.Groups;
 
 /// <summary>The groups (the departments and teams the processes offer tasks to), and a form to add one.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(GroupAdministration groups) : PageModel
+public sealed class IndexModel(GroupAdministration groups, StaffSheets sheets, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
@@ -18,6 +19,10 @@ public sealed class IndexModel(GroupAdministration groups) : PageModel
     public IReadOnlyList<GroupView> Groups { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => Groups = await groups.ListAsync(ct);
+
+    /// <summary>The groups with their members as a workbook.</summary>
+    public async Task<FileContentResult> OnGetExcelAsync(CancellationToken ct) =>
+        ExcelDownload.File(await sheets.GroupsAsync(System.Globalization.CultureInfo.CurrentUICulture, ct), "groups", clock);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
