@@ -52,12 +52,17 @@ public static class BreachesApi
     {
         var (filter, refusal) = Filter(instanceId, rule, from, to, person, days);
         if (refusal is not null) return refusal;
-        var list = await breaches.ListAsync(filter!, 0, WorkbookRows, ct);
+        return SheetFiles.Workbook(await SheetAsync(breaches, filter!, days, ct), "breaches", clock);
+    }
+
+    /// <summary>The breaches of a filter as a workbook in the reader's language (the API's download and the page's button).</summary>
+    internal static async Task<byte[]> SheetAsync(BreachList breaches, BreachFilter filter, DepartmentDay days, CancellationToken ct)
+    {
+        var list = await breaches.ListAsync(filter, 0, WorkbookRows, ct);
         var zh = KpiSheet.IsChinese(CultureInfo.CurrentUICulture);
         string Time(DateTimeOffset at) => ReportsApi.LocalTime(at, days);
-        var bytes = SheetWriter.Write(Headers.Select(h => zh ? h.Zh : h.En).ToList(), list.Select(b => (IReadOnlyList<object?>)
+        return SheetWriter.Write(Headers.Select(h => zh ? h.Zh : h.En).ToList(), list.Select(b => (IReadOnlyList<object?>)
             [b.Rule, b.DefinitionKey, b.ElementId, b.BusinessKey, Time(b.DueAt), Time(b.DetectedAt), b.Responsible ?? "—", b.ResponsibleGroup]));
-        return SheetFiles.Workbook(bytes, "breaches", clock);
     }
 
     /// <summary>The list's filter; either bound of the period may be missing (then the list is open on that side).</summary>

@@ -39,7 +39,7 @@ public static class ReportsApi
             .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("The KPIs of a period: from and to are dates (yyyy-MM-dd, to inclusive) or ISO instants; default this month " +
                          "(managers, the deputy manager, the general manager, admins)");
-<<<<<<< HEAD
+        app.MapPeriodReportsApi();
         // The dashboard's further figures and the lists behind every number: separate answers, so that the KPI call
         // stays the handful of counts it is.
         var reports = app.MapGroup("/api/reports").WithTags("Reports")
@@ -86,9 +86,12 @@ public static class ReportsApi
     {
         var (wanted, period, refusal) = Read(number, from, to, days);
         if (refusal is not null) return refusal;
-        var list = await cases.ListAsync(wanted!, period!, ct);
-        return SheetFiles.Workbook(KpiSheet.Cases(list, CultureInfo.CurrentUICulture, t => LocalTime(t, days)), "cases", clock);
+        return SheetFiles.Workbook(CasesWorkbook(await cases.ListAsync(wanted!, period!, ct), days), "cases", clock);
     }
+
+    /// <summary>A number's cases as a workbook in the reader's language (the API's download and the page's button).</summary>
+    internal static byte[] CasesWorkbook(KpiCaseList list, DepartmentDay days) =>
+        KpiSheet.Cases(list, CultureInfo.CurrentUICulture, t => LocalTime(t, days));
 
     /// <summary>A time as the department reads it, yyyy-MM-dd HH:mm in its zone.</summary>
     internal static string LocalTime(DateTimeOffset at, DepartmentDay days) =>
@@ -101,9 +104,6 @@ public static class ReportsApi
                 string.Join(", ", KpiNumber.Plain) + ", or " + string.Join(", ", KpiNumber.WithValue.Select(n => n + ":<value>")), "enum"));
         var (period, field, error) = KpiPeriod.Parse(from, to, days);
         return period is null ? (null, null, Problems.Invalid(field!, error!, "format")) : (wanted, period, null);
-=======
-        app.MapPeriodReportsApi();
->>>>>>> wt-mail
     }
 
     private static async Task<Results<Ok<KpisDto>, ProblemHttpResult>> KpisAsync(KpiReport report, DepartmentDay days,

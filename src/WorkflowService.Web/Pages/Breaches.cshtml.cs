@@ -36,14 +36,22 @@ public sealed class BreachesModel(BreachList list, InstanceCatalog catalog, Depa
     {
         Skip = Math.Max(0, Skip);
         Rules = await catalog.BreachedRulesAsync(ct);
+        var filter = ShownFilter();
+        Breaches = await list.ListAsync(filter, Skip, PageSize, ct);
+        Total = await list.CountAsync(filter, ct);
+    }
+
+    /// <summary>The button's workbook: every breach of the filter the page shows (the page is signed in with the cookie, the API is not).</summary>
+    public async Task<FileContentResult> OnGetExcelAsync([FromServices] TimeProvider clock, CancellationToken ct) =>
+        ExcelDownload.File(await BreachesApi.SheetAsync(list, ShownFilter(), days, ct), "breaches", clock);
+
+    /// <summary>The filter of the query; dates that do not read are left out (and said so on the page).</summary>
+    private BreachFilter ShownFilter()
+    {
         var (filter, refusal) = BreachesApi.Filter(null, Rule, From, To, Person, days);
-        if (refusal is not null)
-        {
-            BadDates = true;
-            (filter, _) = BreachesApi.Filter(null, Rule, null, null, Person, days);
-        }
-        Breaches = await list.ListAsync(filter!, Skip, PageSize, ct);
-        Total = await list.CountAsync(filter!, ct);
+        if (refusal is null) return filter!;
+        BadDates = true;
+        return BreachesApi.Filter(null, Rule, null, null, Person, days).Filter!;
     }
 
     /// <summary>The filter as a query string (lower-case names, empty ones left out), with a page's offset.</summary>
@@ -59,6 +67,6 @@ public sealed class BreachesModel(BreachList list, InstanceCatalog catalog, Depa
 
     public string PageUrl(int skip) => "/breaches" + Query(skip);
 
-    /// <summary>The same filter as a workbook (every page).</summary>
-    public string WorkbookUrl => "/api/breaches.xlsx" + Query(null);
+    /// <summary>The same filter as a workbook (every page), served by this page.</summary>
+    public string WorkbookUrl => "/breaches" + (Query(null) is { Length: > 0 } query ? query + "&" : "?") + "handler=" + ExcelDownload.Handler;
 }

@@ -37,7 +37,7 @@ public sealed partial class CasesPageTests(ServiceFixture service) : IClassFixtu
         Assert.Equal("4 1", manager.Text("data-satisfaction", "4"));
         Assert.Equal("— (no one charged) 1", manager.Text("data-persons", "—"));
         Assert.Contains($"<a href=\"/breaches?{Period}&person=agent\">2</a>", manager.Html);
-        Assert.Contains($"href=\"/api/reports/kpis.xlsx?{Period}\"", manager.Html);
+        Assert.Contains($"href=\"/reports?period=custom&{Period}&handler=Excel\"", manager.Html);
         // The charts' data: each bar with the address of its list, for dashboard.js to follow on a click.
         Assert.Contains("\"causes\":[{\"key\":\"productQuality\",\"label\":\"Product quality\",\"count\":0,", manager.Html);
         Assert.Contains("\"period\":{\"from\":\"2017-05-01\",\"to\":\"2017-05-31\"}", manager.Html);
@@ -49,7 +49,7 @@ public sealed partial class CasesPageTests(ServiceFixture service) : IClassFixtu
         Assert.Contains($"<a href=\"/orders/{DashboardScenario.FirstFixOrder}\" data-testid=\"case-order\">{DashboardScenario.FirstFixOrder}</a>", manager.Html);
         Assert.Contains($"Customer {DashboardScenario.FirstFixOrder}", manager.Html);
         Assert.Equal(1, Regex.Count(manager.Html, "data-late=\"true\""));
-        Assert.Contains($"href=\"/api/reports/cases.xlsx?number=repairs&{Period}\"", manager.Html);
+        Assert.Contains($"href=\"/reports/cases?number=repairs&{Period}&handler=Excel\"", manager.Html);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed partial class CasesPageTests(ServiceFixture service) : IClassFixtu
         await manager.PageAsync($"/breaches?{Period}&person=agent");
         Assert.Equal(2, Count(manager));
         Assert.Equal("agent", manager.InputValue("person"));
-        Assert.Contains($"href=\"/api/breaches.xlsx?from={DashboardScenario.From}&to={DashboardScenario.To}&person=agent\"", manager.Html);
+        Assert.Contains($"href=\"/breaches?from={DashboardScenario.From}&to={DashboardScenario.To}&person=agent&handler=Excel\"", manager.Html);
 
         await manager.PageAsync($"/breaches?{Period}&rule=repair-turnaround");
         Assert.Equal(1, Count(manager));

@@ -193,7 +193,7 @@ public sealed class EngineersLedgerTests(ServiceFixture service) : IClassFixture
         Assert.Contains("工程师台账", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/reports/engineers\"", manager.Tag("data-nav", "ledger"), StringComparison.Ordinal);
         Assert.Equal(Current(), manager.SelectedOption("quarter"));
-        Assert.Contains($"/api/reports/engineers.xlsx?quarter={Current()}", manager.Tag("data-testid", "ledger-excel"), StringComparison.Ordinal);
+        Assert.Contains($"/reports/engineers?quarter={Current()}&handler=Excel", manager.Tag("data-testid", "ledger-excel"), StringComparison.Ordinal);
         await manager.PageAsync("/reports/engineers?quarter=soon");
         Assert.Contains("soon", manager.Text("data-testid", "ledger-bad-quarter"), StringComparison.Ordinal);
     }

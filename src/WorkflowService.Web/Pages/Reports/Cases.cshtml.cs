@@ -33,6 +33,14 @@ public sealed class CasesModel(KpiCases cases, DepartmentDay days) : PageModel
         List = await cases.ListAsync(Wanted, DashboardPeriod.Of(shown, days), ct);
     }
 
+    /// <summary>The button's workbook: the whole list (the page is signed in with the cookie, the API is not).</summary>
+    public async Task<IActionResult> OnGetExcelAsync([FromServices] TimeProvider clock, CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        if (List is null) return BadRequest();
+        return ExcelDownload.File(ReportsApi.CasesWorkbook(List, days), "cases", clock);
+    }
+
     public string WorkbookUrl =>
-        $"/api/reports/cases.xlsx?number={Uri.EscapeDataString(Wanted!.ToString())}&from={From}&to={To}";
+        $"/reports/cases?number={Uri.EscapeDataString(Wanted!.ToString())}&from={From}&to={To}&handler={ExcelDownload.Handler}";
 }

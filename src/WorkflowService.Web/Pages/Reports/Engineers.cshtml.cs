@@ -20,6 +20,14 @@ public sealed class EngineersModel(EngineersLedger ledger, DepartmentDay days) :
     public IReadOnlyList<string> Quarters { get; private set; } = [];
     public bool Unreadable { get; private set; }
 
+    /// <summary>The ledger of the quarter as a workbook (the page is signed in with the cookie, the API is not).</summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        if (LedgerApi.Read(Quarter, days) is not { } wanted) return BadRequest();
+        var bytes = LedgerSheet.Write(await ledger.ForAsync(wanted, ct), System.Globalization.CultureInfo.CurrentUICulture);
+        return File(bytes, Runtime.Sheets.SheetWriter.ContentType, $"engineers-{wanted}.xlsx");
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var current = AfterSales.Reports.Ledger.Quarter.Of(days.Today);

@@ -45,6 +45,15 @@ public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DashboardRe
         More = await dashboard.CountAsync(period, ct);
     }
 
+    /// <summary>The KPI table of the period shown as a workbook (the page is signed in with the cookie, the API is not).</summary>
+    public async Task<IActionResult> OnGetExcelAsync([FromServices] TimeProvider clock, CancellationToken ct)
+    {
+        Period = DashboardPeriod.Choices.Contains(Period ?? "") ? Period! : DashboardPeriod.Month;
+        if (DashboardPeriod.Days(Period, From, To, days.Today) is not { } shown) return BadRequest();
+        var figures = await kpis.CountAsync(DashboardPeriod.Of(shown, days), ct);
+        return ExcelDownload.File(KpiSheet.Kpis(figures, System.Globalization.CultureInfo.CurrentUICulture), "kpis", clock);
+    }
+
     /// <summary>When the open orders were counted, as the department reads it.</summary>
     public string OpenAtText => ReportsApi.LocalTime(More!.OpenAt, days);
 
