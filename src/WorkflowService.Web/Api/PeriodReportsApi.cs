@@ -34,12 +34,27 @@ public static class PeriodReportsApi
         var wanted = string.IsNullOrWhiteSpace(month) ? ReportMonth.Of(days.Today) : ReportMonth.Parse(month);
         if (wanted is not { } m)
             return Problems.Invalid("month", $"month '{month}' is not a month: write the year and the month, e.g. 2026-11", "format");
+        var (stream, name) = await MonthlyFileAsync(m, workbook, kpis, days, ct);
+        return TypedResults.File(stream, SheetWriter.ContentType, name);
+    }
+
+    /// <summary>The monthly summary's workbook in the reader's language (the API's download and the dashboard's button).</summary>
+    internal static async Task<(Stream Content, string FileName)> MonthlyFileAsync(ReportMonth m, MonthlySummaryWorkbook workbook,
+        KpiReport kpis, DepartmentDay days, CancellationToken ct)
+    {
         var zh = LedgerSheet.IsChinese(CultureInfo.CurrentUICulture);
         var figures = await kpis.CountAsync(new KpiPeriod(days.StartOf(m.First), days.StartOf(m.Last.AddDays(1))), ct);
         var stream = new MemoryStream();
         await workbook.WriteAsync(stream, m, figures, zh, ct);
         stream.Position = 0;
-        return TypedResults.File(stream, SheetWriter.ContentType, MonthlySummaryWorkbook.FileName(m, zh));
+        return (stream, MonthlySummaryWorkbook.FileName(m, zh));
+    }
+
+    /// <summary>The weekly quality feedback's workbook in the reader's language (the API's download and the dashboard's button).</summary>
+    internal static async Task<(byte[] Content, string FileName)> WeeklyFileAsync(IsoWeek w, WeeklyQualityBuilder builder, CancellationToken ct)
+    {
+        var zh = LedgerSheet.IsChinese(CultureInfo.CurrentUICulture);
+        return (WeeklyQualitySheet.Write(await builder.BuildAsync(w, ct), zh), zh ? $"每周品质反馈-{w}.xlsx" : $"weekly-quality-{w}.xlsx");
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> WeeklyAsync(string? week, WeeklyQualityBuilder builder,
@@ -48,8 +63,7 @@ public static class PeriodReportsApi
         var wanted = string.IsNullOrWhiteSpace(week) ? IsoWeek.Of(days.Today) : IsoWeek.Parse(week);
         if (wanted is not { } w)
             return Problems.Invalid("week", $"week '{week}' is not an ISO week: write the year, W and the week, e.g. 2026-W48", "format");
-        var zh = LedgerSheet.IsChinese(CultureInfo.CurrentUICulture);
-        var bytes = WeeklyQualitySheet.Write(await builder.BuildAsync(w, ct), zh);
-        return TypedResults.File(bytes, SheetWriter.ContentType, zh ? $"每周品质反馈-{w}.xlsx" : $"weekly-quality-{w}.xlsx");
+        var (bytes, name) = await WeeklyFileAsync(w, builder, ct);
+        return TypedResults.File(bytes, SheetWriter.ContentType, name);
     }
 }

@@ -39,6 +39,25 @@ public sealed class ReportPageDownloadTests(ServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task The_dashboard_offers_the_monthly_summary_and_the_weekly_feedback_of_its_last_day()
+    {
+        var manager = await ManagerAsync();
+        await manager.PageAsync($"/reports?period=custom&{Period}");
+        var (monthlyLink, weeklyLink) = (Href(manager.Tag("data-testid", "monthly-export")), Href(manager.Tag("data-testid", "weekly-export")));
+        Assert.EndsWith("month=2017-05", monthlyLink, StringComparison.Ordinal);
+        Assert.EndsWith("week=2017-W22", weeklyLink, StringComparison.Ordinal);
+
+        var monthly = await manager.GetAsync(monthlyLink);
+        var weekly = await manager.GetAsync(weeklyLink);
+
+        await ApiClient.Expect(monthly, HttpStatusCode.OK);
+        var orders = Rows(await monthly.Content.ReadAsByteArrayAsync());
+        Assert.Equal(DashboardScenario.Expected["requests"], orders.Count);
+        await ApiClient.Expect(weekly, HttpStatusCode.OK);
+        Assert.Equal("weekly-quality-2017-W22.xlsx", weekly.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    [Fact]
     public async Task A_numbers_list_downloads_every_case_it_shows()
     {
         var manager = await ManagerAsync();

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.AfterSales;
 using WorkflowService.AfterSales.Reports.Kpis;
+using WorkflowService.AfterSales.Reports.Monthly;
+using WorkflowService.AfterSales.Reports.Quality;
 using WorkflowService.Web.Api;
 
 namespace WorkflowService.Web.Pages.Reports;
@@ -53,6 +55,25 @@ public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DashboardRe
         var figures = await kpis.CountAsync(DashboardPeriod.Of(shown, days), ct);
         return ExcelDownload.File(KpiSheet.Kpis(figures, System.Globalization.CultureInfo.CurrentUICulture), "kpis", clock);
     }
+
+    /// <summary>The monthly summary's workbook of a month (the month of the period's last day on the button).</summary>
+    public async Task<IActionResult> OnGetMonthlyAsync([FromServices] MonthlySummaryWorkbook workbook, string? month, CancellationToken ct)
+    {
+        if (ReportMonth.Parse(month) is not { } m) return BadRequest();
+        var (content, name) = await PeriodReportsApi.MonthlyFileAsync(m, workbook, kpis, days, ct);
+        return File(content, Runtime.Sheets.SheetWriter.ContentType, name);
+    }
+
+    /// <summary>The weekly quality feedback's workbook of an ISO week (the week of the period's last day on the button).</summary>
+    public async Task<IActionResult> OnGetWeeklyAsync([FromServices] WeeklyQualityBuilder builder, string? week, CancellationToken ct)
+    {
+        if (IsoWeek.Parse(week) is not { } w) return BadRequest();
+        var (content, name) = await PeriodReportsApi.WeeklyFileAsync(w, builder, ct);
+        return File(content, Runtime.Sheets.SheetWriter.ContentType, name);
+    }
+
+    /// <summary>The month and the ISO week of the period's last day, for the report buttons.</summary>
+    public (ReportMonth Month, IsoWeek Week) ReportsOfLastDay => (ReportMonth.Of(Shown.Last), IsoWeek.Of(Shown.Last));
 
     /// <summary>When the open orders were counted, as the department reads it.</summary>
     public string OpenAtText => ReportsApi.LocalTime(More!.OpenAt, days);
