@@ -11,13 +11,10 @@ namespace WorkflowService.Web.Api;
 /// <summary>The engineers' ledger of a quarter, as JSON and as an Excel workbook (managers, deputy and general managers, admins).</summary>
 public static class LedgerApi
 {
-    /// <summary>Who reads the ledger: it names people's bonuses and fines.</summary>
-    public const string Readers = $"{Roles.Manager},{Roles.DeputyManager},{Roles.GeneralManager},{Roles.Admin}";
-
     public static void MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/reports").WithTags("Reports")
-            .RequireAuthorization(new AuthorizeAttribute { Roles = Readers })
+            .RequireAuthorization(Policies.Reports)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         reports.MapGet("/engineers", LedgerAsync)
             .WithSummary("The engineers' ledger of a quarter (quarter=2026Q4; the current one without it): per engineer jobs, valid jobs, subsidy, late slips, breaches and fines; per agent calls answered, missed calls and follow-ups on time");

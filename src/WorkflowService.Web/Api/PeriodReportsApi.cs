@@ -6,19 +6,20 @@ using WorkflowService.AfterSales.Reports.Ledger;
 using WorkflowService.AfterSales.Reports.Monthly;
 using WorkflowService.AfterSales.Reports.Quality;
 using WorkflowService.Runtime.Sheets;
+using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Api;
 
 /// <summary>
 /// The monthly summary's and the weekly quality feedback's workbooks (the ones the mails carry or link to), for
-/// <see cref="ReportsApi.Readers"/>; Chinese headers and sheet names for a zh-CN reader.
+/// the report readers (<see cref="Policies.Reports"/>); Chinese headers and sheet names for a zh-CN reader.
 /// </summary>
 public static class PeriodReportsApi
 {
     public static void MapPeriodReportsApi(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/reports").WithTags("Reports")
-            .RequireAuthorization(p => p.RequireRole(ReportsApi.Readers))
+            .RequireAuthorization(Policies.Reports)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         reports.MapGet("/monthly.xlsx", MonthlyAsync).ProducesWorkbook()
             .WithSummary("The monthly summary of a month (month=2026-11; this month without it) as an .xlsx workbook: a sheet of the " +

@@ -29,13 +29,10 @@ public sealed record KpisDto(
 
 public static class ReportsApi
 {
-    /// <summary>Who reads the reports: the managers, the deputy manager (service desk), the general manager, admins.</summary>
-    public static readonly string[] Readers = [Roles.Manager, Roles.DeputyManager, Roles.GeneralManager, Roles.Admin];
-
     public static void MapReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/kpis", KpisAsync).WithTags("Reports")
-            .RequireAuthorization(p => p.RequireRole(Readers)).Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .RequireAuthorization(Policies.Reports).Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("The KPIs of a period: from and to are dates (yyyy-MM-dd, to inclusive) or ISO instants; default this month " +
                          "(managers, the deputy manager, the general manager, admins)");
@@ -43,7 +40,7 @@ public static class ReportsApi
         // The dashboard's further figures and the lists behind every number: separate answers, so that the KPI call
         // stays the handful of counts it is.
         var reports = app.MapGroup("/api/reports").WithTags("Reports")
-            .RequireAuthorization(p => p.RequireRole(Readers)).Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .RequireAuthorization(Policies.Reports).Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status400BadRequest);
         reports.MapGet("/kpis.xlsx", KpisWorkbookAsync).ProducesWorkbook()
             .WithSummary("The KPI table of a period (from, to as for /api/reports/kpis) as an .xlsx workbook, with Chinese headers in zh-CN");

@@ -76,6 +76,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Agent, Roles.DeputyManager, Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Devices, p => p.RequireRole(Roles.Agent, Roles.DeputyManager, Roles.Manager, Roles.Admin, Roles.Engineer,
                 Roles.Warehouse))
+            .AddPolicy(Policies.Reports, p => p.RequireRole(Policies.ReportReaders))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ExternalWorker, p => p.RequireRole(Roles.Worker, Roles.Admin));
 

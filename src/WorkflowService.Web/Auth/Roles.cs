@@ -39,6 +39,15 @@ public static class Policies
     /// <summary>Registers the devices sold and serviced: the desk, engineers and the warehouse.</summary>
     public const string Devices = "devices";
 
+    /// <summary>
+    /// Reads the department's reports — the dashboard, the lists behind its numbers, the engineers' ledger (it names
+    /// bonuses and fines), the report workbooks: the managers, the deputy manager, the general manager, admins.
+    /// </summary>
+    public const string Reports = "reports";
+
+    /// <summary>The roles of <see cref="Reports"/> (the navigation shows the reports to them).</summary>
+    public static readonly string[] ReportReaders = [Roles.Manager, Roles.DeputyManager, Roles.GeneralManager, Roles.Admin];
+
     public const string Admin = "admin";
     public const string ExternalWorker = "external-worker";
 }

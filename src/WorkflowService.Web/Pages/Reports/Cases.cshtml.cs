@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.AfterSales;
 using WorkflowService.AfterSales.Reports.Kpis;
 using WorkflowService.Web.Api;
+using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Pages.Reports;
 
@@ -12,7 +13,7 @@ namespace WorkflowService.Web.Pages.Reports;
 /// shows them, to inclusive): exactly what the number counted, each with its order, customer, type, time and whether
 /// it was on time, and a workbook of the whole list.
 /// </summary>
-[Authorize(Roles = LedgerApi.Readers)] // ReportsApi.Readers, as one attribute string
+[Authorize(Policy = Policies.Reports)]
 public sealed class CasesModel(KpiCases cases, DepartmentDay days) : PageModel
 {
     /// <summary>The most rows the page shows; the workbook holds them all.</summary>

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.AfterSales;
 using WorkflowService.AfterSales.Reports.Ledger;
 using WorkflowService.Web.Api;
+using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Pages.Reports;
 
 /// <summary>The engineers' ledger of a quarter on a page, with the quarters to pick from and the same ledger as Excel.</summary>
-[Authorize(Roles = LedgerApi.Readers)]
+[Authorize(Policy = Policies.Reports)]
 public sealed class EngineersModel(EngineersLedger ledger, DepartmentDay days) : PageModel
 {
     /// <summary>How many quarters back the picker offers (two years); any other is reached by its address.</summary>

@@ -7,6 +7,7 @@ using WorkflowService.AfterSales.Reports.Kpis;
 using WorkflowService.AfterSales.Reports.Monthly;
 using WorkflowService.AfterSales.Reports.Quality;
 using WorkflowService.Web.Api;
+using WorkflowService.Web.Auth;
 
 namespace WorkflowService.Web.Pages.Reports;
 
@@ -15,7 +16,7 @@ namespace WorkflowService.Web.Pages.Reports;
 /// tables, rendered here (the numbers read without script, each a link to the cases behind it), and the data of its
 /// charts embedded as JSON for dashboard.js to draw.
 /// </summary>
-[Authorize(Roles = LedgerApi.Readers)] // the KPI API's ReportsApi.Readers, as one attribute string
+[Authorize(Policy = Policies.Reports)]
 public sealed class IndexModel(KpiReport kpis, RequestVolume volume, DashboardReport dashboard, DepartmentDay days) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
