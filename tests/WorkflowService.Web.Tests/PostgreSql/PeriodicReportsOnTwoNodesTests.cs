@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WorkflowService.AfterSales.Reports.Mail;
 using WorkflowService.AfterSales.Reports.Monthly;
 using WorkflowService.AfterSales.Reports.Quality;
-using WorkflowService.Runtime.Mail;
 using WorkflowService.Web.Tests.Reports;
-using WorkflowService.Web.Tests.Support;
 
 namespace WorkflowService.Web.Tests.PostgreSql;
 
@@ -17,8 +14,6 @@ namespace WorkflowService.Web.Tests.PostgreSql;
 /// </summary>
 public sealed class PeriodicReportsOnTwoNodesTests(PostgreSqlNodes nodes) : IClassFixture<PostgreSqlNodes>
 {
-    private const int Runs = 8;
-
     [SkippableFact]
     public async Task Two_nodes_running_the_weekly_monthly_and_daily_reports_at_once_queue_each_once()
     {
@@ -32,16 +27,6 @@ public sealed class PeriodicReportsOnTwoNodesTests(PostgreSqlNodes nodes) : ICla
             .SaveAsync(new PeriodicReportSettings(1, new TimeOnly(9, 0), DailyReportHost.Office), "admin");
         await admin.GetRequiredService<DailyReportSettingsStore>().SaveAsync(new DailyReportSettings(new TimeOnly(8, 0), DailyReportHost.Mailbox), "admin");
 
-        async Task<int> QueuedAsync(Func<IServiceProvider, Task<bool>> run)
-        {
-            var runs = await Task.WhenAll(Enumerable.Range(0, Runs).Select(i => Task.Run(() => run((i % 2 == 0 ? a : b).Services))));
-            return runs.Count(queued => queued);
-        }
-
-        Assert.Equal(1, await QueuedAsync(s => s.GetRequiredService<WeeklyQualityReport>().RunAsync(CancellationToken.None)));
-        Assert.Equal(1, await QueuedAsync(s => s.GetRequiredService<MonthlySummaryReport>().RunAsync(CancellationToken.None)));
-        Assert.Equal(1, await QueuedAsync(s => s.GetRequiredService<DailyReport>().RunAsync(CancellationToken.None)));
-        var templates = (await a.ReadAsync(db => db.Outbox.Select(o => o.PayloadJson).ToListAsync())).Select(p => MailPayload.Deserialize(p).Template);
-        Assert.Equal([DailyReport.Template, MonthlySummaryReport.Template, WeeklyQualityReport.Template], templates.Order(StringComparer.Ordinal));
+        await ConcurrentReportRunsTests.AssertEachQueuedOnceAsync(i => i % 2 == 0 ? a : b);
     }
 }
