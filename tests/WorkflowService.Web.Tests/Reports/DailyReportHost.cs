@@ -81,10 +81,11 @@ public sealed class DailyReportHost : IAsyncDisposable
         Host.ReadAsync(db => db.Outbox.CountAsync(o => o.PayloadJson.Contains("\"template\":\"" + DailyReport.Template + "\"")));
 
     /// <summary>A work order of <paramref name="customer"/> received at <paramref name="receivedAt"/>; answers its instance.</summary>
-    public async Task<Guid> OrderAsync(string number, string customer, string type, DateTimeOffset receivedAt)
+    /// <param name="host">This service's host or another (a PostgreSQL node).</param>
+    public static async Task<Guid> OrderAsync(WorkflowHost host, string number, string customer, string type, DateTimeOffset receivedAt)
     {
-        var instance = await new KpiRows(Host).InstanceAsync(type, receivedAt);
-        await using var db = Host.Services.GetRequiredService<WorkflowDbFactory>().Create();
+        var instance = await new KpiRows(host).InstanceAsync(type, receivedAt);
+        await using var db = host.Services.GetRequiredService<WorkflowDbFactory>().Create();
         await using var a = await AfterSalesDbContext.OverAsync(db, CancellationToken.None);
         var id = Guid.NewGuid();
         a.Customers.Add(new CustomerRecord { Id = id, Name = customer, Category = "regular", CreatedAt = receivedAt, UpdatedAt = receivedAt });
@@ -98,22 +99,22 @@ public sealed class DailyReportHost : IAsyncDisposable
     }
 
     /// <summary>An open task of the instance due at <paramref name="due"/>.</summary>
-    public Task TaskAsync(Guid instance, string name, DateTimeOffset due) => WriteAsync(db => db.Tasks.Add(new TaskRecord
+    public static Task TaskAsync(WorkflowHost host, Guid instance, string name, DateTimeOffset due) => WriteAsync(host, db => db.Tasks.Add(new TaskRecord
     {
         Id = Guid.NewGuid(), InstanceId = instance, LocalId = 1, DefinitionKey = "repair", ElementId = "task", Name = name,
         DueAt = due, CreatedAt = due.AddDays(-2), Status = UserTaskStatus.Open,
     }));
 
     /// <summary>A breach of <paramref name="rule"/> in the instance, detected at <paramref name="detectedAt"/>, charged to <paramref name="responsible"/>.</summary>
-    public Task BreachAsync(Guid instance, string rule, DateTimeOffset detectedAt, string responsible) => WriteAsync(db => db.Breaches.Add(new BreachRecord
+    public static Task BreachAsync(WorkflowHost host, Guid instance, string rule, DateTimeOffset detectedAt, string responsible) => WriteAsync(host, db => db.Breaches.Add(new BreachRecord
     {
         Rule = rule, InstanceId = instance, DefinitionKey = "repair", ElementId = "timer", DueAt = detectedAt.AddMinutes(-1),
         DetectedAt = detectedAt, Responsible = responsible,
     }));
 
-    private async Task WriteAsync(Action<WorkflowDbContext> add)
+    private static async Task WriteAsync(WorkflowHost host, Action<WorkflowDbContext> add)
     {
-        await using var db = Host.Services.GetRequiredService<WorkflowDbFactory>().Create();
+        await using var db = host.Services.GetRequiredService<WorkflowDbFactory>().Create();
         add(db);
         await db.SaveChangesAsync();
     }

@@ -22,14 +22,7 @@ public sealed class DailyReportTests
     public async Task The_report_arrives_once_on_a_working_day_with_yesterdays_figures_the_due_tasks_and_the_breaches()
     {
         await using var service = await DailyReportHost.StartAsync(Tuesday);
-        var repair = await service.OrderAsync("WX-20261207-001", "上海申达机电", "repair", DailyReportHost.At(2026, 12, 7, 9));
-        var complaint = await service.OrderAsync("TS-20261207-001", "Acme Pumps", "complaint", DailyReportHost.At(2026, 12, 7, 11));
-        var old = await service.OrderAsync("WX-20261201-003", "Old Customer", "repair", DailyReportHost.At(2026, 12, 1, 9));
-        await service.BreachAsync(repair, KpiReport.Acceptance, DailyReportHost.At(2026, 12, 7, 15), "engineer");
-        await service.BreachAsync(old, KpiReport.RepairTurnaround, DailyReportHost.At(2026, 12, 6, 15), "engineer2"); // the day before: not listed
-        await service.TaskAsync(repair, "Repair on site", DailyReportHost.At(2026, 12, 8, 17));
-        await service.TaskAsync(old, "Call the customer back", DailyReportHost.At(2026, 12, 4, 12));
-        await service.TaskAsync(complaint, "Answer the complaint", DailyReportHost.At(2026, 12, 9, 12)); // tomorrow: not listed
+        await SeedAsync(service.Host);
 
         Assert.True(await service.RunAsync());
         Assert.False(await service.RunAsync());
@@ -61,6 +54,43 @@ public sealed class DailyReportTests
         }
         Assert.Single(service.Reports);
         Assert.Equal(1, await service.OutboxRowsAsync());
+    }
+
+    [Fact]
+    public async Task The_content_counts_yesterdays_requests_lists_the_tasks_due_by_tonight_oldest_first_and_yesterdays_breaches()
+    {
+        await using var service = await DailyReportHost.StartAsync(Tuesday);
+        await SeedAsync(service.Host);
+
+        AssertTuesday(await service.Host.Services.GetRequiredService<DailyReportBuilder>()
+            .BuildAsync(new DateOnly(2026, 12, 8), Tuesday, CancellationToken.None));
+    }
+
+    /// <summary>The known Monday 7 December: two requests (one accepted late), a breach the day before, tasks due before, on and after Tuesday.</summary>
+    internal static async Task SeedAsync(WorkflowHost host)
+    {
+        var repair = await DailyReportHost.OrderAsync(host, "WX-20261207-001", "上海申达机电", "repair", DailyReportHost.At(2026, 12, 7, 9));
+        var complaint = await DailyReportHost.OrderAsync(host, "TS-20261207-001", "Acme Pumps", "complaint", DailyReportHost.At(2026, 12, 7, 11));
+        var old = await DailyReportHost.OrderAsync(host, "WX-20261201-003", "Old Customer", "repair", DailyReportHost.At(2026, 12, 1, 9));
+        await DailyReportHost.BreachAsync(host, repair, KpiReport.Acceptance, DailyReportHost.At(2026, 12, 7, 15), "engineer");
+        await DailyReportHost.BreachAsync(host, old, KpiReport.RepairTurnaround, DailyReportHost.At(2026, 12, 6, 15), "engineer2"); // the day before: not listed
+        await DailyReportHost.TaskAsync(host, repair, "Repair on site", DailyReportHost.At(2026, 12, 8, 17));
+        await DailyReportHost.TaskAsync(host, old, "Call the customer back", DailyReportHost.At(2026, 12, 4, 12));
+        await DailyReportHost.TaskAsync(host, complaint, "Answer the complaint", DailyReportHost.At(2026, 12, 9, 12)); // tomorrow: not listed
+    }
+
+    /// <summary>The report of Tuesday 8 December at 08:00 over the known Monday, whatever the database.</summary>
+    internal static void AssertTuesday(DailyReportContent report)
+    {
+        Assert.Equal((new DateOnly(2026, 12, 8), new DateOnly(2026, 12, 7)), (report.Date, report.Yesterday));
+        Assert.Equal((1, 2), (report.Kpis.AcceptedOnTime, report.Kpis.Requests));
+        Assert.Equal(2, report.DueTotal);
+        Assert.Equal([
+                ("WX-20261201-003", "Old Customer", "Call the customer back", "2026-12-04 12:00", true),
+                ("WX-20261207-001", "上海申达机电", "Repair on site", "2026-12-08 17:00", false),
+            ],
+            report.Due.Select(d => (d.Order, d.Customer, d.Task, d.Due, d.Overdue)));
+        Assert.Equal([(KpiReport.Acceptance, "WX-20261207-001", "engineer")], report.Breaches.Select(b => (b.Rule, b.Order, b.Responsible)));
     }
 
     [Fact]

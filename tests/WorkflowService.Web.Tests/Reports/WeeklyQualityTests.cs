@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using WorkflowService.AfterSales.Reports.Quality;
 using WorkflowService.Web.Tests.Support;
 
@@ -59,6 +60,49 @@ public sealed class WeeklyQualityTests
         Assert.Contains("<td>XG-200</td><td>2</td><td>无法启动 ×2</td>", html);
         Assert.Contains("<td>SN-001</td><td>XG-200</td><td>上海申达机电</td><td>2</td>", html);
         Assert.Empty(mail.Message.Attachments);
+    }
+
+    [Fact]
+    public async Task The_weeks_figures_count_faults_by_model_repeat_repairs_requests_and_complaints()
+    {
+        await using var service = await DailyReportHost.StartAsync(Monday);
+        await new PeriodicReportScenario(service.Host).SeedAsync();
+
+        AssertWeek48(await service.Host.Services.GetRequiredService<WeeklyQualityBuilder>().BuildAsync(new IsoWeek(2026, 48), CancellationToken.None));
+    }
+
+    /// <summary>The scenario's week 48 as the report must count it, whatever the database.</summary>
+    internal static void AssertWeek48(WeeklyQualityContent week)
+    {
+        Assert.Equal(("2026-W48", 90, 3), (week.Week.ToString(), week.RepeatDays, week.RepairOrders));
+        // XG-200: two orders, the second's fault written with spaces around it; PX-9: the order of June is not of this week.
+        Assert.Equal(["XG-200 2 无法启动 ×2", "PX-9 1 漏水 ×1"], week.Models.Select(m => $"{m.Model} {m.Orders} {m.FaultsText}"));
+        // SN-001 was repaired on 10 October and 24 November; SN-900 in June and November (more than 90 days apart);
+        // SN-002 once in the week (the 30th is after it).
+        var repeat = Assert.Single(week.Repeats);
+        Assert.Equal(("SN-001", "XG-200", PeriodicReportScenario.Shenda, 2, "WX-20261010-001, WX-20261124-001"),
+            (repeat.Serial, repeat.Model, repeat.Customer, repeat.Count, repeat.OrdersText));
+        Assert.Equal(["repair 3", "training 1", "replacement 0", "complaint 2"], week.Requests.Select(r => $"{r.Type} {r.Count}"));
+        Assert.Equal([
+                ("TS-20261128-001", PeriodicReportScenario.Acme, "工程师迟到", "已完成", "closed"),
+                ("TS-20261129-001", PeriodicReportScenario.Shenda, "", "处理中", "open"),
+            ],
+            week.Complaints.Select(c => (c.Order, c.Customer, c.Cause, c.Status, c.StatusEnglish)));
+    }
+
+    /// <summary>The scenario's week 48 as the workbook (zh-CN) must have it: a sheet per part with the week's figures.</summary>
+    internal static void AssertWeek48Workbook(byte[] bytes)
+    {
+        Assert.Equal(["按型号故障", "重复维修", "客户需求", "投诉"], MiniExcel.GetSheetNames(new MemoryStream(bytes)));
+        List<IDictionary<string, object?>> Sheet(string name) =>
+            [.. MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>()];
+        var models = Sheet("按型号故障");
+        Assert.Equal(["XG-200", "PX-9"], models.Select(m => (string?)m["型号"]));
+        Assert.Equal("无法启动 ×2", models[0]["常见故障"]);
+        var repeat = Assert.Single(Sheet("重复维修"));
+        Assert.Equal(("SN-001", "WX-20261010-001, WX-20261124-001"), ((string?)repeat["串号"], (string?)repeat["维修单"]));
+        Assert.Equal(["维修", "培训", "退换", "投诉"], Sheet("客户需求").Select(r => (string?)r["类型"]));
+        Assert.Equal(["TS-20261128-001", "TS-20261129-001"], Sheet("投诉").Select(r => (string?)r["投诉单"]));
     }
 
     [Fact]

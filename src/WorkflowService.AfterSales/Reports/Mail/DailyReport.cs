@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkflowService.Engine.Calendars;
@@ -54,8 +53,8 @@ public sealed class DailyReport(
         var content = await builder.BuildAsync(today, now, ct);
         var queued = await transactions.RunAsync(JobId, async db =>
         {
-            if (await db.Audit.AnyAsync(a => a.Action == MailedAction && a.Target == DailyReportSettingsStore.Target && a.Details == marker, ct))
-                return (Guid?)null;
+            await ReportOutbox.LockAsync(db, DailyReportSettingsStore.Target, ct);
+            if (await ReportOutbox.SentAsync(db, MailedAction, DailyReportSettingsStore.Target, marker, ct)) return (Guid?)null;
             var row = new OutboxMessage
             {
                 Id = Guid.CreateVersion7(now), Kind = MailPayload.Kind, CreatedAt = now, Status = OutboxStatus.Pending,

@@ -8,8 +8,9 @@ namespace WorkflowService.AfterSales.Reports.Mail;
 /// <summary>
 /// Queues a scheduled report's mail once per period: the outbox row and the audit entry that records the send
 /// (<paramref name="mailedAction"/>, the period in its details) are written in one transaction, so a second run of the
-/// same period — another node, a restart, Hangfire's retry — finds the entry and writes nothing. The mail then goes
-/// through the outbox (retried, never lost) like every other.
+/// same period — another node, a restart, Hangfire's retry — finds the entry and writes nothing (on PostgreSQL the
+/// check and the write hold the report's lock, <see cref="LockAsync"/>, or two nodes at once would both write). The
+/// mail then goes through the outbox (retried, never lost) like every other.
 /// </summary>
 public sealed class ReportOutbox(WorkflowDbFactory dbFactory, TransactionRunner transactions, IOutboxDispatcher outbox, TimeProvider clock)
 {
@@ -17,12 +18,20 @@ public sealed class ReportOutbox(WorkflowDbFactory dbFactory, TransactionRunner 
     public static Task<bool> SentAsync(WorkflowDbContext db, string mailedAction, string target, string period, CancellationToken ct) =>
         db.Audit.AnyAsync(a => a.Action == mailedAction && a.Target == target && a.Details == period, ct);
 
+    /// <summary>
+    /// Holds the report's turn until the transaction ends, to be taken before <see cref="SentAsync"/>: on PostgreSQL two
+    /// nodes' transactions would both find no entry and both queue the mail (SQLite lets one writer in at a time).
+    /// </summary>
+    public static Task LockAsync(WorkflowDbContext db, string target, CancellationToken ct) =>
+        ClusterLock.ForTransactionAsync(db, $"report-mail:{target}", ct);
+
     /// <returns>Whether the mail was queued now (false: it was already).</returns>
     public async Task<bool> QueueOnceAsync(string jobId, string mailedAction, string target, string period, MailPayload payload, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var queued = await transactions.RunAsync(jobId, async db =>
         {
+            await LockAsync(db, target, ct);
             if (await SentAsync(db, mailedAction, target, period, ct)) return (Guid?)null;
             var row = new OutboxMessage
             {
