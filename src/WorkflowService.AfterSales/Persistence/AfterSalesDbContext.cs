@@ -129,6 +129,8 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(o => o.InstanceId).IsUnique();
             e.HasIndex(o => new { o.Type, o.CreatedAt });
             e.HasIndex(o => o.CreatedAt);
+            // Reports: the requests received in a period, and of them the complaints, counted off the index.
+            e.HasIndex(o => new { o.ReceivedAt, o.Type });
             // One call opens one order: a second attempt finds the first (and a race between two loses on this index).
             e.HasIndex(o => o.CallId).IsUnique();
             e.HasOne<CustomerRecord>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);

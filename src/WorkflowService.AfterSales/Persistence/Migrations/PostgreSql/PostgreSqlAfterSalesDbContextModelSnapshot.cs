@@ -350,6 +350,8 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CustomerId", "CreatedAt");
 
+                    b.HasIndex("ReceivedAt", "Type");
+
                     b.HasIndex("Type", "CreatedAt");
 
                     b.ToTable("work_orders", (string)null);

@@ -329,6 +329,8 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "CreatedAt");
 
+                    b.HasIndex("ReceivedAt", "Type");
+
                     b.HasIndex("Type", "CreatedAt");
 
                     b.ToTable("work_orders", (string)null);
