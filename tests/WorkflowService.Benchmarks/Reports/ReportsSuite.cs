@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using WorkflowService.AfterSales;
 using WorkflowService.AfterSales.Reports.Kpis;
 using WorkflowService.AfterSales.Reports.Ledger;
 using WorkflowService.Benchmarks.Runtime;
+using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tasks;
 using WorkflowService.Testing;
 
 namespace WorkflowService.Benchmarks.Reports;
@@ -116,12 +120,46 @@ internal static class ReportsSuite
         }
         await TimeKpisAsync(kpis, period, capture, host, options.KpiCalls, say);
 
+        await CompareSatisfactionAsync(host, period, options, say);
+
         var ledger = host.Get<EngineersLedger>();
         var quarter = Quarter.Of(options.Month);
         var rows = await ledger.ForAsync(quarter);
         say($"ledger {quarter}: {rows.Engineers.Count} engineers ({rows.Engineers.Sum(e => e.Jobs)} jobs, {rows.Engineers.Sum(e => e.ValidJobs)} valid), {rows.Agents.Count} agents");
         var run = await Throughput.MeasureAsync(options.LedgerCalls, 1, _ => ledger.ForAsync(quarter));
         say($"EngineersLedger.ForAsync({quarter}), {options.LedgerCalls} calls: p50 {Stats.Ms(run.P50)}, p99 {Stats.Ms(run.P99)}, max {Stats.Ms(run.LatenciesMs.Max())}");
+    }
+
+    /// <summary>
+    /// The satisfaction average as KpiReport counted it before (every followed-up instance's whole state read and parsed,
+    /// InstanceService.VariablesAsync) beside the way it counts it now (the variable's JSON taken out in the database,
+    /// RuleOutcomes.LeftVariableAsync): the time of each and whether both give the same average.
+    /// </summary>
+    private static async Task CompareSatisfactionAsync(BenchHost host, KpiPeriod period, ReportsOptions options, Action<string> say)
+    {
+        var outcomes = new RuleOutcomes(host.Get<WorkflowDbFactory>());
+        var instances = host.Get<InstanceService>();
+        static double? Average(IEnumerable<JsonElement> values)
+        {
+            var scores = values.Select(v => v.ValueKind switch { JsonValueKind.String => v.GetString(), JsonValueKind.Number => v.GetRawText(), _ => null })
+                .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 5 ? n : (int?)null).OfType<int>().ToList();
+            return scores.Count == 0 ? null : scores.Average();
+        }
+        double? before = null, after = null;
+        var old = await Throughput.MeasureAsync(options.BeforeCalls, 1, async _ =>
+        {
+            var followed = await outcomes.LeftAsync(KpiReport.FollowUpDone, KpiReport.FollowUp, period.From, period.To, listInstances: true);
+            var variables = await instances.VariablesAsync(followed.Instances, Caller.System);
+            before = Average(variables.Values.Select(v => v.TryGetValue("satisfaction", out var value) ? value : default).Where(v => v.ValueKind != JsonValueKind.Undefined));
+        });
+        var now = await Throughput.MeasureAsync(options.KpiCalls / 4, 1, async _ =>
+        {
+            var texts = await outcomes.LeftVariableAsync(KpiReport.FollowUpDone, period.From, period.To, "satisfaction");
+            after = Average(texts.Select(t => JsonDocument.Parse(t).RootElement));
+        });
+        say($"satisfaction average, before (whole states read, VariablesAsync), {options.BeforeCalls} calls: p50 {Stats.Ms(old.P50)}, max {Stats.Ms(old.LatenciesMs.Max())}: {before:0.000000}");
+        say($"satisfaction average, now (the variable taken out in the database), {options.KpiCalls / 4} calls: p50 {Stats.Ms(now.P50)}, p99 {Stats.Ms(now.P99)}: {after:0.000000}" +
+            $" ({(before == after ? "the same" : "DIFFERENT")})");
     }
 
     /// <summary>Warm-up, the timed calls, then one traced call per query: its time over a few calls and its plan.</summary>
