@@ -69,14 +69,16 @@ public sealed class SearchGramBackfill(WorkflowDbFactory dbFactory, TransactionR
             {
                 await using var a = await AfterSalesDbContext.OverAsync(db, ct);
                 return await a.SearchGrams.Where(g => chunk.Contains(g.CustomerId))
-                    .ExecuteUpdateAsync(s => s.SetProperty(g => g.Name, g => a.Customers.Where(c => c.Id == g.CustomerId).Select(c => c.Name).First()), ct);
+                    .ExecuteUpdateAsync(s => s.SetProperty(g => g.Name, g => a.Customers.Where(c => c.Id == g.CustomerId).Max(c => c.Name)!), ct);
             }, ct);
         if (logger.IsEnabled(LogLevel.Information)) logger.RenamedSearchGrams(customers.Count);
     }
 
-    // "<" or ">" rather than "<>": two seeks of the (CustomerId, Name) index per customer instead of a read of its grams.
+    // One EXISTS for "<" and one for ">" rather than "<>" (or both in one): SQLite then seeks the (CustomerId, Name) index
+    // twice per customer instead of reading all its grams (1.6 s against 2.7 s for 100,000 customers of 40 grams).
     private static IQueryable<CustomerRecord> WithOtherName(AfterSalesDbContext a, IQueryable<CustomerRecord> customers) =>
-        customers.AsNoTracking().Where(c => a.SearchGrams.Any(g => g.CustomerId == c.Id && (g.Name.CompareTo(c.Name) < 0 || g.Name.CompareTo(c.Name) > 0)));
+        customers.AsNoTracking().Where(c => a.SearchGrams.Any(g => g.CustomerId == c.Id && g.Name.CompareTo(c.Name) < 0)
+                                            || a.SearchGrams.Any(g => g.CustomerId == c.Id && g.Name.CompareTo(c.Name) > 0));
 
     private static IQueryable<CustomerRecord> WithoutGrams(AfterSalesDbContext a, IQueryable<CustomerRecord> customers) =>
         customers.AsNoTracking().Where(c => !a.SearchGrams.Any(g => g.CustomerId == c.Id));
