@@ -5,11 +5,11 @@ namespace WorkflowService.Benchmarks.Reports;
 /// <summary>The <c>reports</c> suite's switches (README, "Reports").</summary>
 internal sealed record ReportsOptions(
     bool PostgreSql, int Orders, int Calls, DateOnly Month, int KpiCalls, int BeforeCalls, int LedgerCalls, bool SkipBefore, string? DataPath,
-    string? Database)
+    string? Database, int BeforeLimitSeconds = 120)
 {
     public static ReportsOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new ReportsOptions(false, 100_000, 120_000, new DateOnly(2026, 10, 1), 200, 20, 20, false, null, null);
+        var options = new ReportsOptions(false, 100_000, 120_000, new DateOnly(2026, 10, 1), 200, 5, 20, false, null, null);
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -24,6 +24,7 @@ internal sealed record ReportsOptions(
                 "--before-calls" => options with { BeforeCalls = Number() },
                 "--ledger-calls" => options with { LedgerCalls = Number() },
                 "--no-before" => options with { SkipBefore = true },
+                "--before-limit" => options with { BeforeLimitSeconds = Number() },
                 // SQLite: load into this folder once, reuse it on later runs (kept). PostgreSQL: an existing loaded database, kept.
                 "--data" => options with { DataPath = Path.GetFullPath(Next()) },
                 "--database" => options with { Database = Next() },
