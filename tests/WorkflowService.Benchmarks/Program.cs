@@ -11,8 +11,10 @@ using WorkflowService.Benchmarks.Support;
 // `runtime` runs the in-process service benchmarks instead (Runtime/RuntimeSuite.cs): a Stopwatch
 // harness, because throughput under concurrency and latency distributions do not fit BenchmarkDotNet.
 // `records` measures customer search and order opening at the record counts (Records/RecordsSuite.cs).
+// `reports` times the KPIs of a loaded month and the engineers' ledger of its quarter (Reports/ReportsSuite.cs).
 if (args is ["calendar-edit", .. var editArgs]) return await WorkflowService.Benchmarks.Calendars.RecomputeSuite.RunAsync(editArgs);
 if (args is ["calendar", .. var calendarArgs]) return WorkflowService.Benchmarks.Calendars.CalendarSuite.Run(calendarArgs);
+if (args is ["reports", .. var reportsArgs]) return await WorkflowService.Benchmarks.Reports.ReportsSuite.RunAsync(reportsArgs);
 if (args is ["records", .. var recordsArgs]) return await WorkflowService.Benchmarks.Records.RecordsSuite.RunAsync(recordsArgs);
 if (args is ["runtime", .. var runtimeArgs]) return await WorkflowService.Benchmarks.Runtime.RuntimeSuite.RunAsync(runtimeArgs);
 

@@ -81,7 +81,7 @@ public sealed class CustomerArchive(
     {
         await using var db = dbFactory.Create();
         await using var a = await AfterSalesDbContext.OverAsync(db, ct);
-        var found = await (await CustomerSearch.MatchingAsync(a, query, ct)).OrderBy(c => c.Name).Take(SearchLimit)
+        var found = await (await CustomerSearch.FirstAsync(a, query, SearchLimit, ct))
             .Select(c => new { c.Id, c.Name, c.Category }).ToListAsync(ct);
         var ids = found.Select(c => c.Id).ToList();
         var contacts = (await a.Contacts.AsNoTracking().Where(c => ids.Contains(c.CustomerId)).OrderBy(c => c.Position).ToListAsync(ct))

@@ -8,4 +8,11 @@ public sealed class CustomerSearchGramRecord
 {
     public required string Gram { get; set; }
     public Guid CustomerId { get; set; }
+
+    /// <summary>
+    /// The customer's name, copied: the search's order. Indexed as (<see cref="Gram"/>, Name, <see cref="CustomerId"/>),
+    /// a gram's customers are read in name order and the first 50 that match end the read, instead of all of a common
+    /// gram's customers being read and sorted first. Set with the grams, wherever the name is (a rename too).
+    /// </summary>
+    public required string Name { get; set; }
 }

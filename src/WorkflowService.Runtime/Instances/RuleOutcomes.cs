@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Persistence;
 
@@ -38,18 +39,50 @@ public sealed class RuleOutcomes(WorkflowDbFactory dbFactory)
         DateTimeOffset from, DateTimeOffset to, bool listInstances = false, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
-        var elementIds = elements.Select(e => e.ElementId).Distinct().ToList();
-        // "process/element" pairs compared as one text: an IN list on both providers, however many pairs.
-        var pairs = elements.Select(e => e.DefinitionKey + "/" + e.ElementId).ToList();
-        string leftEvent = HistoryEvent.Left;
-        var instances = db.History.AsNoTracking()
-            .Where(h => h.Event == leftEvent && elementIds.Contains(h.ElementId) && h.At >= from && h.At < to)
-            .Join(db.Instances.AsNoTracking(), h => h.InstanceId, i => i.Id, (h, i) => new { h.InstanceId, Pair = i.DefinitionKey + "/" + h.ElementId })
-            .Where(x => pairs.Contains(x.Pair)).Select(x => x.InstanceId).Distinct();
+        var instances = Left(db, elements, from, to);
         var cases = await instances.CountAsync(ct);
         if (cases == 0) return new RuleTally(0, 0, []);
         var breached = await instances.CountAsync(id => db.Breaches.Any(b => b.InstanceId == id && b.Rule == rule), ct);
         return new RuleTally(cases, breached, listInstances ? await instances.ToListAsync(ct) : []);
+    }
+
+    /// <summary>
+    /// The value of <paramref name="variable"/> (as JSON text) of each instance <see cref="LeftAsync"/> counts, where the
+    /// instance has it. Taken out of the state in the database (SQLite's <c>-&gt;</c>, PostgreSQL's <c>json -&gt;</c>, both
+    /// giving the value's own JSON text), so that a month of tens of thousands of instances is not read and parsed whole.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LeftVariableAsync(IReadOnlyCollection<(string DefinitionKey, string ElementId)> elements,
+        DateTimeOffset from, DateTimeOffset to, string variable, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var instances = Left(db, elements, from, to);
+        // The variable's name is a parameter; SQLite's path quotes it as a JSON key (a name may hold '.' or '['). PostgreSQL:
+        // json (not jsonb, which would rewrite numbers) and one path lookup, each state parsed as few times as it can be.
+        var values = db.Database.IsSqlite()
+            ? db.Database.SqlQueryRaw<VariableValue>("""SELECT "Id", "StateJson" -> {0} AS "Value" FROM "instances" """,
+                "$.variables." + JsonSerializer.Serialize(variable))
+            : db.Database.SqlQueryRaw<VariableValue>("""SELECT "Id", json_extract_path("StateJson"::json, 'variables', {0})::text AS "Value" FROM "instances" """,
+                variable);
+        // Instances without the variable are dropped here, not in SQL: a filter there would take each state apart twice.
+        var found = await values.Where(v => instances.Contains(v.Id)).Select(v => v.Value).ToListAsync(ct);
+        return [.. found.OfType<string>()];
+    }
+
+    /// <summary>An instance and one variable's JSON text, read by <see cref="LeftVariableAsync"/>.</summary>
+    private sealed record VariableValue(Guid Id, string? Value);
+
+    /// <summary>The instances in which one of <paramref name="elements"/> was left normally in the period, each once.</summary>
+    private static IQueryable<Guid> Left(WorkflowDbContext db, IReadOnlyCollection<(string DefinitionKey, string ElementId)> elements,
+        DateTimeOffset from, DateTimeOffset to)
+    {
+        var elementIds = elements.Select(e => e.ElementId).Distinct().ToList();
+        // "process/element" pairs compared as one text: an IN list on both providers, however many pairs.
+        var pairs = elements.Select(e => e.DefinitionKey + "/" + e.ElementId).ToList();
+        string leftEvent = HistoryEvent.Left;
+        return db.History.AsNoTracking()
+            .Where(h => h.Event == leftEvent && elementIds.Contains(h.ElementId) && h.At >= from && h.At < to)
+            .Join(db.Instances.AsNoTracking(), h => h.InstanceId, i => i.Id, (h, i) => new { h.InstanceId, Pair = i.DefinitionKey + "/" + h.ElementId })
+            .Where(x => pairs.Contains(x.Pair)).Select(x => x.InstanceId).Distinct();
     }
 
     /// <summary>

@@ -79,6 +79,10 @@ internal static class RecordsSuite
         var backfilled = await host.Get<SearchGramBackfill>().RunAsync();
         report.GramTable = $"start-up backfill (SearchGramBackfill) wrote the grams of {backfilled:N0} customers in {clock.Elapsed.TotalSeconds:0.0} s";
         Log(report.GramTable);
+        // What every later start pays: customers without grams, and grams not under their customer's name, none found.
+        clock.Restart();
+        await host.Get<SearchGramBackfill>().RunAsync();
+        report.GramTable += $"; a start with nothing to backfill: {clock.Elapsed.TotalMilliseconds:0} ms";
         var warmUp = Math.Max(20, options.Queries / 10);
         foreach (var (kind, queries) in new[] { ("phone", phones), ("name", names) })
         {
@@ -184,7 +188,7 @@ internal sealed class ScanSearch(WorkflowDbFactory dbFactory)
         foreach (var query in new[] { phone, name })
         {
             await ExplainAsync(a, $"old scan for '{query}'", Scan(a, query).Select(c => c.Id), plans);
-            var search = (await CustomerSearch.MatchingAsync(a, query, CancellationToken.None)).OrderBy(c => c.Name).Take(CustomerArchive.SearchLimit);
+            var search = await CustomerSearch.FirstAsync(a, query, CustomerArchive.SearchLimit, CancellationToken.None);
             await ExplainAsync(a, $"SearchAsync for '{query}'", search.Select(c => c.Id), plans);
         }
     }

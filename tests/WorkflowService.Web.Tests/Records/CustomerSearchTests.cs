@@ -47,6 +47,42 @@ public sealed class CustomerSearchTests(ServiceFixture service) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_customer_renamed_to_the_front_of_the_name_order_is_among_the_first_fifty_a_search_answers()
+    {
+        // 51 customers share the gram "澜沧": the search reads its customers in name order and stops at the 50th, so
+        // the renamed customer is found only if its grams were given the new name, not only the new grams.
+        var ids = new List<Guid>();
+        for (var i = 1; i <= 51; i++) ids.Add(await Archive.CreateAsync(Input($"澜沧江客户{i:D2}", $"1370000{i:D4}")));
+        Assert.DoesNotContain(ids[^1], await FoundAsync("澜沧"));
+
+        await Archive.UpdateAsync(ids[^1], Input("澜沧江客户00", "13700000051"), null);
+
+        var found = await Archive.SearchAsync("澜沧");
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"澜沧江客户{i:D2}"), found.Select(c => c.Name));
+        Assert.Equal(ids[^1], found[0].Id);
+        Assert.Equal(await ScannedAsync("澜沧"), found.Select(c => c.Id).Order().ToList());
+    }
+
+    [Fact]
+    public async Task Grams_left_with_an_old_name_by_a_previous_version_take_the_customers_name_at_the_start_up_backfill()
+    {
+        var ids = new List<Guid>();
+        for (var i = 1; i <= 51; i++) ids.Add(await Archive.CreateAsync(Input($"赣鄱客户{i:D2}", $"1360000{i:D4}")));
+        // As a node of the previous version leaves them: it renamed the first customer but knows no name column.
+        await using (var db = service.Host.Services.GetRequiredService<WorkflowDbFactory>().Create())
+        await using (var a = await AfterSalesDbContext.OverAsync(db, CancellationToken.None))
+            Assert.True(await a.SearchGrams.Where(g => g.CustomerId == ids[0]).ExecuteUpdateAsync(s => s.SetProperty(g => g.Name, "赣鄱客户99")) > 0);
+        Assert.DoesNotContain(ids[0], await FoundAsync("赣鄱"));
+
+        Assert.Equal(0, await service.Host.Services.GetRequiredService<SearchGramBackfill>().RunAsync());
+
+        Assert.Equal(ids[..50], await FoundAsync("赣鄱"));
+    }
+
+    private static CustomerInput Input(string name, string mobile) =>
+        new(name, "regular", [new ContactInput("陆工", null, mobile, null)], null, null, null);
+
+    [Fact]
     public async Task A_customer_is_no_longer_found_by_the_number_of_a_contact_it_removed()
     {
         var agent = await service.As("agent");

@@ -117,9 +117,16 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Gram", "CustomerId");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("CustomerId", "Name");
+
+                    b.HasIndex("Gram", "Name", "CustomerId");
 
                     b.ToTable("customer_search_grams", (string)null);
                 });
@@ -342,6 +349,8 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("ReceivedAt", "Type");
 
                     b.HasIndex("Type", "CreatedAt");
 

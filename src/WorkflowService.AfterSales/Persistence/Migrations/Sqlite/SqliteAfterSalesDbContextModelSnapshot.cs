@@ -110,9 +110,16 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Gram", "CustomerId");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("CustomerId", "Name");
+
+                    b.HasIndex("Gram", "Name", "CustomerId");
 
                     b.ToTable("customer_search_grams", (string)null);
                 });
@@ -321,6 +328,8 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("ReceivedAt", "Type");
 
                     b.HasIndex("Type", "CreatedAt");
 

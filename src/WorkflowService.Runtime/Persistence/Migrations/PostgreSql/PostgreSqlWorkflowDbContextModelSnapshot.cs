@@ -287,6 +287,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Rule");
 
+                    b.HasIndex("InstanceId", "Rule");
+
                     b.ToTable("breaches", (string)null);
                 });
 
@@ -477,6 +479,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("InstanceId", "Id");
 
+                    b.HasIndex("Event", "ElementId", "At", "InstanceId");
+
                     b.ToTable("history", (string)null);
                 });
 
@@ -528,6 +532,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                     b.HasIndex("BusinessKey");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("DefinitionKey", "StartedAt");
 
                     b.HasIndex("DefinitionKey", "Status");
 
@@ -725,6 +731,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Assignee", "Status", "DueAt");
+
+                    b.HasIndex("DefinitionKey", "ElementId", "EndedAt");
 
                     b.ToTable("tasks", (string)null);
                 });

@@ -272,6 +272,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Rule");
 
+                    b.HasIndex("InstanceId", "Rule");
+
                     b.ToTable("breaches", (string)null);
                 });
 
@@ -458,6 +460,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId", "Id");
 
+                    b.HasIndex("Event", "ElementId", "At", "InstanceId");
+
                     b.ToTable("history", (string)null);
                 });
 
@@ -509,6 +513,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                     b.HasIndex("BusinessKey");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("DefinitionKey", "StartedAt");
 
                     b.HasIndex("DefinitionKey", "Status");
 
@@ -706,6 +712,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Assignee", "Status", "DueAt");
+
+                    b.HasIndex("DefinitionKey", "ElementId", "EndedAt");
 
                     b.ToTable("tasks", (string)null);
                 });
