@@ -112,14 +112,18 @@ public static class WorkflowRuntimeExtensions
             // Pooled: every step creates a context, and building one (its internal service scope) cost
             // about a tenth of a step's CPU; a pooled context is reset on return, so a step still starts
             // with nothing tracked.
+            // A list in a query (ids.Contains(x)) goes as one parameter (SQLite json_each, PostgreSQL an array), not one
+            // parameter per value: a report's month holds more ids than the 32,766 parameters SQLite takes in one command.
             services.AddPooledDbContextFactory<SqliteWorkflowDbContext>(o => o
-                .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(WorkflowDbContext).Assembly.FullName))
+                .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(WorkflowDbContext).Assembly.FullName)
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(new SqlitePragmas()));
             services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<SqliteWorkflowDbContext>>()));
         }
         else
         {
-            services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>(o =>
+                o.UseNpgsql(connectionString, n => n.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
             services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<PostgreSqlWorkflowDbContext>>()));
         }
         services.AddSingleton(new StepWriteGate(serialize: storage.Provider == StorageProvider.Sqlite));

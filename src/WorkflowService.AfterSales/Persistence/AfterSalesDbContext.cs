@@ -31,10 +31,10 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
     /// options; each lease is given <c>db</c>'s (<see cref="RelationalDatabaseFacadeExtensions.SetDbConnection"/>).
     /// </summary>
     private static readonly PooledDbContextFactory<SqliteAfterSalesDbContext> SqlitePool = new(
-        new DbContextOptionsBuilder<SqliteAfterSalesDbContext>().UseSqlite(s => s.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
+        new DbContextOptionsBuilder<SqliteAfterSalesDbContext>().UseSqlite(s => s.MigrationsHistoryTable(MigrationsHistoryTable).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).Options);
 
     private static readonly PooledDbContextFactory<PostgreSqlAfterSalesDbContext> PostgreSqlPool = new(
-        new DbContextOptionsBuilder<PostgreSqlAfterSalesDbContext>().UseNpgsql(s => s.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
+        new DbContextOptionsBuilder<PostgreSqlAfterSalesDbContext>().UseNpgsql(s => s.MigrationsHistoryTable(MigrationsHistoryTable).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).Options);
 
     /// <summary>
     /// A context on <paramref name="db"/>'s connection, in its transaction if it has one. Dispose it before
