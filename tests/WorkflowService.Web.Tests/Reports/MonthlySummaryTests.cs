@@ -144,7 +144,7 @@ public sealed class MonthlySummaryLimitTests
         foreach (var body in new[] { mail.Message.HtmlBody, mail.Message.TextBody })
         {
             Assert.NotNull(body);
-            Assert.Contains("/api/reports/monthly.xlsx?month=2026-11", body);
+            Assert.Contains("/reports?handler=Monthly&month=2026-11", System.Net.WebUtility.HtmlDecode(body)); // &amp; in the HTML part
             Assert.Contains("工作簿过大", body);
             Assert.Contains("too large to attach", body);
             Assert.Contains("6 / 7 (85.7%)", body);

@@ -27,7 +27,7 @@ public sealed class MonthlySummarySettingsStore(
 /// recurring job on the set day and time: the previous month's KPI table in the mail and the month's orders and KPIs
 /// as an .xlsx attachment (Chinese headers). Queued once per month through <see cref="ReportOutbox"/>; the workbook's
 /// bytes are in the outbox row, so a retry sends the same file. A workbook too large for a mail is left out with a
-/// warning in the log, and the mail links to <c>/api/reports/monthly.xlsx</c> instead.
+/// warning in the log, and the mail links to the dashboard's download of it (<c>/reports?handler=Monthly</c>) instead.
 /// </summary>
 public sealed class MonthlySummaryReport(
     MonthlySummarySettingsStore settings,
@@ -96,7 +96,7 @@ public sealed class MonthlySummaryReport(
             ["requests"] = figures.Requests,
             ["attached"] = attachment is not null,
             ["fileName"] = attachment?.FileName,
-            ["workbook"] = $"{baseUrl}/api/reports/monthly.xlsx?month={month}",
+            ["workbook"] = $"{baseUrl}/reports?handler=Monthly&month={month}", // the page: a mail link opens in a signed-in browser
         };
         return new MailPayload
         {

@@ -74,7 +74,7 @@ public sealed class WeeklyQualityReport(
             ["repeats"] = content.Repeats,
             ["requests"] = content.Requests,
             ["complaints"] = content.Complaints,
-            ["workbook"] = $"{baseUrl}/api/reports/weekly.xlsx?week={content.Week}",
+            ["workbook"] = $"{baseUrl}/reports?handler=Weekly&week={content.Week}", // the page: a mail link opens in a signed-in browser
         };
         return new MailPayload
         {
