@@ -70,14 +70,16 @@ internal static class ReportsSuite
                     var clock = Stopwatch.StartNew();
                     var loaded = await ReportsLoader.LoadAsync(host, monthStart, options.Orders, options.Calls, Log);
                     Say($"loaded {loaded} in {clock.Elapsed.TotalSeconds:0} s");
+                    await DevicesAsync(host, Say);
                     if (database is not null) await AnalyzeAsync(host);
                     if (database is null) await File.WriteAllTextAsync(Path.Combine(folder, "loaded.txt"), loaded.ToString());
                 }
-                else Say("reusing the loaded database");
-                // A month loaded before the devices were (ReportsDevices) gets them now, without loading it again.
-                var clockDevices = Stopwatch.StartNew();
-                if (await ReportsDevices.EnsureAsync(host, Log) is var links and > 0)
-                    Say($"devices: {links:N0} order-device links written in {clockDevices.Elapsed.TotalSeconds:0} s");
+                else
+                {
+                    Say("reusing the loaded database");
+                    // A month loaded before the devices were (ReportsDevices) gets them now, without loading it again.
+                    if (await DevicesAsync(host, Say) && database is not null) await AnalyzeAsync(host);
+                }
                 await MeasureAsync(host, capture, options, Say);
             }
             Say($"load average during the run (1 min, sampled): {load.Describe()}");
@@ -256,6 +258,15 @@ internal static class ReportsSuite
             foreach (var line in await QueryPlans.ExplainAsync(host, command)) say($"        {line}");
         }
         return traced[0];
+    }
+
+    /// <returns>Whether devices were written (none were there).</returns>
+    private static async Task<bool> DevicesAsync(BenchHost host, Action<string> say)
+    {
+        var clock = Stopwatch.StartNew();
+        var links = await ReportsDevices.EnsureAsync(host, Log);
+        if (links > 0) say($"devices: {links:N0} order-device links written in {clock.Elapsed.TotalSeconds:0} s");
+        return links > 0;
     }
 
     /// <summary>

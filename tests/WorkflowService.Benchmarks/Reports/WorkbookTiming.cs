@@ -72,10 +72,12 @@ internal static class WorkbookTiming
 }
 
 /// <summary>What one call took: its time, and its memory over the moment before it (working set and managed heap sampled every 20 ms).</summary>
-internal sealed record MemoryRun(double Seconds, double WorkingSetMb, double HeapMb, double AllocatedMb, double Gen2Collections)
+internal sealed record MemoryRun(double Seconds, double WorkingSetMb, double HeapMb, double AllocatedMb, double Gen2Collections, double WorkingSetBeforeMb,
+    double HeapBeforeMb)
 {
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Seconds:0.00} s, working set +{WorkbookTiming.Mb(WorkingSetMb)}, managed heap +{WorkbookTiming.Mb(HeapMb)}, allocated {WorkbookTiming.Mb(AllocatedMb)}, gen-2 collections {Gen2Collections}");
+        $"{Seconds:0.00} s, working set +{WorkbookTiming.Mb(WorkingSetMb)} (from {WorkbookTiming.Mb(WorkingSetBeforeMb)}), managed heap " +
+        $"+{WorkbookTiming.Mb(HeapMb)} (from {WorkbookTiming.Mb(HeapBeforeMb)}), allocated {WorkbookTiming.Mb(AllocatedMb)}, gen-2 collections {Gen2Collections}");
 }
 
 internal static class MemoryDuring
@@ -84,9 +86,11 @@ internal static class MemoryDuring
 
     public static async Task<MemoryRun> MeasureAsync(Func<Task> work)
     {
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // Aggressive: the collection also gives the freed heap back to the system, so memory the run before (or the KPIs,
+        // or the devices' top-up) left committed is not counted in "before" and then reused for free by this run.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var (setBefore, heapBefore) = (process.WorkingSet64, GC.GetTotalMemory(false));
@@ -120,6 +124,6 @@ internal static class MemoryDuring
         setPeak = Math.Max(setPeak, process.WorkingSet64);
         heapPeak = Math.Max(heapPeak, Math.Max(GC.GetTotalMemory(false), GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes));
         return new MemoryRun(elapsed, (setPeak - setBefore) / Mb, (heapPeak - heapBefore) / Mb,
-            (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Mb, GC.CollectionCount(2) - gen2Before);
+            (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Mb, GC.CollectionCount(2) - gen2Before, setBefore / Mb, heapBefore / Mb);
     }
 }
