@@ -5,7 +5,7 @@ namespace WorkflowService.Benchmarks.Reports;
 /// <summary>The <c>reports</c> suite's switches (README, "Reports").</summary>
 internal sealed record ReportsOptions(
     bool PostgreSql, int Orders, int Calls, DateOnly Month, int KpiCalls, int BeforeCalls, int LedgerCalls, bool SkipBefore, string? DataPath,
-    string? Database, int BeforeLimitSeconds = 120)
+    string? Database, int BeforeLimitSeconds = 120, int WorkbookRuns = 5, bool WorkbookOnly = false)
 {
     public static ReportsOptions Parse(IReadOnlyList<string> args)
     {
@@ -28,7 +28,10 @@ internal sealed record ReportsOptions(
                 // SQLite: load into this folder once, reuse it on later runs (kept). PostgreSQL: an existing loaded database, kept.
                 "--data" => options with { DataPath = Path.GetFullPath(Next()) },
                 "--database" => options with { Database = Next() },
-                "--quick" => options with { Orders = 10_000, Calls = 12_000, KpiCalls = 50, BeforeCalls = 10, LedgerCalls = 5 },
+                "--workbook-runs" => options with { WorkbookRuns = Number() },
+                // The monthly workbook alone (after the KPIs it needs, counted once): no KPI timing, no "before", no ledger.
+                "--workbook-only" => options with { WorkbookOnly = true },
+                "--quick" => options with { Orders = 10_000, Calls = 12_000, KpiCalls = 50, BeforeCalls = 10, LedgerCalls = 5, WorkbookRuns = 2 },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
         }

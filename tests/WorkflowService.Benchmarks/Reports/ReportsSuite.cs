@@ -21,7 +21,7 @@ namespace WorkflowService.Benchmarks.Reports;
 /// department's work (100,000 work orders with their instances, history, tasks, rule timers and breaches, 120,000 calls)
 /// loaded in bulk, then the KPIs of that month (<see cref="KpiReport.CountAsync"/>) timed over hundreds of calls, query by
 /// query, with the database's plan of each; the same without the reports' indexes (dropped and built again in the run);
-/// and the engineers' ledger of the quarter. On a SQLite file (WAL, the service's pragmas) or, with <c>--pg</c>, on a
+/// and the engineers' ledger of the quarter; then the month's workbook (<see cref="WorkbookTiming"/>). On a SQLite file (WAL, the service's pragmas) or, with <c>--pg</c>, on a
 /// PostgreSQL database of its own, dropped at the end.
 /// </summary>
 internal static class ReportsSuite
@@ -70,10 +70,16 @@ internal static class ReportsSuite
                     var clock = Stopwatch.StartNew();
                     var loaded = await ReportsLoader.LoadAsync(host, monthStart, options.Orders, options.Calls, Log);
                     Say($"loaded {loaded} in {clock.Elapsed.TotalSeconds:0} s");
+                    await DevicesAsync(host, Say);
                     if (database is not null) await AnalyzeAsync(host);
                     if (database is null) await File.WriteAllTextAsync(Path.Combine(folder, "loaded.txt"), loaded.ToString());
                 }
-                else Say("reusing the loaded database");
+                else
+                {
+                    Say("reusing the loaded database");
+                    // A month loaded before the devices were (ReportsDevices) gets them now, without loading it again.
+                    if (await DevicesAsync(host, Say) && database is not null) await AnalyzeAsync(host);
+                }
                 await MeasureAsync(host, capture, options, Say);
             }
             Say($"load average during the run (1 min, sampled): {load.Describe()}");
@@ -107,6 +113,11 @@ internal static class ReportsSuite
             $"(accepted on time {figures.AcceptedOnTime}), repairs {figures.Repairs} (on time {figures.RepairsOnTime}), follow-ups {figures.FollowUps} " +
             $"(on time {figures.FollowUpsOnTime}), slips {figures.Slips} (on time {figures.SlipsOnTime}), satisfaction {figures.SatisfactionAverage:0.000}, " +
             $"complaints {figures.Complaints}, breaches {string.Join(", ", figures.BreachesByRule.Select(b => $"{b.Key} {b.Value}"))}");
+        if (options.WorkbookOnly)
+        {
+            await WorkbookTiming.MeasureAsync(host, options.Month, figures, options.WorkbookRuns, say);
+            return;
+        }
 
         var commands = await TimeKpisAsync(kpis, period, capture, host, options.KpiCalls, say);
         var indexes = await ReportIndexSet.ReadAsync(host, ReportIndexes);
@@ -152,6 +163,8 @@ internal static class ReportsSuite
             // SQLite at this size: more than 32,766 follow-ups' ids in one query (RESULTS.md, "Reports").
             say($"EngineersLedger.ForAsync({quarter}) failed: {e.GetType().Name}: {e.Message}");
         }
+
+        await WorkbookTiming.MeasureAsync(host, options.Month, figures, options.WorkbookRuns, say);
     }
 
     /// <summary>Without the reports' indexes: the plans of the commands an indexed call sent, and a few calls, each given up after a limit.</summary>
@@ -245,6 +258,15 @@ internal static class ReportsSuite
             foreach (var line in await QueryPlans.ExplainAsync(host, command)) say($"        {line}");
         }
         return traced[0];
+    }
+
+    /// <returns>Whether devices were written (none were there).</returns>
+    private static async Task<bool> DevicesAsync(BenchHost host, Action<string> say)
+    {
+        var clock = Stopwatch.StartNew();
+        var links = await ReportsDevices.EnsureAsync(host, Log);
+        if (links > 0) say($"devices: {links:N0} order-device links written in {clock.Elapsed.TotalSeconds:0} s");
+        return links > 0;
     }
 
     /// <summary>
