@@ -51,7 +51,7 @@ public sealed class TimerSweeper(
             // A first attempt is handed over after its step commits: swept up only if that was lost.
             .Where(o => o.Status == OutboxStatus.Pending
                         && (o.NextAttemptAt == null ? o.CreatedAt <= cutoff : o.NextAttemptAt <= cutoff))
-            .Select(o => o.Id).Take(10_000).ToListAsync(ct);
+            .OrderBy(o => o.Id).Select(o => o.Id).Take(10_000).ToListAsync(ct); // version-7 ids: oldest first
         foreach (var id in mails) outbox.Dispatch(id);
         if (overdue.Count + mails.Count > 0)
             logger.SweptUp(overdue.Count, mails.Count);
