@@ -56,17 +56,33 @@ public sealed class RuleOutcomes(WorkflowDbFactory dbFactory)
     {
         await using var db = dbFactory.Create();
         var instances = Left(db, elements, from, to);
+        // Instances without the variable are dropped here, not in SQL: a filter there would take each state apart twice.
+        var found = await Values(db, variable).Where(v => instances.Contains(v.Id)).Select(v => v.Value).ToListAsync(ct);
+        return [.. found.OfType<string>()];
+    }
+
+    /// <summary>
+    /// The value of <paramref name="variable"/> (as JSON text) of each of these instances that has it, taken out of the
+    /// state in the database as <see cref="LeftVariableAsync"/> does (a month's answers without parsing whole states).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> VariableOfAsync(IReadOnlyCollection<Guid> instanceIds, string variable,
+        CancellationToken ct = default)
+    {
+        if (instanceIds.Count == 0) return new Dictionary<Guid, string>();
+        await using var db = dbFactory.Create();
+        var found = await Values(db, variable).Where(v => instanceIds.Contains(v.Id)).ToListAsync(ct);
+        return found.Where(v => v.Value is not null).ToDictionary(v => v.Id, v => v.Value!);
+    }
+
+    /// <summary>Every instance's value of <paramref name="variable"/> as JSON text (null without it), to be narrowed by id.</summary>
+    private static IQueryable<VariableValue> Values(WorkflowDbContext db, string variable) =>
         // The variable's name is a parameter; SQLite's path quotes it as a JSON key (a name may hold '.' or '['). PostgreSQL:
         // json (not jsonb, which would rewrite numbers) and one path lookup, each state parsed as few times as it can be.
-        var values = db.Database.IsSqlite()
+        db.Database.IsSqlite()
             ? db.Database.SqlQueryRaw<VariableValue>("""SELECT "Id", "StateJson" -> {0} AS "Value" FROM "instances" """,
                 "$.variables." + JsonSerializer.Serialize(variable))
             : db.Database.SqlQueryRaw<VariableValue>("""SELECT "Id", json_extract_path("StateJson"::json, 'variables', {0})::text AS "Value" FROM "instances" """,
                 variable);
-        // Instances without the variable are dropped here, not in SQL: a filter there would take each state apart twice.
-        var found = await values.Where(v => instances.Contains(v.Id)).Select(v => v.Value).ToListAsync(ct);
-        return [.. found.OfType<string>()];
-    }
 
     /// <summary>An instance and one variable's JSON text, read by <see cref="LeftVariableAsync"/>.</summary>
     private sealed record VariableValue(Guid Id, string? Value);

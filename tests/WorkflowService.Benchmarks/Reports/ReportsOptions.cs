@@ -5,7 +5,7 @@ namespace WorkflowService.Benchmarks.Reports;
 /// <summary>The <c>reports</c> suite's switches (README, "Reports").</summary>
 internal sealed record ReportsOptions(
     bool PostgreSql, int Orders, int Calls, DateOnly Month, int KpiCalls, int BeforeCalls, int LedgerCalls, bool SkipBefore, string? DataPath,
-    string? Database, int BeforeLimitSeconds = 120, int WorkbookRuns = 5, bool WorkbookOnly = false)
+    string? Database, int BeforeLimitSeconds = 120, int WorkbookRuns = 5, bool WorkbookOnly = false, bool DashboardOnly = false)
 {
     public static ReportsOptions Parse(IReadOnlyList<string> args)
     {
@@ -31,6 +31,8 @@ internal sealed record ReportsOptions(
                 "--workbook-runs" => options with { WorkbookRuns = Number() },
                 // The monthly workbook alone (after the KPIs it needs, counted once): no KPI timing, no "before", no ledger.
                 "--workbook-only" => options with { WorkbookOnly = true },
+                // The dashboard's further figures and the ledger alone (after the KPIs, counted once).
+                "--dashboard-only" => options with { DashboardOnly = true },
                 "--quick" => options with { Orders = 10_000, Calls = 12_000, KpiCalls = 50, BeforeCalls = 10, LedgerCalls = 5, WorkbookRuns = 2 },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };

@@ -118,6 +118,12 @@ internal static class ReportsSuite
             await WorkbookTiming.MeasureAsync(host, options.Month, figures, options.WorkbookRuns, say);
             return;
         }
+        if (options.DashboardOnly)
+        {
+            await DashboardAsync(host, period, options, say);
+            await LedgerAsync(host, options, say);
+            return;
+        }
 
         var commands = await TimeKpisAsync(kpis, period, capture, host, options.KpiCalls, say);
         var indexes = await ReportIndexSet.ReadAsync(host, ReportIndexes);
@@ -149,6 +155,13 @@ internal static class ReportsSuite
             say($"satisfaction comparison failed: {e.GetType().Name}: {e.Message}");
         }
 
+        await LedgerAsync(host, options, say);
+        await DashboardAsync(host, period, options, say);
+        await WorkbookTiming.MeasureAsync(host, options.Month, figures, options.WorkbookRuns, say);
+    }
+
+    private static async Task LedgerAsync(BenchHost host, ReportsOptions options, Action<string> say)
+    {
         var ledger = host.Get<EngineersLedger>();
         var quarter = Quarter.Of(options.Month);
         try
@@ -160,11 +173,27 @@ internal static class ReportsSuite
         }
         catch (Exception e)
         {
-            // SQLite at this size: more than 32,766 follow-ups' ids in one query (RESULTS.md, "Reports").
+            // Before lists went as one parameter, SQLite refused the quarter's follow-ups' ids (RESULTS.md, "Reports").
             say($"EngineersLedger.ForAsync({quarter}) failed: {e.GetType().Name}: {e.Message}");
         }
+    }
 
-        await WorkbookTiming.MeasureAsync(host, options.Month, figures, options.WorkbookRuns, say);
+    /// <summary>The dashboard's further figures of the month (what /reports adds to the KPIs): no goal of their own.</summary>
+    private static async Task DashboardAsync(BenchHost host, KpiPeriod period, ReportsOptions options, Action<string> say)
+    {
+        var dashboard = host.Get<DashboardReport>();
+        try
+        {
+            var more = await dashboard.CountAsync(period);
+            say($"dashboard: first-time fixes {more.FirstTimeFixes} of {more.Repairs}, open orders {more.OpenOrders}, " +
+                $"complaints by cause {string.Join(", ", more.ComplaintsByCause.Select(c => $"{c.Key} {c.Value}"))}");
+            var run = await Throughput.MeasureAsync(options.LedgerCalls, 1, _ => dashboard.CountAsync(period));
+            say($"DashboardReport.CountAsync (a month), {options.LedgerCalls} calls: p50 {Stats.Ms(run.P50)}, p99 {Stats.Ms(run.P99)}, max {Stats.Ms(run.LatenciesMs.Max())}");
+        }
+        catch (Exception e)
+        {
+            say($"DashboardReport.CountAsync failed: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     /// <summary>Without the reports' indexes: the plans of the commands an indexed call sent, and a few calls, each given up after a limit.</summary>

@@ -17,6 +17,14 @@ public static class ComplaintCauses
     /// <summary>Every key of the "complaints by cause" figure: the values, then <see cref="NotAnalysed"/>.</summary>
     public static readonly IReadOnlyList<string> Keys = [.. Values, NotAnalysed];
 
+    /// <summary>The key a complaint counts under, from its <c>cause</c> variable's JSON text (null: not analysed yet).</summary>
+    public static string OfJson(string? causeJson)
+    {
+        if (causeJson is null) return NotAnalysed;
+        using var document = JsonDocument.Parse(causeJson);
+        return Of(new Dictionary<string, JsonElement> { ["cause"] = document.RootElement });
+    }
+
     /// <summary>The key a complaint counts under, from its instance's variables (none: not analysed yet).</summary>
     public static string Of(IReadOnlyDictionary<string, JsonElement>? variables)
     {

@@ -97,12 +97,15 @@ public sealed class KpiReport(WorkflowDbFactory dbFactory, IOptions<AfterSalesOp
     /// </summary>
     private static double? Satisfaction(IReadOnlyList<string> answers)
     {
-        var scores = answers.Select(text =>
-        {
-            using var json = JsonDocument.Parse(text);
-            return Score(json.RootElement);
-        }).OfType<int>().ToList();
+        var scores = answers.Select(ScoreOf).OfType<int>().ToList();
         return scores.Count == 0 ? null : scores.Average();
+    }
+
+    /// <summary>A satisfaction answer 1–5 given as its JSON text (as the database hands it out), or null.</summary>
+    public static int? ScoreOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Score(document.RootElement);
     }
 
     /// <summary>A satisfaction answer 1–5 (a number or its text), or null.</summary>

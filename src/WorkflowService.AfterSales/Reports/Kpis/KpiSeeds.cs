@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using WorkflowService.AfterSales.Persistence;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
-using WorkflowService.Runtime.Tasks;
 
 namespace WorkflowService.AfterSales.Reports.Kpis;
 
@@ -16,7 +15,7 @@ public readonly record struct KpiSeed(Guid InstanceId, DateTimeOffset At);
 /// (first-time fixes, open orders, satisfaction scores, complaint causes). A case is late for a rule when a breach of
 /// that rule was ever recorded for its instance.
 /// </summary>
-public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceService instances, BreachList breachList, IOptions<DashboardOptions> options)
+public sealed class KpiSeeds(WorkflowDbFactory dbFactory, BreachList breachList, IOptions<DashboardOptions> options)
 {
     /// <summary>The element left in a repair's rework loop: the repair work repeated after the customer refused it.</summary>
     public const string RepairStep = "repairDevice";
@@ -119,10 +118,10 @@ public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceService instan
     public async Task<Dictionary<Guid, int>> ScoresAsync(IReadOnlyCollection<KpiSeed> followUps, CancellationToken ct)
     {
         if (followUps.Count == 0) return [];
-        var variables = await instances.VariablesAsync(followUps.Select(f => f.InstanceId).Distinct().ToList(), Caller.System, ct);
+        var answers = await new RuleOutcomes(dbFactory).VariableOfAsync(followUps.Select(f => f.InstanceId).Distinct().ToList(), "satisfaction", ct);
         var scores = new Dictionary<Guid, int>();
-        foreach (var (id, vars) in variables)
-            if (vars.TryGetValue("satisfaction", out var value) && KpiReport.Score(value) is { } score) scores[id] = score;
+        foreach (var (id, text) in answers)
+            if (KpiReport.ScoreOf(text) is { } score) scores[id] = score;
         return scores;
     }
 
@@ -131,8 +130,8 @@ public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceService instan
     {
         if (complaints.Count == 0) return [];
         var ids = complaints.Select(c => c.InstanceId).Distinct().ToList();
-        var variables = await instances.VariablesAsync(ids, Caller.System, ct);
-        return ids.ToDictionary(id => id, id => ComplaintCauses.Of(variables.GetValueOrDefault(id)));
+        var causes = await new RuleOutcomes(dbFactory).VariableOfAsync(ids, "cause", ct);
+        return ids.ToDictionary(id => id, id => ComplaintCauses.OfJson(causes.GetValueOrDefault(id)));
     }
 
     /// <summary>The breaches detected in the period (a rule's or a person's, or all), oldest first.</summary>
