@@ -23,8 +23,7 @@ public sealed class DailyReport(
     DailyReportBuilder builder,
     DepartmentDay days,
     ICalendarSource calendars,
-    TransactionRunner transactions,
-    IOutboxDispatcher outbox,
+    ReportOutbox outbox,
     TimeProvider clock,
     IOptions<AppOptions> app,
     ILogger<DailyReport> logger)
@@ -51,26 +50,10 @@ public sealed class DailyReport(
         var marker = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // Counted before the transaction: the figures are read-only, and the write below stays short.
         var content = await builder.BuildAsync(today, now, ct);
-        var queued = await transactions.RunAsync(JobId, async db =>
-        {
-            await ReportOutbox.LockAsync(db, DailyReportSettingsStore.Target, ct);
-            if (await ReportOutbox.SentAsync(db, MailedAction, DailyReportSettingsStore.Target, marker, ct)) return (Guid?)null;
-            var row = new OutboxMessage
-            {
-                Id = Guid.CreateVersion7(now), Kind = MailPayload.Kind, CreatedAt = now, Status = OutboxStatus.Pending,
-                PayloadJson = Payload(content, current.Recipients).Serialize(),
-            };
-            db.Outbox.Add(row);
-            db.Audit.Add(new AuditRecord
-            {
-                At = now, Actor = "system", Action = MailedAction, Target = DailyReportSettingsStore.Target, Details = marker,
-            });
-            await db.SaveChangesAsync(ct);
-            return row.Id;
-        }, ct);
-        if (queued is not { } id) return false;
+        if (!await outbox.QueueOnceAsync(JobId, MailedAction, DailyReportSettingsStore.Target, marker,
+                Payload(content, current.Recipients), ct))
+            return false;
         logger.DailyReportQueued(marker, current.Recipients.Count);
-        outbox.Dispatch(id);
         return true;
     }
 
