@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowService.AfterSales;
+using WorkflowService.AfterSales.Export;
 using WorkflowService.AfterSales.Reports.Kpis;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Sheets;
@@ -59,7 +60,7 @@ public static class BreachesApi
     internal static async Task<byte[]> SheetAsync(BreachList breaches, BreachFilter filter, DepartmentDay days, CancellationToken ct)
     {
         var list = await breaches.ListAsync(filter, 0, WorkbookRows, ct);
-        var zh = KpiSheet.IsChinese(CultureInfo.CurrentUICulture);
+        var zh = ListSheet.IsChinese(CultureInfo.CurrentUICulture);
         string Time(DateTimeOffset at) => ReportsApi.LocalTime(at, days);
         return SheetWriter.Write(Headers.Select(h => zh ? h.Zh : h.En).ToList(), list.Select(b => (IReadOnlyList<object?>)
             [b.Rule, b.DefinitionKey, b.ElementId, b.BusinessKey, Time(b.DueAt), Time(b.DetectedAt), b.Responsible ?? "—", b.ResponsibleGroup]));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowService.AfterSales;
+using WorkflowService.AfterSales.Export;
 using WorkflowService.AfterSales.Reports.Kpis;
 using WorkflowService.AfterSales.Reports.Ledger;
 using WorkflowService.AfterSales.Reports.Monthly;
@@ -43,7 +44,7 @@ public static class PeriodReportsApi
     internal static async Task<(Stream Content, string FileName)> MonthlyFileAsync(ReportMonth m, MonthlySummaryWorkbook workbook,
         KpiReport kpis, DepartmentDay days, CancellationToken ct)
     {
-        var zh = LedgerSheet.IsChinese(CultureInfo.CurrentUICulture);
+        var zh = ListSheet.IsChinese(CultureInfo.CurrentUICulture);
         var figures = await kpis.CountAsync(new KpiPeriod(days.StartOf(m.First), days.StartOf(m.Last.AddDays(1))), ct);
         var stream = new MemoryStream();
         await workbook.WriteAsync(stream, m, figures, zh, ct);
@@ -54,7 +55,7 @@ public static class PeriodReportsApi
     /// <summary>The weekly quality feedback's workbook in the reader's language (the API's download and the dashboard's button).</summary>
     internal static async Task<(byte[] Content, string FileName)> WeeklyFileAsync(IsoWeek w, WeeklyQualityBuilder builder, CancellationToken ct)
     {
-        var zh = LedgerSheet.IsChinese(CultureInfo.CurrentUICulture);
+        var zh = ListSheet.IsChinese(CultureInfo.CurrentUICulture);
         return (WeeklyQualitySheet.Write(await builder.BuildAsync(w, ct), zh), zh ? $"每周品质反馈-{w}.xlsx" : $"weekly-quality-{w}.xlsx");
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WorkflowService.AfterSales.Export;
 using WorkflowService.Runtime.Sheets;
 
 namespace WorkflowService.AfterSales.Reports.Kpis;
@@ -19,11 +20,9 @@ public static class KpiSheet
         ("时间", "When"), ("是否按时", "On time"), ("超时记录", "Breaches"),
     ];
 
-    public static bool IsChinese(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-
     public static byte[] Kpis(KpiFigures k, CultureInfo culture)
     {
-        var zh = IsChinese(culture);
+        var zh = ListSheet.IsChinese(culture);
         string T(string chinese, string english) => zh ? chinese : english;
         var rows = new List<IReadOnlyList<object?>>
         {
@@ -44,7 +43,7 @@ public static class KpiSheet
     /// <param name="time">A time as the department reads it.</param>
     public static byte[] Cases(KpiCaseList list, CultureInfo culture, Func<DateTimeOffset, string> time)
     {
-        var zh = IsChinese(culture);
+        var zh = ListSheet.IsChinese(culture);
         return SheetWriter.Write(CaseHeaders.Select(h => zh ? h.Zh : h.En).ToList(), list.Cases.Select(c => (IReadOnlyList<object?>)
         [
             c.OrderNumber, c.Customer, TypeText(c.OrderType, zh), c.DefinitionKey, c.BusinessKey, time(c.At),

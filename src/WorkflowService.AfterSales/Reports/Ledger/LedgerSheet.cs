@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using MiniExcelLibs;
+using WorkflowService.AfterSales.Export;
 
 namespace WorkflowService.AfterSales.Reports.Ledger;
 
@@ -23,11 +24,9 @@ public static class LedgerSheet
         ("按时回访", "Follow-ups on time"), ("违规次数", "Breaches charged"), ("违规(按规则)", "Breaches by rule"),
     ];
 
-    public static bool IsChinese(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-
     public static byte[] Write(LedgerReport report, CultureInfo culture)
     {
-        var zh = IsChinese(culture);
+        var zh = ListSheet.IsChinese(culture);
         using var engineers = Table(zh ? "工程师" : "Engineers", EngineerHeaders, zh, report.Engineers.Select(e => new object[]
         {
             e.Engineer, e.Jobs, e.ValidJobs, e.Subsidy, e.LateSlips, e.LateReports, e.BreachesCharged, Rules(e.BreachesByRule), e.Fines,
