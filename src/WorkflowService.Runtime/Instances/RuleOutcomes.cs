@@ -87,8 +87,25 @@ public sealed class RuleOutcomes(WorkflowDbFactory dbFactory)
     /// <summary>An instance and one variable's JSON text, read by <see cref="LeftVariableAsync"/>.</summary>
     private sealed record VariableValue(Guid Id, string? Value);
 
+    /// <summary>
+    /// The instances <see cref="LeftAsync"/> counts, each with the first instant in the period it left one of the
+    /// elements: for the lists behind the numbers.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid InstanceId, DateTimeOffset At)>> FirstLeftAsync(
+        IReadOnlyCollection<(string DefinitionKey, string ElementId)> elements, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var rows = await LeftRows(db, elements, from, to).ToListAsync(ct);
+        return [.. rows.GroupBy(r => r.InstanceId).Select(g => (g.Key, g.Min(r => r.At)))];
+    }
+
     /// <summary>The instances in which one of <paramref name="elements"/> was left normally in the period, each once.</summary>
     private static IQueryable<Guid> Left(WorkflowDbContext db, IReadOnlyCollection<(string DefinitionKey, string ElementId)> elements,
+        DateTimeOffset from, DateTimeOffset to) =>
+        LeftRows(db, elements, from, to).Select(x => x.InstanceId).Distinct();
+
+    /// <summary>Each normal leaving of one of <paramref name="elements"/> in the period: its instance and when.</summary>
+    private static IQueryable<LeftRow> LeftRows(WorkflowDbContext db, IReadOnlyCollection<(string DefinitionKey, string ElementId)> elements,
         DateTimeOffset from, DateTimeOffset to)
     {
         var elementIds = elements.Select(e => e.ElementId).Distinct().ToList();
@@ -97,8 +114,15 @@ public sealed class RuleOutcomes(WorkflowDbFactory dbFactory)
         string leftEvent = HistoryEvent.Left;
         return db.History.AsNoTracking()
             .Where(h => h.Event == leftEvent && elementIds.Contains(h.ElementId) && h.At >= from && h.At < to)
-            .Join(db.Instances.AsNoTracking(), h => h.InstanceId, i => i.Id, (h, i) => new { h.InstanceId, Pair = i.DefinitionKey + "/" + h.ElementId })
-            .Where(x => pairs.Contains(x.Pair)).Select(x => x.InstanceId).Distinct();
+            .Join(db.Instances.AsNoTracking(), h => h.InstanceId, i => i.Id,
+                (h, i) => new { h.InstanceId, h.At, Pair = i.DefinitionKey + "/" + h.ElementId })
+            .Where(x => pairs.Contains(x.Pair)).Select(x => new LeftRow { InstanceId = x.InstanceId, At = x.At });
+    }
+
+    private sealed class LeftRow
+    {
+        public Guid InstanceId { get; init; }
+        public DateTimeOffset At { get; init; }
     }
 
     /// <summary>

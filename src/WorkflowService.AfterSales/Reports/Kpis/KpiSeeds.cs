@@ -15,7 +15,7 @@ public readonly record struct KpiSeed(Guid InstanceId, DateTimeOffset At);
 /// (first-time fixes, open orders, satisfaction scores, complaint causes). A case is late for a rule when a breach of
 /// that rule was ever recorded for its instance.
 /// </summary>
-public sealed class KpiSeeds(WorkflowDbFactory dbFactory, BreachList breachList, IOptions<DashboardOptions> options)
+public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceCatalog catalog, BreachList breachList, IOptions<DashboardOptions> options)
 {
     /// <summary>The element left in a repair's rework loop: the repair work repeated after the customer refused it.</summary>
     public const string RepairStep = "repairDevice";
@@ -33,15 +33,8 @@ public sealed class KpiSeeds(WorkflowDbFactory dbFactory, BreachList breachList,
     public async Task<List<KpiSeed>> LeftAsync(IReadOnlyCollection<(string DefinitionKey, string ElementId)> elements,
         DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        await using var db = dbFactory.Create();
-        var elementIds = elements.Select(e => e.ElementId).Distinct().ToList();
-        var pairs = elements.Select(e => e.DefinitionKey + "/" + e.ElementId).ToList();
-        string leftEvent = HistoryEvent.Left;
-        var rows = await db.History.AsNoTracking()
-            .Where(h => h.Event == leftEvent && elementIds.Contains(h.ElementId) && h.At >= from && h.At < to)
-            .Join(db.Instances.AsNoTracking(), h => h.InstanceId, i => i.Id, (h, i) => new { h.InstanceId, h.At, Pair = i.DefinitionKey + "/" + h.ElementId })
-            .Where(x => pairs.Contains(x.Pair)).Select(x => new { x.InstanceId, x.At }).ToListAsync(ct);
-        return rows.GroupBy(r => r.InstanceId).Select(g => new KpiSeed(g.Key, g.Min(r => r.At))).ToList();
+        var rows = await new RuleOutcomes(dbFactory).FirstLeftAsync(elements, from, to, ct);
+        return [.. rows.Select(r => new KpiSeed(r.InstanceId, r.At))];
     }
 
     /// <summary>The work orders (of a type, or all) received in the period, at their receipt.</summary>
@@ -56,15 +49,8 @@ public sealed class KpiSeeds(WorkflowDbFactory dbFactory, BreachList breachList,
     }
 
     /// <summary>Which of these instances have a breach of <paramref name="rule"/> (whenever detected).</summary>
-    public async Task<HashSet<Guid>> BreachedAsync(IReadOnlyCollection<KpiSeed> seeds, string rule, CancellationToken ct)
-    {
-        if (seeds.Count == 0) return [];
-        var ids = seeds.Select(s => s.InstanceId).Distinct().ToList();
-        await using var db = dbFactory.Create();
-        var breached = await db.Breaches.AsNoTracking().Where(b => b.Rule == rule && ids.Contains(b.InstanceId))
-            .Select(b => b.InstanceId).Distinct().ToListAsync(ct);
-        return [.. breached];
-    }
+    public async Task<IReadOnlySet<Guid>> BreachedAsync(IReadOnlyCollection<KpiSeed> seeds, string rule, CancellationToken ct) =>
+        seeds.Count == 0 ? new HashSet<Guid>() : await catalog.BreachedAsync([.. seeds.Select(s => s.InstanceId).Distinct()], rule, ct);
 
     /// <summary>
     /// The repairs (repair work finished, <paramref name="repairs"/>) fixed the first time: the repair step was done once
