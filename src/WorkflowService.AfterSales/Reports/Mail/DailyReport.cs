@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkflowService.Engine.Calendars;
 using WorkflowService.Runtime.Configuration;
-using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Mail;
-using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.AfterSales.Reports.Mail;
 
@@ -86,14 +83,8 @@ public sealed class DailyReport(
             ["dueMore"] = content.DueTotal - content.Due.Count,
             ["breaches"] = content.Breaches,
         };
-        return new MailPayload
-        {
-            To = to,
-            Template = Template,
-            Instance = new MailInstance(Guid.Empty, "report", 0, $"daily-report:{Date(content.Date)}", "Daily report / 日报"),
-            Inputs = inputs.ToDictionary(i => i.Key, i => JsonSerializer.SerializeToElement(i.Value, JsonSerializerOptions.Web)),
-            Link = $"{app.Value.BaseUrl.TrimEnd('/')}/reports/engineers",
-        };
+        return ReportOutbox.Payload(to, Template, $"daily-report:{Date(content.Date)}", "Daily report / 日报", inputs,
+            $"{app.Value.BaseUrl.TrimEnd('/')}/reports/engineers");
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Mail;
@@ -14,6 +15,21 @@ namespace WorkflowService.AfterSales.Reports.Mail;
 /// </summary>
 public sealed class ReportOutbox(WorkflowDbFactory dbFactory, TransactionRunner transactions, IOutboxDispatcher outbox, TimeProvider clock)
 {
+    /// <summary>
+    /// A report's mail: not about an instance, so its "instance" is the report and the period (<paramref name="key"/>,
+    /// e.g. <c>daily-report:2026-12-07</c>, shown in logs), the template's inputs serialised as the send tasks' are.
+    /// </summary>
+    public static MailPayload Payload(IReadOnlyList<string> to, string template, string key, string name,
+        IReadOnlyDictionary<string, object?> inputs, string link, IReadOnlyList<MailAttachment>? attachments = null) => new()
+    {
+        To = to,
+        Template = template,
+        Instance = new MailInstance(Guid.Empty, "report", 0, key, name),
+        Inputs = inputs.ToDictionary(i => i.Key, i => JsonSerializer.SerializeToElement(i.Value, JsonSerializerOptions.Web)),
+        Link = link,
+        Attachments = attachments ?? [],
+    };
+
     /// <summary>Whether the report of <paramref name="period"/> was already queued.</summary>
     public static Task<bool> SentAsync(WorkflowDbContext db, string mailedAction, string target, string period, CancellationToken ct) =>
         db.Audit.AnyAsync(a => a.Action == mailedAction && a.Target == target && a.Details == period, ct);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -98,14 +97,7 @@ public sealed class MonthlySummaryReport(
             ["fileName"] = attachment?.FileName,
             ["workbook"] = $"{baseUrl}/reports?handler=Monthly&month={month}", // the page: a mail link opens in a signed-in browser
         };
-        return new MailPayload
-        {
-            To = to,
-            Template = Template,
-            Instance = new MailInstance(Guid.Empty, "report", 0, $"monthly-summary:{month}", "Monthly summary / 月度服务单汇总"),
-            Inputs = inputs.ToDictionary(i => i.Key, i => JsonSerializer.SerializeToElement(i.Value, JsonSerializerOptions.Web)),
-            Link = $"{baseUrl}/reports",
-            Attachments = attachment is null ? [] : [attachment],
-        };
+        return ReportOutbox.Payload(to, Template, $"monthly-summary:{month}", "Monthly summary / 月度服务单汇总", inputs,
+            $"{baseUrl}/reports", attachment is null ? [] : [attachment]);
     }
 }

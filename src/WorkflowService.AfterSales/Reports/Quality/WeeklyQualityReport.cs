@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -76,13 +75,7 @@ public sealed class WeeklyQualityReport(
             ["complaints"] = content.Complaints,
             ["workbook"] = $"{baseUrl}/reports?handler=Weekly&week={content.Week}", // the page: a mail link opens in a signed-in browser
         };
-        return new MailPayload
-        {
-            To = to,
-            Template = Template,
-            Instance = new MailInstance(Guid.Empty, "report", 0, $"weekly-quality:{content.Week}", "Weekly quality feedback / 每周品质反馈"),
-            Inputs = inputs.ToDictionary(i => i.Key, i => JsonSerializer.SerializeToElement(i.Value, JsonSerializerOptions.Web)),
-            Link = $"{baseUrl}/reports",
-        };
+        return ReportOutbox.Payload(to, Template, $"weekly-quality:{content.Week}", "Weekly quality feedback / 每周品质反馈", inputs,
+            $"{baseUrl}/reports");
     }
 }
