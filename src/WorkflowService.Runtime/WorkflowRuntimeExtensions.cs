@@ -75,6 +75,8 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<CommandApplier>();
         services.AddSingleton<EffectDispatcher>();
         services.AddSingleton<InstanceRunner>();
+        services.TryAddSingleton(sp => new Milestones.MilestoneRegistry(sp.GetServices<Milestones.MilestoneDefinition>()));
+        services.AddSingleton<Milestones.MilestoneBuilder>();
         services.AddSingleton<InstanceService>();
         services.AddSingleton<InstanceCatalog>();
         services.AddSingleton<PeriodRecords>();
@@ -160,4 +162,11 @@ public static class WorkflowRuntimeExtensions
         var options = new PostgreSqlStorageOptions { QueuePollInterval = pollInterval, PrepareSchemaIfNecessary = true };
         return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
     }
+
+    /// <summary>
+    /// Keeps <paramref name="milestone"/> for reports: each instance's first leaving of one of its elements, written in
+    /// the step (see <see cref="Milestones.MilestoneDefinition"/>); a database from before is filled in at start-up.
+    /// </summary>
+    public static IServiceCollection AddMilestone(this IServiceCollection services, Milestones.MilestoneDefinition milestone) =>
+        services.AddSingleton(milestone);
 }

@@ -9,8 +9,8 @@ using WorkflowService.Runtime.Persistence;
 namespace WorkflowService.Runtime;
 
 /// <summary>
-/// Brings the database to the current schema (EF Core migrations), seeds the business calendars and deploys the workflows
-/// folder, before anything else starts: registered first, so the Hangfire server and the timer
+/// Brings the database to the current schema (EF Core migrations), seeds the business calendars, deploys the workflows
+/// folder and fills in milestones the database has no rows of yet, before anything else starts: registered first, so the Hangfire server and the timer
 /// sweeper start only once this has finished.
 /// </summary>
 public sealed class WorkflowStartup(
@@ -20,6 +20,7 @@ public sealed class WorkflowStartup(
     IOptions<StorageOptions> storage,
     IOptions<WorkflowsOptions> workflows,
     WorkflowsLocation location,
+    Milestones.MilestoneBuilder milestones,
     ILogger<WorkflowStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -46,6 +47,8 @@ public sealed class WorkflowStartup(
         // Before the deployment: the shipped processes count in calendar default.
         await calendars.SeedAsync(cancellationToken);
         if (workflows.Value.DeployOnStartup) await definitions.DeployDirectoryAsync(location.Directory, cancellationToken);
+        // Under the lock too: two nodes would build the same rows (the second would find them and skip them, slowly).
+        await milestones.BackfillAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

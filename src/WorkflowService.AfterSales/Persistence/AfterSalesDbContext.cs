@@ -129,8 +129,12 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(o => o.InstanceId).IsUnique();
             e.HasIndex(o => new { o.Type, o.CreatedAt });
             e.HasIndex(o => o.CreatedAt);
-            // Reports: the requests received in a period, and of them the complaints, counted off the index.
+            // Reports: the requests received in a period, counted off the index.
             e.HasIndex(o => new { o.ReceivedAt, o.Type });
+            // Reports: the orders of one type received in a period (the complaints): SQLite, without statistics, takes an
+            // index that starts with the type over one that starts with the period, and (Type, CreatedAt) read every
+            // complaint ever received.
+            e.HasIndex(o => new { o.Type, o.ReceivedAt });
             // One call opens one order: a second attempt finds the first (and a race between two loses on this index).
             e.HasIndex(o => o.CallId).IsUnique();
             e.HasOne<CustomerRecord>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);

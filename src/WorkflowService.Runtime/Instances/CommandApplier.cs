@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using WorkflowService.Engine.Calendars;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Model;
@@ -210,6 +211,10 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             Responsible = person, ResponsibleGroup = groups,
             ResponsibleNote = BreachCharge.Note(c),
         });
+        // A milestone reached before the breach was seen is late all the same (the writer marks those reached after).
+        var (instanceId, rule) = (scope.Instance.Id, c.Rule);
+        await scope.Db.Milestones.Where(m => m.InstanceId == instanceId && m.Rule == rule && !m.Breached)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Breached, true), ct);
     }
 
     private static void EndInstance(StepScope scope, InstanceEnded c)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Runtime.Definitions;
+using WorkflowService.Runtime.Milestones;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Engine.Model;
@@ -32,7 +33,8 @@ public sealed class InstanceRunner(
     StepWriteGate writeGate,
     TransientRetry retry,
     TimeProvider clock,
-    ILogger<InstanceRunner> logger)
+    ILogger<InstanceRunner> logger,
+    MilestoneRegistry milestones)
 {
     public TimeProvider Clock => clock;
 
@@ -172,8 +174,11 @@ public sealed class InstanceRunner(
         await CommandApplier.UnsubscribeAsync(scope, subscriptionId, ct);
     }
 
-    /// <summary>The step's rows: the instance with its new state (and revision, the concurrency token), the rows the commands made, then the history.</summary>
-    private static async Task SaveAsync(StepScope scope, CancellationToken ct)
+    /// <summary>
+    /// The step's rows: the instance with its new state (and revision, the concurrency token), the rows the commands made,
+    /// the milestones it reached, then the history.
+    /// </summary>
+    private async Task SaveAsync(StepScope scope, CancellationToken ct)
     {
         var instance = scope.Instance;
         instance.StateJson = InstanceStateJson.Serialize(scope.State);
@@ -182,6 +187,7 @@ public sealed class InstanceRunner(
         instance.OpenIncidents = scope.State.Incidents.Count;
         instance.Revision++;
         await scope.Db.SaveChangesAsync(ct);
+        await MilestoneWriter.WriteAsync(scope, milestones, ct);
         await HistoryRows.InsertAsync(scope.Db, scope.History, ct);
     }
 

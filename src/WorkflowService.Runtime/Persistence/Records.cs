@@ -165,6 +165,30 @@ public sealed class ExternalTaskRecord
     public int Revision { get; set; }
 }
 
+/// <summary>
+/// A milestone an instance reached (<see cref="Milestones.MilestoneDefinition"/>): the first time it left one of the
+/// milestone's elements, whether a breach of the milestone's rule was ever recorded for it, and the milestone's variable
+/// as it was then. One row per instance and milestone; kept in the step that reaches it, for reports to count.
+/// </summary>
+public sealed class MilestoneRecord
+{
+    public Guid InstanceId { get; set; }
+    public required string Name { get; set; }
+    public required string DefinitionKey { get; set; }
+    public required string ElementId { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The rule that judges the milestone, if any; <see cref="Breached"/> says whether a breach of it was recorded.</summary>
+    public string? Rule { get; set; }
+    public bool Breached { get; set; }
+
+    /// <summary>The milestone's variable as JSON text when the element was left (null: no variable, or the instance had none).</summary>
+    public string? Value { get; set; }
+
+    /// <summary><see cref="Value"/> as a number, when it is one (a JSON number, or a string holding one): for averages in SQL.</summary>
+    public double? Number { get; set; }
+}
+
 /// <summary>A broken service rule: which rule, on what, when it was due and when it was seen.</summary>
 public sealed class BreachRecord
 {

@@ -45,6 +45,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<BreachRecord> Breaches => Set<BreachRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
+    public DbSet<MilestoneRecord> Milestones => Set<MilestoneRecord>();
     public DbSet<GroupRecord> Groups => Set<GroupRecord>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
@@ -127,11 +128,20 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<BreachRecord>(e =>
         {
             e.ToTable("breaches");
-            e.HasIndex(b => b.Rule);
+            // Reports: a rule's breached instances, read off the index (the calls late of a period are found from their breaches).
+            e.HasIndex(b => new { b.Rule, b.InstanceId });
             e.HasIndex(b => b.InstanceId);
-            e.HasIndex(b => b.DetectedAt);
+            // Reports: the breaches of a period by rule, read off the index; the breaches list's order.
+            e.HasIndex(b => new { b.DetectedAt, b.Rule });
             // Reports: "did this instance break this rule", asked for every case of a period; by Rule alone it read all of a rule's breaches each time.
             e.HasIndex(b => new { b.InstanceId, b.Rule });
+        });
+        builder.Entity<MilestoneRecord>(e =>
+        {
+            e.ToTable("milestones");
+            e.HasKey(m => new { m.InstanceId, m.Name });
+            // Reports count a milestone's cases in a period, how many broke its rule, and average its numbers: all off this index.
+            e.HasIndex(m => new { m.Name, m.At, m.Breached, m.Number });
         });
         builder.Entity<OutboxMessage>(e =>
         {

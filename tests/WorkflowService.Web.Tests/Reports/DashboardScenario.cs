@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowService.AfterSales.Persistence;
 using WorkflowService.Engine.Execution;
+using WorkflowService.Runtime.Milestones;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Tests.Support;
 using static WorkflowService.Web.Tests.Reports.KpiRows;
@@ -114,15 +115,21 @@ public sealed class DashboardScenario(WorkflowHost host)
         return id;
     }
 
-    private Task LeftAsync(Guid instance, string elementId, DateTimeOffset at) =>
-        WriteAsync(db => db.History.Add(new HistoryRecord { InstanceId = instance, ElementId = elementId, Event = HistoryEvent.Left, At = at }));
+    private async Task LeftAsync(Guid instance, string elementId, DateTimeOffset at)
+    {
+        await WriteAsync(db => db.History.Add(new HistoryRecord { InstanceId = instance, ElementId = elementId, Event = HistoryEvent.Left, At = at }));
+        await MilestonesAsync(instance);
+    }
 
-    private Task BreachAsync(Guid instance, string rule, DateTimeOffset detectedAt, string? responsible) =>
-        WriteAsync(db => db.Breaches.Add(new BreachRecord
+    private async Task BreachAsync(Guid instance, string rule, DateTimeOffset detectedAt, string? responsible)
+    {
+        await WriteAsync(db => db.Breaches.Add(new BreachRecord
         {
             Rule = rule, InstanceId = instance, DefinitionKey = "kpi", ElementId = "timer", DueAt = detectedAt.AddMinutes(-1),
             DetectedAt = detectedAt, Responsible = responsible,
         }));
+        await MilestonesAsync(instance);
+    }
 
     private async Task<Guid> DeviceAsync(string serial)
     {
@@ -160,6 +167,12 @@ public sealed class DashboardScenario(WorkflowHost host)
         add(a);
         await a.SaveChangesAsync();
     }
+
+    /// <summary>
+    /// The instance's milestones built again from the rows written so far, as the step that left the element (or recorded
+    /// the breach) keeps them: these rows are written straight, beside the steps.
+    /// </summary>
+    private Task MilestonesAsync(Guid instance) => host.Services.GetRequiredService<MilestoneBuilder>().RebuildAsync(instance);
 
     private async Task WriteAsync(Action<WorkflowDbContext> add)
     {

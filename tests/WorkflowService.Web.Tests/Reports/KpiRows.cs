@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowService.AfterSales.Persistence;
 using WorkflowService.Engine.Execution;
+using WorkflowService.Runtime.Milestones;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Tests.Support;
 
@@ -34,15 +35,21 @@ public sealed class KpiRows(WorkflowHost host)
     }
 
     /// <summary>The element was left (a task completed, a subprocess finished) at <paramref name="at"/>.</summary>
-    public Task LeftAsync(Guid instance, string elementId, DateTimeOffset at) =>
-        WriteAsync(db => db.History.Add(new HistoryRecord { InstanceId = instance, ElementId = elementId, Event = HistoryEvent.Left, At = at }));
+    public async Task LeftAsync(Guid instance, string elementId, DateTimeOffset at)
+    {
+        await WriteAsync(db => db.History.Add(new HistoryRecord { InstanceId = instance, ElementId = elementId, Event = HistoryEvent.Left, At = at }));
+        await MilestonesAsync(instance);
+    }
 
     /// <summary>A breach of <paramref name="rule"/> detected at <paramref name="detectedAt"/>.</summary>
-    public Task BreachAsync(Guid instance, string rule, DateTimeOffset detectedAt) =>
-        WriteAsync(db => db.Breaches.Add(new BreachRecord
+    public async Task BreachAsync(Guid instance, string rule, DateTimeOffset detectedAt)
+    {
+        await WriteAsync(db => db.Breaches.Add(new BreachRecord
         {
             Rule = rule, InstanceId = instance, DefinitionKey = "kpi", ElementId = "timer", DueAt = detectedAt.AddMinutes(-1), DetectedAt = detectedAt,
         }));
+        await MilestonesAsync(instance);
+    }
 
     /// <summary>A work order of <paramref name="type"/> received at <paramref name="receivedAt"/>, with its instance; answers the instance.</summary>
     public async Task<Guid> OrderAsync(string type, DateTimeOffset receivedAt)
@@ -60,6 +67,12 @@ public sealed class KpiRows(WorkflowHost host)
         await a.SaveChangesAsync();
         return instance;
     }
+
+    /// <summary>
+    /// The instance's milestones built again from the rows written so far, as the step that left the element (or recorded
+    /// the breach) keeps them: these rows are written straight, beside the steps.
+    /// </summary>
+    private Task MilestonesAsync(Guid instance) => host.Services.GetRequiredService<MilestoneBuilder>().RebuildAsync(instance);
 
     private async Task WriteAsync(Action<WorkflowDbContext> add)
     {

@@ -30,7 +30,7 @@ public sealed class DashboardReport(KpiSeeds seeds, KpiCases cases, IOptions<Das
         var repairs = await seeds.LeftAsync(KpiReport.RepairDone, from, to, ct);
         var fixes = await seeds.FirstTimeFixesAsync(repairs, ct);
 
-        var scores = await seeds.ScoresAsync(await seeds.LeftAsync(KpiReport.FollowUpDone, from, to, ct), ct);
+        var scores = await seeds.ScoresAsync(from, to, ct);
         var satisfaction = Enumerable.Range(1, 5).ToDictionary(s => $"{s}", s => scores.Values.Count(v => v == s), StringComparer.Ordinal);
 
         var complaints = await seeds.ReceivedAsync(OrderType.Complaint.Name, from, to, ct);

@@ -51,7 +51,7 @@ public sealed class KpiCases(WorkflowDbFactory dbFactory, KpiSeeds seeds, IOptio
             case KpiNumber.Satisfaction:
                 rule = KpiReport.FollowUp;
                 var followUps = await seeds.LeftAsync(KpiReport.FollowUpDone, from, to, ct);
-                var scores = await seeds.ScoresAsync(followUps, ct);
+                var scores = await seeds.ScoresAsync(from, to, ct);
                 cases = followUps.Where(f => scores.TryGetValue(f.InstanceId, out var s) && (number.Value is null || number.Value == $"{s}")).ToList();
                 break;
             case KpiNumber.Slips or KpiNumber.SlipsOnTime:

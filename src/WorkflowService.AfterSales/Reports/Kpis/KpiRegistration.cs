@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkflowService.Runtime;
 using WorkflowService.Runtime.Instances;
 
 namespace WorkflowService.AfterSales.Reports.Kpis;
@@ -12,6 +13,7 @@ public static class KpiRegistration
     {
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<BreachList>(); // the breaches list's filters, for the page, the API and the breach numbers
+        foreach (var milestone in KpiReport.Milestones) services.AddMilestone(milestone);
         services.AddSingleton<KpiSeeds>();
         services.AddSingleton<KpiCases>();
         services.AddSingleton<DashboardReport>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkflowService.AfterSales.Persistence;
 using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Milestones;
 using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.AfterSales.Reports.Kpis;
@@ -35,15 +36,21 @@ public sealed class KpiReport(WorkflowDbFactory dbFactory, IOptions<AfterSalesOp
     public const string FollowUp = "follow-up-3d";
     public const string RepairSlip = "repair-slip-2d";
 
-    /// <summary>A repair is done when the repair work (subprocess <c>repairWork</c>: the customer accepted the repair) finishes.</summary>
-    public static readonly IReadOnlyList<(string DefinitionKey, string ElementId)> RepairDone = [("repair", "repairWork")];
+    /// <summary>A repair is done when the repair work (subprocess <c>repairWork</c>: the customer accepted the repair) first finishes.</summary>
+    public static readonly MilestoneDefinition RepairDone = new("repair-done", [("repair", "repairWork")], RepairTurnaround);
 
-    /// <summary>A follow-up is done when its call (the satisfaction survey) is completed.</summary>
-    public static readonly IReadOnlyList<(string DefinitionKey, string ElementId)> FollowUpDone =
-        [("repair", "followUpCall"), ("replacement", "satisfactionSurvey")];
+    /// <summary>A follow-up is done when its call (the satisfaction survey) is first completed; it keeps the satisfaction answer.</summary>
+    public static readonly MilestoneDefinition FollowUpDone =
+        new("follow-up-done", [("repair", "followUpCall"), ("replacement", "satisfactionSurvey")], FollowUp, "satisfaction");
 
-    /// <summary>A slip is handed in when the slip subprocess (<c>repairSlipWork</c>: a complete, signed slip registered) finishes.</summary>
-    public static readonly IReadOnlyList<(string DefinitionKey, string ElementId)> SlipHandedIn = [("repair", "repairSlipWork")];
+    /// <summary>A slip is handed in when the slip subprocess (<c>repairSlipWork</c>: a complete, signed slip registered) first finishes.</summary>
+    public static readonly MilestoneDefinition SlipHandedIn = new("slip-handed-in", [("repair", "repairSlipWork")], RepairSlip);
+
+    /// <summary>The milestones the reports count, kept by the Runtime as instances reach them (<see cref="KpiRegistration"/>).</summary>
+    public static readonly IReadOnlyList<MilestoneDefinition> Milestones = [RepairDone, FollowUpDone, SlipHandedIn];
+
+    /// <summary>The satisfaction scores a follow-up may give.</summary>
+    public static readonly IReadOnlyList<double> Scores = [1, 2, 3, 4, 5];
 
     /// <summary>The rules shown in <see cref="KpiFigures.BreachesByRule"/> even with no breach (others appear when breached).</summary>
     public static readonly IReadOnlyList<string> ShippedRules =
@@ -54,9 +61,10 @@ public sealed class KpiReport(WorkflowDbFactory dbFactory, IOptions<AfterSalesOp
         var (from, to) = (period.From, period.To);
         var outcomes = new RuleOutcomes(dbFactory);
         var calls = await outcomes.StartedAsync(options.Value.CallProcess, ThreeRings, from, to, ct);
-        var repairs = await outcomes.LeftAsync(RepairDone, RepairTurnaround, from, to, ct: ct);
-        var followUps = await outcomes.LeftAsync(FollowUpDone, FollowUp, from, to, ct: ct);
-        var slips = await outcomes.LeftAsync(SlipHandedIn, RepairSlip, from, to, ct: ct);
+        var repairs = await outcomes.MilestoneAsync(RepairDone.Name, from, to, ct);
+        var followUps = await outcomes.MilestoneAsync(FollowUpDone.Name, from, to, ct);
+        var slips = await outcomes.MilestoneAsync(SlipHandedIn.Name, from, to, ct);
+        var scores = await outcomes.MilestoneWholeNumbersAsync(FollowUpDone.Name, from, to, 1, 5, ct);
         var breaches = await outcomes.BreachesByRuleAsync(from, to, ct);
         var lateAcceptance = await outcomes.BreachedSinceAsync(Acceptance, from, ct);
 
@@ -66,6 +74,8 @@ public sealed class KpiReport(WorkflowDbFactory dbFactory, IOptions<AfterSalesOp
         {
             var received = a.Orders.AsNoTracking().Where(o => o.ReceivedAt >= from && o.ReceivedAt < to);
             requests = await received.CountAsync(ct);
+            var complaint = OrderType.Complaint.Name;
+            complaints = await received.CountAsync(o => o.Type == complaint, ct);
             late = 0;
             // The late instances' orders by instance id, their receipt compared here: one seek each, where SQLite (no
             // statistics) walked the period's orders by receipt testing each against the list; and in chunks, because
@@ -73,8 +83,6 @@ public sealed class KpiReport(WorkflowDbFactory dbFactory, IOptions<AfterSalesOp
             foreach (var chunk in lateAcceptance.Chunk(10_000))
                 late += (await a.Orders.AsNoTracking().Where(o => chunk.Contains(o.InstanceId)).Select(o => o.ReceivedAt).ToListAsync(ct))
                     .Count(at => at >= from && at < to);
-            var complaint = OrderType.Complaint.Name;
-            complaints = await received.CountAsync(o => o.Type == complaint, ct);
         }
 
         var byRule = ShippedRules.ToDictionary(r => r, _ => 0, StringComparer.Ordinal);
@@ -84,39 +92,10 @@ public sealed class KpiReport(WorkflowDbFactory dbFactory, IOptions<AfterSalesOp
             requests, requests - late, Rate(requests - late, requests),
             repairs.Cases, repairs.Kept, Rate(repairs.Kept, repairs.Cases),
             followUps.Cases, followUps.Kept, Rate(followUps.Kept, followUps.Cases),
-            slips.Cases, slips.Kept, Satisfaction(await outcomes.LeftVariableAsync(FollowUpDone, from, to, "satisfaction", ct)),
+            slips.Cases, slips.Kept, scores.Count == 0 ? null : scores.Sum / scores.Count,
             complaints, byRule);
     }
 
     /// <summary>kept / cases, or null for a period with no case (neither 0 nor 1 would be true).</summary>
     public static double? Rate(int kept, int cases) => cases == 0 ? null : (double)kept / cases;
-
-    /// <summary>
-    /// The mean of the <c>satisfaction</c> answers (1–5) of the follow-ups done, given as each instance's JSON text of it
-    /// (<see cref="RuleOutcomes.LeftVariableAsync"/>); null when none answered.
-    /// </summary>
-    private static double? Satisfaction(IReadOnlyList<string> answers)
-    {
-        var scores = answers.Select(ScoreOf).OfType<int>().ToList();
-        return scores.Count == 0 ? null : scores.Average();
-    }
-
-    /// <summary>A satisfaction answer 1–5 given as its JSON text (as the database hands it out), or null.</summary>
-    public static int? ScoreOf(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return Score(document.RootElement);
-    }
-
-    /// <summary>A satisfaction answer 1–5 (a number or its text), or null.</summary>
-    public static int? Score(JsonElement value)
-    {
-        var text = value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        };
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= 1 and <= 5 ? score : null;
-    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkflowService.AfterSales.Persistence;
 using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Milestones;
 using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.AfterSales.Reports.Kpis;
@@ -29,11 +30,10 @@ public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceCatalog catalo
         return rows.Select(r => new KpiSeed(r.Id, r.StartedAt)).ToList();
     }
 
-    /// <summary>Instances that left one of the elements normally in the period, once each, at the first such instant.</summary>
-    public async Task<List<KpiSeed>> LeftAsync(IReadOnlyCollection<(string DefinitionKey, string ElementId)> elements,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    /// <summary>Instances that reached the milestone in the period (the first time they left one of its elements), at that instant.</summary>
+    public async Task<List<KpiSeed>> LeftAsync(MilestoneDefinition milestone, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var rows = await new RuleOutcomes(dbFactory).FirstLeftAsync(elements, from, to, ct);
+        var rows = await new RuleOutcomes(dbFactory).MilestoneCasesAsync(milestone.Name, from, to, ct);
         return [.. rows.Select(r => new KpiSeed(r.InstanceId, r.At))];
     }
 
@@ -106,15 +106,14 @@ public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceCatalog catalo
         return orders.Select(o => (new KpiSeed(o.InstanceId, o.ReceivedAt), OrderAge.Of(end - o.ReceivedAt))).ToList();
     }
 
-    /// <summary>The satisfaction answers (1–5) of these instances; an instance without a readable answer is left out.</summary>
-    public async Task<Dictionary<Guid, int>> ScoresAsync(IReadOnlyCollection<KpiSeed> followUps, CancellationToken ct)
+    /// <summary>
+    /// The satisfaction answers (1–5) of the follow-ups done in the period, as each follow-up's milestone kept them when
+    /// the call was completed; a follow-up without a score 1–5 is left out.
+    /// </summary>
+    public async Task<Dictionary<Guid, int>> ScoresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        if (followUps.Count == 0) return [];
-        var answers = await new RuleOutcomes(dbFactory).VariableOfAsync(followUps.Select(f => f.InstanceId).Distinct().ToList(), "satisfaction", ct);
-        var scores = new Dictionary<Guid, int>();
-        foreach (var (id, text) in answers)
-            if (KpiReport.ScoreOf(text) is { } score) scores[id] = score;
-        return scores;
+        var followUps = await new RuleOutcomes(dbFactory).MilestoneCasesAsync(KpiReport.FollowUpDone.Name, from, to, ct);
+        return followUps.Where(f => f.Number is { } n && KpiReport.Scores.Contains(n)).ToDictionary(f => f.InstanceId, f => (int)f.Number!.Value);
     }
 
     /// <summary>The cause key of each complaint (<see cref="ComplaintCauses"/>).</summary>

@@ -354,6 +354,8 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Type", "CreatedAt");
 
+                    b.HasIndex("Type", "ReceivedAt");
+
                     b.ToTable("work_orders", (string)null);
                 });
 

@@ -333,6 +333,8 @@ namespace WorkflowService.AfterSales.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Type", "CreatedAt");
 
+                    b.HasIndex("Type", "ReceivedAt");
+
                     b.ToTable("work_orders", (string)null);
                 });
 

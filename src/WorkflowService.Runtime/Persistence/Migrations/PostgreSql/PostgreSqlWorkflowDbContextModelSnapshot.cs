@@ -281,13 +281,13 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DetectedAt");
-
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Rule");
+                    b.HasIndex("DetectedAt", "Rule");
 
                     b.HasIndex("InstanceId", "Rule");
+
+                    b.HasIndex("Rule", "InstanceId");
 
                     b.ToTable("breaches", (string)null);
                 });
@@ -574,6 +574,44 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                     b.HasIndex("MessageName", "BusinessKey");
 
                     b.ToTable("message_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowService.Runtime.Persistence.MilestoneRecord", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Breached")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DefinitionKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Rule")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.HasKey("InstanceId", "Name");
+
+                    b.HasIndex("Name", "At", "Breached", "Number");
+
+                    b.ToTable("milestones", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowService.Runtime.Persistence.OutboxMessage", b =>

@@ -266,13 +266,13 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DetectedAt");
-
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Rule");
+                    b.HasIndex("DetectedAt", "Rule");
 
                     b.HasIndex("InstanceId", "Rule");
+
+                    b.HasIndex("Rule", "InstanceId");
 
                     b.ToTable("breaches", (string)null);
                 });
@@ -555,6 +555,44 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                     b.HasIndex("MessageName", "BusinessKey");
 
                     b.ToTable("message_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowService.Runtime.Persistence.MilestoneRecord", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Breached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Rule")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId", "Name");
+
+                    b.HasIndex("Name", "At", "Breached", "Number");
+
+                    b.ToTable("milestones", (string)null);
                 });
 
             modelBuilder.Entity("WorkflowService.Runtime.Persistence.OutboxMessage", b =>

@@ -1,0 +1,82 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Milestones : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_breaches_DetectedAt",
+                table: "breaches");
+
+            migrationBuilder.DropIndex(
+                name: "IX_breaches_Rule",
+                table: "breaches");
+
+            migrationBuilder.CreateTable(
+                name: "milestones",
+                columns: table => new
+                {
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    DefinitionKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", nullable: true),
+                    Breached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true),
+                    Number = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_milestones", x => new { x.InstanceId, x.Name });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_breaches_DetectedAt_Rule",
+                table: "breaches",
+                columns: new[] { "DetectedAt", "Rule" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_breaches_Rule_InstanceId",
+                table: "breaches",
+                columns: new[] { "Rule", "InstanceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_milestones_Name_At_Breached_Number",
+                table: "milestones",
+                columns: new[] { "Name", "At", "Breached", "Number" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_breaches_DetectedAt_Rule",
+                table: "breaches");
+
+            migrationBuilder.DropIndex(
+                name: "IX_breaches_Rule_InstanceId",
+                table: "breaches");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_breaches_DetectedAt",
+                table: "breaches",
+                column: "DetectedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_breaches_Rule",
+                table: "breaches",
+                column: "Rule");
+        }
+    }
+}
