@@ -49,20 +49,21 @@ internal static class PhoneScreen
     }
 
     /// <summary>
-    /// The page is laid out at the phone's width (the viewport meta works: without it a mobile browser lays out 980 px)
-    /// and nothing makes it wider than the screen.
+    /// The page is laid out at the phone's width and nothing makes it wider than the screen. (A mobile browser lays out
+    /// 980 px without the viewport meta, and widens the layout to whatever overflows it: either shows in innerWidth.)
     /// </summary>
     public static async Task AssertFitsTheWidthAsync(IPage page)
     {
-        Assert.Equal(Width, await page.EvaluateAsync<int>("() => window.innerWidth"));
+        var innerWidth = await page.EvaluateAsync<int>("() => window.innerWidth");
         var scrollWidth = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        var widest = await page.EvaluateAsync<string>("""
+        var widest = await page.EvaluateAsync<string>($$"""
             () => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-responsive'))
+              .filter(e => e.getBoundingClientRect().right > {{Width}} + 0.5 && !e.closest('.table-responsive'))
               .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().replace(/\s+/g, '.') : ''))
               .slice(0, 5).join(', ')
             """);
-        Assert.True(scrollWidth <= Width, $"{page.Url} scrolls sideways: {scrollWidth} px wide (wider than the screen: {widest})");
+        Assert.True(innerWidth == Width && scrollWidth <= Width,
+            $"{page.Url} is laid out {innerWidth} px wide and scrolls {scrollWidth} px, on a {Width} px screen (too wide: {widest})");
     }
 
     /// <summary>A main action: visible, at least 40 px tall and wholly inside the screen's width.</summary>
