@@ -48,7 +48,7 @@ public sealed class InboxPageTests : IAsyncLifetime
 
         Assert.Equal(["R-1"], Rows(await desk.PageAsync("/inbox")).Select(r => r.Key));
         Assert.Equal("Accept request", desk.Text("data-testid", "task-link"));
-        Assert.Contains("<td>Repair</td>", desk.Html);
+        Assert.Contains("<td data-label=\"Process\">Repair</td>", desk.Html);
         Assert.Equal("Unclaimed", desk.Text("data-testid", "assignee"));
         Assert.Equal(["C-1"], Rows(await agent.PageAsync("/inbox")).Select(r => r.Key));
     }

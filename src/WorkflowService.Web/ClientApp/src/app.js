@@ -96,8 +96,21 @@ function showSlaWarning(event) {
   area.append(notice);
 }
 
+/**
+ * The layout's menu button (shown below 992 px): opens and folds the navigation. Bootstrap's CSS does the
+ * showing (.collapse.show); its JavaScript is not bundled for one toggle.
+ */
+function wireMenuButton() {
+  document.querySelectorAll('[data-action=menu]').forEach(button => {
+    const menu = document.getElementById(button.getAttribute('aria-controls'));
+    if (!menu) return;
+    button.addEventListener('click', () => button.setAttribute('aria-expanded', String(menu.classList.toggle('show'))));
+  });
+}
+
 window.ws = { on, localizeTimes, antiforgery, fetch: fetchSignedIn, connection: null };
 document.addEventListener('DOMContentLoaded', () => {
+  wireMenuButton();
   localizeTimes();
   on('taskChanged', showSlaWarning);
   window.ws.connection = connect();

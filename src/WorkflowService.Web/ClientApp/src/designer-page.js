@@ -18,11 +18,26 @@ function guardUploadSize(form) {
   });
 }
 
+/** The narrowest window the modeler is started in; below it the page shows its notice (designer/page.css). */
+const WIDE_ENOUGH = '(min-width: 900px)';
+
 document.addEventListener('DOMContentLoaded', async () => {
   document.querySelectorAll('form[data-max-bytes]').forEach(guardUploadSize);
   const root = document.querySelector('[data-testid=designer]');
   const data = document.getElementById('designer-data');
   if (!root || !data) return;
   // Exposed for diagnosis in the browser console and for browser tests that inspect the diagram.
-  window.WorkflowDesigner.current = await startEditor(root, JSON.parse(data.textContent));
+  const start = async () => { window.WorkflowDesigner.current = await startEditor(root, JSON.parse(data.textContent)); };
+  const wide = window.matchMedia(WIDE_ENOUGH);
+  if (wide.matches) {
+    await start();
+    return;
+  }
+  // A hidden canvas has no size to fit the diagram into: start when the window grows (a tablet turned sideways).
+  const startOnceWide = () => {
+    if (!wide.matches) return;
+    wide.removeEventListener('change', startOnceWide);
+    start();
+  };
+  wide.addEventListener('change', startOnceWide);
 });
