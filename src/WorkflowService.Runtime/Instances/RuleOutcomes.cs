@@ -84,16 +84,17 @@ public sealed class RuleOutcomes(WorkflowDbFactory dbFactory)
     /// <summary>
     /// How many instances that reached milestone <paramref name="name"/> in the period kept a whole number from
     /// <paramref name="least"/> to <paramref name="greatest"/> (e.g. a satisfaction score 1–5), and their sum: for an
-    /// average, in one pass over the index.
+    /// average, off the index.
     /// </summary>
     public async Task<(int Count, double Sum)> MilestoneWholeNumbersAsync(string name, DateTimeOffset from, DateTimeOffset to,
         int least, int greatest, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
-        var found = await Reached(db, name, from, to)
-            .Where(m => m.Number >= least && m.Number <= greatest && m.Number == (double)(long)m.Number!.Value)
-            .GroupBy(m => 1).Select(g => new { Count = g.Count(), Sum = g.Sum(m => m.Number!.Value) }).SingleOrDefaultAsync(ct);
-        return (found?.Count ?? 0, found?.Sum ?? 0);
+        var numbers = Reached(db, name, from, to)
+            .Where(m => m.Number >= least && m.Number <= greatest && m.Number == (double)(long)m.Number!.Value);
+        // A count and a sum, each a plain aggregate over the index (EF's one-query form groups, and SQLite sorts to group).
+        var count = await numbers.CountAsync(ct);
+        return (count, count == 0 ? 0 : await numbers.SumAsync(m => m.Number!.Value, ct));
     }
 
     /// <summary>The instances that reached milestone <paramref name="name"/> in the period, each with when, whether late, and its number.</summary>

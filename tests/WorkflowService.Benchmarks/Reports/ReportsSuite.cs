@@ -41,7 +41,9 @@ internal static class ReportsSuite
         var folder = options.DataPath ?? TempFolder.Create("reports-bench-");
         Directory.CreateDirectory(folder);
         var database = options.PostgreSql ? options.Database ?? $"workflow_bench_reports_{Guid.NewGuid():N}"[..40] : null;
-        var reused = options.PostgreSql ? options.Database is not null : File.Exists(Path.Combine(folder, "loaded.txt"));
+        // A named PostgreSQL database is kept: loaded the first time, reused after (as --data keeps a SQLite folder).
+        var reused = options.PostgreSql ? options.Database is not null && await DatabaseExistsAsync(options.Database)
+            : File.Exists(Path.Combine(folder, "loaded.txt"));
         if (database is not null && !reused) await OnServerAsync($"CREATE DATABASE {database}");
         var report = new StringBuilder();
         void Say(string line)
@@ -320,6 +322,15 @@ internal static class ReportsSuite
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(statement, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<bool> DatabaseExistsAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", name);
+        return await command.ExecuteScalarAsync() is not null;
     }
 
     private static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
