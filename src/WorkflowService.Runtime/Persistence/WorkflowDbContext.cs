@@ -51,6 +51,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<RevokedTokenRecord> RevokedTokens => Set<RevokedTokenRecord>();
     public DbSet<Calendars.CalendarRecord> Calendars => Set<Calendars.CalendarRecord>();
 
+    // Per-person notifications (issue 15): the bell's rows and each person's choice of channels.
+    public DbSet<Notifications.Personal.PersonalNotification> PersonalNotifications => Set<Notifications.Personal.PersonalNotification>();
+    public DbSet<Notifications.Personal.NotificationPreference> NotificationPreferences => Set<Notifications.Personal.NotificationPreference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -177,6 +181,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         });
         builder.Entity<WorkflowUser>(e => e.Property(u => u.Language).HasMaxLength(16));
         builder.ApplyConfiguration(new Calendars.CalendarRecordConfiguration());
+        builder.ApplyConfiguration(new Notifications.Personal.PersonalNotificationConfiguration());
+        builder.ApplyConfiguration(new Notifications.Personal.NotificationPreferenceConfiguration());
     }
 }
 

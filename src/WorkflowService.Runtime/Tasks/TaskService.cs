@@ -30,7 +30,8 @@ public sealed class TaskService(
     Interpreter interpreter,
     EffectDispatcher dispatcher,
     TimeProvider clock,
-    ILogger<TaskService> logger)
+    ILogger<TaskService> logger,
+    Notifications.Personal.PersonalNotices? notices = null)
 {
     public async Task<IReadOnlyList<TaskView>> QueryAsync(Caller caller, TaskQuery query, CancellationToken ct = default)
     {
@@ -87,8 +88,10 @@ public sealed class TaskService(
     {
         if (string.IsNullOrWhiteSpace(userName))
             throw new ValidationException("userName is required: the person to hand the task on to", [new("userName is required", "userName", "required")]);
+        var outbox = new List<Guid>();
         var task = await transactions.RunAsync($"handing on task {taskId}", async db =>
         {
+            outbox.Clear(); // a retried attempt writes its own rows
             // Not narrowed to what the caller is offered: a supervisor hands on work that was never theirs.
             var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
             EnsureOpen(task);
@@ -102,11 +105,12 @@ public sealed class TaskService(
                     [new($"userName: {person.UserName} is disabled", "userName", "disabled")]);
             task.Assignee = person.UserName;
             task.Revision++;
+            if (notices is not null) await notices.TaskHandedOnAsync(db, task, caller.UserName, clock.GetUtcNow(), outbox, ct);
             await db.SaveChangesAsync(ct);
             return task;
         }, ct);
         logger.HandedOn(task.Id, task.InstanceId, task.Assignee!, caller.UserName);
-        await NotifyChangedAsync(task, ct);
+        await NotifyChangedAsync(task, ct, outbox);
         return await InReadersLanguageAsync(TaskView.From(task), ct);
     }
 
@@ -145,9 +149,10 @@ public sealed class TaskService(
     }
 
     /// <summary>Tells the task's new and old audience that its assignee changed (after the commit).</summary>
-    private Task NotifyChangedAsync(TaskRecord task, CancellationToken ct)
+    private Task NotifyChangedAsync(TaskRecord task, CancellationToken ct, IEnumerable<Guid>? outbox = null)
     {
         var effects = new StepEffects();
+        effects.Outbox.AddRange(outbox ?? []);
         effects.Notifications.Add(CommandApplier.Notification(WorkflowNotification.TaskChanged, task));
         return dispatcher.DispatchAsync(effects, ct);
     }
