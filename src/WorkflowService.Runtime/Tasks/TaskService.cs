@@ -103,9 +103,12 @@ public sealed class TaskService(
             if (person.Disabled)
                 throw new ValidationException($"{person.UserName} is disabled: hand the task to someone who works here",
                     [new($"userName: {person.UserName} is disabled", "userName", "disabled")]);
+            var holder = task.Assignee;
             task.Assignee = person.UserName;
             task.Revision++;
-            if (notices is not null) await notices.TaskHandedOnAsync(db, task, caller.UserName, clock.GetUtcNow(), outbox, ct);
+            // Handed to whoever holds it already: nothing new to tell them.
+            if (notices is not null && holder != task.Assignee)
+                await notices.TaskHandedOnAsync(db, task, caller.UserName, clock.GetUtcNow(), outbox, ct);
             await db.SaveChangesAsync(ct);
             return task;
         }, ct);
