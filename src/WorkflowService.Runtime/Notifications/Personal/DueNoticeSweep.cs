@@ -31,8 +31,11 @@ public sealed class DueNoticeSweep(
     /// <summary>Tasks overdue for longer than this are not announced: the first run after an upgrade must not flood everyone.</summary>
     public static readonly TimeSpan OverdueHorizon = TimeSpan.FromDays(7);
 
-    /// <summary>Tasks looked at per kind and run; the next minute takes the rest.</summary>
-    private const int Batch = 500;
+    /// <summary>
+    /// Tasks looked at per kind and run; the next minute takes the rest. Kept small: the run holds the write turn (on
+    /// SQLite every step waits for it), and a first run after an upgrade may find many tasks at once.
+    /// </summary>
+    private const int Batch = 200;
 
     public static void Schedule(IRecurringJobManager recurring) =>
         recurring.AddOrUpdate<DueNoticeSweep>(JobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
