@@ -99,6 +99,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
         services.AddSingleton<IOutboxDispatcher, HangfireOutboxDispatcher>();
         Mail.MailRegistration.Add(services);
+        Notifications.Personal.PersonalRegistration.Add(services, config);
 
         AddHangfire(services, storage, scheduling);
         services.AddSingleton<TimerSweeper>();

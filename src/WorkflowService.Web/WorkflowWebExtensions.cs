@@ -49,8 +49,10 @@ public static class WorkflowWebExtensions
         services.AddSignalR();
         services.AddSingleton<SignalRNotifier>();
         builder.AddHotline();
+        services.AddSingleton<Notifications.NotificationBell>();
+        services.AddSingleton<Runtime.Notifications.Personal.IPersonalNoticePusher>(sp => sp.GetRequiredService<Notifications.NotificationBell>());
         services.AddSingleton<IWorkflowNotifier>(sp => new NotifierFanOut(
-            [sp.GetRequiredService<SignalRNotifier>(), sp.GetRequiredService<HotlineNotifier>()],
+            [sp.GetRequiredService<SignalRNotifier>(), sp.GetRequiredService<HotlineNotifier>(), sp.GetRequiredService<Notifications.NotificationBell>()],
             sp.GetRequiredService<ILogger<NotifierFanOut>>()));
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddListExports();
@@ -91,6 +93,7 @@ public static class WorkflowWebExtensions
         app.MapCalendarsApi();
         app.MapRosterApi();
         app.MapListExportsApi();
+        app.MapNotificationsApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/api-docs", () => Results.Content(ApiReferencePage, "text/html")).ExcludeFromDescription();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })

@@ -23,6 +23,8 @@ public static class TestServiceSettings
             ["Scheduling:SweepGrace"] = "00:00:00",
             ["Smtp:RetryDelays:0"] = "00:00:00.500",
             ["App:BaseUrl"] = "http://workflow.test",
+            // The every-minute due sweep runs on real minutes: tests run it when they move their clock.
+            ["Notifications:Personal:DueSweep"] = "false",
             // WS_TEST_LOGLEVEL=Information shows what the service does while a test runs.
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("WS_TEST_LOGLEVEL") ?? "Warning",
         };

@@ -14,7 +14,9 @@ namespace WorkflowService.Runtime.Instances;
 /// process. Service tasks on internal topics (e.g. <c>send-email</c>) are done here and
 /// completed at once, so the process moves on in the same step.
 /// </summary>
-public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInternalTopicHandler> internalHandlers)
+/// <param name="notices">Tells a task's assignee in the step (absent in tests that build the applier by hand).</param>
+public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInternalTopicHandler> internalHandlers,
+    Notifications.Personal.PersonalNotices? notices = null)
 {
     private readonly Dictionary<string, IInternalTopicHandler> _internal =
         internalHandlers.ToDictionary(h => h.Topic, StringComparer.Ordinal);
@@ -65,7 +67,10 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
     {
         switch (command)
         {
-            case CreateUserTask c: CreateTask(scope, c); break;
+            case CreateUserTask c:
+                var created = CreateTask(scope, c);
+                if (notices is not null) await notices.TaskCreatedAsync(scope, created, ct);
+                break;
             case CancelUserTask c: await CloseTaskAsync(scope, c.TaskId, UserTaskStatus.Cancelled, null, ct); break;
             case CreateExternalTask c: CreateExternalTask(scope, c); break;
             case CancelExternalTask c: await CancelExternalTaskAsync(scope, c, ct); break;
@@ -85,7 +90,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
         }
     }
 
-    private static void CreateTask(StepScope scope, CreateUserTask c)
+    private static TaskRecord CreateTask(StepScope scope, CreateUserTask c)
     {
         var task = new TaskRecord
         {
@@ -100,6 +105,7 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
         task.Candidates.AddRange(c.CandidateGroups.Distinct().Select(g => new TaskCandidate { Kind = TaskCandidate.Group, Name = g, DueAt = c.DueAt }));
         scope.OpenTasks.Add(task);
         scope.Effects.Notifications.Add(Notification(WorkflowNotification.TaskCreated, task));
+        return task;
     }
 
     /// <summary>

@@ -25,9 +25,11 @@ public sealed class RuleOutcomes(WorkflowDbFactory dbFactory)
         var started = db.Instances.AsNoTracking()
             .Where(i => i.DefinitionKey == definitionKey && i.StartedAt >= from && i.StartedAt < to);
         var cases = await started.CountAsync(ct);
-        // From the rule's breached instances, each looked up: far fewer than the instances started (a month's 120,000 calls
-        // each tested for a breach took 200 ms on SQLite; their few thousand breaches, a few ms).
-        var breached = cases == 0 ? 0 : await db.Breaches.AsNoTracking().Where(b => b.Rule == rule).Select(b => b.InstanceId).Distinct()
+        // From the rule's breaches, each instance looked up: far fewer than the instances started (a month's 120,000 calls
+        // each tested for a breach took 200 ms on SQLite; their few thousand breaches, a few ms). Only those detected since
+        // the period began: an instance's breach is never detected before the instance started.
+        var breached = cases == 0 ? 0 : await db.Breaches.AsNoTracking().Where(b => b.Rule == rule && b.DetectedAt >= from)
+            .Select(b => b.InstanceId).Distinct()
             .CountAsync(id => started.Any(i => i.Id == id), ct);
         return new RuleTally(cases, breached);
     }

@@ -52,6 +52,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<RevokedTokenRecord> RevokedTokens => Set<RevokedTokenRecord>();
     public DbSet<Calendars.CalendarRecord> Calendars => Set<Calendars.CalendarRecord>();
 
+    // Per-person notifications (issue 15): the bell's rows and each person's choice of channels.
+    public DbSet<Notifications.Personal.PersonalNotification> PersonalNotifications => Set<Notifications.Personal.PersonalNotification>();
+    public DbSet<Notifications.Personal.NotificationPreference> NotificationPreferences => Set<Notifications.Personal.NotificationPreference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -128,8 +132,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<BreachRecord>(e =>
         {
             e.ToTable("breaches");
-            // Reports: a rule's breached instances, read off the index (the calls late of a period are found from their breaches).
-            e.HasIndex(b => new { b.Rule, b.InstanceId });
+            // Reports: a rule's breaches detected since an instant, and their instances, read off the index (the late calls
+            // of a period are found from their breaches: a breach is never detected before its instance started).
+            e.HasIndex(b => new { b.Rule, b.DetectedAt, b.InstanceId });
             e.HasIndex(b => b.InstanceId);
             // Reports: the breaches of a period by rule, read off the index; the breaches list's order.
             e.HasIndex(b => new { b.DetectedAt, b.Rule });
@@ -187,6 +192,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         });
         builder.Entity<WorkflowUser>(e => e.Property(u => u.Language).HasMaxLength(16));
         builder.ApplyConfiguration(new Calendars.CalendarRecordConfiguration());
+        builder.ApplyConfiguration(new Notifications.Personal.PersonalNotificationConfiguration());
+        builder.ApplyConfiguration(new Notifications.Personal.NotificationPreferenceConfiguration());
     }
 }
 

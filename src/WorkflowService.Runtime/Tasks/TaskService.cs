@@ -30,7 +30,8 @@ public sealed class TaskService(
     Interpreter interpreter,
     EffectDispatcher dispatcher,
     TimeProvider clock,
-    ILogger<TaskService> logger)
+    ILogger<TaskService> logger,
+    Notifications.Personal.PersonalNotices? notices = null)
 {
     public async Task<IReadOnlyList<TaskView>> QueryAsync(Caller caller, TaskQuery query, CancellationToken ct = default)
     {
@@ -87,8 +88,10 @@ public sealed class TaskService(
     {
         if (string.IsNullOrWhiteSpace(userName))
             throw new ValidationException("userName is required: the person to hand the task on to", [new("userName is required", "userName", "required")]);
+        var outbox = new List<Guid>();
         var task = await transactions.RunAsync($"handing on task {taskId}", async db =>
         {
+            outbox.Clear(); // a retried attempt writes its own rows
             // Not narrowed to what the caller is offered: a supervisor hands on work that was never theirs.
             var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
             EnsureOpen(task);
@@ -100,13 +103,17 @@ public sealed class TaskService(
             if (person.Disabled)
                 throw new ValidationException($"{person.UserName} is disabled: hand the task to someone who works here",
                     [new($"userName: {person.UserName} is disabled", "userName", "disabled")]);
+            var holder = task.Assignee;
             task.Assignee = person.UserName;
             task.Revision++;
+            // Handed to whoever holds it already: nothing new to tell them.
+            if (notices is not null && holder != task.Assignee)
+                await notices.TaskHandedOnAsync(db, task, caller.UserName, clock.GetUtcNow(), outbox, ct);
             await db.SaveChangesAsync(ct);
             return task;
         }, ct);
         logger.HandedOn(task.Id, task.InstanceId, task.Assignee!, caller.UserName);
-        await NotifyChangedAsync(task, ct);
+        await NotifyChangedAsync(task, ct, outbox);
         return await InReadersLanguageAsync(TaskView.From(task), ct);
     }
 
@@ -145,9 +152,10 @@ public sealed class TaskService(
     }
 
     /// <summary>Tells the task's new and old audience that its assignee changed (after the commit).</summary>
-    private Task NotifyChangedAsync(TaskRecord task, CancellationToken ct)
+    private Task NotifyChangedAsync(TaskRecord task, CancellationToken ct, IEnumerable<Guid>? outbox = null)
     {
         var effects = new StepEffects();
+        effects.Outbox.AddRange(outbox ?? []);
         effects.Notifications.Add(CommandApplier.Notification(WorkflowNotification.TaskChanged, task));
         return dispatcher.DispatchAsync(effects, ct);
     }

@@ -106,6 +106,11 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service) : IClas
         ["GET /api/hotline/calls/export"] = [400, 401, 403],
         ["GET /api/calendars/{name}/export"] = [401, 403, 404],
         ["GET /api/groups/export"] = [401, 403],
+        ["GET /api/notifications"] = [400, 401, 403],
+        ["POST /api/notifications/{id}/read"] = [401, 403, 404],
+        ["POST /api/notifications/read-all"] = [401, 403],
+        ["GET /api/me/notification-preferences"] = [401, 403],
+        ["PUT /api/me/notification-preferences"] = [400, 401, 403, 415],
     };
 
     /// <summary>Operations whose route names something they create when it is missing: no 404.</summary>

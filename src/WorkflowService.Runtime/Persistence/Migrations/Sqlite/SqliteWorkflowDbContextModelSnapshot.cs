@@ -189,6 +189,102 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                     b.ToTable("calendars", (string)null);
                 });
 
+            modelBuilder.Entity("WorkflowService.Runtime.Notifications.Personal.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName", "Event");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("WorkflowService.Runtime.Notifications.Personal.PersonalNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcessName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessNamesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskNamesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "CreatedAt");
+
+                    b.HasIndex("UserName", "ReadAt");
+
+                    b.HasIndex("UserName", "TaskId", "Kind", "Occurrence")
+                        .IsUnique();
+
+                    b.ToTable("personal_notifications", (string)null);
+                });
+
             modelBuilder.Entity("WorkflowService.Runtime.Persistence.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -272,7 +368,7 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId", "Rule");
 
-                    b.HasIndex("Rule", "InstanceId");
+                    b.HasIndex("Rule", "DetectedAt", "InstanceId");
 
                     b.ToTable("breaches", (string)null);
                 });

@@ -44,9 +44,9 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                 columns: new[] { "DetectedAt", "Rule" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_breaches_Rule_InstanceId",
+                name: "IX_breaches_Rule_DetectedAt_InstanceId",
                 table: "breaches",
-                columns: new[] { "Rule", "InstanceId" });
+                columns: new[] { "Rule", "DetectedAt", "InstanceId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_milestones_Name_At_Breached_Number",
@@ -65,7 +65,7 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                 table: "breaches");
 
             migrationBuilder.DropIndex(
-                name: "IX_breaches_Rule_InstanceId",
+                name: "IX_breaches_Rule_DetectedAt_InstanceId",
                 table: "breaches");
 
             migrationBuilder.CreateIndex(
