@@ -97,6 +97,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
         services.AddSingleton<IOutboxDispatcher, HangfireOutboxDispatcher>();
         Mail.MailRegistration.Add(services);
+        Notifications.Robots.RobotRegistration.Add(services, config);
 
         AddHangfire(services, storage, scheduling);
         services.AddSingleton<TimerSweeper>();

@@ -50,6 +50,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<RevokedTokenRecord> RevokedTokens => Set<RevokedTokenRecord>();
     public DbSet<Calendars.CalendarRecord> Calendars => Set<Calendars.CalendarRecord>();
+    // Issue 15, group robots (Notifications/Robots).
+    public DbSet<Notifications.Robots.RobotRecord> Robots => Set<Notifications.Robots.RobotRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -177,6 +179,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         });
         builder.Entity<WorkflowUser>(e => e.Property(u => u.Language).HasMaxLength(16));
         builder.ApplyConfiguration(new Calendars.CalendarRecordConfiguration());
+        builder.ApplyConfiguration(new Notifications.Robots.RobotRecordConfiguration());
     }
 }
 

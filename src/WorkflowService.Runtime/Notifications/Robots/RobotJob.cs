@@ -1,0 +1,147 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Notifications.Robots;
+
+/// <summary>
+/// Sends one <c>robot</c> outbox row, as <see cref="Mail.OutboxJob"/> sends a mail: idempotent (a row no longer
+/// Pending is a no-op, so a row handed over twice goes out once), retries are ours (recorded on the row with
+/// <see cref="RobotSettings.EffectiveRetryDelays"/>; the job schedules itself again), and the HTTP call is made
+/// outside the write turn. HTTP errors, timeouts and throttle codes are retried; any other non-zero code is a
+/// robot setting to fix, so the row becomes Failed with the code and the product's message (never the URL).
+/// </summary>
+public sealed class RobotJob(
+    WorkflowDbFactory dbFactory,
+    TransactionRunner transactions,
+    RobotDirectory directory,
+    IHttpClientFactory http,
+    IBackgroundJobClient jobs,
+    IOptions<RobotSettings> settings,
+    TimeProvider clock,
+    ILogger<RobotJob> logger)
+{
+    public const string HttpClientName = "robots";
+
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private const int MaxErrorLength = 2000;
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution("robot-job:{0}", 60)]
+    public async Task SendAsync(Guid outboxId, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        var row = await db.Outbox.SingleOrDefaultAsync(o => o.Id == outboxId, ct);
+        if (row is null || row.Status != OutboxStatus.Pending || row.Kind != RobotPayload.Kind)
+        {
+            logger.NothingToSend(outboxId, row?.Status ?? "missing");
+            return;
+        }
+        if (row.NextAttemptAt > clock.GetUtcNow() + EarlyTolerance)
+        {
+            logger.NotDueYet(outboxId, row.NextAttemptAt);
+            return;
+        }
+
+        RobotPayload payload;
+        try
+        {
+            payload = RobotPayload.Deserialize(row.PayloadJson);
+        }
+        catch (JsonException ex)
+        {
+            await FailAsync(db, row, "?", $"unreadable payload: {ex.Message}");
+            return;
+        }
+        var robot = await directory.FindAsync(db, payload.Robot, ct);
+        if (robot is null)
+        {
+            await FailAsync(db, row, payload.Robot, $"robot '{payload.Robot}' is no longer configured");
+            return;
+        }
+
+        var reply = await PostAsync(robot, payload, ct);
+        switch (reply.Outcome)
+        {
+            case RobotOutcome.Sent:
+                row.Attempts++;
+                row.Status = OutboxStatus.Sent;
+                row.SentAt = clock.GetUtcNow();
+                row.NextAttemptAt = null;
+                row.LastError = null;
+                // Not cancellable: the message is posted, and losing this update would post it again.
+                await transactions.SaveChangesAsync(db, $"outbox {row.Id}", CancellationToken.None);
+                logger.Sent(row.Id, payload.Event, robot.Name, row.Attempts);
+                break;
+            case RobotOutcome.Failed:
+                await FailAsync(db, row, robot.Name, reply.Error!);
+                break;
+            default:
+                await ScheduleRetryAsync(db, row, robot.Name, reply.Error!);
+                break;
+        }
+    }
+
+    private async Task<RobotReply> PostAsync(Robot robot, RobotPayload payload, CancellationToken ct)
+    {
+        // Signed now, not when the row was written: a signature is valid for an hour, a retry may come later.
+        var request = RobotFormats.Build(robot, payload.Message, clock.GetUtcNow());
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            using var content = new StringContent(request.Body, Encoding.UTF8);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var response = await http.CreateClient(HttpClientName).PostAsync(request.Url, content, timeout.Token);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            return RobotReply.Read(robot.Kind, response.StatusCode, body);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new RobotReply(RobotOutcome.Retry, $"no answer within {Timeout.TotalSeconds:0} s");
+        }
+        catch (HttpRequestException ex)
+        {
+            // The message says what failed (refused, DNS) and no URL; the inner exception might, so it is not kept.
+            return new RobotReply(RobotOutcome.Retry, $"HTTP request failed: {ex.HttpRequestError}");
+        }
+    }
+
+    private async Task FailAsync(WorkflowDbContext db, OutboxMessage row, string robot, string error)
+    {
+        row.Attempts++;
+        row.Status = OutboxStatus.Failed;
+        row.LastError = Truncate(error);
+        row.NextAttemptAt = null;
+        await transactions.SaveChangesAsync(db, $"outbox {row.Id}", CancellationToken.None);
+        logger.FailedForGood(row.Id, robot, error);
+    }
+
+    private async Task ScheduleRetryAsync(WorkflowDbContext db, OutboxMessage row, string robot, string error)
+    {
+        row.Attempts++;
+        var delays = settings.Value.EffectiveRetryDelays;
+        var next = clock.GetUtcNow() + delays[Math.Min(row.Attempts - 1, delays.Count - 1)];
+        row.LastError = Truncate(error);
+        row.NextAttemptAt = next;
+        await transactions.SaveChangesAsync(db, $"outbox {row.Id}", CancellationToken.None);
+        logger.AttemptFailed(row.Id, robot, row.Attempts, error, next);
+        try
+        {
+            jobs.Schedule<RobotJob>(j => j.SendAsync(row.Id, CancellationToken.None), next);
+        }
+        catch (Exception ex)
+        {
+            // The row is Pending with its NextAttemptAt: the sweeper hands it over when it is due.
+            logger.AttemptNotScheduled(ex, row.Id);
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+}
