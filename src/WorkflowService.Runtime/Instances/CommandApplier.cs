@@ -13,7 +13,8 @@ namespace WorkflowService.Runtime.Instances;
 /// process. Service tasks on internal topics (e.g. <c>send-email</c>) are done here and
 /// completed at once, so the process moves on in the same step.
 /// </summary>
-public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInternalTopicHandler> internalHandlers)
+public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInternalTopicHandler> internalHandlers,
+    Notifications.Robots.RobotAlerts? robots = null)
 {
     private readonly Dictionary<string, IInternalTopicHandler> _internal =
         internalHandlers.ToDictionary(h => h.Topic, StringComparer.Ordinal);
@@ -200,16 +201,19 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             scope.Subscriptions.Remove(row);
     }
 
-    private static async Task RecordBreachAsync(StepScope scope, RecordBreach c, CancellationToken ct)
+    private async Task RecordBreachAsync(StepScope scope, RecordBreach c, CancellationToken ct)
     {
         var (person, groups) = await BreachCharge.OfAsync(scope, c, ct);
-        scope.Db.Breaches.Add(new BreachRecord
+        var breach = new BreachRecord
         {
             Rule = c.Rule, InstanceId = scope.Instance.Id, DefinitionKey = scope.Instance.DefinitionKey,
             BusinessKey = scope.Instance.BusinessKey, ElementId = c.ElementId, DueAt = c.DueAt, DetectedAt = c.DetectedAt,
             Responsible = person, ResponsibleGroup = groups,
             ResponsibleNote = BreachCharge.Note(c),
-        });
+        };
+        scope.Db.Breaches.Add(breach);
+        // The group robots subscribed to breaches, in the same transaction (issue 15).
+        if (robots is not null) await robots.BreachAsync(scope, c, breach, ct);
     }
 
     private static void EndInstance(StepScope scope, InstanceEnded c)

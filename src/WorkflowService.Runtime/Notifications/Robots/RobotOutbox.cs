@@ -16,11 +16,13 @@ public sealed class RobotOutbox(RobotDirectory directory, RobotRenderer renderer
     /// event's own template. Never throws for a template: the breach or warning that raised the notice matters
     /// more than its chat message, so a broken template is logged and the robots get nothing.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> QueueAsync(WorkflowDbContext db, RobotNotice notice, DateTimeOffset now, CancellationToken ct)
+    /// <param name="template">The template, when not the event's own (a <c>notify</c> task may name one).</param>
+    public async Task<IReadOnlyList<Guid>> QueueAsync(WorkflowDbContext db, RobotNotice notice, DateTimeOffset now, CancellationToken ct,
+        string? template = null)
     {
         var robots = (await directory.AllAsync(db, ct)).Where(r => r.Wants(notice.Event, notice.Groups)).ToList();
         if (robots.Count == 0) return [];
-        var template = RobotEvents.Template(notice.Event);
+        template ??= RobotEvents.Template(notice.Event);
         RobotMessage message;
         try
         {

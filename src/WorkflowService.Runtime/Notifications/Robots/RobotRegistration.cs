@@ -21,7 +21,10 @@ internal static class RobotRegistration
         services.AddSingleton<RobotDirectory>();
         services.AddSingleton<RobotRenderer>();
         services.AddSingleton<RobotOutbox>();
+        services.AddSingleton<RobotAlerts>();
         services.AddTransient<RobotJob>();
+        services.AddSingleton<NotifyHandler>();
+        services.AddSingleton<WorkflowService.Runtime.Instances.IInternalTopicHandler>(sp => sp.GetRequiredService<NotifyHandler>());
         // No logging handlers: they would log each request's URL, and a robot's URL holds its key.
         services.AddHttpClient(RobotJob.HttpClientName).RemoveAllLoggers();
     }
