@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -20,16 +18,13 @@ public sealed class RobotJob(
     WorkflowDbFactory dbFactory,
     TransactionRunner transactions,
     RobotDirectory directory,
-    IHttpClientFactory http,
+    RobotPoster poster,
     IBackgroundJobClient jobs,
     IOptions<RobotSettings> settings,
     TimeProvider clock,
     ILogger<RobotJob> logger)
 {
-    public const string HttpClientName = "robots";
-
     private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
     private const int MaxErrorLength = 2000;
 
     [AutomaticRetry(Attempts = 0)]
@@ -66,7 +61,7 @@ public sealed class RobotJob(
             return;
         }
 
-        var reply = await PostAsync(robot, payload, ct);
+        var reply = await poster.PostAsync(robot, payload.Message, ct);
         switch (reply.Outcome)
         {
             case RobotOutcome.Sent:
@@ -85,31 +80,6 @@ public sealed class RobotJob(
             default:
                 await ScheduleRetryAsync(db, row, robot.Name, reply.Error!);
                 break;
-        }
-    }
-
-    private async Task<RobotReply> PostAsync(Robot robot, RobotPayload payload, CancellationToken ct)
-    {
-        // Signed now, not when the row was written: a signature is valid for an hour, a retry may come later.
-        var request = RobotFormats.Build(robot, payload.Message, clock.GetUtcNow());
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            using var content = new StringContent(request.Body, Encoding.UTF8);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            using var response = await http.CreateClient(HttpClientName).PostAsync(request.Url, content, timeout.Token);
-            var body = await response.Content.ReadAsStringAsync(timeout.Token);
-            return RobotReply.Read(robot.Kind, response.StatusCode, body);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return new RobotReply(RobotOutcome.Retry, $"no answer within {Timeout.TotalSeconds:0} s");
-        }
-        catch (HttpRequestException ex)
-        {
-            // The message says what failed (refused, DNS) and no URL; the inner exception might, so it is not kept.
-            return new RobotReply(RobotOutcome.Retry, $"HTTP request failed: {ex.HttpRequestError}");
         }
     }
 

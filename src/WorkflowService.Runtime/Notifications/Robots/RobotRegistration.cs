@@ -23,9 +23,11 @@ internal static class RobotRegistration
         services.AddSingleton<RobotOutbox>();
         services.AddSingleton<RobotAlerts>();
         services.AddTransient<RobotJob>();
+        services.AddSingleton<RobotPoster>();
+        services.AddScoped<RobotAdministration>();
         services.AddSingleton<NotifyHandler>();
         services.AddSingleton<WorkflowService.Runtime.Instances.IInternalTopicHandler>(sp => sp.GetRequiredService<NotifyHandler>());
         // No logging handlers: they would log each request's URL, and a robot's URL holds its key.
-        services.AddHttpClient(RobotJob.HttpClientName).RemoveAllLoggers();
+        services.AddHttpClient(RobotPoster.HttpClientName).RemoveAllLoggers();
     }
 }

@@ -1,4 +1,4 @@
-using WorkflowService.Runtime.Tests.Notifications.Robots.Support;
+using WorkflowService.Testing.Robots;
 using WorkflowService.Runtime.Tests.Support;
 using WorkflowService.Testing;
 

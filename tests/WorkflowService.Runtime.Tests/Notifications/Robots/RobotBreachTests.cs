@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowService.Runtime.Notifications.Robots;
 using WorkflowService.Runtime.Persistence;
-using WorkflowService.Runtime.Tests.Notifications.Robots.Support;
+using WorkflowService.Testing.Robots;
 using WorkflowService.Runtime.Tests.Support;
 using WorkflowService.Testing;
 

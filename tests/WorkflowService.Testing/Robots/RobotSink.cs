@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace WorkflowService.Runtime.Tests.Notifications.Robots.Support;
+namespace WorkflowService.Testing.Robots;
 
 /// <summary>What a sink received: the kind it stood in for, the body, and whether the signature checked out.</summary>
 public sealed record RobotHit(string Kind, string Path, string Query, string Body, bool SignatureValid)
