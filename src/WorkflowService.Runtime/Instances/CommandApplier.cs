@@ -78,7 +78,11 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             case RecordBreach c: await RecordBreachAsync(scope, c, ct); break;
             case RaiseIncident c: History(scope, c.ElementId, HistoryEvent.Incident, 0, null, c.Message); break;
             case ResolveIncident c: History(scope, c.ElementId, HistoryEvent.IncidentResolved, 0, null, null); break;
-            case ElementEntered c: History(scope, c.ElementId, HistoryEvent.Entered, c.TokenId, null, null); break;
+            case ElementEntered c:
+                History(scope, c.ElementId, HistoryEvent.Entered, c.TokenId, null, null);
+                // An element whose model says notify="<event>" (the hotline's missed call) reaches the group robots (issue 15).
+                if (robots is not null) await robots.ElementEnteredAsync(scope, c.ElementId, ct);
+                break;
             case ElementLeft c: History(scope, c.ElementId, c.Interrupted ? HistoryEvent.Interrupted : HistoryEvent.Left, c.TokenId, c.By, null); break;
             case InstanceEnded c: EndInstance(scope, c); break;
             default: throw new InvalidOperationException($"Unknown engine command {command.GetType().Name}");

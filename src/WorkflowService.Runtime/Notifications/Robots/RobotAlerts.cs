@@ -64,6 +64,34 @@ public sealed class RobotAlerts(RobotOutbox outbox, IOptions<AppOptions> app)
         scope.Effects.Outbox.AddRange(await outbox.QueueAsync(scope.Db, notice, scope.Now, ct));
     }
 
+    /// <summary>The BPMN property that makes entering an element a robot event: <c>notify="missed-call"</c>.</summary>
+    public const string NotifyProperty = "notify";
+
+    /// <summary>The groups such an event is about (robots limited to groups filter on them): <c>notifyGroups="hotline"</c>.</summary>
+    public const string NotifyGroupsProperty = "notifyGroups";
+
+    /// <summary>
+    /// An element entered in this step whose model says <c>notify</c> (e.g. the hotline's <c>missedCall</c> event says
+    /// <c>missed-call</c>): the robots subscribed to that event hear of it, with its template. A generic hook, so a
+    /// process names its own moments without a task of its own in the flow; an unknown event name is ignored here
+    /// (the robots would have no template for it).
+    /// </summary>
+    public async Task ElementEnteredAsync(StepScope scope, string elementId, CancellationToken ct)
+    {
+        if (!scope.Model.TryGetNode(elementId, out var node) || !node.Properties.TryGetValue(NotifyProperty, out var evt)
+            || !RobotEvents.IsKnown(evt)) return;
+        var open = await scope.OpenTasks.WhereAsync(t => t.Status == UserTaskStatus.Open, ct);
+        var model = Base(scope.Instance, scope.Model, scope.State.Variables, open);
+        model["now"] = scope.Now;
+        model["element"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = node.Id, ["name"] = Translations.Pick(node.Properties, Translations.Name, node.Name, RobotModel.Language),
+        };
+        var notice = new RobotNotice(evt, RobotNotice.GroupList(node.Properties.GetValueOrDefault(NotifyGroupsProperty)),
+            $"{BaseUrl}/instances/{scope.Instance.Id}", model, scope.Instance.Id);
+        scope.Effects.Outbox.AddRange(await outbox.QueueAsync(scope.Db, notice, scope.Now, ct));
+    }
+
     /// <summary>instance, task (the one due first), tasks, variables.</summary>
     internal Dictionary<string, object?> Base(InstanceRecord instance, ProcessModel model,
         IReadOnlyDictionary<string, System.Text.Json.JsonElement> variables, IEnumerable<TaskRecord> tasks)
