@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WorkflowService.Runtime.Notifications.Robots;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Testing.Robots;
@@ -133,7 +134,11 @@ public sealed class RobotBreachTests : IAsyncLifetime
     public async Task A_non_zero_code_that_is_not_a_throttle_fails_the_row_with_the_code_and_never_the_url()
     {
         _sink.AnswerNext("wecom", 200, """{"errcode":93000,"errmsg":"invalid webhook url, hint: [x], more info at https://open.work.weixin.qq.com/devtool/query?e=93000"}""");
-        var host = await StartAsync(new RuntimeSettings { Settings = ThreeRobots() });
+        _sink.AnswerNext("feishu", 500, "busy");
+        var logs = new LogSink();
+        var settings = ThreeRobots();
+        settings["Logging:LogLevel:Default"] = "Debug";
+        var host = await StartAsync(new RuntimeSettings { Settings = settings, Services = s => s.AddSingleton<ILoggerProvider>(logs) });
         await BreachAsync(host, "robot-fail", "engineers");
 
         var rows = await Poll.ForAsync(() => RobotRowsAsync(host), r => r.Count == 3 && r.All(x => x.Status != OutboxStatus.Pending),
@@ -144,6 +149,34 @@ public sealed class RobotBreachTests : IAsyncLifetime
         Assert.Equal("HTTP 200, code 93000: invalid webhook url", failed.LastError);
         Assert.Single(_sink.Of("wecom"));
         Assert.DoesNotContain("wecom-key-1", failed.LastError);
+        // Every attempt is logged with the robot's name and the outbox id; never a key, token, hook or secret.
+        var log = logs.Text;
+        Assert.Contains($"Robot outbox {failed.Id} to robot 'desk-wecom' failed for good", log);
+        Assert.Contains("to robot 'desk-feishu': attempt 1 failed (HTTP 500", log);
+        foreach (var secret in new[] { "wecom-key-1", "ding-token-1", "feishu-hook-1", RobotSink.DingTalkSecret, RobotSink.FeishuSecret, "sign=" })
+            Assert.DoesNotContain(secret, log);
+    }
+
+    /// <summary>Every log line of the host, formatted, with its exception.</summary>
+    private sealed class LogSink : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public string Text => string.Join("\n", _lines);
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose() { }
+
+        private sealed class Logger(LogSink sink) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                sink._lines.Enqueue($"{formatter(state, exception)} {exception}");
+        }
     }
 
     [Fact]
