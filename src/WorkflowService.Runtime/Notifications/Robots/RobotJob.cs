@@ -11,7 +11,8 @@ namespace WorkflowService.Runtime.Notifications.Robots;
 /// Sends one <c>robot</c> outbox row, as <see cref="Mail.OutboxJob"/> sends a mail: idempotent (a row no longer
 /// Pending is a no-op, so a row handed over twice goes out once), retries are ours (recorded on the row with
 /// <see cref="RobotSettings.EffectiveRetryDelays"/>; the job schedules itself again), and the HTTP call is made
-/// outside the write turn. HTTP errors, timeouts and throttle codes are retried; any other non-zero code is a
+/// outside the write turn, after the attempt is claimed on the row (<see cref="ClaimAsync"/>), so that two workers on
+/// the same row post once. HTTP errors, timeouts and throttle codes are retried; any other non-zero code is a
 /// robot setting to fix, so the row becomes Failed with the code and the product's message (never the URL).
 /// </summary>
 public sealed class RobotJob(
@@ -25,6 +26,9 @@ public sealed class RobotJob(
     ILogger<RobotJob> logger)
 {
     private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a claimed attempt keeps others off the row: well beyond the poster's timeout.</summary>
+    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private const int MaxErrorLength = 2000;
 
     [AutomaticRetry(Attempts = 0)]
@@ -43,6 +47,7 @@ public sealed class RobotJob(
             logger.NotDueYet(outboxId, row.NextAttemptAt);
             return;
         }
+        if (!await ClaimAsync(row, ct)) return;
 
         RobotPayload payload;
         try
@@ -65,7 +70,6 @@ public sealed class RobotJob(
         switch (reply.Outcome)
         {
             case RobotOutcome.Sent:
-                row.Attempts++;
                 row.Status = OutboxStatus.Sent;
                 row.SentAt = clock.GetUtcNow();
                 row.NextAttemptAt = null;
@@ -83,9 +87,31 @@ public sealed class RobotJob(
         }
     }
 
+    /// <summary>
+    /// Takes the attempt before posting: the row's attempt count moves on only if no one else moved it, and the row is
+    /// leased (<see cref="Lease"/>) so that no sweep hands it over meanwhile. Of two workers holding the row at once —
+    /// two nodes, a sweep beside a retry, Hangfire's lock lost — one posts. A worker that dies after its claim leaves the
+    /// row Pending: it is swept up again when the lease ends.
+    /// </summary>
+    private async Task<bool> ClaimAsync(OutboxMessage row, CancellationToken ct)
+    {
+        var observed = row.Attempts;
+        var lease = clock.GetUtcNow() + Lease;
+        var claimed = await transactions.RunAsync($"outbox {row.Id} claim", db => db.Outbox
+            .Where(o => o.Id == row.Id && o.Status == OutboxStatus.Pending.Name && o.Attempts == observed)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Attempts, observed + 1).SetProperty(o => o.NextAttemptAt, lease), ct), ct);
+        if (claimed == 0)
+        {
+            logger.NothingToSend(row.Id, "taken by another attempt");
+            return false;
+        }
+        row.Attempts = observed + 1;
+        row.NextAttemptAt = lease;
+        return true;
+    }
+
     private async Task FailAsync(WorkflowDbContext db, OutboxMessage row, string robot, string error)
     {
-        row.Attempts++;
         row.Status = OutboxStatus.Failed;
         row.LastError = Truncate(error);
         row.NextAttemptAt = null;
@@ -95,7 +121,6 @@ public sealed class RobotJob(
 
     private async Task ScheduleRetryAsync(WorkflowDbContext db, OutboxMessage row, string robot, string error)
     {
-        row.Attempts++;
         var delays = settings.Value.EffectiveRetryDelays;
         var next = clock.GetUtcNow() + delays[Math.Min(row.Attempts - 1, delays.Count - 1)];
         row.LastError = Truncate(error);

@@ -224,6 +224,24 @@ public sealed class RobotBreachTests : IAsyncLifetime
         TempFolder.TryDelete(first.Settings.DataDirectory);
     }
 
+    [Fact]
+    public async Task Two_workers_sending_the_same_row_at_once_post_it_once()
+    {
+        var host = await StartAsync(new RuntimeSettings
+        {
+            Settings = ThreeRobots(),
+            Services = s => s.AddSingleton<WorkflowService.Runtime.Instances.IOutboxDispatcher>(new NoDispatch()),
+        });
+        await BreachAsync(host, "robot-race", "engineers");
+        var rows = await Poll.ForAsync(() => RobotRowsAsync(host), r => r.Count == 3, "the rows are written");
+
+        await Task.WhenAll(rows.SelectMany(r => new[] { r.Id, r.Id }).Select(id => Task.Run(() =>
+            host.Get<RobotJob>().SendAsync(id, CancellationToken.None))));
+
+        Assert.Equal(["dingtalk", "feishu", "wecom"], _sink.Hits.Select(h => h.Kind).Order().ToArray());
+        Assert.All(await RobotRowsAsync(host), r => Assert.Equal((OutboxStatus.Sent.Name, 1), (r.Status, r.Attempts)));
+    }
+
     private static string Message(RobotHit hit) =>
         hit.Kind == "feishu" ? hit.Json.GetProperty("card").GetRawText() : hit.Body;
 
