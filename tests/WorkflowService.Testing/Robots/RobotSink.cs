@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace WorkflowService.Testing.Robots;
 
@@ -55,9 +54,10 @@ public sealed class RobotSink : IAsyncDisposable
 
     public static async Task<RobotSink> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        // Empty: no configuration files, so no file watchers (the machine's inotify instances are few and shared).
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
+        builder.Services.AddRoutingCore();
         var app = builder.Build();
         RobotSink? sink = null;
         app.MapPost("/{kind}/{**rest}", async (string kind, HttpContext http) =>
