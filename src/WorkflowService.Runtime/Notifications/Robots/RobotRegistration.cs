@@ -12,7 +12,9 @@ internal static class RobotRegistration
         services.AddOptions<RobotSettings>()
             .Configure(o =>
             {
-                config.GetSection(RobotSettings.RobotsSection).Bind(o.Robots);
+                // Read by hand, not bound: the binder silently drops a list element it cannot bind (Events given as
+                // an array into a string), and a robot that vanishes without a word is worse than a refused start.
+                o.Robots.AddRange(config.GetSection(RobotSettings.RobotsSection).GetChildren().Select(Robot));
                 config.GetSection(RobotSettings.RetryDelaysSection).Bind(o.RetryDelays);
             })
             .Validate(o => o.Robots.All(r => RobotDirectory.Problem(r.Name, r.Url, r.Events) is null),
@@ -30,4 +32,24 @@ internal static class RobotRegistration
         // No logging handlers: they would log each request's URL, and a robot's URL holds its key.
         services.AddHttpClient(RobotPoster.HttpClientName).RemoveAllLoggers();
     }
+
+    private static RobotOptions Robot(IConfigurationSection section)
+    {
+        var kind = section[nameof(RobotOptions.Kind)];
+        return new RobotOptions
+        {
+            Name = section[nameof(RobotOptions.Name)] ?? "",
+            Kind = Enum.TryParse<RobotKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k)
+                ? k
+                : throw new InvalidOperationException($"{section.Path}:Kind is '{kind}': use WeCom, DingTalk or Feishu"),
+            Url = section[nameof(RobotOptions.Url)] ?? "",
+            Secret = section[nameof(RobotOptions.Secret)],
+            Events = section[nameof(RobotOptions.Events)] ?? List(section.GetSection(nameof(RobotOptions.Events))),
+            Groups = section[nameof(RobotOptions.Groups)] ?? List(section.GetSection(nameof(RobotOptions.Groups))),
+        };
+    }
+
+    /// <summary>Events and Groups may also be JSON arrays: joined, as if written comma-separated.</summary>
+    private static string? List(IConfigurationSection section) =>
+        section.GetChildren().Select(c => c.Value).OfType<string>().ToList() is { Count: > 0 } items ? string.Join(",", items) : null;
 }
