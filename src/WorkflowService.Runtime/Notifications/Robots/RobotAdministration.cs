@@ -20,14 +20,14 @@ public sealed record RobotForm(string? Name, string? Kind, string? Url, string? 
 /// comes from and which is used), add, edit, delete and a test message. Changes are audited without the URL or secret.
 /// </summary>
 public sealed class RobotAdministration(WorkflowDbFactory dbFactory, TransactionRunner transactions, RobotDirectory directory,
-    RobotPoster poster, TimeProvider clock)
+    RobotPoster poster, RobotSecrets secrets, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RobotView>> ListAsync(CancellationToken ct)
     {
         await using var db = dbFactory.Create();
         var stored = await db.Robots.AsNoTracking().OrderBy(r => r.Name).ToListAsync(ct);
         var storedNames = stored.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var views = stored.Select(r => View(r.Id, RobotDirectory.Of(r), directory.InSettings(r.Name), false))
+        var views = stored.Select(r => View(r.Id, directory.FromRecord(r), directory.InSettings(r.Name), false))
             .Concat(directory.FromSettings.Select(r => View(null, r, false, storedNames.Contains(r.Name))));
         return [.. views.OrderBy(v => v.Name, StringComparer.OrdinalIgnoreCase).ThenBy(v => v.Source)];
     }
@@ -37,7 +37,7 @@ public sealed class RobotAdministration(WorkflowDbFactory dbFactory, Transaction
         await using var db = dbFactory.Create();
         var row = await db.Robots.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
                   ?? throw new NotFoundException($"There is no robot {id}");
-        return View(row.Id, RobotDirectory.Of(row), directory.InSettings(row.Name), false);
+        return View(row.Id, directory.FromRecord(row), directory.InSettings(row.Name), false);
     }
 
     /// <summary>Adds (<paramref name="id"/> null) or changes a robot; a blank URL or secret on an edit keeps the stored one.</summary>
@@ -48,7 +48,7 @@ public sealed class RobotAdministration(WorkflowDbFactory dbFactory, Transaction
             var row = id is null ? null : await db.Robots.SingleOrDefaultAsync(r => r.Id == id, ct)
                                           ?? throw new NotFoundException($"There is no robot {id}");
             var name = form.Name?.Trim() ?? "";
-            var url = string.IsNullOrWhiteSpace(form.Url) ? row?.Url ?? "" : form.Url.Trim();
+            var url = string.IsNullOrWhiteSpace(form.Url) ? (row is null ? "" : directory.FromRecord(row).Url) : form.Url.Trim();
             var errors = new List<ValidationError>();
             if (name.Length is 0 or > 100) errors.Add(new("Give the robot a name (at most 100 characters)", "name", "required"));
             // Robots are few: compared here, ignoring case, as the directory matches names.
@@ -59,18 +59,21 @@ public sealed class RobotAdministration(WorkflowDbFactory dbFactory, Transaction
                 errors.Add(new("Choose the kind: WeCom, DingTalk or Feishu", "kind", "kind"));
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                 errors.Add(new("The webhook URL must be an http(s) address", "url", "url"));
+            else if (url.Length > 500) errors.Add(new("The webhook URL is longer than 500 characters", "url", "url"));
+            if (form.Secret?.Trim().Length > 200) errors.Add(new("The secret is longer than 200 characters", "secret", "secret"));
             var unknown = form.Events.Where(e => !RobotEvents.IsKnown(e)).ToList();
             if (unknown.Count > 0) errors.Add(new($"Unknown event(s): {string.Join(", ", unknown)}", "events", "event"));
             if (errors.Count > 0)
                 throw new ValidationException($"The robot was not saved: {string.Join("; ", errors.Select(e => e.Message))}", errors);
 
             var added = row is null;
-            row ??= db.Robots.Add(new RobotRecord { Name = name, Kind = kind.ToString(), Url = url }).Entity;
+            row ??= db.Robots.Add(new RobotRecord { Name = name, Kind = kind.ToString(), Url = "" }).Entity;
             row.Name = name;
             row.Kind = kind.ToString();
-            row.Url = url;
+            // Encrypted at rest (RobotSecrets); a blank field keeps what is stored, as it is.
+            if (!string.IsNullOrWhiteSpace(form.Url)) row.Url = secrets.Protect(url);
             if (form.ClearSecret) row.Secret = null;
-            else if (!string.IsNullOrWhiteSpace(form.Secret)) row.Secret = form.Secret.Trim();
+            else if (!string.IsNullOrWhiteSpace(form.Secret)) row.Secret = secrets.Protect(form.Secret.Trim());
             row.Events = string.Join(",", RobotEvents.All.Where(form.Events.Contains));
             row.Groups = string.Join(",", Robot.List(form.Groups));
             row.UpdatedAt = clock.GetUtcNow();

@@ -9,14 +9,16 @@ namespace WorkflowService.Runtime.Notifications.Robots;
 /// because that is the one an admin edits while the service runs. Read per use: robots are few and an edit
 /// takes effect at the next notification, on every node.
 /// </summary>
-public sealed class RobotDirectory(IOptions<RobotSettings> settings)
+public sealed class RobotDirectory(IOptions<RobotSettings> settings, RobotSecrets? secrets = null)
 {
+    private readonly RobotSecrets _secrets = secrets ?? new RobotSecrets();
+
     public IReadOnlyList<Robot> FromSettings { get; } =
         [.. settings.Value.Robots.Where(r => !string.IsNullOrWhiteSpace(r.Name)).Select(Of)];
 
     public async Task<IReadOnlyList<Robot>> AllAsync(WorkflowDbContext db, CancellationToken ct)
     {
-        var stored = (await db.Robots.AsNoTracking().ToListAsync(ct)).Select(Of).ToList();
+        var stored = (await db.Robots.AsNoTracking().ToListAsync(ct)).Select(FromRecord).ToList();
         var names = stored.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. stored.Concat(FromSettings.Where(r => !names.Contains(r.Name))).OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase)];
     }
@@ -31,8 +33,9 @@ public sealed class RobotDirectory(IOptions<RobotSettings> settings)
         new(o.Name.Trim(), o.Kind, o.Url.Trim(), string.IsNullOrWhiteSpace(o.Secret) ? null : o.Secret.Trim(),
             Robot.List(o.Events), Robot.List(o.Groups), RobotSource.Settings);
 
-    public static Robot Of(RobotRecord r) =>
-        new(r.Name, Enum.Parse<RobotKind>(r.Kind), r.Url, string.IsNullOrEmpty(r.Secret) ? null : r.Secret,
+    /// <summary>A database robot, its URL and secret decrypted (<see cref="RobotSecrets"/>); an unreadable URL is empty.</summary>
+    public Robot FromRecord(RobotRecord r) =>
+        new(r.Name, Enum.Parse<RobotKind>(r.Kind), _secrets.Unprotect(r.Url) ?? "", _secrets.Unprotect(r.Secret) is { Length: > 0 } secret ? secret : null,
             Robot.List(r.Events), Robot.List(r.Groups), RobotSource.Database);
 
     /// <summary>Why a robot's settings cannot work, or null: checked at start-up for settings, on save for the page.</summary>

@@ -66,7 +66,16 @@ public sealed class RobotJob(
             return;
         }
 
-        var reply = await poster.PostAsync(robot, payload.Message, ct);
+        RobotReply reply;
+        try
+        {
+            reply = await poster.PostAsync(robot, payload.Message, ct);
+        }
+        catch (Exception ex) when (ex is UriFormatException or ArgumentException)
+        {
+            // The robot's address cannot be posted to as it is: a setting to fix. The message would name the URL: not kept.
+            reply = new RobotReply(RobotOutcome.Failed, $"the robot's URL cannot be used ({ex.GetType().Name})");
+        }
         switch (reply.Outcome)
         {
             case RobotOutcome.Sent:

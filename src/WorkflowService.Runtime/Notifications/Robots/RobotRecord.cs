@@ -6,7 +6,8 @@ namespace WorkflowService.Runtime.Notifications.Robots;
 /// <summary>
 /// A robot an admin keeps in the database (<c>/admin/robots</c>). A robot of the same name in settings is
 /// hidden by it: the page is where an admin changes things without a restart. The URL and secret are
-/// credentials: the page shows them masked, and no log names them.
+/// credentials: stored encrypted where the host has data protection (<see cref="RobotSecrets"/>), shown masked,
+/// and named by no log.
 /// </summary>
 public sealed class RobotRecord
 {

@@ -20,6 +20,7 @@ internal static class RobotRegistration
             .Validate(o => o.Robots.All(r => RobotDirectory.Problem(r.Name, r.Url, r.Events) is null),
                 "Notifications:Robots: every robot needs a Name, an http(s) Url and known Events (breach, warning, escalation, daily-report, missed-call)")
             .ValidateOnStart();
+        services.AddSingleton<RobotSecrets>();
         services.AddSingleton<RobotDirectory>();
         services.AddSingleton<RobotRenderer>();
         services.AddSingleton<RobotOutbox>();
