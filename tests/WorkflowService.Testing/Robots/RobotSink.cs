@@ -16,6 +16,9 @@ namespace WorkflowService.Testing.Robots;
 /// <summary>What a sink received: the kind it stood in for, the body, and whether the signature checked out.</summary>
 public sealed record RobotHit(string Kind, string Path, string Query, string Body, bool SignatureValid)
 {
+    /// <summary>When the sink received it (the wall clock).</summary>
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }
 

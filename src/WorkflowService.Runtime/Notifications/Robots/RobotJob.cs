@@ -20,6 +20,7 @@ public sealed class RobotJob(
     TransactionRunner transactions,
     RobotDirectory directory,
     RobotPoster poster,
+    RobotPacer pacer,
     IBackgroundJobClient jobs,
     IOptions<RobotSettings> settings,
     TimeProvider clock,
@@ -47,7 +48,6 @@ public sealed class RobotJob(
             logger.NotDueYet(outboxId, row.NextAttemptAt);
             return;
         }
-        if (!await ClaimAsync(row, ct)) return;
 
         RobotPayload payload;
         try
@@ -56,15 +56,22 @@ public sealed class RobotJob(
         }
         catch (JsonException ex)
         {
-            await FailAsync(db, row, "?", $"unreadable payload: {ex.Message}");
+            if (await ClaimAsync(row, ct)) await FailAsync(db, row, "?", $"unreadable payload: {ex.Message}");
             return;
         }
         var robot = await directory.FindAsync(db, payload.Robot, ct);
         if (robot is null)
         {
-            await FailAsync(db, row, payload.Robot, $"robot '{payload.Robot}' is no longer configured");
+            if (await ClaimAsync(row, ct)) await FailAsync(db, row, payload.Robot, $"robot '{payload.Robot}' is no longer configured");
             return;
         }
+        if (pacer.Reserve(robot, clock.GetUtcNow()) is { } later)
+        {
+            logger.Paced(row.Id, robot.Name, later);
+            Schedule(row.Id, later);
+            return;
+        }
+        if (!await ClaimAsync(row, ct)) return;
 
         RobotReply reply;
         try
@@ -136,14 +143,19 @@ public sealed class RobotJob(
         row.NextAttemptAt = next;
         await transactions.SaveChangesAsync(db, $"outbox {row.Id}", CancellationToken.None);
         logger.AttemptFailed(row.Id, robot, row.Attempts, error, next);
+        Schedule(row.Id, next);
+    }
+
+    private void Schedule(Guid outboxId, DateTimeOffset at)
+    {
         try
         {
-            jobs.Schedule<RobotJob>(j => j.SendAsync(row.Id, CancellationToken.None), next);
+            jobs.Schedule<RobotJob>(j => j.SendAsync(outboxId, CancellationToken.None), at);
         }
         catch (Exception ex)
         {
-            // The row is Pending with its NextAttemptAt: the sweeper hands it over when it is due.
-            logger.AttemptNotScheduled(ex, row.Id);
+            // The row is Pending: the sweeper hands it over when it is due.
+            logger.AttemptNotScheduled(ex, outboxId);
         }
     }
 

@@ -28,6 +28,9 @@ internal static partial class RobotLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Robot outbox {OutboxId}: could not schedule the attempt; the sweeper will")]
     public static partial void AttemptNotScheduled(this ILogger logger, Exception exception, Guid outboxId);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Robot outbox {OutboxId}: robot '{Robot}' was posted to just now; again at {At}")]
+    public static partial void Paced(this ILogger logger, Guid outboxId, string robot, DateTimeOffset at);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Robots get no '{Event}' message about instance {InstanceId}: {Error}")]
     public static partial void NoticeNotRendered(this ILogger logger, string @event, Guid? instanceId, string error);
 }

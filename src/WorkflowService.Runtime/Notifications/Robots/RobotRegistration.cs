@@ -27,6 +27,7 @@ internal static class RobotRegistration
         services.AddSingleton<RobotAlerts>();
         services.AddTransient<RobotJob>();
         services.AddSingleton<RobotPoster>();
+        services.AddSingleton<RobotPacer>();
         services.AddScoped<RobotAdministration>();
         services.AddSingleton<NotifyHandler>();
         services.AddSingleton<WorkflowService.Runtime.Instances.IInternalTopicHandler>(sp => sp.GetRequiredService<NotifyHandler>());

@@ -242,6 +242,22 @@ public sealed class RobotBreachTests : IAsyncLifetime
         Assert.All(await RobotRowsAsync(host), r => Assert.Equal((OutboxStatus.Sent.Name, 1), (r.Status, r.Attempts)));
     }
 
+    [Fact]
+    public async Task Two_breaches_for_one_DingTalk_robot_are_posted_three_seconds_apart()
+    {
+        var host = await StartAsync(new RuntimeSettings { Settings = ThreeRobots() });
+        var owner = host.As("owner");
+        await owner.DeployAsync(LateTask("robot-paced", "engineers"));
+        await owner.StartAsync("robot-paced", businessKey: "P-1");
+        await owner.StartAsync("robot-paced", businessKey: "P-2");
+
+        await Poll.UntilAsync(() => _sink.Of("dingtalk").Count >= 2, "both breaches are posted", TimeSpan.FromSeconds(30));
+
+        var hits = _sink.Of("dingtalk").OrderBy(h => h.At).ToList();
+        Assert.True(hits[1].At - hits[0].At >= TimeSpan.FromSeconds(2.9), $"{hits[1].At - hits[0].At} apart");
+        Assert.All(hits, h => Assert.True(h.SignatureValid));
+    }
+
     private static string Message(RobotHit hit) =>
         hit.Kind == "feishu" ? hit.Json.GetProperty("card").GetRawText() : hit.Body;
 

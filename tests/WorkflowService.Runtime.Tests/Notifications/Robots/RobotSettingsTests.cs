@@ -58,3 +58,23 @@ public sealed class RobotSettingsTests
         Assert.Equal("Notifications:Robots:0:Kind is 'Slack': use WeCom, DingTalk or Feishu", error.Message);
     }
 }
+
+public sealed class RobotPacerTests
+{
+    private static Robot Robot(string name, RobotKind kind) =>
+        new(name, kind, "https://x.example/", null, new HashSet<string>(), new HashSet<string>(), RobotSource.Settings);
+
+    [Fact]
+    public void A_second_message_to_a_robot_within_its_spacing_comes_back_when_the_robot_is_free()
+    {
+        var pacer = new RobotPacer();
+        var now = new DateTimeOffset(2026, 12, 8, 8, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(pacer.Reserve(Robot("desk", RobotKind.DingTalk), now));
+        Assert.Equal(now.AddSeconds(3), pacer.Reserve(Robot("DESK", RobotKind.DingTalk), now.AddSeconds(1)));
+        Assert.Null(pacer.Reserve(Robot("other", RobotKind.WeCom), now.AddSeconds(1)));
+        Assert.Null(pacer.Reserve(Robot("desk", RobotKind.DingTalk), now.AddSeconds(3)));
+        Assert.Null(pacer.Reserve(Robot("lark", RobotKind.Feishu), now));
+        Assert.Null(pacer.Reserve(Robot("lark", RobotKind.Feishu), now.AddMilliseconds(600)));
+    }
+}
