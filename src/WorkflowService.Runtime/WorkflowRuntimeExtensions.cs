@@ -100,6 +100,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<IOutboxDispatcher, HangfireOutboxDispatcher>();
         Mail.MailRegistration.Add(services);
         Notifications.Personal.PersonalRegistration.Add(services, config);
+        Notifications.Robots.RobotRegistration.Add(services, config);
 
         AddHangfire(services, storage, scheduling);
         services.AddSingleton<TimerSweeper>();

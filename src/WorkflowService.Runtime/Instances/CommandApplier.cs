@@ -15,8 +15,9 @@ namespace WorkflowService.Runtime.Instances;
 /// completed at once, so the process moves on in the same step.
 /// </summary>
 /// <param name="notices">Tells a task's assignee in the step (absent in tests that build the applier by hand).</param>
+/// <param name="robots">Posts breaches to the group robots subscribed to them (absent likewise).</param>
 public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInternalTopicHandler> internalHandlers,
-    Notifications.Personal.PersonalNotices? notices = null)
+    Notifications.Personal.PersonalNotices? notices = null, Notifications.Robots.RobotAlerts? robots = null)
 {
     private readonly Dictionary<string, IInternalTopicHandler> _internal =
         internalHandlers.ToDictionary(h => h.Topic, StringComparer.Ordinal);
@@ -83,7 +84,11 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             case RecordBreach c: await RecordBreachAsync(scope, c, ct); break;
             case RaiseIncident c: History(scope, c.ElementId, HistoryEvent.Incident, 0, null, c.Message); break;
             case ResolveIncident c: History(scope, c.ElementId, HistoryEvent.IncidentResolved, 0, null, null); break;
-            case ElementEntered c: History(scope, c.ElementId, HistoryEvent.Entered, c.TokenId, null, null); break;
+            case ElementEntered c:
+                History(scope, c.ElementId, HistoryEvent.Entered, c.TokenId, null, null);
+                // An element whose model says notify="<event>" (the hotline's missed call) reaches the group robots (issue 15).
+                if (robots is not null) await robots.ElementEnteredAsync(scope, c.ElementId, ct);
+                break;
             case ElementLeft c: History(scope, c.ElementId, c.Interrupted ? HistoryEvent.Interrupted : HistoryEvent.Left, c.TokenId, c.By, null); break;
             case InstanceEnded c: EndInstance(scope, c); break;
             default: throw new InvalidOperationException($"Unknown engine command {command.GetType().Name}");
@@ -207,20 +212,23 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             scope.Subscriptions.Remove(row);
     }
 
-    private static async Task RecordBreachAsync(StepScope scope, RecordBreach c, CancellationToken ct)
+    private async Task RecordBreachAsync(StepScope scope, RecordBreach c, CancellationToken ct)
     {
         var (person, groups) = await BreachCharge.OfAsync(scope, c, ct);
-        scope.Db.Breaches.Add(new BreachRecord
+        var breach = new BreachRecord
         {
             Rule = c.Rule, InstanceId = scope.Instance.Id, DefinitionKey = scope.Instance.DefinitionKey,
             BusinessKey = scope.Instance.BusinessKey, ElementId = c.ElementId, DueAt = c.DueAt, DetectedAt = c.DetectedAt,
             Responsible = person, ResponsibleGroup = groups,
             ResponsibleNote = BreachCharge.Note(c),
-        });
+        };
+        scope.Db.Breaches.Add(breach);
         // A milestone reached before the breach was seen is late all the same (the writer marks those reached after).
         var (instanceId, rule) = (scope.Instance.Id, c.Rule);
         await scope.Db.Milestones.Where(m => m.InstanceId == instanceId && m.Rule == rule && !m.Breached)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Breached, true), ct);
+        // The group robots subscribed to breaches, in the same transaction (issue 15).
+        if (robots is not null) await robots.BreachAsync(scope, c, breach, ct);
     }
 
     private static void EndInstance(StepScope scope, InstanceEnded c)

@@ -73,6 +73,15 @@ public sealed class InstanceCatalog(WorkflowDbFactory dbFactory, DefinitionCache
             try { mail = MailPayload.Deserialize(row.PayloadJson); }
             catch (JsonException) { } // A row the sender will fail on anyway: shown without recipients.
         }
+        // A group robot's message (issue 15): its title as the subject, the robot as the recipient.
+        if (row.Kind == Notifications.Robots.RobotPayload.Kind)
+        {
+            Notifications.Robots.RobotPayload? robot = null;
+            try { robot = Notifications.Robots.RobotPayload.Deserialize(row.PayloadJson); }
+            catch (JsonException) { }
+            return new OutboxMessageView(row.Id, row.Kind, row.Status, row.CreatedAt, row.SentAt, row.Attempts, row.LastError,
+                robot is null ? [] : [robot.Robot], robot?.Title, robot is null ? null : $"robot-{robot.Event}");
+        }
         return new OutboxMessageView(row.Id, row.Kind, row.Status, row.CreatedAt, row.SentAt, row.Attempts, row.LastError,
             [.. mail?.To ?? [], .. mail?.Cc ?? []], mail?.Subject, mail?.Template);
     }

@@ -46,6 +46,12 @@ public sealed class OutboxJob(
     {
         await using var db = dbFactory.Create();
         var row = await db.Outbox.SingleOrDefaultAsync(o => o.Id == outboxId, ct);
+        // The outbox dispatcher and the sweeper hand over every kind here; a robot message has a sender of its own.
+        if (row is { Kind: Notifications.Robots.RobotPayload.Kind } && row.Status == OutboxStatus.Pending)
+        {
+            jobs.Enqueue<Notifications.Robots.RobotJob>(j => j.SendAsync(outboxId, CancellationToken.None));
+            return;
+        }
         if (row is null || row.Status != OutboxStatus.Pending || row.Kind != MailPayload.Kind)
         {
             logger.NothingToSend(outboxId, row?.Status ?? "missing");

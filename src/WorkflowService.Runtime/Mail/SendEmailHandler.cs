@@ -19,7 +19,8 @@ namespace WorkflowService.Runtime.Mail;
 /// strings (user names, group names, addresses), <c>template</c> (default <c>escalation</c>),
 /// <c>subject</c>, <c>rule</c>; any other input reaches the template as <c>inputs</c>.
 /// </summary>
-public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOptions> app) : IInternalTopicHandler
+public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOptions> app,
+    Notifications.Robots.RobotAlerts? robots = null) : IInternalTopicHandler
 {
     public const string TopicName = "send-email";
     public const string DefaultTemplate = "escalation";
@@ -47,7 +48,8 @@ public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOption
         var rule = SingleLine(Text(inputs, "rule", where), "rule", where);
 
         var baseUrl = app.Value.BaseUrl.TrimEnd('/');
-        var tasks = (await OpenTasksAsync(scope, ct))
+        var openTasks = await OpenTasksAsync(scope, ct);
+        var tasks = openTasks
             .Select(x => MailTask.Of(x, scope.Model, baseUrl))
             .ToList();
         var instance = scope.Instance;
@@ -71,6 +73,9 @@ public sealed class SendEmailHandler(TemplateStore templates, IOptions<AppOption
         };
         scope.Db.Outbox.Add(row);
         scope.Effects.Outbox.Add(row.Id);
+        // An escalation reaches the group robots subscribed to escalations as well (issue 15).
+        if (robots is not null && template == DefaultTemplate)
+            await robots.EscalationAsync(scope, openTasks, rule, subject, payload.Breach?.ResponsibleGroup, ct);
         return VariableMap.Empty;
     }
 

@@ -51,6 +51,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<RevokedTokenRecord> RevokedTokens => Set<RevokedTokenRecord>();
     public DbSet<Calendars.CalendarRecord> Calendars => Set<Calendars.CalendarRecord>();
+    // Issue 15, group robots (Notifications/Robots).
+    public DbSet<Notifications.Robots.RobotRecord> Robots => Set<Notifications.Robots.RobotRecord>();
 
     // Per-person notifications (issue 15): the bell's rows and each person's choice of channels.
     public DbSet<Notifications.Personal.PersonalNotification> PersonalNotifications => Set<Notifications.Personal.PersonalNotification>();
@@ -194,6 +196,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         builder.ApplyConfiguration(new Calendars.CalendarRecordConfiguration());
         builder.ApplyConfiguration(new Notifications.Personal.PersonalNotificationConfiguration());
         builder.ApplyConfiguration(new Notifications.Personal.NotificationPreferenceConfiguration());
+        builder.ApplyConfiguration(new Notifications.Robots.RobotRecordConfiguration());
     }
 }
 

@@ -27,7 +27,8 @@ public sealed class SlaWarnings(
     TimeProvider clock,
     IOptions<AppOptions> app,
     IOptions<SchedulingOptions> options,
-    ILogger<SlaWarnings> logger)
+    ILogger<SlaWarnings> logger,
+    Notifications.Robots.RobotAlerts? robots = null)
 {
     public const string Template = "sla-warning";
     public const string NotificationKind = "slaWarning";
@@ -82,8 +83,11 @@ public sealed class SlaWarnings(
                 db.Outbox.Add(message);
                 mailId = message.Id;
             }
+            // The group robots subscribed to warnings, beside the mail (issue 15).
+            IReadOnlyList<Guid> robotIds = robots is null ? [] : await robots.WarningAsync(db, instance, model,
+                InstanceVariables(instance), tasks, timer.SlaRule, timer.DueAt, last, now, ct);
             await db.SaveChangesAsync(ct);
-            return new Sent(mailId, mark, instance, tasks);
+            return new Sent(mailId, mark, instance, tasks) { RobotIds = robotIds };
         }, ct);
         if (sent is null) return;
         if (sent.Later is { } later)
@@ -94,12 +98,19 @@ public sealed class SlaWarnings(
 
         logger.SlaWarningSent(timerId, sent.Mark, sent.Instance.Id);
         if (sent.MailId is { } id) outbox.Dispatch(id);
+        foreach (var robotId in sent.RobotIds) outbox.Dispatch(robotId);
         await notifier.NotifyAsync([.. sent.Tasks.Select(t => new WorkflowNotification(NotificationKind, sent.Instance.Id, t.Id,
             sent.Instance.DefinitionKey, t.ElementId, t.Assignee,
             Names(t.CandidateGroups), Names(t.CandidateUsers)))], ct);
     }
 
-    private sealed record Sent(Guid? MailId, int Mark, InstanceRecord Instance, List<TaskRecord> Tasks, DateTimeOffset? Later = null);
+    private sealed record Sent(Guid? MailId, int Mark, InstanceRecord Instance, List<TaskRecord> Tasks, DateTimeOffset? Later = null)
+    {
+        public IReadOnlyList<Guid> RobotIds { get; init; } = [];
+    }
+
+    private static System.Collections.Immutable.ImmutableDictionary<string, JsonElement> InstanceVariables(InstanceRecord instance) =>
+        WorkflowService.Engine.Execution.InstanceStateJson.Deserialize(instance.StateJson).Variables;
 
     private List<string> Supervisors() =>
         [.. Names(options.Value.WarnSupervisors)];

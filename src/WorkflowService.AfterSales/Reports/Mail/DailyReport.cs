@@ -23,7 +23,8 @@ public sealed class DailyReport(
     ReportOutbox outbox,
     TimeProvider clock,
     IOptions<AppOptions> app,
-    ILogger<DailyReport> logger)
+    ILogger<DailyReport> logger,
+    DailyReportRobots? robots = null)
 {
     public const string JobId = "aftersales-daily-report";
     public const string Template = "daily-report";
@@ -39,7 +40,9 @@ public sealed class DailyReport(
         var today = days.Of(now);
         if (!IsWorkingDay(today)) return false;
         var current = await settings.GetAsync(ct);
-        if (current.Recipients.Count == 0)
+        // Group robots subscribed to the daily report get its short form, mailbox or not (issue 15).
+        var posting = robots is not null && await robots.AnySubscribedAsync(ct);
+        if (current.Recipients.Count == 0 && !posting)
         {
             logger.NoDailyReportMailbox();
             return false;
@@ -47,6 +50,8 @@ public sealed class DailyReport(
         var marker = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // Counted before the transaction: the figures are read-only, and the write below stays short.
         var content = await builder.BuildAsync(today, now, ct);
+        if (posting) await robots!.PostOnceAsync(content, marker, ct);
+        if (current.Recipients.Count == 0) return false;
         if (!await outbox.QueueOnceAsync(JobId, MailedAction, DailyReportSettingsStore.Target, marker,
                 Payload(content, current.Recipients), ct))
             return false;

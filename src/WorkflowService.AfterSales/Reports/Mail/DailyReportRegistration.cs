@@ -16,6 +16,7 @@ public static class DailyReportRegistration
         services.AddSingleton<DailyReportSettingsStore>();
         services.AddSingleton<DailyReportBuilder>();
         services.AddSingleton<DailyReport>();
+        services.AddSingleton<DailyReportRobots>();
         services.AddSingleton<ReportOutbox>();
         services.AddSingleton<ReportOrders>();
         services.AddSingleton<WeeklyQualitySettingsStore>();
