@@ -60,8 +60,8 @@ internal sealed class MailRenderer(TemplateStore templates, TimeZoneInfo zone)
             ["names"] = Names(payload.Instance.Names),
             ["otherNames"] = OtherNames(payload.Instance.Name, payload.Instance.Names),
         },
-        ["variables"] = Object(payload.Variables),
-        ["inputs"] = Object(payload.Inputs),
+        ["variables"] = TemplateValues.Of(payload.Variables),
+        ["inputs"] = TemplateValues.Of(payload.Inputs),
         ["task"] = payload.Task is null ? null : Task(payload.Task),
         ["tasks"] = payload.Tasks.Select(Task).ToList<object?>(),
         ["rule"] = payload.Rule,
@@ -98,25 +98,6 @@ internal sealed class MailRenderer(TemplateStore templates, TimeZoneInfo zone)
     /// <summary>Names in other languages by language (<c>task.names.en</c>); a payload written before there were any has none.</summary>
     private static Dictionary<string, object?> Names(IReadOnlyDictionary<string, string>? names) =>
         (names ?? new Dictionary<string, string>()).ToDictionary(n => n.Key, n => (object?)n.Value, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>A JSON object for the template; a name given twice (JSON allows it) keeps its last value, as JavaScript does.</summary>
-    private static Dictionary<string, object?> Object(IEnumerable<KeyValuePair<string, JsonElement>> properties)
-    {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value) in properties) result[name] = Value(value);
-        return result;
-    }
-
-    private static object? Value(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => Object(value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value))),
-        JsonValueKind.Array => value.EnumerateArray().Select(Value).ToList(),
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.TryGetDecimal(out var d) ? d : value.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
 }
 
 /// <summary>The mail can never be sent as it is: retrying would not help.</summary>

@@ -35,21 +35,6 @@ public static class RobotModel
     };
 
     /// <summary>The process variables, for a template that shows the customer or the caller.</summary>
-    public static Dictionary<string, object?> Map(IEnumerable<KeyValuePair<string, JsonElement>> properties)
-    {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value) in properties) result[name] = Value(value);
-        return result;
-    }
-
-    private static object? Value(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => Map(value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value))),
-        JsonValueKind.Array => value.EnumerateArray().Select(Value).ToList(),
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.TryGetDecimal(out var d) ? d : value.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+    public static Dictionary<string, object?> Map(IEnumerable<KeyValuePair<string, JsonElement>> properties) =>
+        Mail.TemplateValues.Of(properties);
 }
