@@ -33,7 +33,8 @@ public static class WorkflowWebExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         services.AddOpenApi();
-        services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database");
+        // Tagged "ready": the readiness check asks the database, the liveness check nothing (HealthEndpoints).
+        services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database", tags: [HealthEndpoints.Ready]);
         // Chinese text is written as itself, not as &#x...; codes (still HTML-encoded where it matters).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -76,7 +77,7 @@ public static class WorkflowWebExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        HealthEndpoints.Map(app);
         app.MapAuthApi();
         app.MapDefinitionsApi();
         app.MapInstancesApi();

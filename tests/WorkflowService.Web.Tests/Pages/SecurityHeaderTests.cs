@@ -40,6 +40,8 @@ public sealed class SecurityHeaderTests(SecurityHeaderTests.Service service) : I
     [InlineData("/api/tasks", false, HttpStatusCode.Unauthorized, "application/problem+json")]
     [InlineData(InjectedFailure.ApiPath, true, HttpStatusCode.InternalServerError, "application/problem+json")]
     [InlineData("/healthz", false, HttpStatusCode.OK, "text/plain")]
+    [InlineData("/healthz/live", false, HttpStatusCode.OK, "text/plain")]
+    [InlineData("/healthz/ready", false, HttpStatusCode.OK, "text/plain")]
     public async Task Every_kind_of_API_answer_carries_the_headers(string url, bool signedIn, HttpStatusCode status, string mediaType)
     {
         var http = signedIn ? (await service.As("agent")).Http : service.Host.CreateClient();
