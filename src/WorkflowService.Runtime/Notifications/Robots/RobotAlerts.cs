@@ -100,7 +100,7 @@ public sealed class RobotAlerts(RobotOutbox outbox, IOptions<AppOptions> app)
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["instance"] = RobotModel.Instance(instance, model, BaseUrl),
-            ["variables"] = RobotModel.Map(variables),
+            ["variables"] = RobotModel.Variables(variables),
             ["task"] = ordered.FirstOrDefault(),
             ["tasks"] = ordered.ToList<object?>(),
         };

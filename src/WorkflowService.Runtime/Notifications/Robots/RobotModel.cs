@@ -34,7 +34,41 @@ public static class RobotModel
         ["link"] = $"{baseUrl}/tasks/{task.Id}",
     };
 
-    /// <summary>The process variables, for a template that shows the customer or the caller.</summary>
+    /// <summary>Values as the template reads them, written as given (a process owner's inputs to <c>notify</c>).</summary>
     public static Dictionary<string, object?> Map(IEnumerable<KeyValuePair<string, JsonElement>> properties) =>
         Mail.TemplateValues.Of(properties);
+
+    /// <summary>
+    /// The process variables, for a template that shows the customer or the caller: text typed at the desk or sent by
+    /// the PBX, so each string is made inert in the chat's markdown (<see cref="Inert"/>).
+    /// </summary>
+    public static Dictionary<string, object?> Variables(IEnumerable<KeyValuePair<string, JsonElement>> variables) =>
+        (Dictionary<string, object?>)Neutralize(Map(variables))!;
+
+    /// <summary>
+    /// A value made inert in WeCom, DingTalk and Feishu markdown: the characters that open a mention (<c>&lt;@all&gt;</c>,
+    /// <c>&lt;at id=all&gt;</c>), a link or an image (<c>[…](…)</c>), emphasis, code or a heading become their full-width
+    /// forms, which read the same to a Chinese reader and mean nothing to the chat; a line break becomes a space, so a
+    /// value cannot start a line of its own. Escaping with a backslash is not used: not every kind honours it.
+    /// </summary>
+    public static string Inert(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+            result.Append(c switch
+            {
+                '<' => '＜', '>' => '＞', '[' => '［', ']' => '］', '*' => '＊', '_' => '＿', '`' => '｀', '#' => '＃', '~' => '～',
+                '\r' or '\n' => ' ',
+                _ => c,
+            });
+        return result.ToString();
+    }
+
+    private static object? Neutralize(object? value) => value switch
+    {
+        string text => Inert(text),
+        Dictionary<string, object?> map => map.ToDictionary(p => p.Key, p => Neutralize(p.Value), StringComparer.Ordinal),
+        List<object?> list => list.Select(Neutralize).ToList(),
+        _ => value,
+    };
 }

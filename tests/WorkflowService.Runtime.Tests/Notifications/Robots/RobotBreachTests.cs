@@ -60,11 +60,12 @@ public sealed class RobotBreachTests : IAsyncLifetime
         {TestBpmn.Flows("start", "work", "done")}{TestBpmn.Flows("slaTimer", "breachRecorded")}
         """);
 
-    private static async Task<Guid> BreachAsync(RuntimeHost host, string key, string group, string businessKey = "TS-2026-0815")
+    private static async Task<Guid> BreachAsync(RuntimeHost host, string key, string group, string businessKey = "TS-2026-0815",
+        string customer = "上海华为技术有限公司")
     {
         var owner = host.As("owner");
         await owner.DeployAsync(LateTask(key, group));
-        var id = await owner.StartAsync(key, new { customer = "上海华为技术有限公司" }, businessKey);
+        var id = await owner.StartAsync(key, new { customer }, businessKey);
         await Poll.ForAsync(() => host.As("manager").BreachesAsync(id), b => b.Count == 1, "the breach is recorded");
         return id;
     }
@@ -103,6 +104,23 @@ public sealed class RobotBreachTests : IAsyncLifetime
 
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Equal((id, 1), (r.InstanceId!.Value, r.Attempts)));
+    }
+
+    [Fact]
+    public async Task A_customer_name_written_as_markdown_or_a_mention_reaches_the_group_as_plain_text()
+    {
+        var host = await StartAsync(new RuntimeSettings { Settings = ThreeRobots() });
+        await BreachAsync(host, "robot-inert", "engineers", customer: "**张总** <@all> [点此](http://evil.example)\n# 紧急");
+
+        await Poll.UntilAsync(() => _sink.Of("wecom").Count == 1, "the WeCom robot is posted to");
+        var content = _sink.Of("wecom")[0].Json.GetProperty("markdown").GetProperty("content").GetString()!;
+
+        Assert.Contains("＊＊张总＊＊ ＜@all＞ ［点此］(http://evil.example) ＃ 紧急", content);
+        Assert.DoesNotContain("<@all>", content);
+        Assert.DoesNotContain("[点此]", content);
+        // The template's own markdown stays: bold labels and the link to the task.
+        Assert.Contains("**责任人**", content);
+        Assert.Contains("(http://workflow.test/tasks/", content);
     }
 
     [Fact]
