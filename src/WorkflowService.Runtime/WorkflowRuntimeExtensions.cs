@@ -147,10 +147,15 @@ public static class WorkflowRuntimeExtensions
             ? PostgreSqlJobStorage(storage.EffectiveConnectionString, scheduling.PollingInterval)
             : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) }));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire((_, cfg) => cfg
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        services.AddHangfire((sp, cfg) =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            // Hangfire logs through one process-wide provider, by default the starting host's logger factory; a process
+            // that runs several hosts one after another (the tests) registers one that outlives them all.
+            if (sp.GetService<Hangfire.Logging.ILogProvider>() is { } logs) cfg.UseLogProvider(logs);
+        });
         services.AddHangfireServer((sp, o) =>
         {
             o.SchedulePollingInterval = scheduling.PollingInterval;

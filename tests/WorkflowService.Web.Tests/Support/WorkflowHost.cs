@@ -74,6 +74,10 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
             // Identity's default (100,000 PBKDF2 rounds) costs ~0.3 s a hash on a test machine; every host
             // seeds nine users and every test signs some in. Tests do not need hashes that resist cracking.
             s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            // Hangfire's log provider is process-wide and each host's start points it at that host's logger factory:
+            // a host started while another is disposed could create its job clients from the disposed one. Every test
+            // host hands the runtime one provider that lives as long as the process instead (see CreateHost too).
+            s.AddSingleton<Hangfire.Logging.ILogProvider>(new AspNetCoreLogProvider(HangfireLogs));
             Settings.Services?.Invoke(s);
             if (Settings.Clock is not { } clock) return;
             s.Replace(ServiceDescriptor.Singleton(clock));
