@@ -17,6 +17,7 @@ if (args is ["calendar", .. var calendarArgs]) return WorkflowService.Benchmarks
 if (args is ["reports", .. var reportsArgs]) return await WorkflowService.Benchmarks.Reports.ReportsSuite.RunAsync(reportsArgs);
 if (args is ["records", .. var recordsArgs]) return await WorkflowService.Benchmarks.Records.RecordsSuite.RunAsync(recordsArgs);
 if (args is ["runtime", .. var runtimeArgs]) return await WorkflowService.Benchmarks.Runtime.RuntimeSuite.RunAsync(runtimeArgs);
+if (args is ["peer", .. var peerArgs]) return await WorkflowService.Benchmarks.Peer.PeerSuite.RunAsync(peerArgs);
 
 var quick = args.Contains("--quick");
 // The median always shows: on a shared machine it is the number to quote, and Steps/s is based on it.
