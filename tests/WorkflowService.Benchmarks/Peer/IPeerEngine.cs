@@ -20,6 +20,9 @@ internal interface IPeerEngine : IAsyncDisposable
 
     /// <summary>Returns once <paramref name="total"/> instances (since the host started) have ended.</summary>
     Task SettleEndsAsync(int total, TimeSpan timeout);
+
+    /// <summary>Instances ended since the host started: checks that none ends before its event.</summary>
+    Task<int> EndedAsync();
 }
 
 internal static class Settle

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Benchmarks.Runtime;
@@ -68,7 +69,17 @@ internal sealed class OursPeer : IPeerEngine
         await keepAlive.OpenAsync();
         try
         {
-            return await StartAsync(folder, keepAlive, "SQLite in memory (shared cache)");
+            var peer = await StartAsync(folder, keepAlive, "SQLite in memory (shared cache)");
+            // Proof that the service's pooled contexts use this database, not a file beside it.
+            await using var check = keepAlive.CreateCommand();
+            check.CommandText = "SELECT count(*) FROM definitions WHERE \"Key\" = $key";
+            check.Parameters.AddWithValue("$key", Key);
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 0)
+            {
+                await peer.DisposeAsync();
+                throw new InvalidOperationException("The service did not write to the in-memory database");
+            }
+            return peer;
         }
         catch
         {
@@ -95,6 +106,8 @@ internal sealed class OursPeer : IPeerEngine
 
     public Task SettleEndsAsync(int total, TimeSpan timeout) =>
         Settle.UntilAsync(() => CountAsync("Completed"), total, timeout, "our instances ended");
+
+    public Task<int> EndedAsync() => CountAsync("Completed");
 
     /// <summary>This process's instances in <paramref name="status"/>, or all of them (those of earlier rounds have ended).</summary>
     private async Task<int> CountAsync(string? status)

@@ -82,6 +82,8 @@ internal static class PeerSuite
                     await peer.SettleStartsAsync(started, timeout);
                     rates.Add(n / batchClock.Elapsed.TotalSeconds);
                 }
+                if (await peer.EndedAsync() is var ended && ended != started - keys.Count)
+                    throw new InvalidOperationException($"{ended - (started - keys.Count)} instances ended before their event was published");
                 var eventsClock = Stopwatch.StartNew();
                 await Throughput.MeasureAsync(keys.Count, Concurrent, i => peer.PublishAsync(keys[i]));
                 await peer.SettleEndsAsync(started, timeout);

@@ -65,6 +65,8 @@ internal sealed class WorkflowCorePeer : IPeerEngine
     public Task SettleEndsAsync(int total, TimeSpan timeout) =>
         Settle.UntilAsync(() => Task.FromResult(_counters.Finished), total, timeout, "WorkflowCore instances ended");
 
+    public Task<int> EndedAsync() => Task.FromResult(_counters.Finished);
+
     public async ValueTask DisposeAsync()
     {
         _host.Stop();
