@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowService.AfterSales.Persistence;
 using WorkflowService.Engine.Execution;
-using WorkflowService.Runtime.Milestones;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Web.Tests.Support;
 using static WorkflowService.Web.Tests.Reports.KpiRows;
@@ -20,6 +19,9 @@ namespace WorkflowService.Web.Tests.Reports;
 public sealed class DashboardScenario(WorkflowHost host)
 {
     public const string From = "2017-05-01", To = "2017-05-31";
+
+    /// <summary>History and breaches written as <see cref="KpiRows"/> writes them, milestones included.</summary>
+    private readonly KpiRows _rows = new(host);
 
     /// <summary>Each listable number of May 2017 and how many cases it counts.</summary>
     public static readonly IReadOnlyDictionary<string, int> Expected = new Dictionary<string, int>
@@ -115,21 +117,10 @@ public sealed class DashboardScenario(WorkflowHost host)
         return id;
     }
 
-    private async Task LeftAsync(Guid instance, string elementId, DateTimeOffset at)
-    {
-        await WriteAsync(db => db.History.Add(new HistoryRecord { InstanceId = instance, ElementId = elementId, Event = HistoryEvent.Left, At = at }));
-        await MilestonesAsync(instance);
-    }
+    private Task LeftAsync(Guid instance, string elementId, DateTimeOffset at) => _rows.LeftAsync(instance, elementId, at);
 
-    private async Task BreachAsync(Guid instance, string rule, DateTimeOffset detectedAt, string? responsible)
-    {
-        await WriteAsync(db => db.Breaches.Add(new BreachRecord
-        {
-            Rule = rule, InstanceId = instance, DefinitionKey = "kpi", ElementId = "timer", DueAt = detectedAt.AddMinutes(-1),
-            DetectedAt = detectedAt, Responsible = responsible,
-        }));
-        await MilestonesAsync(instance);
-    }
+    private Task BreachAsync(Guid instance, string rule, DateTimeOffset detectedAt, string? responsible) =>
+        _rows.BreachAsync(instance, rule, detectedAt, responsible);
 
     private async Task<Guid> DeviceAsync(string serial)
     {
@@ -167,12 +158,6 @@ public sealed class DashboardScenario(WorkflowHost host)
         add(a);
         await a.SaveChangesAsync();
     }
-
-    /// <summary>
-    /// The instance's milestones built again from the rows written so far, as the step that left the element (or recorded
-    /// the breach) keeps them: these rows are written straight, beside the steps.
-    /// </summary>
-    private Task MilestonesAsync(Guid instance) => host.Services.GetRequiredService<MilestoneBuilder>().RebuildAsync(instance);
 
     private async Task WriteAsync(Action<WorkflowDbContext> add)
     {

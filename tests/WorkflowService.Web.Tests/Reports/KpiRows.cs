@@ -41,12 +41,13 @@ public sealed class KpiRows(WorkflowHost host)
         await MilestonesAsync(instance);
     }
 
-    /// <summary>A breach of <paramref name="rule"/> detected at <paramref name="detectedAt"/>.</summary>
-    public async Task BreachAsync(Guid instance, string rule, DateTimeOffset detectedAt)
+    /// <summary>A breach of <paramref name="rule"/> detected at <paramref name="detectedAt"/>, charged to <paramref name="responsible"/>.</summary>
+    public async Task BreachAsync(Guid instance, string rule, DateTimeOffset detectedAt, string? responsible = null)
     {
         await WriteAsync(db => db.Breaches.Add(new BreachRecord
         {
             Rule = rule, InstanceId = instance, DefinitionKey = "kpi", ElementId = "timer", DueAt = detectedAt.AddMinutes(-1), DetectedAt = detectedAt,
+            Responsible = responsible,
         }));
         await MilestonesAsync(instance);
     }
