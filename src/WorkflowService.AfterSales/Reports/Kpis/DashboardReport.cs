@@ -27,11 +27,11 @@ public sealed class DashboardReport(KpiSeeds seeds, KpiCases cases, IOptions<Das
     public async Task<DashboardFigures> CountAsync(KpiPeriod period, CancellationToken ct = default)
     {
         var (from, to) = (period.From, period.To);
-        var repairs = await seeds.LeftAsync(KpiReport.RepairDone, from, to, ct);
+        var repairs = await seeds.ReachedAsync(KpiReport.RepairDone, from, to, ct);
         var fixes = await seeds.FirstTimeFixesAsync(repairs, ct);
 
         var scores = await seeds.ScoresAsync(from, to, ct);
-        var satisfaction = Enumerable.Range(1, 5).ToDictionary(s => $"{s}", s => scores.Values.Count(v => v == s), StringComparer.Ordinal);
+        var satisfaction = Enumerable.Range(KpiReport.LowestScore, KpiReport.HighestScore - KpiReport.LowestScore + 1).ToDictionary(s => $"{s}", s => scores.Values.Count(v => v == s), StringComparer.Ordinal);
 
         var complaints = await seeds.ReceivedAsync(OrderType.Complaint.Name, from, to, ct);
         var causes = await seeds.CausesAsync(complaints, ct);

@@ -36,27 +36,27 @@ public sealed class KpiCases(WorkflowDbFactory dbFactory, KpiSeeds seeds, IOptio
                 break;
             case KpiNumber.Repairs or KpiNumber.RepairsOnTime:
                 rule = KpiReport.RepairTurnaround;
-                cases = await OnTimeAsync(await seeds.LeftAsync(KpiReport.RepairDone, from, to, ct), rule, number.Name,
+                cases = await OnTimeAsync(await seeds.ReachedAsync(KpiReport.RepairDone, from, to, ct), rule, number.Name,
                     KpiNumber.RepairsOnTime, null, ct);
                 break;
             case KpiNumber.FirstTimeFixes:
                 rule = KpiReport.RepairTurnaround;
-                cases = await seeds.FirstTimeFixesAsync(await seeds.LeftAsync(KpiReport.RepairDone, from, to, ct), ct);
+                cases = await seeds.FirstTimeFixesAsync(await seeds.ReachedAsync(KpiReport.RepairDone, from, to, ct), ct);
                 break;
             case KpiNumber.FollowUps or KpiNumber.FollowUpsOnTime:
                 rule = KpiReport.FollowUp;
-                cases = await OnTimeAsync(await seeds.LeftAsync(KpiReport.FollowUpDone, from, to, ct), rule, number.Name,
+                cases = await OnTimeAsync(await seeds.ReachedAsync(KpiReport.FollowUpDone, from, to, ct), rule, number.Name,
                     KpiNumber.FollowUpsOnTime, null, ct);
                 break;
             case KpiNumber.Satisfaction:
                 rule = KpiReport.FollowUp;
-                var followUps = await seeds.LeftAsync(KpiReport.FollowUpDone, from, to, ct);
+                var followUps = await seeds.ReachedAsync(KpiReport.FollowUpDone, from, to, ct);
                 var scores = await seeds.ScoresAsync(from, to, ct);
                 cases = followUps.Where(f => scores.TryGetValue(f.InstanceId, out var s) && (number.Value is null || number.Value == $"{s}")).ToList();
                 break;
             case KpiNumber.Slips or KpiNumber.SlipsOnTime:
                 rule = KpiReport.RepairSlip;
-                cases = await OnTimeAsync(await seeds.LeftAsync(KpiReport.SlipHandedIn, from, to, ct), rule, number.Name,
+                cases = await OnTimeAsync(await seeds.ReachedAsync(KpiReport.SlipHandedIn, from, to, ct), rule, number.Name,
                     KpiNumber.SlipsOnTime, null, ct);
                 break;
             case KpiNumber.Complaints or KpiNumber.Cause:

@@ -49,8 +49,12 @@ public sealed class KpiReport(WorkflowDbFactory dbFactory, IOptions<AfterSalesOp
     /// <summary>The milestones the reports count, kept by the Runtime as instances reach them (<see cref="KpiRegistration"/>).</summary>
     public static readonly IReadOnlyList<MilestoneDefinition> Milestones = [RepairDone, FollowUpDone, SlipHandedIn];
 
-    /// <summary>The satisfaction scores a follow-up may give.</summary>
-    public static readonly IReadOnlyList<double> Scores = [1, 2, 3, 4, 5];
+    /// <summary>The satisfaction scores a follow-up may give: the whole numbers from the lowest to the highest.</summary>
+    public const int LowestScore = 1, HighestScore = 5;
+
+    /// <summary>Whether a follow-up's kept number is a satisfaction score (<see cref="LowestScore"/>–<see cref="HighestScore"/>, whole).</summary>
+    public static bool IsScore(double? number) =>
+        number is { } n && n >= LowestScore && n <= HighestScore && n == Math.Floor(n);
 
     /// <summary>The rules shown in <see cref="KpiFigures.BreachesByRule"/> even with no breach (others appear when breached).</summary>
     public static readonly IReadOnlyList<string> ShippedRules =
@@ -66,7 +70,7 @@ public sealed class KpiReport(WorkflowDbFactory dbFactory, IOptions<AfterSalesOp
         var repairsRead = outcomes.MilestoneAsync(RepairDone.Name, from, to, ct);
         var followUpsRead = outcomes.MilestoneAsync(FollowUpDone.Name, from, to, ct);
         var slipsRead = outcomes.MilestoneAsync(SlipHandedIn.Name, from, to, ct);
-        var scoresRead = outcomes.MilestoneWholeNumbersAsync(FollowUpDone.Name, from, to, 1, 5, ct);
+        var scoresRead = outcomes.MilestoneWholeNumbersAsync(FollowUpDone.Name, from, to, LowestScore, HighestScore, ct);
         var breachesRead = outcomes.BreachesByRuleAsync(from, to, ct);
         var ordersRead = OrdersAsync(outcomes, from, to, ct);
         await Task.WhenAll(callsRead, repairsRead, followUpsRead, slipsRead, scoresRead, breachesRead, ordersRead);

@@ -31,7 +31,7 @@ public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceCatalog catalo
     }
 
     /// <summary>Instances that reached the milestone in the period (the first time they left one of its elements), at that instant.</summary>
-    public async Task<List<KpiSeed>> LeftAsync(MilestoneDefinition milestone, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<List<KpiSeed>> ReachedAsync(MilestoneDefinition milestone, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var rows = await new RuleOutcomes(dbFactory).MilestoneCasesAsync(milestone.Name, from, to, ct);
         return [.. rows.Select(r => new KpiSeed(r.InstanceId, r.At))];
@@ -113,7 +113,7 @@ public sealed class KpiSeeds(WorkflowDbFactory dbFactory, InstanceCatalog catalo
     public async Task<Dictionary<Guid, int>> ScoresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var followUps = await new RuleOutcomes(dbFactory).MilestoneCasesAsync(KpiReport.FollowUpDone.Name, from, to, ct);
-        return followUps.Where(f => f.Number is { } n && KpiReport.Scores.Contains(n)).ToDictionary(f => f.InstanceId, f => (int)f.Number!.Value);
+        return followUps.Where(f => KpiReport.IsScore(f.Number)).ToDictionary(f => f.InstanceId, f => (int)f.Number!.Value);
     }
 
     /// <summary>The cause key of each complaint (<see cref="ComplaintCauses"/>).</summary>
