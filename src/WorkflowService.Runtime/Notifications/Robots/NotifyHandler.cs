@@ -44,7 +44,8 @@ public sealed class NotifyHandler(RobotDirectory directory, RobotOutbox outbox, 
 
         var open = await scope.OpenTasks.WhereAsync(t => t.Status == UserTaskStatus.Open, ct);
         var model = alerts.Base(scope.Instance, scope.Model, scope.State.Variables, open);
-        model["inputs"] = RobotModel.Map(inputs.Where(i => !OwnInputs.Contains(i.Key)));
+        // The process owner's own text, as written (unlike the variables, not made inert).
+        model["inputs"] = Mail.TemplateValues.Of(inputs.Where(i => !OwnInputs.Contains(i.Key)));
         model["now"] = scope.Now;
         var link = open.Count == 1 ? (string?)((Dictionary<string, object?>)model["task"]!)["link"]
                                    : (string?)((Dictionary<string, object?>)model["instance"]!)["link"];

@@ -34,16 +34,12 @@ public static class RobotModel
         ["link"] = $"{baseUrl}/tasks/{task.Id}",
     };
 
-    /// <summary>Values as the template reads them, written as given (a process owner's inputs to <c>notify</c>).</summary>
-    public static Dictionary<string, object?> Map(IEnumerable<KeyValuePair<string, JsonElement>> properties) =>
-        Mail.TemplateValues.Of(properties);
-
     /// <summary>
     /// The process variables, for a template that shows the customer or the caller: text typed at the desk or sent by
     /// the PBX, so each string is made inert in the chat's markdown (<see cref="Inert"/>).
     /// </summary>
     public static Dictionary<string, object?> Variables(IEnumerable<KeyValuePair<string, JsonElement>> variables) =>
-        (Dictionary<string, object?>)Neutralize(Map(variables))!;
+        (Dictionary<string, object?>)Neutralize(Mail.TemplateValues.Of(variables))!;
 
     /// <summary>
     /// A value made inert in WeCom, DingTalk and Feishu markdown: the characters that open a mention (<c>&lt;@all&gt;</c>,
