@@ -43,7 +43,4 @@ public sealed class MilestoneRegistry
     /// <summary>The milestones reached by leaving <paramref name="elementId"/> of <paramref name="definitionKey"/>.</summary>
     public IReadOnlyList<MilestoneDefinition> Of(string definitionKey, string elementId) =>
         _byElement.TryGetValue((definitionKey, elementId), out var list) ? list : [];
-
-    public MilestoneDefinition Get(string name) =>
-        _all.FirstOrDefault(d => d.Name == name) ?? throw new InvalidOperationException($"Milestone '{name}' is not registered");
 }
