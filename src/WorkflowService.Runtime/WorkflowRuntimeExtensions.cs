@@ -130,7 +130,9 @@ public static class WorkflowRuntimeExtensions
                 o.UseNpgsql(connectionString, n => n.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
             services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<PostgreSqlWorkflowDbContext>>()));
         }
-        services.AddSingleton(new StepWriteGate(serialize: storage.Provider == StorageProvider.Sqlite));
+        // SQLite has one write lock, so one lane; PostgreSQL writes several batches side by side.
+        services.AddSingleton(sp => new WriteBatcher(sp.GetRequiredService<WorkflowDbFactory>(), storage.Batching,
+            storage.Provider == StorageProvider.Sqlite ? 1 : storage.Batching.Lanes, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WriteBatcher>>()));
         services.AddSingleton<TransientRetry>();
         services.AddSingleton<TransactionRunner>();
         // Scoped context for ASP.NET Core Identity's stores.

@@ -29,6 +29,38 @@ public sealed class StorageOptions
         : Provider == StorageProvider.Sqlite
             ? $"Data Source={Path.Combine(DataPath, "workflow.db")}"
             : throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is PostgreSql");
+
+    /// <summary><c>Storage:Batching:*</c>: how many steps share one commit.</summary>
+    public BatchingOptions Batching { get; set; } = new();
+}
+
+/// <summary>
+/// <c>Storage:Batching:*</c>: steps (and the runtime's other writes) that arrive together are written in one transaction,
+/// each in a savepoint of its own, and acknowledged after that one commit (<see cref="Persistence.WriteBatcher"/>).
+/// </summary>
+public sealed class BatchingOptions
+{
+    /// <summary>The most units of work in one commit; 1 gives every step a commit of its own.</summary>
+    public int MaxSteps { get; set; } = 64;
+
+    /// <summary>
+    /// How long a batch that already holds more than one step (so others are arriving) waits for one more before it commits.
+    /// A lone step never waits. Zero (the default): a batch is what queued while the previous one was written.
+    /// </summary>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// PostgreSQL only: batches written side by side by one node (each its own connection and transaction). SQLite has one
+    /// write lock, so it always has one.
+    /// </summary>
+    public int Lanes { get; set; } = 4;
+
+    /// <summary>The error of the first setting out of range, naming it as configured, or null.</summary>
+    public string? Problem() =>
+        MaxSteps is < 1 or > 10_000 ? $"Storage:Batching:MaxSteps must be between 1 and 10000 (it is {MaxSteps})"
+        : MaxWait < TimeSpan.Zero || MaxWait > TimeSpan.FromSeconds(1) ? $"Storage:Batching:MaxWait must be between 0 and 00:00:01 (it is {MaxWait})"
+        : Lanes is < 1 or > 64 ? $"Storage:Batching:Lanes must be between 1 and 64 (it is {Lanes})"
+        : null;
 }
 
 /// <summary><c>Workflows:*</c>: the shipped processes and email templates.</summary>

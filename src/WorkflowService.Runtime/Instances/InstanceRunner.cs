@@ -18,19 +18,18 @@ public sealed record StepOutcome(InstanceRecord Instance, InstanceState State, s
 }
 
 /// <summary>
-/// Runs one step of one instance in one transaction: load the instance, let the engine handle
-/// the event, save the new state together with every row its commands imply (tasks, timers,
-/// breaches, outbox, history), commit, and only then dispatch the effects (schedule timers,
-/// send mail, notify users). A concurrency conflict retries the whole step on fresh state, so
+/// Runs one step of one instance in one transaction (a savepoint of a write batch's, <see cref="WriteBatcher"/>):
+/// load the instance, let the engine handle the event, save the new state together with every row its commands
+/// imply (tasks, timers, breaches, outbox, history), and once the batch has committed dispatch the effects
+/// (schedule timers, send mail, notify users). A concurrency conflict retries the whole step on fresh state, so
 /// an effect is never lost and never doubled.
 /// </summary>
 public sealed class InstanceRunner(
-    WorkflowDbFactory dbFactory,
     Interpreter interpreter,
     DefinitionCache definitions,
     CommandApplier applier,
     EffectDispatcher dispatcher,
-    StepWriteGate writeGate,
+    WriteBatcher batcher,
     TransientRetry retry,
     TimeProvider clock,
     ILogger<InstanceRunner> logger,
@@ -60,10 +59,8 @@ public sealed class InstanceRunner(
         Func<WorkflowDbContext, DateTimeOffset, Task<StartInputs>> inputs, string? startedBy, string? startEventId,
         Func<StepScope, Task>? alongside, Caller? startingAs, CancellationToken ct)
     {
-        var outcome = await InTransactionAsync(async () =>
+        var outcome = await InTransactionAsync(async db =>
         {
-            await using var db = dbFactory.Create();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Asked every time, so a version published on another node is started at once; only the
             // id and version, answered from the (Key, Version) index: the XML is needed only to parse
             // a model the cache does not hold yet.
@@ -111,7 +108,6 @@ public sealed class InstanceRunner(
             if (alongside is not null) await alongside(scope);
             await applier.ApplyAsync(scope, result, ct);
             await SaveAsync(scope, ct);
-            await tx.CommitAsync(ct);
             return (new StepOutcome(instance, scope.State, null), scope.Effects);
         }, $"start {definitionKey}", ct);
         return outcome;
@@ -138,10 +134,8 @@ public sealed class InstanceRunner(
     public async Task<StepOutcome> HandleAsync(Guid instanceId, Func<StepScope, ValueTask<InstanceEvent>> prepare,
         CancellationToken ct = default)
     {
-        return await InTransactionAsync(async () =>
+        return await InTransactionAsync(async db =>
         {
-            await using var db = dbFactory.Create();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
                            ?? throw new NotFoundException($"Instance {instanceId} does not exist");
             var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
@@ -153,13 +147,11 @@ public sealed class InstanceRunner(
             {
                 if (logger.IsEnabled(LogLevel.Information)) logger.EventIgnored(instanceId, evt.GetType().Name, result.IgnoredReason);
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
                 return (new StepOutcome(instance, state, result.IgnoredReason), scope.Effects);
             }
             await applier.ApplyAsync(scope, result, ct);
             if (evt is MessageReceived received) await ForgetConsumedSubscriptionAsync(scope, received.SubscriptionId, ct);
             await SaveAsync(scope, ct);
-            await tx.CommitAsync(ct);
             return (new StepOutcome(instance, scope.State, null), scope.Effects);
         }, $"instance {instanceId}", ct);
     }
@@ -192,13 +184,14 @@ public sealed class InstanceRunner(
     }
 
     /// <summary>
-    /// Runs a step in the write turn and dispatches its effects once it has committed; a transient
-    /// failure (a conflict on the instance's revision, a busy database) redoes the whole step on fresh state.
+    /// Runs a step as a unit of a write batch and dispatches its effects once the batch has committed; a transient
+    /// failure (a conflict on the instance's revision, a busy database) rolls back only this step and redoes it on fresh
+    /// state.
     /// </summary>
-    private async Task<StepOutcome> InTransactionAsync(Func<Task<(StepOutcome, StepEffects)>> step, string what,
+    private async Task<StepOutcome> InTransactionAsync(Func<WorkflowDbContext, Task<(StepOutcome, StepEffects)>> step, string what,
         CancellationToken ct)
     {
-        var (outcome, effects) = await retry.RunAsync(what, _ => writeGate.RunAsync(step, ct), ct);
+        var (outcome, effects) = await retry.RunAsync(what, _ => batcher.RunAsync(step, ct), ct);
         await dispatcher.DispatchAsync(effects, ct);
         return outcome;
     }

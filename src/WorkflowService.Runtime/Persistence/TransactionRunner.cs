@@ -1,35 +1,26 @@
-using WorkflowService.Runtime.Instances;
-
 namespace WorkflowService.Runtime.Persistence;
 
 /// <summary>
-/// Runs the runtime's writes outside a step: each attempt takes the process's write turn
-/// (<see cref="StepWriteGate"/>), opens a fresh context and a transaction, runs the unit of work
-/// and commits; a transient failure (<see cref="TransientRetry"/>) redoes the whole attempt on
-/// fresh rows after the turn was given back. The unit must therefore read what it decides on
-/// inside the attempt and leave side effects (dispatching timers, notifications, logs of what was
-/// done) to its caller, after the commit.
+/// Runs the runtime's writes outside a step: each attempt is a unit of work of a write batch
+/// (<see cref="WriteBatcher"/>: a fresh context in the batch's transaction, in a savepoint of its own),
+/// answered once the batch has committed; a transient failure (<see cref="TransientRetry"/>) redoes the
+/// whole attempt on fresh rows in a later batch. The unit must therefore read what it decides on inside
+/// the attempt, save what it changes, and leave side effects (dispatching timers, notifications, logs
+/// of what was done) to its caller, after the commit.
 /// </summary>
-public sealed class TransactionRunner(WorkflowDbFactory dbFactory, StepWriteGate gate, TransientRetry retry)
+public sealed class TransactionRunner(WriteBatcher batcher, TransientRetry retry)
 {
-    /// <summary>For tests that build a runner of their own over the same turn.</summary>
-    internal StepWriteGate Gate => gate;
+    /// <summary>For tests that build a runner of their own over the same batcher.</summary>
+    internal WriteBatcher Batcher => batcher;
 
     /// <summary>
     /// Runs <paramref name="work"/> in one committed transaction. An exception from the work rolls
-    /// everything back; a refusal (e.g. a <see cref="ConflictException"/>) is not retried.
+    /// everything it did back; a refusal (e.g. a <see cref="Instances.ConflictException"/>) is not retried.
     /// </summary>
     /// <param name="what">Names the write in the retry log ("draft of complaint").</param>
     public Task<T> RunAsync<T>(string what, Func<WorkflowDbContext, Task<T>> work, CancellationToken ct,
         TransientErrors retryOn = TransientErrors.Default) =>
-        retry.RunAsync(what, _ => gate.RunAsync(async () =>
-        {
-            await using var db = dbFactory.Create();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var result = await work(db);
-            await tx.CommitAsync(ct);
-            return result;
-        }, ct), ct, retryOn);
+        retry.RunAsync(what, _ => batcher.RunAsync(work, ct), ct, retryOn);
 
     /// <inheritdoc cref="RunAsync{T}(string, Func{WorkflowDbContext, Task{T}}, CancellationToken, TransientErrors)"/>
     public Task RunAsync(string what, Func<WorkflowDbContext, Task> work, CancellationToken ct,
@@ -47,5 +38,5 @@ public sealed class TransactionRunner(WorkflowDbFactory dbFactory, StepWriteGate
     /// written; a conflict would only fail again with the same stale rows, so it is reported.
     /// </summary>
     public Task SaveChangesAsync(WorkflowDbContext db, string what, CancellationToken ct) =>
-        retry.RunAsync(what, _ => gate.RunAsync(() => db.SaveChangesAsync(ct), ct), ct, TransientErrors.Busy);
+        retry.RunAsync(what, _ => batcher.RunAloneAsync(() => db.SaveChangesAsync(ct), ct), ct, TransientErrors.Busy);
 }

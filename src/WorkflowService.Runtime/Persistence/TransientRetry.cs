@@ -8,7 +8,7 @@ namespace WorkflowService.Runtime.Persistence;
 [Flags]
 public enum TransientErrors
 {
-    /// <summary>The database was busy or locked (SQLITE_BUSY, SQLITE_LOCKED): nothing was written.</summary>
+    /// <summary>The database was busy or locked (SQLITE_BUSY, SQLITE_LOCKED), or the unit's write batch was not committed: nothing was written.</summary>
     Busy = 1,
 
     /// <summary>Another writer won: a concurrency token moved, or PostgreSQL aborted a serialization failure or deadlock.</summary>
@@ -77,6 +77,7 @@ public sealed class TransientRetry(ILogger<TransientRetry> logger, int maxAttemp
     public static TransientErrors? Classify(Exception ex) => ex switch
     {
         DbUpdateConcurrencyException => TransientErrors.Conflict,
+        WriteBatchAbortedException => TransientErrors.Busy, // nothing of the unit was written
         SqliteException { SqliteErrorCode: 5 or 6 } => TransientErrors.Busy, // SQLITE_BUSY, SQLITE_LOCKED
         // SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY; a foreign key or NOT NULL violation is no race.
         SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => TransientErrors.UniqueKeyRace,

@@ -38,6 +38,19 @@ internal sealed class RawSqliteCeiling
         await db.SaveChangesAsync();
     }
 
+    /// <summary>One transaction of <paramref name="rows"/> such rows: the ceiling of a commit shared by many steps.</summary>
+    public async Task InsertManyAsync(int rows)
+    {
+        await using var db = new RawContext(_options);
+        for (var i = 0; i < rows; i++)
+            db.Rows.Add(new RawRow
+            {
+                InstanceId = Guid.CreateVersion7(), ElementId = "acceptRequest", Event = "entered", TokenId = i,
+                At = DateTime.UtcNow,
+            });
+        await db.SaveChangesAsync();
+    }
+
     internal sealed class RawContext(DbContextOptions<RawContext> options) : DbContext(options)
     {
         public DbSet<RawRow> Rows => Set<RawRow>();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WorkflowService.Runtime.Persistence;
 using WorkflowService.Testing;
 
 namespace WorkflowService.Benchmarks.Runtime;
@@ -72,6 +73,10 @@ internal static class RuntimeSuite
         var probe = new TimerProbe(host);
         await probe.DeployAsync();
 
+        var batcher = host.Get<WriteBatcher>();
+        // Units per commit since a reading of the batcher's counters (other writers, e.g. Hangfire's jobs, count too).
+        double BatchSince((long Commits, long Units) before) =>
+            (batcher.Written.Units - before.Units) / (double)Math.Max(1, batcher.Written.Commits - before.Commits);
         var batch = 0;
         for (var round = 0; round <= options.Rounds; round++)
         {
@@ -79,19 +84,23 @@ internal static class RuntimeSuite
             var warmUp = round == 0;
             var ops = warmUp ? options.Operations / 2 : options.Operations;
             log(warmUp ? "warm-up round" : $"round {round} of {options.Rounds}");
-            foreach (var callers in new[] { 1, 4 })
+            foreach (var callers in options.Callers)
                 report.Add($"raw-{callers}", warmUp, await Throughput.MeasureAsync(ops * 2, callers, raw.InsertAsync));
-            foreach (var callers in new[] { 1, 4 })
+            report.Add("raw-batch", warmUp, (await Throughput.MeasureAsync(ops * 2 / SuiteOptions.RawBatchRows, 1,
+                _ => raw.InsertManyAsync(SuiteOptions.RawBatchRows))).TimesRows(SuiteOptions.RawBatchRows));
+            foreach (var callers in options.Callers)
             {
                 var prefix = $"bench-{++batch}-";
+                var written = batcher.Written;
                 report.Add($"start-{callers}", warmUp,
-                    await Throughput.MeasureAsync(ops, callers, i => work.StartAsync(prefix + i)));
+                    await Throughput.MeasureAsync(ops, callers, i => work.StartAsync(prefix + i)), BatchSince(written));
             }
-            foreach (var callers in new[] { 1, 4 })
+            foreach (var callers in options.Callers)
             {
                 var tasks = await work.OpenAcceptTasksAsync(ops);
+                var written = batcher.Written;
                 report.Add($"complete-{callers}", warmUp,
-                    await Throughput.MeasureAsync(tasks.Count, callers, i => work.CompleteAcceptAsync(tasks[i])));
+                    await Throughput.MeasureAsync(tasks.Count, callers, i => work.CompleteAcceptAsync(tasks[i])), BatchSince(written));
             }
             var queries = warmUp ? 20 : options.InboxQueries;
             report.Add("inbox-desk", warmUp, await Throughput.MeasureAsync(queries, 1, _ => work.InboxAsync(RepairWork.DeskAgent)));
@@ -125,7 +134,7 @@ internal static class RuntimeSuite
         for (var run = 1; run <= options.DrainRuns; run++)
         {
             // All due at the same instant, late enough that every instance is waiting before it.
-            var startRate = Math.Max(200, report.MedianRate("start-4"));
+            var startRate = Math.Max(200, report.MedianRate($"start-{options.Callers.Max()}"));
             var at = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5 + options.DrainTimers / startRate * 1.5);
             var result = await probe.RunAsync(Enumerable.Repeat(at, options.DrainTimers).ToList(), TimeSpan.FromMinutes(10));
             report.Drains.Add(result);

@@ -14,6 +14,12 @@ internal sealed record SuiteOptions
     /// <summary>Operations per throughput measurement (the raw SQLite ceiling does twice as many).</summary>
     public int Operations { get; init; } = 2_000;
 
+    /// <summary>Concurrent callers of each throughput measurement (a column each); 16 is what a busy web front sends at once.</summary>
+    public int[] Callers { get; init; } = [1, 4, 16];
+
+    /// <summary>Rows per commit of the batched raw ceiling (what a write batch can reach at best).</summary>
+    public const int RawBatchRows = 64;
+
     /// <summary>Inbox queries per caller per round.</summary>
     public int InboxQueries { get; init; } = 100;
 
@@ -62,11 +68,12 @@ internal sealed record SuiteOptions
                 "--burst-runs" => options with { BurstRuns = Next() },
                 "--drain-runs" => options with { DrainRuns = Next() },
                 "--drain-timers" => options with { DrainTimers = Next() },
+                "--callers" => options with { Callers = [.. args[++i].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))] },
                 "--sql" => options with { Sql = true },
                 "--keep" => options with { KeepData = true },
                 "--set" => options with { Settings = new(options.Settings) { [args[++i].Split('=')[0]] = args[i].Split('=', 2)[1] } },
                 _ => throw new ArgumentException(
-                    $"Unknown option {args[i]}. Options: --quick --rounds N --ops N --population N --lateness-runs N " +
+                    $"Unknown option {args[i]}. Options: --quick --rounds N --ops N --callers 1,4,16 --population N --lateness-runs N " +
                     "--burst-runs N --drain-runs N --drain-timers N --sql --keep --set Section:Key=value"),
             };
         }

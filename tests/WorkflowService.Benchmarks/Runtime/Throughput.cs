@@ -9,6 +9,12 @@ internal sealed record Throughput(int Operations, TimeSpan Elapsed, double[] Lat
     public double P50 => Stats.Percentile(LatenciesMs, 50);
     public double P99 => Stats.Percentile(LatenciesMs, 99);
 
+    /// <summary>Units per commit while it ran (steps of a write batch), when measured.</summary>
+    public double? BatchSize { get; init; }
+
+    /// <summary>The rate in rows when each operation wrote <paramref name="rows"/> rows (latencies stay per operation).</summary>
+    public Throughput TimesRows(int rows) => this with { Operations = Operations * rows };
+
     /// <summary>
     /// Runs <paramref name="operations"/> calls of <paramref name="operation"/> (given the call's
     /// index) on <paramref name="callers"/> concurrent loops that share one counter, as that many

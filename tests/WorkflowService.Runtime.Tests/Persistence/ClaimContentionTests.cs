@@ -27,8 +27,8 @@ public sealed class ClaimContentionTests : IDisposable
         var interpreter = new Interpreter();
         var cache = new DefinitionCache(new BpmnParser());
         var dispatcher = new EffectDispatcher(new NoPorts(), new NoPorts(), new NoPorts(), NullLogger<EffectDispatcher>.Instance);
-        var runner = new InstanceRunner(_file.Factory, interpreter, cache, new CommandApplier(interpreter, []), dispatcher,
-            _process.Gate, new TransientRetry(NullLogger<TransientRetry>.Instance), TimeProvider.System, NullLogger<InstanceRunner>.Instance,
+        var runner = new InstanceRunner(interpreter, cache, new CommandApplier(interpreter, []), dispatcher,
+            _process.Batcher, new TransientRetry(NullLogger<TransientRetry>.Instance), TimeProvider.System, NullLogger<InstanceRunner>.Instance,
             new WorkflowService.Runtime.Milestones.MilestoneRegistry([]));
         _tasks = new TaskService(_file.Factory, _process, cache, new ProcessTexts(_file.Factory, cache, TimeProvider.System), runner,
             interpreter, dispatcher, TimeProvider.System,

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using WorkflowService.Runtime.Instances;
+using WorkflowService.Runtime.Configuration;
 using WorkflowService.Runtime.Persistence;
 
 namespace WorkflowService.Runtime.Tests.Persistence;
@@ -29,9 +29,19 @@ public sealed class SqliteFile : IDisposable
     public string ConnectionString { get; }
     public WorkflowDbFactory Factory { get; }
 
-    /// <summary>The writers of one service process on this file: one gate, one retry policy.</summary>
-    public TransactionRunner Process(StepWriteGate? gate = null) =>
-        new(Factory, gate ?? new StepWriteGate(serialize: true), new TransientRetry(NullLogger<TransientRetry>.Instance));
+    private readonly List<WriteBatcher> _batchers = [];
+
+    /// <summary>The write batcher of one service process on this file (one lane, as the service has on SQLite).</summary>
+    public WriteBatcher Batcher(BatchingOptions? options = null)
+    {
+        var batcher = new WriteBatcher(Factory, options ?? new BatchingOptions(), 1, NullLogger<WriteBatcher>.Instance);
+        _batchers.Add(batcher);
+        return batcher;
+    }
+
+    /// <summary>The writers of one service process on this file: one batcher, one retry policy.</summary>
+    public TransactionRunner Process(WriteBatcher? batcher = null) =>
+        new(batcher ?? Batcher(), new TransientRetry(NullLogger<TransientRetry>.Instance));
 
     /// <summary>Takes the file's write lock from outside the service (another process, a backup tool) until disposed.</summary>
     public async Task<SqliteConnection> LockAsync()
@@ -46,6 +56,7 @@ public sealed class SqliteFile : IDisposable
 
     public void Dispose()
     {
+        foreach (var batcher in _batchers) batcher.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }

@@ -67,6 +67,10 @@ public sealed class MailHarness : IAsyncDisposable
     public IBackgroundJobClient Jobs { get; }
     public SendEmailHandler Handler { get; }
 
+    /// <summary>The one write batcher of the harness's "process" (every job it creates writes through it).</summary>
+    private WriteBatcher Batcher => _batcher ??= new WriteBatcher(Database.Factory, new BatchingOptions(), 1, NullLogger<WriteBatcher>.Instance);
+    private WriteBatcher? _batcher;
+
     public Guid InstanceId { get; } = Guid.CreateVersion7();
     public Guid CallBackTaskId { get; } = Guid.CreateVersion7();
     public Guid ResolveTaskId { get; } = Guid.CreateVersion7();
@@ -82,7 +86,7 @@ public sealed class MailHarness : IAsyncDisposable
         VariableMap.Of(("customer", Customer), ("owner", "chen.jie"), ("from", "+86 21 5555 0101"), ("units", 12));
 
     public OutboxJob CreateJob() => new(Database.Factory,
-        new TransactionRunner(Database.Factory, new StepWriteGate(true), new TransientRetry(NullLogger<TransientRetry>.Instance)), Templates, Jobs, Options.Create(Smtp), Options.Create(Storage), Clock,
+        new TransactionRunner(Batcher, new TransientRetry(NullLogger<TransientRetry>.Instance)), Templates, Jobs, Options.Create(Smtp), Options.Create(Storage), Clock,
         NullLogger<OutboxJob>.Instance, Options.Create(App));
 
     /// <summary>Runs the send task in a committed step and returns the outbox row it wrote.</summary>
@@ -177,6 +181,7 @@ public sealed class MailHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_batcher is not null) await _batcher.DisposeAsync();
         foreach (var server in _servers)
         {
             server.SendStop();

@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using WorkflowService.Runtime.Configuration;
+using WorkflowService.Runtime.Persistence;
+
+namespace WorkflowService.Runtime.Tests.Persistence;
+
+/// <summary>
+/// Group commit on a real SQLite file: units that queue while a batch is written share the next commit, each in a
+/// savepoint of its own, so one that fails is rolled back alone; nobody is answered before the commit; a lone unit
+/// does not wait for company; a unit cannot wait for its own batch.
+/// </summary>
+public sealed class WriteBatcherTests : IDisposable
+{
+    private readonly SqliteFile _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task Units_that_queue_behind_a_batch_are_written_together_in_the_next_commit()
+    {
+        var batcher = _file.Batcher();
+        var (held, release) = Hold(batcher);
+        await held.Started;
+
+        var drafts = Enumerable.Range(1, 8).Select(i => batcher.RunAsync(db => AddDraftAsync(db, $"p{i}"), CancellationToken.None)).ToList();
+        release();
+        await Task.WhenAll(drafts.Append(held.Done));
+
+        Assert.Equal(8, await CountDraftsAsync());
+        // The held unit's batch took the eight that queued behind it: one commit for nine units.
+        Assert.Equal((1, 9), batcher.Written);
+    }
+
+    [Fact]
+    public async Task A_unit_that_throws_is_rolled_back_alone_and_the_rest_of_its_batch_commits()
+    {
+        var batcher = _file.Batcher();
+        var (held, release) = Hold(batcher);
+        await held.Started;
+
+        var before = batcher.RunAsync(db => AddDraftAsync(db, "before"), CancellationToken.None);
+        var failing = batcher.RunAsync<bool>(async db =>
+        {
+            await AddDraftAsync(db, "failing"); // saved inside the batch's transaction, then the unit fails
+            throw new InvalidOperationException("the form was refused");
+        }, CancellationToken.None);
+        var after = batcher.RunAsync(db => AddDraftAsync(db, "after"), CancellationToken.None);
+        release();
+
+        Assert.Equal("the form was refused", (await Assert.ThrowsAsync<InvalidOperationException>(() => failing)).Message);
+        await Task.WhenAll(before, after, held.Done);
+        await using var db = _file.Factory.Create();
+        Assert.Equal(["after", "before"], await db.Drafts.Select(d => d.Key).OrderBy(k => k).ToListAsync());
+        Assert.Equal((1, 3), batcher.Written);
+    }
+
+    [Fact]
+    public async Task No_caller_is_answered_before_the_commit_that_holds_its_unit()
+    {
+        var batcher = _file.Batcher();
+        var (first, releaseFirst) = Hold(batcher);
+        await first.Started;
+        var early = batcher.RunAsync(db => AddDraftAsync(db, "early"), CancellationToken.None);
+        var (last, releaseLast) = Hold(batcher);
+        releaseFirst();
+
+        // "early" has been written in the open batch (the unit after it has started), but that batch has not committed.
+        await last.Started;
+        await Task.Delay(100);
+        Assert.False(early.IsCompleted);
+        Assert.Equal(0, await CountDraftsAsync());
+        releaseLast();
+
+        await early;
+        Assert.Equal(1, await CountDraftsAsync());
+        await Task.WhenAll(first.Done, last.Done);
+        Assert.Equal((1, 3), batcher.Written);
+    }
+
+    [Fact]
+    public async Task A_commit_that_fails_tells_every_unit_of_the_batch_that_nothing_was_written_and_the_next_batch_works()
+    {
+        var batcher = _file.Batcher();
+        var (held, release) = Hold(batcher);
+        await held.Started;
+
+        var innocent = batcher.RunAsync(db => AddDraftAsync(db, "innocent"), CancellationToken.None);
+        var orphan = batcher.RunAsync(async db =>
+        {
+            // A candidate row of a task that does not exist, its foreign key checked at COMMIT rather than at the insert.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON");
+            db.Set<TaskCandidate>().Add(new TaskCandidate { TaskId = Guid.NewGuid(), Kind = TaskCandidate.Group, Name = "agents" });
+            await db.SaveChangesAsync();
+            return true;
+        }, CancellationToken.None);
+        release();
+
+        foreach (var unit in new[] { innocent, orphan, held.Done })
+        {
+            var error = await Assert.ThrowsAsync<WriteBatchAbortedException>(() => unit);
+            Assert.Equal(TransientErrors.Busy, TransientRetry.Classify(error));
+            Assert.Contains("FOREIGN KEY", error.InnerException!.Message);
+        }
+        Assert.Equal(0, await CountDraftsAsync());
+        await batcher.RunAsync(db => AddDraftAsync(db, "next"), CancellationToken.None);
+        Assert.Equal(1, await CountDraftsAsync());
+    }
+
+    [Fact]
+    public async Task A_unit_whose_insert_breaks_a_foreign_key_at_once_fails_alone()
+    {
+        var batcher = _file.Batcher();
+        var (held, release) = Hold(batcher);
+        await held.Started;
+
+        var orphan = batcher.RunAsync(async db =>
+        {
+            db.Set<TaskCandidate>().Add(new TaskCandidate { TaskId = Guid.NewGuid(), Kind = TaskCandidate.Group, Name = "agents" });
+            await db.SaveChangesAsync();
+            return true;
+        }, CancellationToken.None);
+        var after = batcher.RunAsync(db => AddDraftAsync(db, "after"), CancellationToken.None);
+        release();
+
+        Assert.Contains("FOREIGN KEY", (await Assert.ThrowsAsync<DbUpdateException>(() => orphan)).InnerException!.Message);
+        await Task.WhenAll(after, held.Done);
+        Assert.Equal(1, await CountDraftsAsync());
+    }
+
+    [Fact]
+    public async Task A_lone_unit_is_committed_at_once_however_long_a_batch_may_wait_to_fill()
+    {
+        var batcher = _file.Batcher(new BatchingOptions { MaxWait = TimeSpan.FromSeconds(1) });
+        await batcher.RunAsync(db => AddDraftAsync(db, "warm-up"), CancellationToken.None);
+
+        var clock = Stopwatch.StartNew();
+        await batcher.RunAsync(db => AddDraftAsync(db, "alone"), CancellationToken.None);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"a lone unit took {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal((2, 2), batcher.Written);
+    }
+
+    [Fact]
+    public async Task A_batch_holds_at_most_the_configured_number_of_units()
+    {
+        var batcher = _file.Batcher(new BatchingOptions { MaxSteps = 3 });
+        var (held, release) = Hold(batcher);
+        await held.Started;
+
+        var drafts = Enumerable.Range(1, 7).Select(i => batcher.RunAsync(db => AddDraftAsync(db, $"p{i}"), CancellationToken.None)).ToList();
+        release();
+        await Task.WhenAll(drafts.Append(held.Done));
+
+        // [held, p1, p2], [p3, p4, p5], [p6, p7]
+        Assert.Equal((3, 8), batcher.Written);
+        Assert.Equal(7, await CountDraftsAsync());
+    }
+
+    [Fact]
+    public async Task A_unit_whose_caller_gave_up_before_its_turn_is_not_run()
+    {
+        var batcher = _file.Batcher();
+        var (held, release) = Hold(batcher);
+        await held.Started;
+        using var giveUp = new CancellationTokenSource();
+
+        var abandoned = batcher.RunAsync(db => AddDraftAsync(db, "abandoned"), giveUp.Token);
+        await giveUp.CancelAsync();
+        release();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        await held.Done;
+        Assert.Equal(0, await CountDraftsAsync());
+    }
+
+    [Fact]
+    public async Task A_unit_runs_in_its_callers_culture()
+    {
+        var batcher = _file.Batcher();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            var seen = await batcher.RunAsync(_ => Task.FromResult(CultureInfo.CurrentUICulture.Name), CancellationToken.None);
+            Assert.Equal("zh-CN", seen);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
+    public async Task A_writer_called_from_inside_a_unit_is_refused_instead_of_waiting_for_its_own_batch()
+    {
+        var batcher = _file.Batcher();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            batcher.RunAsync(_ => batcher.RunAsync(_ => Task.FromResult(1), CancellationToken.None), CancellationToken.None));
+
+        Assert.Contains("already holds the write gate", error.Message);
+        Assert.False(batcher.IsHeld);
+        Assert.Equal(2, await batcher.RunAsync(_ => Task.FromResult(2), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_unit_run_alone_waits_for_the_open_batch_to_commit()
+    {
+        var batcher = _file.Batcher();
+        var (held, release) = Hold(batcher);
+        await held.Started;
+
+        var alone = batcher.RunAloneAsync(CountDraftsAsync, CancellationToken.None);
+        var queued = batcher.RunAsync(db => AddDraftAsync(db, "queued"), CancellationToken.None);
+        release();
+
+        // Behind the held batch: it sees nothing of the unit queued after it, which waits for its own batch.
+        Assert.Equal(0, await alone);
+        await Task.WhenAll(queued, held.Done);
+        Assert.Equal(1, await CountDraftsAsync());
+        Assert.Equal((2, 2), batcher.Written);
+    }
+
+    [Theory]
+    [InlineData(0, 0, 4, "Storage:Batching:MaxSteps")]
+    [InlineData(64, 2000, 4, "Storage:Batching:MaxWait")]
+    [InlineData(64, 0, 0, "Storage:Batching:Lanes")]
+    public void A_setting_out_of_range_is_refused_by_name(int maxSteps, int maxWaitMs, int lanes, string setting)
+    {
+        var options = new BatchingOptions { MaxSteps = maxSteps, MaxWait = TimeSpan.FromMilliseconds(maxWaitMs), Lanes = lanes };
+
+        var error = Assert.Throws<InvalidOperationException>(() => _file.Batcher(options));
+
+        Assert.StartsWith(setting + " must be between", error.Message);
+    }
+
+    /// <summary>A unit that writes a row, says it has started and then keeps its batch open until released.</summary>
+    private static ((Task Started, Task Done), Action Release) Hold(WriteBatcher batcher)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = batcher.RunAsync(async db =>
+        {
+            started.SetResult();
+            await release.Task;
+            return true;
+        }, CancellationToken.None);
+        return ((started.Task, done), release.SetResult);
+    }
+
+    private static async Task<bool> AddDraftAsync(WorkflowDbContext db, string key)
+    {
+        db.Drafts.Add(new DraftRecord { Key = key, Xml = "<definitions/>", SavedBy = "test" });
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    private async Task<int> CountDraftsAsync()
+    {
+        await using var db = _file.Factory.Create();
+        return await db.Drafts.CountAsync();
+    }
+}
