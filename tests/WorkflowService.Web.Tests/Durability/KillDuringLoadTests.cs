@@ -19,7 +19,9 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output)
 {
     private const string ProcessKey = "kill-load";
     private const string Group = "agents";
-    private const string User = "agent";
+    /// <summary>The one person doing the work, an agent in <see cref="Group"/>, made by the admin (no demo users: nine password hashes at start-up).</summary>
+    private const string User = "kill-load-agent";
+    private const string Password = "kill-load-password-1";
     private const int Clients = 8;
     private const int KillAfterAcknowledged = 300;
 
@@ -77,7 +79,12 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output)
             Log(clock, $"started at {service.Address}");
             var admin = await SignInAsync(service, "admin", WorkflowHost.AdminPassword);
             await admin.DeployAsync(Bpmn);
-            var agent = await SignInAsync(service, User, WorkflowHost.DemoPassword);
+            await admin.PostJsonAsync("/api/users", new
+            {
+                userName = User, displayName = User, email = $"{User}@example.com", password = Password,
+                roles = new[] { "agent" }, groups = new[] { Group }, mustChangePassword = false,
+            }, HttpStatusCode.Created);
+            var agent = await SignInAsync(service, User, Password);
             var clients = Enumerable.Range(0, Clients).Select(_ => service.CreateClient()).ToList();
             foreach (var client in clients) client.DefaultRequestHeaders.Authorization = agent.Http.DefaultRequestHeaders.Authorization;
 
@@ -104,7 +111,7 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output)
         Assert.True(stored.Problems.Count == 0, string.Join('\n', stored.Problems.Take(20)));
         Assert.True(summary.AcknowledgedStarts + summary.AcknowledgedCompletions >= KillAfterAcknowledged, summary.ToString());
 
-        var agentAgain = await SignInAsync(restarted, User, WorkflowHost.DemoPassword);
+        var agentAgain = await SignInAsync(restarted, User, Password);
         await CheckServedAsync(agentAgain, stored);
         Log(clock, "the restarted service shows every instance where the database has it");
 
@@ -141,13 +148,11 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output)
         return api;
     }
 
-    /// <summary>The test hosts' settings (the shipped workflows, mail into the data folder, quiet logs) and the users they seed.</summary>
+    /// <summary>The test hosts' settings (the shipped workflows, mail into the data folder, quiet logs) and the first admin.</summary>
     private static Dictionary<string, string?> Settings(string data, Dictionary<string, string?> storage)
     {
         var overrides = new Dictionary<string, string?>(storage)
         {
-            ["Demo:Seed"] = "true",
-            ["Demo:Password"] = WorkflowHost.DemoPassword,
             ["Bootstrap:AdminUser"] = "admin",
             ["Bootstrap:AdminPassword"] = WorkflowHost.AdminPassword,
         };
