@@ -100,7 +100,9 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output)
             foreach (var client in clients) client.Dispose();
         }
 
-        Assert.DoesNotContain(load.Steps, s => s.Outcome == StepOutcome.Refused);
+        // Every write the service answered before the kill, it acknowledged: a refusal under load is a failure of its own.
+        var refused = load.Steps.Where(s => s.Outcome == StepOutcome.Refused).ToList();
+        Assert.True(refused.Count == 0, $"{refused.Count} writes were refused:\n" + string.Join('\n', refused.Take(5)));
         await using var restarted = await ServiceProcess.StartAsync(settings);
         Log(clock, "restarted on the same data");
 
