@@ -51,7 +51,7 @@ public sealed class StepLoad(string definitionKey, string firstTask, int killAft
         }
     }
 
-    /// <summary>Runs one client per <see cref="HttpClient"/> until the service stops answering or <see cref="Stop"/>.</summary>
+    /// <summary>Runs one client per <see cref="HttpClient"/> until the kill point or until the service stops answering.</summary>
     public Task RunAsync(IReadOnlyList<HttpClient> clients, string keyPrefix) =>
         Task.WhenAll(clients.Select((http, i) => Task.Run(() => ClientAsync(http, $"{keyPrefix}-{i}"))));
 
