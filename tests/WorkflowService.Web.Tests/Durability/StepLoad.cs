@@ -24,10 +24,12 @@ public sealed class SentStep(StepKind kind, string businessKey, Guid? instanceId
 /// <summary>
 /// Concurrent REST clients, each starting an instance (a unique business key), reading its task and completing it,
 /// over and over, writing down every write before it is sent and its outcome when the answer is read. Stops when
-/// the service stops answering (killed). <see cref="KillPoint"/> completes at an acknowledgement once at least
-/// <c>killAfter</c> writes are acknowledged and at least one other write is in flight.
+/// the service stops answering (killed). At the kill point — an acknowledgement once at least <c>killAfter</c> writes
+/// are acknowledged and at least one other write is in flight — <c>kill</c> runs on the spot, on the thread that read
+/// the acknowledgement (no hop to another thread), so that a write acknowledged before its commit would still be
+/// uncommitted when the service dies; then <see cref="KillPoint"/> completes.
 /// </summary>
-public sealed class StepLoad(string definitionKey, string firstTask, int killAfter)
+public sealed class StepLoad(string definitionKey, string firstTask, int killAfter, Action kill)
 {
     private readonly Lock _gate = new();
     private readonly List<SentStep> _steps = [];
@@ -49,12 +51,9 @@ public sealed class StepLoad(string definitionKey, string firstTask, int killAft
         }
     }
 
-    /// <summary>Runs one client per <see cref="HttpClient"/> until the service stops answering or <see cref="Stop"/>.</summary>
+    /// <summary>Runs one client per <see cref="HttpClient"/> until the kill point or until the service stops answering.</summary>
     public Task RunAsync(IReadOnlyList<HttpClient> clients, string keyPrefix) =>
         Task.WhenAll(clients.Select((http, i) => Task.Run(() => ClientAsync(http, $"{keyPrefix}-{i}"))));
-
-    /// <summary>No client sends another write (one already sent still gets its answer, or its error).</summary>
-    public void Stop() => _stopped = true;
 
     private async Task ClientAsync(HttpClient http, string keyPrefix)
     {
@@ -113,6 +112,8 @@ public sealed class StepLoad(string definitionKey, string firstTask, int killAft
                 if (++_acknowledged >= killAfter && _inFlight > 0 && !_killPoint.Task.IsCompleted)
                 {
                     InFlightAtKillPoint = _inFlight;
+                    kill();
+                    _stopped = true;
                     _killPoint.SetResult();
                 }
             }

@@ -70,12 +70,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>A client of the service (no sign-in yet), with a timeout far above any step's.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>Kills the process at once (SIGKILL on Linux) and waits until it has gone.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill();
-        await _process.WaitForExitAsync();
-    }
+    /// <summary>Kills the process at once (SIGKILL on Linux), from whatever thread sees the moment: see <see cref="WaitForExitAsync"/>.</summary>
+    public void Kill() => _process.Kill();
+
+    /// <summary>Waits until the process has gone (after <see cref="Kill"/>).</summary>
+    public Task WaitForExitAsync() => _process.WaitForExitAsync();
 
     /// <summary>The last lines the service wrote (stdout and stderr), for a failure message.</summary>
     public string RecentOutput => string.Join('\n', _output);
