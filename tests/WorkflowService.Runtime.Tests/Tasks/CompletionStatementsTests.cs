@@ -13,8 +13,22 @@ namespace WorkflowService.Runtime.Tests.Tasks;
 /// step (the form is checked outside the write turn), and in the step the task only among the instance's open tasks, which
 /// closing it reads anyway. Two completions of one task at once still complete it once.
 /// </summary>
-public sealed class CompletionStatementsTests(ServiceFixture service) : IClassFixture<ServiceFixture>
+public sealed class CompletionStatementsTests(CompletionStatementsTests.ListenedRuntime service)
+    : IClassFixture<CompletionStatementsTests.ListenedRuntime>
 {
+    /// <summary>
+    /// The runtime on the system clock, started once the test listens to EF Core's commands: EF Core caches for a while (a
+    /// second, per context) that nobody listens, so a context used before would not report its next commands.
+    /// </summary>
+    public sealed class ListenedRuntime : RuntimeFixture
+    {
+        protected override Task<RuntimeSettings> SettingsAsync()
+        {
+            Statements.Listen();
+            return Task.FromResult(new RuntimeSettings());
+        }
+    }
+
     private static readonly object Complaint = new { category = "delay", description = "Late", owner = "agent" };
 
     [Fact]
@@ -23,7 +37,6 @@ public sealed class CompletionStatementsTests(ServiceFixture service) : IClassFi
         var (id, taskId) = await service.ComplaintToRecordAsync("statements");
         var agent = service.As("agent");
         var tasks = service.Host.Get<TaskService>();
-        await Statements.HeardAsync(service.Host);
 
         var completion = await Statements.DuringAsync(() => tasks.CompleteAsync(agent.Caller, taskId, RuntimeUser.Variables(Complaint)!));
 
@@ -81,23 +94,10 @@ public sealed class CompletionStatementsTests(ServiceFixture service) : IClassFi
         private static readonly Statements Observer = new();
         private static readonly IDisposable Subscription = DiagnosticListener.AllListeners.Subscribe(Observer);
 
-        /// <summary>
-        /// Waits until EF Core reports the host's commands: it caches for a while (a second) that nobody listens, and the host
-        /// was started before this test listened.
-        /// </summary>
-        public static async Task HeardAsync(RuntimeHost host)
-        {
-            for (var attempt = 0; attempt < 100; attempt++)
-            {
-                if ((await DuringAsync(() => host.ReadAsync(db => db.Tasks.CountAsync()))).Count > 0) return;
-                await Task.Delay(100);
-            }
-            throw new TimeoutException("EF Core's DiagnosticListener never reported a command");
-        }
+        public static void Listen() => GC.KeepAlive(Subscription);
 
         public static async Task<List<Statement>> DuringAsync(Func<Task> call)
         {
-            GC.KeepAlive(Subscription);
             var sent = new List<Statement>();
             Current.Value = sent;
             try
