@@ -45,13 +45,20 @@ internal sealed partial class CommandCounter : IObserver<DiagnosticListener>, IO
             _byKind.AddOrUpdate(KindOf(executed.Command.CommandText), 1, (_, n) => n + 1);
     }
 
-    /// <summary>The statement's verb and its first table, e.g. <c>SELECT tasks</c>.</summary>
+    /// <summary>
+    /// The statement's verb and its table, e.g. <c>SELECT tasks</c>: the first one named outside parentheses, so a subquery
+    /// in a select list (the task's instance's definition) does not name the statement.
+    /// </summary>
     internal static string KindOf(string sql)
     {
         var verb = sql.TrimStart().Split(' ', 2)[0].ToUpperInvariant();
+        for (var outer = Parenthesized().Replace(sql, "[]"); outer != sql; outer = Parenthesized().Replace(sql, "[]")) sql = outer;
         var table = FirstTable().Match(sql);
         return table.Success ? $"{verb} {table.Groups[1].Value}" : verb;
     }
+
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Parenthesized();
 
     [GeneratedRegex(@"(?:FROM|INTO|UPDATE)\s+""([^""]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex FirstTable();
