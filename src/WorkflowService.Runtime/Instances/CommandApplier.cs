@@ -169,10 +169,25 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
     private static ValueTask<List<TimerRecord>> RowsOfAsync(StepScope scope, int subscriptionId, TimerStatus status, CancellationToken ct) =>
         scope.PendingTimers.WhereAsync(t => t.SubscriptionId == subscriptionId && t.Status == status.Name, ct);
 
+    /// <summary>
+    /// Cancels the subscription's rows still to fire. Before the step has read its timers (a completion cancelling its task's
+    /// SLA timer), by one UPDATE in the database and the same change to the rows the context holds, without reading them:
+    /// a row held with another status (marked fired by the step's preparation) keeps it, as its change is saved after.
+    /// </summary>
     private static async Task CancelTimerAsync(StepScope scope, CancelTimer c, CancellationToken ct)
     {
-        foreach (var row in await scope.PendingTimers.WhereAsync(t => t.SubscriptionId == c.SubscriptionId
-                     && (t.Status == TimerStatus.Pending || t.Status == TimerStatus.Paused), ct))
+        bool ToFire(TimerRecord t) => t.SubscriptionId == c.SubscriptionId && (t.Status == TimerStatus.Pending || t.Status == TimerStatus.Paused);
+        if (scope.PendingTimers.Unread)
+        {
+            var (instanceId, subscriptionId) = (scope.Instance.Id, c.SubscriptionId);
+            string pending = TimerStatus.Pending, paused = TimerStatus.Paused, cancelled = TimerStatus.Cancelled;
+            await scope.Db.Timers
+                .Where(t => t.InstanceId == instanceId && t.SubscriptionId == subscriptionId && (t.Status == pending || t.Status == paused))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, cancelled), ct);
+            foreach (var row in scope.PendingTimers.Held.Where(ToFire).ToList()) row.Status = TimerStatus.Cancelled;
+            return;
+        }
+        foreach (var row in await scope.PendingTimers.WhereAsync(ToFire, ct))
             row.Status = TimerStatus.Cancelled;
     }
 

@@ -26,6 +26,15 @@ public sealed class StepRows<T> where T : class
         _ofInstance = ofInstance;
     }
 
+    /// <summary>
+    /// The step has not read the rows and there may be some in the database: a change to all of them can be made there by
+    /// one statement instead of a read and a write per row, with <see cref="Held"/> changed alike.
+    /// </summary>
+    public bool Unread => _rows is null && _query is not null;
+
+    /// <summary>The instance's rows the context holds without reading (added by the step, or read by its preparation).</summary>
+    public IEnumerable<T> Held => _set.Local.Where(_ofInstance);
+
     /// <summary>The instance's rows matching <paramref name="match"/>, as the step leaves them so far.</summary>
     public async ValueTask<List<T>> WhereAsync(Func<T, bool> match, CancellationToken ct)
     {

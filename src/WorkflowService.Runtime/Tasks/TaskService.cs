@@ -172,19 +172,29 @@ public sealed class TaskService(
         Guid instanceId;
         await using (var db = dbFactory.Create())
         {
-            var task = await FindToChange(db, caller, taskId, ct);
-            EnsureCompletable(task, caller);
-            // A task never moves to another instance, so its instance id is good for the step below.
-            instanceId = task.InstanceId;
-            var definitionId = await db.Instances.Where(i => i.Id == instanceId).Select(i => i.DefinitionId).SingleAsync(ct);
-            var fields = FieldsOf(await definitions.GetAsync(db, definitionId, ct), task.ElementId);
+            // The task with its instance's definition in one read (a task never moves to another instance, so its
+            // instance id is good for the step below).
+            var found = await db.Tasks.AsNoTracking().VisibleTo(caller).Where(t => t.Id == taskId)
+                            .Select(t => new
+                            {
+                                Task = t,
+                                DefinitionId = db.Instances.Where(i => i.Id == t.InstanceId).Select(i => i.DefinitionId).FirstOrDefault(),
+                            })
+                            .SingleOrDefaultAsync(ct)
+                        ?? throw await RefusalAsync(db, caller, taskId, ct);
+            EnsureCompletable(found.Task, caller);
+            instanceId = found.Task.InstanceId;
+            var fields = FieldsOf(await definitions.GetAsync(db, found.DefinitionId, ct), found.Task.ElementId);
             values = FormAnswers.Validate(fields, submitted);
             values = await PersonFields.CheckAsync(db, fields, values, "Some values were refused", ct);
         }
 
         var outcome = await runner.HandleAsync(instanceId, async scope =>
         {
-            var row = await scope.Db.Tasks.SingleAsync(t => t.Id == taskId, ct);
+            // Among the instance's open tasks, which the step reads anyway to close it: no read of its own in the write turn.
+            var row = (await scope.OpenTasks.WhereAsync(t => t.Id == taskId, ct)).SingleOrDefault()
+                      ?? await scope.Db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
+            // Closed since the check above (completed by someone else, cancelled): refused as it would have been then.
             EnsureCompletable(row, caller);
             await CommandApplier.CloseTaskAsync(scope, row.LocalId, UserTaskStatus.Completed, caller.UserName, ct);
             return new UserTaskCompleted(row.LocalId, values, caller.UserName) { At = scope.Now };
@@ -192,13 +202,6 @@ public sealed class TaskService(
         if (outcome.Ignored) throw new ConflictException($"The task can no longer be completed: {outcome.IgnoredReason}");
         logger.Completed(taskId, outcome.Instance.Id, caller.UserName);
         return InstanceHeader.From(outcome.Instance);
-    }
-
-    private static async Task<TaskRecord> Find(WorkflowDbContext db, Caller caller, Guid taskId, CancellationToken ct,
-        bool tracked = false)
-    {
-        var query = tracked ? db.Tasks : db.Tasks.AsNoTracking();
-        return await query.VisibleTo(caller).SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
     }
 
     private static NotFoundException NotFound(Guid taskId) => new($"Task {taskId} does not exist or is not yours to see");
@@ -211,17 +214,19 @@ public sealed class TaskService(
     private static async Task<TaskRecord> FindToChange(WorkflowDbContext db, Caller caller, Guid taskId, CancellationToken ct,
         bool tracked = false)
     {
-        try
-        {
-            return await Find(db, caller, taskId, ct, tracked);
-        }
-        catch (NotFoundException)
-        {
-            var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is null || !TaskView.From(task).IsOfferedTo(caller)) throw;
-            EnsureCompletable(task, caller);
-            throw;
-        }
+        var query = tracked ? db.Tasks : db.Tasks.AsNoTracking();
+        return await query.VisibleTo(caller).SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw await RefusalAsync(db, caller, taskId, ct);
+    }
+
+    /// <summary>
+    /// Why a task the caller does not see cannot be changed by them: thrown here as a conflict when it was offered to them
+    /// (<see cref="FindToChange"/>); otherwise returned as not found, for the caller to throw.
+    /// </summary>
+    private static async Task<NotFoundException> RefusalAsync(WorkflowDbContext db, Caller caller, Guid taskId, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is not null && TaskView.From(task).IsOfferedTo(caller)) EnsureCompletable(task, caller);
+        return NotFound(taskId);
     }
 
 

@@ -26,6 +26,7 @@ internal static class RuntimeSuite
                 await SqlTrace.RunAsync(folder, args.Contains("--population") ? options.Population : 0);
                 return 0;
             }
+            if (options.Path) return await CompletionPath.RunAsync(folder, options, seed: args.Contains("--population"));
             await using var load = new LoadSampler();
             var report = new Report(options);
             await MeasureAsync(folder, options, report, Log);

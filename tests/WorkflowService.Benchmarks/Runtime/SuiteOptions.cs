@@ -47,6 +47,9 @@ internal sealed record SuiteOptions
 
     public bool KeepData { get; init; }
 
+    /// <summary>Starts then completions on one caller, with the commands each sends, and nothing else (<see cref="CompletionPath"/>).</summary>
+    public bool Path { get; init; }
+
     /// <summary>Service settings to try instead of the defaults, e.g. <c>--set Scheduling:WorkerCount=20</c>.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
@@ -71,10 +74,11 @@ internal sealed record SuiteOptions
                 "--callers" => options with { Callers = [.. args[++i].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))] },
                 "--sql" => options with { Sql = true },
                 "--keep" => options with { KeepData = true },
+                "--path" => options with { Path = true },
                 "--set" => options with { Settings = new(options.Settings) { [args[++i].Split('=')[0]] = args[i].Split('=', 2)[1] } },
                 _ => throw new ArgumentException(
                     $"Unknown option {args[i]}. Options: --quick --rounds N --ops N --callers 1,4,16 --population N --lateness-runs N " +
-                    "--burst-runs N --drain-runs N --drain-timers N --sql --keep --set Section:Key=value"),
+                    "--burst-runs N --drain-runs N --drain-timers N --sql --path --keep --set Section:Key=value"),
             };
         }
         return options;

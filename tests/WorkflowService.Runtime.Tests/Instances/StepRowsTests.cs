@@ -37,8 +37,8 @@ public sealed class StepRowsTests : IDisposable
     public async Task A_step_of_many_commands_reads_each_kind_of_row_once()
     {
         await StepAsync(newInstance: false,
-            new CancelUserTask(1, "task1"), new CancelTimer(1, "timer1"), new CancelUserTask(2, "task2"),
-            new CancelTimer(2, "timer2"), new CancelUserTask(3, "task3"));
+            new CancelUserTask(1, "task1"), new PauseTimer(1, "timer1", DateTimeOffset.UtcNow), new CancelUserTask(2, "task2"),
+            new CancelTimer(2, "timer2"), new CancelUserTask(3, "task3"), new CancelTimer(1, "timer1"));
 
         Assert.Equal(1, _queries.Reading("tasks"));
         Assert.Equal(1, _queries.Reading("timers"));
@@ -46,6 +46,43 @@ public sealed class StepRowsTests : IDisposable
         Assert.All(await db.Tasks.ToListAsync(), t => Assert.Equal(UserTaskStatus.Cancelled.Name, t.Status));
         Assert.All(await db.Timers.ToListAsync(), t => Assert.Equal(TimerStatus.Cancelled.Name, t.Status));
         Assert.Empty(await db.Set<TaskCandidate>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task Timers_cancelled_before_the_step_read_any_are_cancelled_without_reading_them()
+    {
+        await StepAsync(newInstance: false, new CancelTimer(1, "timer1"), new CancelTimer(2, "timer2"));
+
+        Assert.Equal(0, _queries.Reading("timers"));
+        await using var db = new SqliteWorkflowDbContext(_options);
+        Assert.All(await db.Timers.ToListAsync(), t => Assert.Equal(TimerStatus.Cancelled.Name, t.Status));
+    }
+
+    [Fact]
+    public async Task A_timer_cancelled_unread_spares_the_rows_of_other_subscriptions_and_cancels_one_the_step_added()
+    {
+        await StepAsync(newInstance: false, new ScheduleTimer(9, "timer9", DateTimeOffset.UtcNow.AddHours(1), null),
+            new CancelTimer(9, "timer9"), new CancelTimer(1, "timer1"));
+
+        await using var db = new SqliteWorkflowDbContext(_options);
+        var statuses = await db.Timers.ToDictionaryAsync(t => t.SubscriptionId!.Value, t => t.Status);
+        Assert.Equal(new Dictionary<int, string>
+        {
+            [1] = TimerStatus.Cancelled.Name, [2] = TimerStatus.Pending.Name, [9] = TimerStatus.Cancelled.Name,
+        }, statuses);
+    }
+
+    [Fact]
+    public async Task A_timer_the_preparation_marked_fired_stays_fired_when_its_subscription_is_cancelled_unread()
+    {
+        await StepAsync(newInstance: false, prepare: async db =>
+        {
+            var row = await db.Timers.SingleAsync(t => t.SubscriptionId == 1);
+            row.Status = TimerStatus.Fired;
+        }, new CancelTimer(1, "timer1"));
+
+        await using var db = new SqliteWorkflowDbContext(_options);
+        Assert.Equal(TimerStatus.Fired.Name, (await db.Timers.SingleAsync(t => t.SubscriptionId == 1)).Status);
     }
 
     [Fact]
@@ -69,11 +106,15 @@ public sealed class StepRowsTests : IDisposable
         Assert.Equal(0, _queries.Reading("timers"));
     }
 
-    private async Task StepAsync(bool newInstance, params EngineCommand[] commands)
+    private Task StepAsync(bool newInstance, params EngineCommand[] commands) => StepAsync(newInstance, null, commands);
+
+    /// <param name="prepare">What the step's preparation does before the commands (a timer job marks its timer fired).</param>
+    private async Task StepAsync(bool newInstance, Func<SqliteWorkflowDbContext, Task>? prepare, params EngineCommand[] commands)
     {
         await using var db = new SqliteWorkflowDbContext(_options);
         await using var tx = await db.Database.BeginTransactionAsync();
         var instance = await db.Instances.SingleAsync(i => i.Id == _instanceId);
+        if (prepare is not null) await prepare(db);
         _queries.Reset();
         var scope = new StepScope(db, instance, Model, new InstanceState { DefinitionKey = "complaint" }, DateTimeOffset.UtcNow, newInstance);
         await _applier.ApplyAsync(scope, new StepResult(scope.State, [.. commands]), CancellationToken.None);
