@@ -16,6 +16,8 @@ internal static class RuntimeSuite
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
+        if (args is ["--memory-probe", ..]) return await MemorySuite.ProbeAsync(args);
+        if (args.Contains("--memory")) return await MemorySuite.RunAsync(args);
         var options = SuiteOptions.Parse(args);
         var folder = TempFolder.Create("runtime-bench-");
         try
