@@ -8,10 +8,11 @@ namespace WorkflowService.Benchmarks.Runtime;
 /// bytes) as it stands, then the same after a full blocking compacting collection, with the GC heap
 /// that is left (live objects) and what the GC keeps committed for it. On Linux the working set
 /// after the collection is split as the kernel counts it: anonymous memory (heaps: the GC's, SQLite's,
-/// the runtime's) and file-backed pages (the mapped assemblies and native libraries).
+/// the runtime's), file-backed pages (the mapped assemblies and native libraries) and shared memory
+/// (the runtime maps its JIT-compiled code twice, writable and executable, through a shared file).
 /// </summary>
 internal sealed record MemorySample(string Moment, long WorkingSet, long PrivateBytes, long WorkingSetAfterGc,
-    long PrivateBytesAfterGc, long GcHeapAfterGc, long GcCommittedAfterGc, long ScheduledJobs, long? RssAnon, long? RssFile)
+    long PrivateBytesAfterGc, long GcHeapAfterGc, long GcCommittedAfterGc, long ScheduledJobs, long? RssAnon, long? RssFile, long? RssShmem)
 {
     public static MemorySample Take(string moment, long scheduledJobs)
     {
@@ -24,7 +25,7 @@ internal sealed record MemorySample(string Moment, long WorkingSet, long Private
         var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
         self.Refresh();
         return new MemorySample(moment, workingSet, privateBytes, self.WorkingSet64, self.PrivateMemorySize64,
-            GC.GetTotalMemory(forceFullCollection: false), info.TotalCommittedBytes, scheduledJobs, Status("RssAnon"), Status("RssFile"));
+            GC.GetTotalMemory(forceFullCollection: false), info.TotalCommittedBytes, scheduledJobs, Status("RssAnon"), Status("RssFile"), Status("RssShmem"));
     }
 
     /// <summary>A "kB" line of /proc/self/status in bytes, or null where there is none.</summary>
@@ -36,11 +37,11 @@ internal sealed record MemorySample(string Moment, long WorkingSet, long Private
     }
 
     public static string Header =>
-        "| Moment | Hangfire scheduled jobs | working set | private bytes | working set after full GC | private bytes after full GC | of which anonymous / file-backed | GC heap (live) | GC committed |\n" +
+        "| Moment | Hangfire scheduled jobs | working set | private bytes | working set after full GC | private bytes after full GC | of which anonymous / file-backed / shared | GC heap (live) | GC committed |\n" +
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     public string Row => string.Create(CultureInfo.InvariantCulture,
-        $"| {Moment} | {ScheduledJobs:N0} | **{Mb(WorkingSet)}** | {Mb(PrivateBytes)} | {Mb(WorkingSetAfterGc)} | {Mb(PrivateBytesAfterGc)} | {Mb(RssAnon)} / {Mb(RssFile)} | {Mb(GcHeapAfterGc)} | {Mb(GcCommittedAfterGc)} |");
+        $"| {Moment} | {ScheduledJobs:N0} | **{Mb(WorkingSet)}** | {Mb(PrivateBytes)} | {Mb(WorkingSetAfterGc)} | {Mb(PrivateBytesAfterGc)} | {Mb(RssAnon)} / {Mb(RssFile)} / {Mb(RssShmem)} | {Mb(GcHeapAfterGc)} | {Mb(GcCommittedAfterGc)} |");
 
     public static string Mb(long? bytes) =>
         bytes is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b / 1024.0 / 1024.0:N0} MB") : "-";
