@@ -22,11 +22,12 @@ public sealed class TimerHorizonOptions
 /// How far ahead a timer is handed to Hangfire. With in-memory job storage every scheduled job
 /// lives in the service's heap (0.8 KB of live objects each, 1.9 KB of working set with the server
 /// GC): 100,000 open instances with a 24 h SLA timer each held 190 MB of the working set (390 MB of
-/// 500 allowed, 496 MB at the peak; issue 14) for timers that are hours away. So only timers due within the horizon are handed over; <see cref="TimerSweeper"/>
-/// hands over the rest as the horizon reaches them, each sweep the slice between the last sweep's
-/// horizon and its own, at least the horizon less one sweep interval before they are due. Job
-/// storage in the database (PostgreSQL) costs no memory and is shared by the nodes, each of which
-/// sweeps: there every timer is handed over at once, as before.
+/// the 500 allowed, 496 MB at the peak; issue 14) for timers that are hours away. So only timers due
+/// within the horizon are handed over; <see cref="TimerSweeper"/> hands over the rest as the horizon
+/// reaches them, each sweep the slice between the last sweep's horizon and its own, at least the
+/// horizon less one sweep interval before they are due. Job storage in the database (PostgreSQL)
+/// costs no memory and is shared by the nodes, each of which sweeps: there every timer is handed
+/// over at once, as before.
 /// </summary>
 public sealed class TimerHorizon(TimeSpan? ahead)
 {
