@@ -97,6 +97,7 @@ public static class WorkflowRuntimeExtensions
         services.AddSingleton<Calendars.ICalendarChangeListener, CalendarEditedTimers>();
         services.AddHostedService<CalendarTimersAtStartUp>();
         services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
+        TimerHorizon.Register(services, config);
         services.AddSingleton<IOutboxDispatcher, HangfireOutboxDispatcher>();
         Mail.MailRegistration.Add(services);
         Notifications.Personal.PersonalRegistration.Add(services, config);

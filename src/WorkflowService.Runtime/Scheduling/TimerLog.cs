@@ -23,6 +23,9 @@ internal static partial class TimerLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Swept up {Timers} overdue timers and {Mails} unsent mails")]
     public static partial void SweptUp(this ILogger logger, int timers, int mails);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Handed over {Timers} timers now due within {Horizon}")]
+    public static partial void HorizonReached(this ILogger logger, int timers, TimeSpan horizon);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer sweep failed; trying again in {Interval}")]
     public static partial void SweepFailed(this ILogger logger, Exception exception, TimeSpan interval);
 

@@ -10,8 +10,9 @@ namespace WorkflowService.Runtime.Scheduling;
 
 /// <summary>
 /// Hands timers and outbox rows from the database to the executor. At start-up every pending
-/// timer is re-armed (a timer that fell due while the service was down fires once, now), then
-/// overdue ones are swept up at intervals in case a job was lost.
+/// timer due within the <see cref="TimerHorizon"/> is re-armed (a timer that fell due while the
+/// service was down fires once, now); then, at intervals, the timers the horizon has reached since
+/// the last sweep are handed over, and overdue ones are swept up in case a job was lost.
 /// </summary>
 public sealed class TimerSweeper(
     WorkflowDbFactory dbFactory,
@@ -19,28 +20,62 @@ public sealed class TimerSweeper(
     IOutboxDispatcher outbox,
     TimeProvider clock,
     IOptions<SchedulingOptions> options,
+    TimerHorizon horizon,
     ILogger<TimerSweeper> logger) : BackgroundService
 {
-    /// <summary>Hands over every pending timer and unsent mail: the start-up re-arm.</summary>
+    private readonly Lock _armedLock = new();
+
+    /// <summary>Every pending timer due up to this was handed over (by the re-arm or a sweep); null before the re-arm.</summary>
+    private DateTimeOffset? _armedUntil;
+
+    /// <summary>Hands over every pending timer due within the horizon and every unsent mail: the start-up re-arm.</summary>
     public async Task<int> RearmAllAsync(CancellationToken ct)
     {
+        var count = await ArmAsync(DateTimeOffset.MinValue, ct);
         await using var db = dbFactory.Create();
-        var count = 0;
-        await foreach (var t in db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Pending)
-                           .Select(t => new { t.Id, t.DueAt }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            timers.Schedule(t.Id, t.DueAt);
-            count++;
-        }
         var mails = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending).Select(o => o.Id).ToListAsync(ct);
         foreach (var id in mails) outbox.Dispatch(id);
         logger.Rearmed(count, mails.Count);
         return count;
     }
 
-    /// <summary>Hands over timers and mail overdue by more than <paramref name="grace"/> (a mail: its retry, or its first attempt).</summary>
+    /// <summary>
+    /// Hands over the pending timers due after <paramref name="from"/> and within the horizon (read after the
+    /// clock, so a timer that its step left to the sweep, as beyond the horizon then, is committed and seen),
+    /// then moves the mark. A timer on the mark's far side is never skipped; at worst one is handed over twice.
+    /// </summary>
+    private async Task<int> ArmAsync(DateTimeOffset from, CancellationToken ct)
+    {
+        var until = horizon.Until(clock.GetUtcNow());
+        await using var db = dbFactory.Create();
+        var pending = db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Pending);
+        if (from != DateTimeOffset.MinValue) pending = pending.Where(t => t.DueAt > from);
+        if (until != DateTimeOffset.MaxValue) pending = pending.Where(t => t.DueAt <= until);
+        var count = 0;
+        await foreach (var t in pending.Select(t => new { t.Id, t.DueAt }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            timers.Schedule(t.Id, t.DueAt);
+            count++;
+        }
+        lock (_armedLock)
+            if (_armedUntil is not { } armed || until > armed) _armedUntil = until;
+        return count;
+    }
+
+    /// <summary>
+    /// Hands over the timers the horizon has reached since the last sweep (none without a horizon: every timer
+    /// was handed over as it was written), then timers and mail overdue by more than <paramref name="grace"/>
+    /// (a mail: its retry, or its first attempt).
+    /// </summary>
     public async Task<int> SweepAsync(TimeSpan grace, CancellationToken ct)
     {
+        if (horizon.Ahead is not null)
+        {
+            DateTimeOffset? armed;
+            lock (_armedLock) armed = _armedUntil;
+            var reached = await ArmAsync(armed ?? DateTimeOffset.MinValue, ct);
+            if (reached > 0) logger.HorizonReached(reached, horizon.Ahead.Value);
+        }
         var now = clock.GetUtcNow();
         var cutoff = now - grace;
         await using var db = dbFactory.Create();

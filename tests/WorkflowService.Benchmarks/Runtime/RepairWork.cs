@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Scheduling;
 using WorkflowService.Runtime.Tasks;
 
 namespace WorkflowService.Benchmarks.Runtime;
@@ -56,6 +57,17 @@ internal sealed class RepairWork(BenchHost host)
     /// <summary>The inbox a caller opens: their open tasks by due date, first page.</summary>
     public Task<IReadOnlyList<TaskView>> InboxAsync(Caller caller) =>
         _tasks.QueryAsync(caller, new TaskQuery { Sort = TaskSort.DueDate, Take = 50 });
+
+    /// <summary>
+    /// The pending timers the service hands to Hangfire now: those due within its horizon (with in-memory job storage
+    /// the rest wait in the database until a sweep reaches them; <c>--set Scheduling:ArmHorizon=0</c> hands over all).
+    /// </summary>
+    public async Task<int> ArmedTimersAsync()
+    {
+        var until = host.Get<TimerHorizon>().Until(DateTimeOffset.UtcNow);
+        await using var db = host.Db();
+        return await db.Timers.CountAsync(t => t.Status == TimerStatus.Pending && t.DueAt <= until);
+    }
 
     public async Task<(int OpenTasks, int PendingTimers)> CountAsync()
     {

@@ -27,7 +27,7 @@ public sealed class SweepTests : IDisposable
     {
         _database = new TestDatabase(_folder);
         _sweeper = new TimerSweeper(_database.Factory, _handedOver, _handedOver, _clock, Options.Create(new SchedulingOptions()),
-            NullLogger<TimerSweeper>.Instance);
+            TimerHorizon.Unlimited, NullLogger<TimerSweeper>.Instance);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
