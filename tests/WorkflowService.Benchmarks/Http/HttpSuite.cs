@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using WorkflowService.Benchmarks.Runtime;
+using WorkflowService.Testing;
+
+namespace WorkflowService.Benchmarks.Http;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/WorkflowService.Benchmarks -- http</c>: the service behind a real Kestrel port
+/// on 127.0.0.1 (<see cref="HttpHost"/>), loaded by 16 closed loops over 16 keep-alive connections from this process
+/// (<see cref="LoadLoops"/>), cell after cell for a fixed time: what HTTP itself serves (a small static file, the
+/// liveness check, an empty endpoint), what the bearer token and the caller's groups add (empty endpoints behind them),
+/// REST starts and completions, and the same starts and completions in-process in the same run, so the difference is
+/// what a REST call pays beyond the step. A warm-up round first, then rounds whose medians are reported. The load
+/// client shares the machine's cores with the service, as <c>wrk</c> on the same machine would.
+/// </summary>
+internal static class HttpSuite
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var options = HttpOptions.Parse(args);
+        var folder = TempFolder.Create("http-bench-");
+        try
+        {
+            var report = new HttpReport(options) { LoadBefore = LoadAverages() };
+            await using (var load = new LoadSampler())
+            {
+                await MeasureAsync(folder, options, report);
+                report.Load = load.Describe();
+            }
+            report.LoadAfter = LoadAverages();
+            var markdown = report.ToMarkdown();
+            Console.WriteLine();
+            Console.WriteLine(markdown);
+            var file = Path.Combine("BenchmarkDotNet.Artifacts", "results", $"http-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, markdown);
+            Log($"report written to {Path.GetFullPath(file)}");
+            return 0;
+        }
+        finally
+        {
+            if (options.KeepData) Log($"data kept in {folder}");
+            else TempFolder.TryDelete(folder);
+        }
+    }
+
+    private static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+
+    private static string LoadAverages() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "not available";
+
+    private static async Task MeasureAsync(string folder, HttpOptions options, HttpReport report)
+    {
+        report.StartedAt = DateTimeOffset.UtcNow;
+        await using var host = await HttpHost.StartAsync(folder, options.Settings);
+        using var cells = await HttpCells.CreateAsync(host, options.Connections);
+        Log($"service at {host.Address}, {options.Connections} connections");
+        for (var round = 0; round <= options.Rounds; round++)
+        {
+            var warmUp = round == 0;
+            var duration = warmUp ? options.WarmUp : options.Cell;
+            Log(warmUp ? "warm-up round" : $"round {round} of {options.Rounds}");
+            var restTasks = new ConcurrentQueue<Guid>();
+            var localTasks = new ConcurrentQueue<Guid>();
+            foreach (var (name, operation) in cells.Cells(restTasks, localTasks))
+            {
+                if (name == "REST completion") await DealAsync(cells, restTasks, localTasks);
+                var result = await LoadLoops.RunAsync(options.Connections, duration, operation);
+                if (!warmUp) report.Add(name, result, duration);
+                Log($"  {name}: {Stats.N0(result.PerSecond)}/s, p50 {Stats.Ms(result.P50)}, p99 {Stats.Ms(result.P99)}" +
+                    (result.Failed > 0 ? $", {result.Failed} FAILED" : "") +
+                    (result.Elapsed < duration ? $", ran out of tasks after {result.Elapsed.TotalSeconds:0.0} s" : ""));
+            }
+        }
+        report.FinishedAt = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>The open tasks the round's starts made, dealt alternately to the REST and the in-process completions.</summary>
+    private static async Task DealAsync(HttpCells cells, ConcurrentQueue<Guid> rest, ConcurrentQueue<Guid> local)
+    {
+        var open = await cells.OpenTasksAsync();
+        for (var i = 0; i < open.Count; i++) (i % 2 == 0 ? rest : local).Enqueue(open[i]);
+    }
+}
