@@ -19,6 +19,12 @@ internal sealed record HttpOptions
 
     public bool KeepData { get; init; }
 
+    /// <summary>Only the cells whose name contains one of these (comma-separated; e.g. <c>REST</c> while tracing them).</summary>
+    public string[] Only { get; init; } = [];
+
+    /// <summary>Seconds to wait after the warm-up round, e.g. to attach <c>dotnet-trace</c> to this process.</summary>
+    public int Pause { get; init; }
+
     /// <summary>Service settings to try instead of the defaults, e.g. <c>--set Scheduling:WorkerCount=20</c>.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
@@ -38,9 +44,11 @@ internal sealed record HttpOptions
                 "--warm-up" => options with { WarmUp = TimeSpan.FromSeconds(Next()) },
                 "--connections" => options with { Connections = Next() },
                 "--keep" => options with { KeepData = true },
+                "--only" => options with { Only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries) },
+                "--pause" => options with { Pause = Next() },
                 "--set" => options with { Settings = new(options.Settings) { [args[++i].Split('=')[0]] = args[i].Split('=', 2)[1] } },
                 _ => throw new ArgumentException(
-                    $"Unknown option {args[i]}. Options: --quick --rounds N --seconds N --warm-up N --connections N --keep --set Section:Key=value"),
+                    $"Unknown option {args[i]}. Options: --quick --rounds N --seconds N --warm-up N --connections N --keep --only a,b --pause N --set Section:Key=value"),
             };
         }
         return options;

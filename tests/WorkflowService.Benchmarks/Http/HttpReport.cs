@@ -25,7 +25,8 @@ internal sealed class HttpReport(HttpOptions options)
         if (result.Elapsed < duration) _ranOut++;
     }
 
-    private double Rate(string name) => Stats.Median(_cells.Single(c => c.Name == name).Rounds.Select(r => r.PerSecond));
+    private double Rate(string name) =>
+        _cells.FirstOrDefault(c => c.Name == name).Rounds is { } rounds ? Stats.Median(rounds.Select(r => r.PerSecond)) : double.NaN;
 
     public string ToMarkdown()
     {

@@ -64,12 +64,18 @@ internal static class HttpSuite
             var localTasks = new ConcurrentQueue<Guid>();
             foreach (var (name, operation) in cells.Cells(restTasks, localTasks))
             {
+                if (options.Only.Length > 0 && !options.Only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase))) continue;
                 if (name == "REST completion") await DealAsync(cells, restTasks, localTasks);
                 var result = await LoadLoops.RunAsync(options.Connections, duration, operation);
                 if (!warmUp) report.Add(name, result, duration);
                 Log($"  {name}: {Stats.N0(result.PerSecond)}/s, p50 {Stats.Ms(result.P50)}, p99 {Stats.Ms(result.P99)}" +
                     (result.Failed > 0 ? $", {result.Failed} FAILED" : "") +
                     (result.Elapsed < duration ? $", ran out of tasks after {result.Elapsed.TotalSeconds:0.0} s" : ""));
+            }
+            if (warmUp && options.Pause > 0)
+            {
+                Log($"pausing {options.Pause} s: process id {Environment.ProcessId}");
+                await Task.Delay(TimeSpan.FromSeconds(options.Pause));
             }
         }
         report.FinishedAt = DateTimeOffset.UtcNow;
