@@ -104,6 +104,16 @@ internal sealed class HttpCells : IDisposable
         return Outcome.Done;
     }
 
+    /// <summary>Starts <paramref name="count"/> instances in-process on <paramref name="loops"/> loops, unmeasured: work for the completions.</summary>
+    public async Task StockAsync(int count, int loops)
+    {
+        var left = count;
+        await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Decrement(ref left) >= 0) await LocalStartAsync();
+        })));
+    }
+
     private string NextKey() => $"http-{Interlocked.Increment(ref _started)}";
 
     /// <summary>The open acceptRequest tasks the start cells made, oldest first: the completion cells' work.</summary>

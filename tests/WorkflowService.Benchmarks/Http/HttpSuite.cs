@@ -55,6 +55,7 @@ internal static class HttpSuite
         await using var host = await HttpHost.StartAsync(folder, options.Settings);
         using var cells = await HttpCells.CreateAsync(host, options.Connections);
         Log($"service at {host.Address}, {options.Connections} connections");
+        var rates = new Dictionary<string, double>();
         for (var round = 0; round <= options.Rounds; round++)
         {
             var warmUp = round == 0;
@@ -62,11 +63,18 @@ internal static class HttpSuite
             Log(warmUp ? "warm-up round" : $"round {round} of {options.Rounds}");
             var restTasks = new ConcurrentQueue<Guid>();
             var localTasks = new ConcurrentQueue<Guid>();
+            var dealt = false;
             foreach (var (name, operation) in cells.Cells(restTasks, localTasks))
             {
                 if (options.Only.Length > 0 && !options.Only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase))) continue;
-                if (name == "REST completion") await DealAsync(cells, restTasks, localTasks);
+                if (!dealt && name.Contains("completion", StringComparison.Ordinal))
+                {
+                    await DealAsync(cells, options.Connections, Needed(rates, "REST completion", duration),
+                        Needed(rates, "in-process completion", duration), restTasks, localTasks);
+                    dealt = true;
+                }
                 var result = await LoadLoops.RunAsync(options.Connections, duration, operation);
+                rates[name] = result.PerSecond;
                 if (!warmUp) report.Add(name, result, duration);
                 Log($"  {name}: {Stats.N0(result.PerSecond)}/s, p50 {Stats.Ms(result.P50)}, p99 {Stats.Ms(result.P99)}" +
                     (result.Failed > 0 ? $", {result.Failed} FAILED" : "") +
@@ -81,10 +89,28 @@ internal static class HttpSuite
         report.FinishedAt = DateTimeOffset.UtcNow;
     }
 
-    /// <summary>The open tasks the round's starts made, dealt alternately to the REST and the in-process completions.</summary>
-    private static async Task DealAsync(HttpCells cells, ConcurrentQueue<Guid> rest, ConcurrentQueue<Guid> local)
+    /// <summary>
+    /// Tasks enough for a completion cell to run its whole time: three times what it did in the last round (300/s before the
+    /// first, never less), so that a cell does not end early when the round's starts were slow or completions have
+    /// become faster: rounds on a shared machine vary by 2x.
+    /// </summary>
+    private static int Needed(Dictionary<string, double> rates, string cell, TimeSpan duration) =>
+        (int)Math.Ceiling(3 * duration.TotalSeconds * Math.Max(300, rates.GetValueOrDefault(cell)));
+
+    /// <summary>
+    /// The open tasks the starts made, topped up with unmeasured in-process starts where they are fewer than the two
+    /// completion cells need, dealt to the REST completions first and the rest to the in-process ones.
+    /// </summary>
+    private static async Task DealAsync(HttpCells cells, int loops, int restNeeds, int localNeeds, ConcurrentQueue<Guid> rest,
+        ConcurrentQueue<Guid> local)
     {
         var open = await cells.OpenTasksAsync();
-        for (var i = 0; i < open.Count; i++) (i % 2 == 0 ? rest : local).Enqueue(open[i]);
+        if (open.Count < restNeeds + localNeeds)
+        {
+            Log($"  stocking {restNeeds + localNeeds - open.Count:N0} tasks for the completions (in-process starts, not measured)");
+            await cells.StockAsync(restNeeds + localNeeds - open.Count, loops);
+            open = await cells.OpenTasksAsync();
+        }
+        for (var i = 0; i < open.Count; i++) (i < restNeeds ? rest : local).Enqueue(open[i]);
     }
 }
