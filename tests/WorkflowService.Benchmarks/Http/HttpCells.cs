@@ -23,7 +23,7 @@ internal sealed class HttpCells : IDisposable
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly byte[] CompleteBody =
         JsonSerializer.SerializeToUtf8Bytes(new { variables = RepairWork.AcceptForm });
-    private static readonly string Facts = JsonSerializer.Serialize(RepairWork.OrderFacts);
+    public static readonly string Facts = JsonSerializer.Serialize(RepairWork.OrderFacts);
 
     /// <summary>What <c>CallerFactory</c> builds for the desk user (role Agent, group service-desk).</summary>
     private static readonly Caller Desk = new(HttpHost.DeskUser, new HashSet<string> { "service-desk" }, false);
@@ -43,9 +43,13 @@ internal sealed class HttpCells : IDisposable
         _anonymous = new HttpClient(_handler, disposeHandler: false) { BaseAddress = host.Address };
         _signedIn = new HttpClient(_handler, disposeHandler: false) { BaseAddress = host.Address };
         _signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Token = token;
         _instances = host.Get<InstanceService>();
         _tasks = host.Get<TaskService>();
     }
+
+    /// <summary>The desk user's bearer token (for <c>wrk</c>).</summary>
+    public string Token { get; }
 
     public static async Task<HttpCells> CreateAsync(HttpHost host, int connections)
     {

@@ -19,6 +19,9 @@ internal sealed record HttpOptions
 
     public bool KeepData { get; init; }
 
+    /// <summary>Leave out the <c>wrk</c> cells even where wrk is installed.</summary>
+    public bool NoWrk { get; init; }
+
     /// <summary>Only the cells whose name contains one of these (comma-separated; e.g. <c>REST</c> while tracing them).</summary>
     public string[] Only { get; init; } = [];
 
@@ -44,11 +47,12 @@ internal sealed record HttpOptions
                 "--warm-up" => options with { WarmUp = TimeSpan.FromSeconds(Next()) },
                 "--connections" => options with { Connections = Next() },
                 "--keep" => options with { KeepData = true },
+                "--no-wrk" => options with { NoWrk = true },
                 "--only" => options with { Only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 "--pause" => options with { Pause = Next() },
                 "--set" => options with { Settings = new(options.Settings) { [args[++i].Split('=')[0]] = args[i].Split('=', 2)[1] } },
                 _ => throw new ArgumentException(
-                    $"Unknown option {args[i]}. Options: --quick --rounds N --seconds N --warm-up N --connections N --keep --only a,b --pause N --set Section:Key=value"),
+                    $"Unknown option {args[i]}. Options: --quick --rounds N --seconds N --warm-up N --connections N --keep --no-wrk --only a,b --pause N --set Section:Key=value"),
             };
         }
         return options;

@@ -9,7 +9,18 @@ namespace WorkflowService.Benchmarks.Http;
 internal sealed class HttpReport(HttpOptions options)
 {
     private readonly List<(string Name, List<CellResult> Rounds)> _cells = [];
+    private readonly List<(string Name, List<WrkResult> Rounds)> _wrk = [];
     private int _ranOut;
+
+    /// <summary>How the <c>wrk</c> cells ran, or why they did not.</summary>
+    public string Wrk { get; set; } = "not run";
+
+    public void AddWrk(string name, WrkResult result)
+    {
+        var cell = _wrk.FirstOrDefault(c => c.Name == name);
+        if (cell.Rounds is null) _wrk.Add(cell = (name, []));
+        cell.Rounds.Add(result);
+    }
 
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset FinishedAt { get; set; }
@@ -49,7 +60,14 @@ internal sealed class HttpReport(HttpOptions options)
                                $"{Stats.Range(rounds.Select(r => r.PerSecond), Stats.N0)} | {Stats.Ms(Stats.Median(rounds.Select(r => r.P50)))} | " +
                                $"{Stats.Ms(Stats.Median(rounds.Select(r => r.P99)))} | {rounds.Sum(r => r.Failed)} |");
         }
+        foreach (var (name, rounds) in _wrk)
+        {
+            md.AppendLine(inv, $"| {name} | {Stats.N0(Stats.Median(rounds.Select(r => r.PerSecond)))} | " +
+                               $"{Stats.Range(rounds.Select(r => r.PerSecond), Stats.N0)} | {Stats.Ms(Stats.Median(rounds.Select(r => r.P50)))} | " +
+                               $"{Stats.Ms(Stats.Median(rounds.Select(r => r.P99)))} | {rounds.Sum(r => r.Failed)} |");
+        }
         md.AppendLine();
+        md.AppendLine(inv, $"wrk: {Wrk}.");
         if (_ranOut > 0) md.AppendLine(inv, $"{_ranOut} completion cell(s) ran out of tasks before their time was up (rates are over the time they ran).");
         // Where the cores are the limit, 1/rate is the machine time one call costs; the difference is what the one adds.
         // Where the write turn is the limit (the steps), the rates simply compare. A line needs both of its cells.

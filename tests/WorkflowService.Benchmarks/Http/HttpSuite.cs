@@ -86,7 +86,32 @@ internal static class HttpSuite
                 await Task.Delay(TimeSpan.FromSeconds(options.Pause));
             }
         }
+        await WrkAsync(folder, options, host, cells.Token, report);
         report.FinishedAt = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>The <c>wrk</c> cells, as many rounds as the others, after them (nothing when wrk is not installed).</summary>
+    private static async Task WrkAsync(string folder, HttpOptions options, HttpHost host, string token, HttpReport report)
+    {
+        if (options.NoWrk || WrkCells.Find() is not { } wrk)
+        {
+            report.Wrk = options.NoWrk ? "left out (--no-wrk)" : "not installed (Debian: apt-get install wrk)";
+            return;
+        }
+        report.Wrk = $"{wrk}, one thread, {options.Connections} connections";
+        var wrkCells = WrkCells.Cells(folder)
+            .Where(c => options.Only.Length == 0 || options.Only.Any(o => c.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
+        for (var round = 1; round <= options.Rounds && wrkCells.Count > 0; round++)
+        {
+            Log($"wrk round {round} of {options.Rounds}");
+            foreach (var (name, path, signedIn, script) in wrkCells)
+            {
+                var result = await WrkCells.RunAsync(wrk, host.Address, path, signedIn ? token : null, script, options.Connections, options.Cell);
+                report.AddWrk(name, result);
+                Log($"  {name}: {Stats.N0(result.PerSecond)}/s, p50 {Stats.Ms(result.P50)}, p99 {Stats.Ms(result.P99)}" +
+                    (result.Failed > 0 ? $", {result.Failed} FAILED" : ""));
+            }
+        }
     }
 
     /// <summary>
