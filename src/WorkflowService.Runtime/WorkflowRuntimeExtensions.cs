@@ -44,6 +44,9 @@ public static class WorkflowRuntimeExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulingOptions>().Bind(config.GetSection(SchedulingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Staff.AccessCacheOptions>().Bind(config.GetSection(Staff.AccessCacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Staff.AccessCache>();
+        services.AddSingleton<Staff.AccessCacheInvalidation>();
 
         // A relative data folder is relative to the content root (the web project's folder under
         // `dotnet run`, the application folder when published), not to whatever the working directory is.
@@ -119,16 +122,17 @@ public static class WorkflowRuntimeExtensions
             // with nothing tracked.
             // A list in a query (ids.Contains(x)) goes as one parameter (SQLite json_each, PostgreSQL an array), not one
             // parameter per value: a report's month holds more ids than the 32,766 parameters SQLite takes in one command.
-            services.AddPooledDbContextFactory<SqliteWorkflowDbContext>(o => o
+            services.AddPooledDbContextFactory<SqliteWorkflowDbContext>((sp, o) => o
                 .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(WorkflowDbContext).Assembly.FullName)
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(new SqlitePragmas()));
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<Staff.AccessCacheInvalidation>()));
             services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<SqliteWorkflowDbContext>>()));
         }
         else
         {
-            services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>(o =>
-                o.UseNpgsql(connectionString, n => n.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
+            services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>((sp, o) =>
+                o.UseNpgsql(connectionString, n => n.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .AddInterceptors(sp.GetRequiredService<Staff.AccessCacheInvalidation>()));
             services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<PostgreSqlWorkflowDbContext>>()));
         }
         // SQLite has one write lock, so one lane; PostgreSQL writes several batches side by side.

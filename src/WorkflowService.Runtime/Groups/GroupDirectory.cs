@@ -7,15 +7,20 @@ namespace WorkflowService.Runtime.Groups;
 public sealed record GroupView(string Name, string? DisplayName, IReadOnlyList<string> Members);
 
 /// <summary>Groups and their members: the candidate groups BPMN user tasks name.</summary>
-public sealed class GroupDirectory(WorkflowDbFactory dbFactory, TransactionRunner transactions)
+public sealed class GroupDirectory(WorkflowDbFactory dbFactory, TransactionRunner transactions, Staff.AccessCache cache)
 {
-    public async Task<IReadOnlySet<string>> GroupsOfAsync(string userName, CancellationToken ct = default)
-    {
-        await using var db = dbFactory.Create();
-        var groups = await db.GroupMembers.AsNoTracking().Where(m => m.UserName == userName).Select(m => m.GroupName)
-            .ToListAsync(ct);
-        return groups.ToHashSet(StringComparer.Ordinal);
-    }
+    /// <summary>
+    /// A user's groups, asked by every API request and hub connection: through the <see cref="Staff.AccessCache"/>,
+    /// so a membership changed on this node counts at once and one changed on another node within the cache's lifetime.
+    /// </summary>
+    public Task<IReadOnlySet<string>> GroupsOfAsync(string userName, CancellationToken ct = default) =>
+        cache.GetOrReadAsync<IReadOnlySet<string>>("groups:" + userName, async () =>
+        {
+            await using var db = dbFactory.Create();
+            var groups = await db.GroupMembers.AsNoTracking().Where(m => m.UserName == userName).Select(m => m.GroupName)
+                .ToListAsync(ct);
+            return groups.ToHashSet(StringComparer.Ordinal);
+        });
 
     /// <summary>Every group with its members' user names, by name.</summary>
     public async Task<IReadOnlyList<GroupView>> AllAsync(CancellationToken ct = default)

@@ -6,17 +6,29 @@ namespace WorkflowService.Runtime.Staff;
 /// <summary>
 /// Whether a bearer token still speaks for its user: the user exists, is enabled, is not locked out, has the
 /// security stamp the token was issued with (a password reset, disabling or a lost role changes it), and the
-/// token itself was not revoked. Asked on every API call, so that a change stops the token at once.
+/// token itself was not revoked. Asked on every API call, so that a change stops the token at once: the rows are
+/// read through the <see cref="AccessCache"/>, which a change on this node drops at once and one on another node
+/// within its lifetime.
 /// </summary>
-public sealed class SignInState(WorkflowDbFactory dbFactory, TransactionRunner transactions, TimeProvider clock)
+public sealed class SignInState(WorkflowDbFactory dbFactory, TransactionRunner transactions, TimeProvider clock, AccessCache cache)
 {
+    private sealed record UserState(string? SecurityStamp, bool Disabled, DateTimeOffset? LockoutEnd);
+
     public async Task<bool> IsCurrentAsync(string userId, string? securityStamp, string? tokenId, CancellationToken ct = default)
     {
-        await using var db = dbFactory.Create();
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.Disabled, u.LockoutEnd }).SingleOrDefaultAsync(ct);
+        var user = await cache.GetOrReadAsync("user:" + userId, async () =>
+        {
+            await using var db = dbFactory.Create();
+            return await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new UserState(u.SecurityStamp, u.Disabled, u.LockoutEnd)).SingleOrDefaultAsync(ct);
+        });
+        // The lockout's end is compared with the clock on every call, so a cached lockout ends when it should.
         if (user is null || user.Disabled || user.SecurityStamp != securityStamp || user.LockoutEnd > clock.GetUtcNow()) return false;
-        return tokenId is null || !await db.RevokedTokens.AnyAsync(r => r.TokenId == tokenId, ct);
+        return tokenId is null || !await cache.GetOrReadAsync("token:" + tokenId, async () =>
+        {
+            await using var db = dbFactory.Create();
+            return await db.RevokedTokens.AnyAsync(r => r.TokenId == tokenId, ct);
+        });
     }
 
     /// <summary>Revokes one token until it would have expired; the revocations that have expired are dropped.</summary>

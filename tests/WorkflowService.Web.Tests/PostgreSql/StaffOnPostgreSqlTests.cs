@@ -36,6 +36,14 @@ public sealed class StaffOnPostgreSqlTests(PostgreSqlNodes nodes) : IClassFixtur
         var outcome = await admin.PostJsonAsync($"/api/users/{name}/disable", null, HttpStatusCode.OK);
 
         Assert.Equal(taskId, Assert.Single(outcome.GetProperty("released").EnumerateArray()).GetProperty("id").GetGuid());
+        // Node b checked this token a moment ago and keeps the answer for AccessCache:Lifetime (2 s): it learns of a change
+        // made on node a within that time (on node a itself, at once: Staff/AccessCacheTests).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await person.GetAsync("/api/tasks")).StatusCode == HttpStatusCode.OK)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(3), $"node b still admitted them {clock.Elapsed} after");
+            await Task.Delay(50);
+        }
         await ApiClient.Expect(await person.GetAsync("/api/tasks"), HttpStatusCode.Unauthorized);
         Assert.Single(await (await b.LoginAsync("engineer")).TasksAsync(instance));
         var log = (await (await b.LoginAsync("admin")).GetJsonAsync($"/api/audit?target={name}")).EnumerateArray()
