@@ -106,8 +106,10 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             DueAt = c.DueAt, FollowUpAt = c.FollowUpAt, Priority = c.Priority, FormKey = c.FormKey, CreatedAt = scope.Now,
             Status = UserTaskStatus.Open,
         };
-        task.Candidates.AddRange(c.CandidateUsers.Distinct().Select(u => new TaskCandidate { Kind = TaskCandidate.User, Name = u, DueAt = c.DueAt }));
-        task.Candidates.AddRange(c.CandidateGroups.Distinct().Select(g => new TaskCandidate { Kind = TaskCandidate.Group, Name = g, DueAt = c.DueAt }));
+        task.Candidates.AddRange(c.CandidateUsers.Distinct().Select(u => new TaskCandidate
+            { Kind = TaskCandidate.User, Name = u, DueAt = c.DueAt, Priority = c.Priority }));
+        task.Candidates.AddRange(c.CandidateGroups.Distinct().Select(g => new TaskCandidate
+            { Kind = TaskCandidate.Group, Name = g, DueAt = c.DueAt, Priority = c.Priority }));
         scope.OpenTasks.Add(task);
         scope.Effects.Notifications.Add(Notification(WorkflowNotification.TaskCreated, task));
         return task;

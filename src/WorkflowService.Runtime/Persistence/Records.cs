@@ -91,6 +91,12 @@ public sealed class TaskCandidate
     /// </summary>
     public DateTimeOffset? DueAt { get; set; }
 
+    /// <summary>
+    /// The task's priority (set once, when the task is created), copied here for the same reason: tasks of the same due
+    /// date, and tasks without one, are walked in priority order on the same index.
+    /// </summary>
+    public int Priority { get; set; }
+
     public const string User = "user";
     public const string Group = "group";
 }

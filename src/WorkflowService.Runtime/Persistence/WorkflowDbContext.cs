@@ -104,8 +104,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
         {
             e.ToTable("task_candidates");
             e.HasKey(c => new { c.TaskId, c.Kind, c.Name });
-            // A group's (or user's) open tasks in due order: the inbox's walk (InboxQuery).
-            e.HasIndex(c => new { c.Kind, c.Name, c.DueAt });
+            // A group's (or user's) open tasks in due order, then by priority: the inbox's walk (InboxQuery), which for the
+            // tasks without a due date is a walk in priority order (not a sort of all of them).
+            e.HasIndex(c => new { c.Kind, c.Name, c.DueAt, c.Priority }).IsDescending(false, false, false, true);
         });
         builder.Entity<TimerRecord>(e =>
         {

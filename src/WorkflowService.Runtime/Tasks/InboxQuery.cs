@@ -51,15 +51,16 @@ internal static class InboxQuery
             : mine.Where(t => t.DueAt == null).OrderByDescending(t => t.Priority);
     }
 
-    /// <summary>On the candidates' (Kind, Name, DueAt), each row joined to its task by key.</summary>
+    /// <summary>On the candidates' (Kind, Name, DueAt, Priority descending), each row joined to its task by key.</summary>
     private static IQueryable<TaskRecord> Offered(WorkflowDbContext db, IQueryable<TaskRecord> open, string kind, string name,
         bool dated)
     {
         var candidates = db.TaskCandidates.Where(c => c.Kind == kind && c.Name == name);
         candidates = dated ? candidates.Where(c => c.DueAt != null) : candidates.Where(c => c.DueAt == null);
-        var offered = candidates.Join(open.Where(t => t.Assignee == null), c => c.TaskId, t => t.Id, (c, t) => new { c.DueAt, Task = t });
+        var offered = candidates.Join(open.Where(t => t.Assignee == null), c => c.TaskId, t => t.Id,
+            (c, t) => new { c.DueAt, c.Priority, Task = t });
         return dated
-            ? offered.OrderBy(x => x.DueAt).ThenByDescending(x => x.Task.Priority).Select(x => x.Task)
-            : offered.OrderByDescending(x => x.Task.Priority).Select(x => x.Task);
+            ? offered.OrderBy(x => x.DueAt).ThenByDescending(x => x.Priority).Select(x => x.Task)
+            : offered.OrderByDescending(x => x.Priority).Select(x => x.Task);
     }
 }

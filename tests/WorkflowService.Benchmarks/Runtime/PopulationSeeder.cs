@@ -71,7 +71,8 @@ internal static partial class PopulationSeeder
                     CandidateGroups = t.CandidateGroups, DueAt = t.DueAt + shift, FollowUpAt = t.FollowUpAt + shift,
                     Priority = t.Priority, FormKey = t.FormKey, CreatedAt = t.CreatedAt + shift, Status = t.Status,
                     CompletedBy = t.CompletedBy, EndedAt = t.EndedAt + shift, Revision = t.Revision,
-                    Candidates = [.. t.Candidates.Select(c => new TaskCandidate { TaskId = taskId, Kind = c.Kind, Name = c.Name })],
+                    Candidates = [.. t.Candidates.Select(c => new TaskCandidate
+                        { TaskId = taskId, Kind = c.Kind, Name = c.Name, DueAt = c.DueAt + shift, Priority = c.Priority })],
                 });
             }
             foreach (var t in Timers)

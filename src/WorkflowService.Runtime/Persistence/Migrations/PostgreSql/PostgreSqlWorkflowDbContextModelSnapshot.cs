@@ -837,9 +837,13 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
                     b.HasKey("TaskId", "Kind", "Name");
 
-                    b.HasIndex("Kind", "Name", "DueAt");
+                    b.HasIndex("Kind", "Name", "DueAt", "Priority")
+                        .IsDescending(false, false, false, true);
 
                     b.ToTable("task_candidates", (string)null);
                 });

@@ -816,9 +816,13 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TaskId", "Kind", "Name");
 
-                    b.HasIndex("Kind", "Name", "DueAt");
+                    b.HasIndex("Kind", "Name", "DueAt", "Priority")
+                        .IsDescending(false, false, false, true);
 
                     b.ToTable("task_candidates", (string)null);
                 });
