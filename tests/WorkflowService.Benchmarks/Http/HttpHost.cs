@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WorkflowService.Runtime.Groups;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Benchmarks.Runtime;
 using WorkflowService.Testing;
 using WorkflowService.Web;
 using WorkflowService.Web.Api;
@@ -38,9 +39,6 @@ internal sealed class HttpHost : IAsyncDisposable
     /// <summary>As <see cref="SignedIn"/>, plus the caller (the user's groups), as every task and instance endpoint binds it.</summary>
     public const string WithCaller = "/api/bench/caller";
 
-    /// <summary>Hangfire logs through one process-wide provider; this one lives as long as the process (see BenchHost).</summary>
-    private static readonly ILoggerFactory HangfireLogs = LoggerFactory.Create(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
-
     private readonly WebApplication _app;
 
     private HttpHost(WebApplication app, Uri address)
@@ -59,34 +57,14 @@ internal sealed class HttpHost : IAsyncDisposable
         Directory.CreateDirectory(webRoot);
         // 1 KB of text: small enough that the pipeline, not the copy, is what a request costs.
         await File.WriteAllTextAsync(Path.Combine(webRoot, SmallFile.TrimStart('/')), new string('x', 1023) + "\n");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Production",
-            ContentRootPath = Path.Combine(RepositoryPaths.Root, "src", "WorkflowService.Web"),
-            WebRootPath = webRoot,
-            ApplicationName = typeof(WorkflowWebExtensions).Assembly.GetName().Name,
-        });
-        var config = new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = dataDirectory,
-            ["Workflows:Directory"] = RepositoryPaths.Workflows,
-            ["Bootstrap:AdminUser"] = "admin",
-            ["Bootstrap:AdminPassword"] = "bench-admin-password-1",
-            ["Demo:Seed"] = "false",
-            ["Urls"] = "http://127.0.0.1:0",
-            // As BenchHost: Information logs every step and request line to the console, which would measure the terminal.
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings) config[key] = value;
-        builder.Configuration.AddInMemoryCollection(config);
-        builder.AddWorkflowWeb();
+        var builder = BenchHost.CreateBuilder(dataDirectory, settings, webRoot);
         var app = builder.Build();
         app.UseWorkflowWeb();
         app.MapGet(Empty, () => TypedResults.Ok()).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(SignedIn, () => TypedResults.Ok()).ExcludeFromDescription();
         app.MapGet(WithCaller, (SignedInCaller caller) => TypedResults.Ok(caller.Value.Groups.Count)).ExcludeFromDescription();
         await app.StartAsync();
-        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(HangfireLogs));
+        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(BenchHost.HangfireLogs));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var host = new HttpHost(app, new Uri(address));
         await host.CreateDeskUserAsync();

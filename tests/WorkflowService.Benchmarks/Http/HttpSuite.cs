@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using WorkflowService.Benchmarks.Runtime;
 using WorkflowService.Testing;
+using WorkflowService.Benchmarks.Support;
 
 namespace WorkflowService.Benchmarks.Http;
 
@@ -29,12 +30,7 @@ internal static class HttpSuite
             }
             report.LoadAfter = LoadAverages();
             var markdown = report.ToMarkdown();
-            Console.WriteLine();
-            Console.WriteLine(markdown);
-            var file = Path.Combine("BenchmarkDotNet.Artifacts", "results", $"http-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllTextAsync(file, markdown);
-            Log($"report written to {Path.GetFullPath(file)}");
+            Log($"report written to {await ReportFile.PublishAsync("http", markdown)}");
             return 0;
         }
         finally

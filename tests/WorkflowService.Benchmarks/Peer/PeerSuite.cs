@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using WorkflowService.Benchmarks.Runtime;
 using WorkflowService.Testing;
+using WorkflowService.Benchmarks.Support;
 
 namespace WorkflowService.Benchmarks.Peer;
 
@@ -41,12 +42,7 @@ internal static class PeerSuite
         }
         report.Wall = whole.Elapsed;
         var markdown = report.ToMarkdown();
-        Console.WriteLine();
-        Console.WriteLine(markdown);
-        var file = Path.Combine("BenchmarkDotNet.Artifacts", "results", $"peer-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, markdown);
-        Log($"report written to {Path.GetFullPath(file)}");
+        Log($"report written to {await ReportFile.PublishAsync("peer", markdown)}");
         return 0;
     }
 

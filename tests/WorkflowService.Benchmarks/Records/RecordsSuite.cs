@@ -8,6 +8,7 @@ using WorkflowService.AfterSales.Persistence;
 using WorkflowService.Benchmarks.Runtime;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Testing;
+using WorkflowService.Benchmarks.Support;
 
 namespace WorkflowService.Benchmarks.Records;
 
@@ -34,12 +35,7 @@ internal static class RecordsSuite
             report.FinishedAt = DateTimeOffset.UtcNow;
             report.Load = load.Describe();
             var markdown = report.ToMarkdown();
-            Console.WriteLine();
-            Console.WriteLine(markdown);
-            var file = Path.Combine("BenchmarkDotNet.Artifacts", "results", $"records-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllTextAsync(file, markdown);
-            Log($"report written to {Path.GetFullPath(file)}");
+            Log($"report written to {await ReportFile.PublishAsync("records", markdown)}");
             return 0;
         }
         finally

@@ -13,6 +13,7 @@ using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Testing;
+using WorkflowService.Benchmarks.Support;
 
 namespace WorkflowService.Benchmarks.Reports;
 
@@ -91,10 +92,7 @@ internal static class ReportsSuite
                 await MeasureAsync(host, capture, options, Say);
             }
             Say($"load average during the run (1 min, sampled): {load.Describe()}");
-            var file = Path.Combine("BenchmarkDotNet.Artifacts", "results", $"reports-{(database is null ? "sqlite" : "pg")}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllTextAsync(file, report.ToString());
-            Log($"report written to {Path.GetFullPath(file)}");
+            Log($"report written to {await ReportFile.PublishAsync(database is null ? "reports-sqlite" : "reports-pg", report.ToString(), print: false)}");
             return 0;
         }
         finally

@@ -24,7 +24,7 @@ internal sealed class BenchHost : IAsyncDisposable
     /// factory; after the first host is disposed (the restart that re-arms the seeded timers),
     /// creating a job would fail on the disposed factory. This one lives as long as the process.
     /// </summary>
-    private static readonly ILoggerFactory HangfireLogs = LoggerFactory.Create(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+    internal static readonly ILoggerFactory HangfireLogs = LoggerFactory.Create(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
 
     private readonly WebApplication _app;
 
@@ -42,11 +42,28 @@ internal sealed class BenchHost : IAsyncDisposable
     /// <param name="settings">Overrides on top of the defaults, e.g. an EF Core log level for <c>--sql</c>.</param>
     public static async Task<BenchHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var builder = CreateBuilder(dataDirectory, settings);
+        var app = builder.Build();
+        app.UseWorkflowWeb();
+        await app.StartAsync();
+        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(HangfireLogs));
+        return new BenchHost(app, dataDirectory);
+    }
+
+    /// <summary>
+    /// The service's builder as <c>Program.cs</c> makes it, with the benchmarks' settings: production defaults, a data
+    /// folder, the repository's workflows, an admin, no demo users, a loopback port, warnings only in the log.
+    /// </summary>
+    /// <param name="webRoot">A web root of the caller's (the HTTP suite serves a file of its own); default: the web project's.</param>
+    internal static WebApplicationBuilder CreateBuilder(string dataDirectory, IReadOnlyDictionary<string, string?>? settings,
+        string? webRoot = null)
+    {
         var web = Path.Combine(RepositoryPaths.Root, "src", "WorkflowService.Web");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Production",
             ContentRootPath = web,
+            WebRootPath = webRoot,
             ApplicationName = typeof(WorkflowWebExtensions).Assembly.GetName().Name,
         });
         var config = new Dictionary<string, string?>
@@ -64,11 +81,7 @@ internal sealed class BenchHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         builder.Configuration.AddInMemoryCollection(config);
         builder.AddWorkflowWeb();
-        var app = builder.Build();
-        app.UseWorkflowWeb();
-        await app.StartAsync();
-        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(HangfireLogs));
-        return new BenchHost(app, dataDirectory);
+        return builder;
     }
 
     /// <summary>How many jobs Hangfire holds as scheduled (timers handed over and not yet due).</summary>

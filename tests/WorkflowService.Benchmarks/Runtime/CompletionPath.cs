@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using WorkflowService.Benchmarks.Support;
 
 namespace WorkflowService.Benchmarks.Runtime;
 
@@ -57,12 +58,7 @@ internal static class CompletionPath
         }
 
         var report = Describe(options, seed, started, load.Describe(), starts, completions, counted, startCommands!, completionCommands!);
-        Console.WriteLine();
-        Console.WriteLine(report);
-        var file = Path.Combine("BenchmarkDotNet.Artifacts", "results", $"runtime-path-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, report);
-        Log($"report written to {Path.GetFullPath(file)}");
+        Log($"report written to {await ReportFile.PublishAsync("runtime-path", report)}");
         return 0;
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime;
 using WorkflowService.Testing;
+using WorkflowService.Benchmarks.Support;
 
 namespace WorkflowService.Benchmarks.Runtime;
 
@@ -130,12 +131,7 @@ internal static class MemorySuite
             string.Join('\n', samples.Select(s => s.Row)),
             "",
             $"Burst: {burst}.");
-        Console.WriteLine();
-        Console.WriteLine(report);
-        var file = Path.Combine("BenchmarkDotNet.Artifacts", "results", $"memory-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, report);
-        Log($"report written to {Path.GetFullPath(file)}");
+        Log($"report written to {await ReportFile.PublishAsync("memory", report)}");
         return 0;
     }
 

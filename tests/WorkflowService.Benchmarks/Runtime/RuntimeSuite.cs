@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Testing;
+using WorkflowService.Benchmarks.Support;
 
 namespace WorkflowService.Benchmarks.Runtime;
 
@@ -34,12 +35,7 @@ internal static class RuntimeSuite
             await MeasureAsync(folder, options, report, Log);
             report.Load = load.Describe();
             var markdown = report.ToMarkdown();
-            Console.WriteLine();
-            Console.WriteLine(markdown);
-            var file = Path.Combine("BenchmarkDotNet.Artifacts", "results", $"runtime-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllTextAsync(file, markdown);
-            Log($"report written to {Path.GetFullPath(file)}");
+            Log($"report written to {await ReportFile.PublishAsync("runtime", markdown)}");
             return 0;
         }
         finally
