@@ -25,7 +25,7 @@ namespace WorkflowService.Runtime.Persistence;
 /// Two kinds of writer stay outside and meet the busy handler, as other processes on the same file do: ASP.NET Identity's
 /// stores and the data-protection key ring, which write through the framework's own scoped context; both are rare and short.
 /// </summary>
-public sealed partial class WriteBatcher : IAsyncDisposable, IDisposable
+public sealed class WriteBatcher : IAsyncDisposable, IDisposable
 {
     private static readonly Meter Meter = new("WorkflowService.Runtime");
     private static readonly Histogram<int> BatchSizes = Meter.CreateHistogram<int>("workflow.write.batch_size", "{unit}",
@@ -109,8 +109,18 @@ public sealed partial class WriteBatcher : IAsyncDisposable, IDisposable
             if (next is null && !_queue.Reader.TryRead(out next)) continue;
             var first = next;
             next = null;
-            if (first.IsAlone) await RunAloneUnitAsync(first);
-            else next = await RunBatchAsync(first);
+            try
+            {
+                if (first.IsAlone) await RunAloneUnitAsync(first);
+                else next = await RunBatchAsync(first);
+            }
+            catch (Exception ex)
+            {
+                // Never expected (each unit's and each batch's errors are their callers'); but a lane that died would leave
+                // every later writer waiting for ever, so it reports and goes on.
+                _logger.WriteLaneFault(ex);
+                first.Fail(ex);
+            }
         }
     }
 
@@ -165,7 +175,7 @@ public sealed partial class WriteBatcher : IAsyncDisposable, IDisposable
             // Nothing of the batch was written: a failed BEGIN or COMMIT, or a savepoint that could not be rolled back (the
             // database ended the whole transaction). The unit that met the error gets it; the others were innocent and
             // may be tried again.
-            LogBatchFailed(_logger, ex, taken);
+            _logger.WriteBatchFailed(ex, taken);
             if (!done.Contains(current)) current.Fail(ex);
             var aborted = new WriteBatchAbortedException(ex);
             foreach (var unit in done) unit.Fail(aborted);
@@ -173,12 +183,7 @@ public sealed partial class WriteBatcher : IAsyncDisposable, IDisposable
         }
         finally
         {
-            if (tx is not null) await tx.DisposeAsync();
-            if (db is not null)
-            {
-                db.Database.AutoSavepointsEnabled = true;
-                await db.DisposeAsync();
-            }
+            await ReleaseAsync(tx, db);
         }
         if (done.Count > 0)
         {
@@ -188,6 +193,27 @@ public sealed partial class WriteBatcher : IAsyncDisposable, IDisposable
         }
         foreach (var unit in done) unit.Succeed();
         return leftOver;
+    }
+
+    /// <summary>
+    /// Gives back the batch's transaction and context. After a commit its units are answered whatever happens here, so a
+    /// failure to close (a connection already broken) is logged, not thrown.
+    /// </summary>
+    private async Task ReleaseAsync(IDbContextTransaction? tx, WorkflowDbContext? db)
+    {
+        try
+        {
+            if (tx is not null) await tx.DisposeAsync();
+            if (db is not null)
+            {
+                db.Database.AutoSavepointsEnabled = true;
+                await db.DisposeAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            _logger.WriteBatchNotReleased(ex);
+        }
     }
 
     /// <summary>
@@ -246,10 +272,6 @@ public sealed partial class WriteBatcher : IAsyncDisposable, IDisposable
         _queue.Writer.TryComplete();
         Task.WaitAll(_lanes, TimeSpan.FromSeconds(30));
     }
-
-    [LoggerMessage(EventId = 4210, Level = LogLevel.Warning,
-        Message = "A write batch of {Units} unit(s) was not committed; each caller gets the error and retries if it may")]
-    private static partial void LogBatchFailed(ILogger logger, Exception error, int units);
 
     /// <summary>One caller's unit of work and its answer.</summary>
     private abstract class Unit(CancellationToken ct)
