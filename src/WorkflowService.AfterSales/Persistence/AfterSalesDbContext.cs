@@ -51,7 +51,12 @@ public abstract class AfterSalesDbContext(DbContextOptions options) : DbContext(
         context.Database.SetDbConnection(connection, contextOwnsConnection: false);
         context._host = db;
         if (db.Database.CurrentTransaction is { } transaction)
+        {
             await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), ct);
+            // Inside a unit of work, whose savepoint already covers this context's saves: one more savepoint per save
+            // would only add a PostgreSQL subtransaction per order to the batch.
+            context.Database.AutoSavepointsEnabled = false;
+        }
         return context;
     }
 

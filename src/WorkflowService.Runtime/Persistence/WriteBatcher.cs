@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,8 @@ namespace WorkflowService.Runtime.Persistence;
 /// is taken by the batch's BEGIN IMMEDIATE, and the next batch begins the moment the previous one commits (writers that
 /// wait in SQLite's busy handler instead sleep 1, 2, 5, 10... ms and leave the lock idle). PostgreSQL has
 /// <see cref="BatchingOptions.Lanes"/> lanes per node; several nodes' batches meet in row locks and the instance's
-/// concurrency token, and a unit that loses is rolled back to its savepoint and retried alone by its caller.
+/// concurrency token, and a unit that loses is rolled back to its savepoint, the others commit, and its caller retries it
+/// in a later batch.
 /// </para>
 /// Two kinds of writer stay outside and meet the busy handler, as other processes on the same file do: ASP.NET Identity's
 /// stores and the data-protection key ring, which write through the framework's own scoped context; both are rare and short.
@@ -142,9 +144,12 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
     private async Task<Unit?> RunBatchAsync(Unit first)
     {
         var done = new List<Unit>();
+        var refused = new List<(Unit Unit, Exception Error)>();
         var taken = 0;
         Unit? leftOver = null;
         var current = first;
+        Exception? failure = null;
+        var committing = false;
         WorkflowDbContext? db = null;
         IDbContextTransaction? tx = null;
         try
@@ -157,7 +162,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
             while (true)
             {
                 taken++;
-                if (!current.Canceled() && await RunInSavepointAsync(db, tx, current)) done.Add(current);
+                if (!current.Canceled() && await RunInSavepointAsync(db, tx, current, refused)) done.Add(current);
                 if (taken >= _options.MaxSteps) break;
                 if (!_queue.Reader.TryRead(out var more) && (more = await LingerAsync(taken)) is null) break;
                 if (more.IsAlone)
@@ -167,24 +172,27 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
                 }
                 current = more;
             }
+            committing = true;
             if (done.Count > 0) await tx.CommitAsync();
             else await tx.RollbackAsync();
         }
         catch (Exception ex)
         {
-            // Nothing of the batch was written: a failed BEGIN or COMMIT, or a savepoint that could not be rolled back (the
-            // database ended the whole transaction). The unit that met the error gets it; the others were innocent and
-            // may be tried again.
-            _logger.WriteBatchFailed(ex, taken);
-            if (!done.Contains(current)) current.Fail(ex);
-            var aborted = new WriteBatchAbortedException(ex);
-            foreach (var unit in done) unit.Fail(aborted);
-            return leftOver;
+            failure = ex;
         }
         finally
         {
             await ReleaseAsync(tx, db);
         }
+        // Everyone is answered only now that the transaction has ended: a unit refused because of a batch-mate's rows must
+        // not act on them (e.g. read them on another connection) before they are committed, or after they were not.
+        if (failure is null) AnswerCommitted(done, refused);
+        else AnswerAborted(done, refused, current, failure, committing, taken);
+        return leftOver;
+    }
+
+    private void AnswerCommitted(List<Unit> done, List<(Unit Unit, Exception Error)> refused)
+    {
         if (done.Count > 0)
         {
             Interlocked.Increment(ref _commits);
@@ -192,7 +200,26 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
             BatchSizes.Record(done.Count);
         }
         foreach (var unit in done) unit.Succeed();
-        return leftOver;
+        foreach (var (unit, error) in refused) unit.Fail(error);
+    }
+
+    /// <summary>
+    /// Nothing of the batch was written: a failed BEGIN or COMMIT, or a savepoint that could not be rolled back (the database
+    /// ended the whole transaction). A unit that met the error in its own start gets it; every other unit, refused or not,
+    /// may be tried again (a refusal may have rested on rows that were never committed). A COMMIT that failed without the
+    /// database saying so (a connection lost on PostgreSQL) may have committed: those units are told the outcome is
+    /// unknown, not to try again, so nothing is done twice.
+    /// </summary>
+    private void AnswerAborted(List<Unit> done, List<(Unit Unit, Exception Error)> refused, Unit current, Exception failure,
+        bool committing, int taken)
+    {
+        if (!done.Contains(current) && !refused.Exists(r => r.Unit == current)) current.Fail(failure);
+        Exception others = committing && failure is not SqliteException and not Npgsql.PostgresException
+            ? new WriteBatchOutcomeUnknownException(failure)
+            : new WriteBatchAbortedException(failure);
+        foreach (var unit in done) unit.Fail(others);
+        foreach (var (unit, _) in refused) unit.Fail(others);
+        _logger.WriteBatchFailed(failure, taken);
     }
 
     /// <summary>
@@ -204,6 +231,13 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
         try
         {
             if (tx is not null) await tx.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            _logger.WriteBatchNotReleased(ex);
+        }
+        try
+        {
             if (db is not null)
             {
                 db.Database.AutoSavepointsEnabled = true;
@@ -217,10 +251,12 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Runs one unit in its own savepoint. False when it failed: its caller has its error, and its changes are gone
-    /// (rolled back to the savepoint, its tracked entities dropped). A savepoint that cannot be rolled back fails the batch.
+    /// Runs one unit in its own savepoint. False when it failed: its error is in <paramref name="refused"/> (told to its
+    /// caller once the batch has ended), and its changes are gone (rolled back to the savepoint, its tracked entities
+    /// dropped). A savepoint that cannot be rolled back fails the batch.
     /// </summary>
-    private async Task<bool> RunInSavepointAsync(WorkflowDbContext db, IDbContextTransaction tx, Unit unit)
+    private async Task<bool> RunInSavepointAsync(WorkflowDbContext db, IDbContextTransaction tx, Unit unit,
+        List<(Unit Unit, Exception Error)> refused)
     {
         await tx.CreateSavepointAsync(SavepointName);
         try
@@ -231,7 +267,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
         }
         catch (Exception ex)
         {
-            unit.Fail(ex);
+            refused.Add((unit, ex));
             await tx.RollbackToSavepointAsync(SavepointName);
             await tx.ReleaseSavepointAsync(SavepointName);
             return false;
@@ -321,6 +357,14 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
         public override bool Canceled() => Ct.IsCancellationRequested && _answer.TrySetCanceled(Ct);
     }
 }
+
+/// <summary>
+/// The COMMIT of the batch holding this unit of work failed without the database saying why (the connection was lost):
+/// it may or may not have been written, so it is not tried again automatically.
+/// </summary>
+public sealed class WriteBatchOutcomeUnknownException(Exception cause)
+    : Exception("The write batch holding this unit of work may or may not have been committed (its COMMIT failed: " + cause.Message +
+                "); look before doing it again", cause);
 
 /// <summary>
 /// A unit of work was written in a batch that could not be committed (another unit's failure ended the transaction, or

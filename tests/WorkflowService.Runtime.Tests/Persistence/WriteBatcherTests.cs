@@ -130,6 +130,30 @@ public sealed class WriteBatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_unit_is_answered_after_its_batch_commits_so_its_caller_sees_what_refused_it()
+    {
+        var batcher = _file.Batcher();
+        var (first, releaseFirst) = Hold(batcher);
+        await first.Started;
+        var saved = batcher.RunAsync(db => AddDraftAsync(db, "same"), CancellationToken.None);
+        // Refused by the unique key because of the unit before it in the same batch; its caller then looks on its own connection.
+        var refused = batcher.RunAsync(db => AddDraftAsync(db, "same"), CancellationToken.None)
+            .ContinueWith(async t => (t.Exception?.InnerException, await CountDraftsAsync()), TaskScheduler.Default).Unwrap();
+        var (last, releaseLast) = Hold(batcher);
+        releaseFirst();
+        await last.Started;
+
+        // The batch stays open a while: a caller answered before the commit would look now and find nothing.
+        await Task.WhenAny(refused, Task.Delay(300));
+        releaseLast();
+        var (error, seen) = await refused;
+
+        Assert.IsType<DbUpdateException>(error);
+        Assert.Equal(1, seen);
+        await Task.WhenAll(saved, first.Done, last.Done);
+    }
+
+    [Fact]
     public async Task A_lone_unit_is_committed_at_once_however_long_a_batch_may_wait_to_fill()
     {
         var batcher = _file.Batcher(new BatchingOptions { MaxWait = TimeSpan.FromSeconds(1) });
