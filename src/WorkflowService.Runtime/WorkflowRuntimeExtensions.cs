@@ -136,8 +136,14 @@ public static class WorkflowRuntimeExtensions
             services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<PostgreSqlWorkflowDbContext>>()));
         }
         // SQLite has one write lock, so one lane; PostgreSQL writes several batches side by side.
-        services.AddSingleton(sp => new WriteBatcher(sp.GetRequiredService<WorkflowDbFactory>(), storage.Batching,
-            storage.Provider == StorageProvider.Sqlite ? 1 : storage.Batching.Lanes, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WriteBatcher>>()));
+        services.AddSingleton(sp =>
+        {
+            var batcher = new WriteBatcher(sp.GetRequiredService<WorkflowDbFactory>(), storage.Batching,
+                storage.Provider == StorageProvider.Sqlite ? 1 : storage.Batching.Lanes,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WriteBatcher>>());
+            batcher.Aborted += sp.GetRequiredService<DefinitionCache>().Clear;
+            return batcher;
+        });
         services.AddSingleton<TransientRetry>();
         services.AddSingleton<TransactionRunner>();
         // Scoped context for ASP.NET Core Identity's stores.

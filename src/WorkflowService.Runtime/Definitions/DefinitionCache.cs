@@ -24,6 +24,12 @@ public sealed class DefinitionCache(BpmnParser parser)
 
     public ProcessModel GetOrParse(DefinitionRecord record) => _models.GetOrAdd(record.Id, _ => Parse(record));
 
+    /// <summary>
+    /// Forgets every model: a write batch that read a definition published in the same batch was not committed, and SQLite
+    /// gives a rolled-back row's id to the next definition published (the models are parsed again as they are asked for).
+    /// </summary>
+    public void Clear() => _models.Clear();
+
     private ProcessModel Parse(DefinitionRecord record)
     {
         var result = parser.ParsePublished(record.Xml);

@@ -57,6 +57,12 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
             _lanes = Enumerable.Range(0, lanes).Select(_ => Task.Run(RunLaneAsync)).ToArray();
     }
 
+    /// <summary>
+    /// Raised (on the lane, before any of its callers is answered) when a batch was not committed: whatever was remembered
+    /// from its rows must be forgotten (<see cref="Definitions.DefinitionCache"/>: SQLite gives a rolled-back row's id again).
+    /// </summary>
+    public event Action? Aborted;
+
     /// <summary>Whether the current async path is inside a unit of work.</summary>
     internal bool IsHeld => _held.Value;
 
@@ -213,6 +219,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
     private void AnswerAborted(List<Unit> done, List<(Unit Unit, Exception Error)> refused, Unit current, Exception failure,
         bool committing, int taken)
     {
+        Aborted?.Invoke();
         if (!done.Contains(current) && !refused.Exists(r => r.Unit == current)) current.Fail(failure);
         Exception others = committing && failure is not SqliteException and not Npgsql.PostgresException
             ? new WriteBatchOutcomeUnknownException(failure)

@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Configuration;
+using WorkflowService.Engine.Parsing;
+using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Testing;
 
 namespace WorkflowService.Runtime.Tests.Persistence;
 
@@ -107,6 +110,49 @@ public sealed class WriteBatcherTests : IDisposable
         await batcher.RunAsync(db => AddDraftAsync(db, "next"), CancellationToken.None);
         Assert.Equal(1, await CountDraftsAsync());
     }
+
+    [Fact]
+    public async Task A_definition_read_in_a_batch_that_was_not_committed_is_not_kept_for_the_next_one_given_its_id()
+    {
+        var batcher = _file.Batcher();
+        var cache = new DefinitionCache(new BpmnParser());
+        batcher.Aborted += cache.Clear;
+        var (held, release) = Hold(batcher);
+        await held.Started;
+
+        // Published and started in the same batch, which then fails to commit (a deferred foreign key of another unit).
+        var publishedAndRead = batcher.RunAsync(async db =>
+        {
+            var definition = Definition("rolled-back");
+            db.Definitions.Add(definition);
+            await db.SaveChangesAsync();
+            return (await cache.GetAsync(db, definition.Id, CancellationToken.None)).Key == "rolled-back" ? definition.Id : -1;
+        }, CancellationToken.None);
+        var orphan = batcher.RunAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON");
+            db.Set<TaskCandidate>().Add(new TaskCandidate { TaskId = Guid.NewGuid(), Kind = TaskCandidate.Group, Name = "agents" });
+            await db.SaveChangesAsync();
+            return true;
+        }, CancellationToken.None);
+        release();
+        await Assert.ThrowsAsync<WriteBatchAbortedException>(() => publishedAndRead);
+        await Assert.ThrowsAsync<WriteBatchAbortedException>(() => orphan);
+        await Assert.ThrowsAsync<WriteBatchAbortedException>(() => held.Done);
+
+        // SQLite gives the rolled-back id to the next definition: the cache must answer with that one.
+        await using var db = _file.Factory.Create();
+        var next = Definition("published-next");
+        db.Definitions.Add(next);
+        await db.SaveChangesAsync();
+        Assert.Equal("published-next", (await cache.GetAsync(db, next.Id, CancellationToken.None)).Key);
+    }
+
+    private static DefinitionRecord Definition(string key) => new()
+    {
+        Key = key, Version = 1, Hash = key, PublishedBy = "test",
+        Xml = TestBpmn.Process(key, $"""<bpmn:startEvent id="start" /><bpmn:endEvent id="end" />{TestBpmn.Flows("start", "end")}"""),
+    };
 
     [Fact]
     public async Task A_unit_whose_insert_breaks_a_foreign_key_at_once_fails_alone()
