@@ -27,6 +27,14 @@ public static class TestBpmn
 
     private static string UserTask(string id) => $"""<bpmn:userTask id="{id}" name="{id}" camunda:candidateGroups="agents" />""";
 
+    /// <summary>Start, then user tasks one after another (each named as its id, offered to <c>agents</c>), then the end.</summary>
+    public static string Tasks(string key, params string[] taskIds) => Process(key, $"""
+        <bpmn:startEvent id="start" />
+        {string.Concat(taskIds.Select(UserTask))}
+        <bpmn:endEvent id="end" />
+        {Flows(["start", .. taskIds, "end"])}
+        """);
+
     /// <summary>A task watched by a non-interrupting SLA timer: when it fires, a breach of <paramref name="rule"/> is recorded.</summary>
     public static string TaskWithSlaTimer(string key, string duration, string rule) => Process(key, $"""
         <bpmn:startEvent id="start" />

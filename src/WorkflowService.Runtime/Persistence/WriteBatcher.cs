@@ -72,41 +72,28 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
     /// <summary>
     /// Runs <paramref name="work"/> on a context whose transaction is a batch's, inside a savepoint of its own, and
     /// returns its result once the batch has committed. An exception from the work rolls back its savepoint only and is
-    /// thrown here at once; a failed commit throws its error for every unit of the batch (none of it was written). The
-    /// work must save what it changes (<c>SaveChangesAsync</c>) and must not commit, begin a transaction or keep the context.
+    /// thrown here once the batch has ended; a batch that could not commit throws <see cref="WriteBatchAbortedException"/>
+    /// (or <see cref="WriteBatchOutcomeUnknownException"/>) for its units. The work must save what it changes
+    /// (<c>SaveChangesAsync</c>) and must not commit, begin a transaction or keep the context.
     /// </summary>
-    public Task<T> RunAsync<T>(Func<WorkflowDbContext, Task<T>> work, CancellationToken ct)
-    {
-        RefuseNested();
-        var unit = new Unit<T>(work, null, ct);
-        Enqueue(unit);
-        return unit.Task;
-    }
+    public Task<T> RunAsync<T>(Func<WorkflowDbContext, Task<T>> work, CancellationToken ct) => Enqueue(new Unit<T>(work, null, ct));
 
     /// <summary>
     /// Runs <paramref name="body"/> between batches, with no transaction of the batcher open: for a writer whose context
     /// must outlive something slow (an SMTP conversation) and that saves it in the write turn. On SQLite nothing else
     /// writes while it runs.
     /// </summary>
-    public Task<T> RunAloneAsync<T>(Func<Task<T>> body, CancellationToken ct)
-    {
-        RefuseNested();
-        var unit = new Unit<T>(null, body, ct);
-        Enqueue(unit);
-        return unit.Task;
-    }
+    public Task<T> RunAloneAsync<T>(Func<Task<T>> body, CancellationToken ct) => Enqueue(new Unit<T>(null, body, ct));
 
-    private void RefuseNested()
+    /// <summary>Queues <paramref name="unit"/> for a lane, refusing a writer inside a unit (it would wait for its own batch).</summary>
+    private Task<T> Enqueue<T>(Unit<T> unit)
     {
         if (_held.Value)
             throw new InvalidOperationException(
                 "This code already holds the write gate: a writer must not be called from inside a step or another unit of work; " +
                 "use the open context instead");
-    }
-
-    private void Enqueue(Unit unit)
-    {
         if (!_queue.Writer.TryWrite(unit)) throw new ObjectDisposedException(nameof(WriteBatcher), "The service is stopping: nothing more is written");
+        return unit.Task;
     }
 
     private async Task RunLaneAsync()

@@ -16,12 +16,7 @@ public sealed class GroupCommitStepTests(RealClockRuntime runtime) : IClassFixtu
 {
     private const string Flow = "gc-flow";
 
-    private static readonly string Process = TestBpmn.Process(Flow, $"""
-        <bpmn:startEvent id="start" />
-        <bpmn:userTask id="work" name="Work" camunda:candidateGroups="agents" />
-        <bpmn:endEvent id="end" />
-        {TestBpmn.Flows("start", "work", "end")}
-        """);
+    private static readonly string Process = TestBpmn.Tasks(Flow, "work");
 
     private InstanceRunner Runner => runtime.Host.Get<InstanceRunner>();
 
@@ -95,17 +90,5 @@ public sealed class GroupCommitStepTests(RealClockRuntime runtime) : IClassFixtu
     private Task<int> RevisionAsync(Guid id) =>
         runtime.Host.ReadAsync(db => db.Instances.Where(i => i.Id == id).Select(i => i.Revision).SingleAsync());
 
-    /// <summary>A unit that keeps the batch open until released, so the steps queued meanwhile are written together.</summary>
-    private ((Task Started, Task Done), Action Release) Hold()
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var done = runtime.Host.Get<WriteBatcher>().RunAsync(async _ =>
-        {
-            started.SetResult();
-            await release.Task;
-            return true;
-        }, CancellationToken.None);
-        return ((started.Task, done), release.SetResult);
-    }
+    private ((Task Started, Task Done), Action Release) Hold() => OpenBatch.Hold(runtime.Host.Get<WriteBatcher>());
 }

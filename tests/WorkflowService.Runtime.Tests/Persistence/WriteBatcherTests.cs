@@ -5,6 +5,7 @@ using WorkflowService.Runtime.Configuration;
 using WorkflowService.Engine.Parsing;
 using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Persistence;
+using WorkflowService.Runtime.Tests.Support;
 using WorkflowService.Testing;
 
 namespace WorkflowService.Runtime.Tests.Persistence;
@@ -24,7 +25,7 @@ public sealed class WriteBatcherTests : IDisposable
     public async Task Units_that_queue_behind_a_batch_are_written_together_in_the_next_commit()
     {
         var batcher = _file.Batcher();
-        var (held, release) = Hold(batcher);
+        var (held, release) = OpenBatch.Hold(batcher);
         await held.Started;
 
         var drafts = Enumerable.Range(1, 8).Select(i => batcher.RunAsync(db => AddDraftAsync(db, $"p{i}"), CancellationToken.None)).ToList();
@@ -40,7 +41,7 @@ public sealed class WriteBatcherTests : IDisposable
     public async Task A_unit_that_throws_is_rolled_back_alone_and_the_rest_of_its_batch_commits()
     {
         var batcher = _file.Batcher();
-        var (held, release) = Hold(batcher);
+        var (held, release) = OpenBatch.Hold(batcher);
         await held.Started;
 
         var before = batcher.RunAsync(db => AddDraftAsync(db, "before"), CancellationToken.None);
@@ -63,10 +64,10 @@ public sealed class WriteBatcherTests : IDisposable
     public async Task No_caller_is_answered_before_the_commit_that_holds_its_unit()
     {
         var batcher = _file.Batcher();
-        var (first, releaseFirst) = Hold(batcher);
+        var (first, releaseFirst) = OpenBatch.Hold(batcher);
         await first.Started;
         var early = batcher.RunAsync(db => AddDraftAsync(db, "early"), CancellationToken.None);
-        var (last, releaseLast) = Hold(batcher);
+        var (last, releaseLast) = OpenBatch.Hold(batcher);
         releaseFirst();
 
         // "early" has been written in the open batch (the unit after it has started), but that batch has not committed.
@@ -86,18 +87,12 @@ public sealed class WriteBatcherTests : IDisposable
     public async Task A_commit_that_fails_tells_every_unit_of_the_batch_that_nothing_was_written_and_the_next_batch_works()
     {
         var batcher = _file.Batcher();
-        var (held, release) = Hold(batcher);
+        var (held, release) = OpenBatch.Hold(batcher);
         await held.Started;
 
         var innocent = batcher.RunAsync(db => AddDraftAsync(db, "innocent"), CancellationToken.None);
-        var orphan = batcher.RunAsync(async db =>
-        {
-            // A candidate row of a task that does not exist, its foreign key checked at COMMIT rather than at the insert.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON");
-            db.Set<TaskCandidate>().Add(new TaskCandidate { TaskId = Guid.NewGuid(), Kind = TaskCandidate.Group, Name = "agents" });
-            await db.SaveChangesAsync();
-            return true;
-        }, CancellationToken.None);
+        // A candidate row of a task that does not exist, its foreign key checked at COMMIT rather than at the insert.
+        var orphan = batcher.RunAsync(db => AddOrphanCandidateAsync(db, deferred: true), CancellationToken.None);
         release();
 
         foreach (var unit in new[] { innocent, orphan, held.Done })
@@ -117,7 +112,7 @@ public sealed class WriteBatcherTests : IDisposable
         var batcher = _file.Batcher();
         var cache = new DefinitionCache(new BpmnParser());
         batcher.Aborted += cache.Clear;
-        var (held, release) = Hold(batcher);
+        var (held, release) = OpenBatch.Hold(batcher);
         await held.Started;
 
         // Published and started in the same batch, which then fails to commit (a deferred foreign key of another unit).
@@ -128,13 +123,7 @@ public sealed class WriteBatcherTests : IDisposable
             await db.SaveChangesAsync();
             return (await cache.GetAsync(db, definition.Id, CancellationToken.None)).Key == "rolled-back" ? definition.Id : -1;
         }, CancellationToken.None);
-        var orphan = batcher.RunAsync(async db =>
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON");
-            db.Set<TaskCandidate>().Add(new TaskCandidate { TaskId = Guid.NewGuid(), Kind = TaskCandidate.Group, Name = "agents" });
-            await db.SaveChangesAsync();
-            return true;
-        }, CancellationToken.None);
+        var orphan = batcher.RunAsync(db => AddOrphanCandidateAsync(db, deferred: true), CancellationToken.None);
         release();
         await Assert.ThrowsAsync<WriteBatchAbortedException>(() => publishedAndRead);
         await Assert.ThrowsAsync<WriteBatchAbortedException>(() => orphan);
@@ -158,15 +147,10 @@ public sealed class WriteBatcherTests : IDisposable
     public async Task A_unit_whose_insert_breaks_a_foreign_key_at_once_fails_alone()
     {
         var batcher = _file.Batcher();
-        var (held, release) = Hold(batcher);
+        var (held, release) = OpenBatch.Hold(batcher);
         await held.Started;
 
-        var orphan = batcher.RunAsync(async db =>
-        {
-            db.Set<TaskCandidate>().Add(new TaskCandidate { TaskId = Guid.NewGuid(), Kind = TaskCandidate.Group, Name = "agents" });
-            await db.SaveChangesAsync();
-            return true;
-        }, CancellationToken.None);
+        var orphan = batcher.RunAsync(db => AddOrphanCandidateAsync(db, deferred: false), CancellationToken.None);
         var after = batcher.RunAsync(db => AddDraftAsync(db, "after"), CancellationToken.None);
         release();
 
@@ -179,13 +163,13 @@ public sealed class WriteBatcherTests : IDisposable
     public async Task A_refused_unit_is_answered_after_its_batch_commits_so_its_caller_sees_what_refused_it()
     {
         var batcher = _file.Batcher();
-        var (first, releaseFirst) = Hold(batcher);
+        var (first, releaseFirst) = OpenBatch.Hold(batcher);
         await first.Started;
         var saved = batcher.RunAsync(db => AddDraftAsync(db, "same"), CancellationToken.None);
         // Refused by the unique key because of the unit before it in the same batch; its caller then looks on its own connection.
         var refused = batcher.RunAsync(db => AddDraftAsync(db, "same"), CancellationToken.None)
             .ContinueWith(async t => (t.Exception?.InnerException, await CountDraftsAsync()), TaskScheduler.Default).Unwrap();
-        var (last, releaseLast) = Hold(batcher);
+        var (last, releaseLast) = OpenBatch.Hold(batcher);
         releaseFirst();
         await last.Started;
 
@@ -217,7 +201,7 @@ public sealed class WriteBatcherTests : IDisposable
     public async Task A_batch_holds_at_most_the_configured_number_of_units()
     {
         var batcher = _file.Batcher(new BatchingOptions { MaxSteps = 3 });
-        var (held, release) = Hold(batcher);
+        var (held, release) = OpenBatch.Hold(batcher);
         await held.Started;
 
         var drafts = Enumerable.Range(1, 7).Select(i => batcher.RunAsync(db => AddDraftAsync(db, $"p{i}"), CancellationToken.None)).ToList();
@@ -233,7 +217,7 @@ public sealed class WriteBatcherTests : IDisposable
     public async Task A_unit_whose_caller_gave_up_before_its_turn_is_not_run()
     {
         var batcher = _file.Batcher();
-        var (held, release) = Hold(batcher);
+        var (held, release) = OpenBatch.Hold(batcher);
         await held.Started;
         using var giveUp = new CancellationTokenSource();
 
@@ -280,7 +264,7 @@ public sealed class WriteBatcherTests : IDisposable
     public async Task A_unit_run_alone_waits_for_the_open_batch_to_commit()
     {
         var batcher = _file.Batcher();
-        var (held, release) = Hold(batcher);
+        var (held, release) = OpenBatch.Hold(batcher);
         await held.Started;
 
         var alone = batcher.RunAloneAsync(CountDraftsAsync, CancellationToken.None);
@@ -307,18 +291,13 @@ public sealed class WriteBatcherTests : IDisposable
         Assert.StartsWith(setting + " must be between", error.Message);
     }
 
-    /// <summary>A unit that writes a row, says it has started and then keeps its batch open until released.</summary>
-    private static ((Task Started, Task Done), Action Release) Hold(WriteBatcher batcher)
+    /// <summary>A candidate row of a task that does not exist: refused by its foreign key at the insert, or at COMMIT when deferred.</summary>
+    private static async Task<bool> AddOrphanCandidateAsync(WorkflowDbContext db, bool deferred)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var done = batcher.RunAsync(async db =>
-        {
-            started.SetResult();
-            await release.Task;
-            return true;
-        }, CancellationToken.None);
-        return ((started.Task, done), release.SetResult);
+        if (deferred) await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON");
+        db.Set<TaskCandidate>().Add(new TaskCandidate { TaskId = Guid.NewGuid(), Kind = TaskCandidate.Group, Name = "agents" });
+        await db.SaveChangesAsync();
+        return true;
     }
 
     private static async Task<bool> AddDraftAsync(WorkflowDbContext db, string key)

@@ -19,6 +19,7 @@ namespace WorkflowService.Web.Tests.Durability;
 public sealed class KillDuringLoadTests(ITestOutputHelper output)
 {
     private const string ProcessKey = "kill-load";
+    /// <summary>The group <see cref="TestBpmn.Tasks"/> offers its tasks to.</summary>
     private const string Group = "agents";
     /// <summary>The one person doing the work, an agent in <see cref="Group"/>, made by the admin (no demo users: nine password hashes at start-up).</summary>
     private const string User = "kill-load-agent";
@@ -31,13 +32,7 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output)
     private const int KillRounds = 2;
     private const int KillAfterAcknowledged = 200;
 
-    private static readonly string Bpmn = TestBpmn.Process(ProcessKey, $"""
-        <bpmn:startEvent id="start" />
-        <bpmn:userTask id="{StoredSteps.First}" name="{StoredSteps.First}" camunda:candidateGroups="{Group}" />
-        <bpmn:userTask id="{StoredSteps.Second}" name="{StoredSteps.Second}" camunda:candidateGroups="{Group}" />
-        <bpmn:endEvent id="done" />
-        {TestBpmn.Flows("start", StoredSteps.First, StoredSteps.Second, "done")}
-        """);
+    private static readonly string Bpmn = TestBpmn.Tasks(ProcessKey, StoredSteps.First, StoredSteps.Second);
 
     [Fact]
     public async Task On_SQLite_every_acknowledged_start_and_completion_survives_a_kill_under_load_and_no_instance_is_half_written()

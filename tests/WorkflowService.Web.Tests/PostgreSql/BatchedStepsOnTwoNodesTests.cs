@@ -21,13 +21,7 @@ public sealed class BatchedStepsOnTwoNodesTests(PostgreSqlNodes nodes) : IClassF
     private const int CallersPerNode = 16;
     private const int RoundsPerCaller = 4;
 
-    private static readonly string Process = TestBpmn.Process(Flow, $"""
-        <bpmn:startEvent id="start" />
-        <bpmn:userTask id="first" name="First" camunda:candidateGroups="agents" />
-        <bpmn:userTask id="second" name="Second" camunda:candidateGroups="agents" />
-        <bpmn:endEvent id="end" />
-        {TestBpmn.Flows("start", "first", "second", "end")}
-        """);
+    private static readonly string Process = TestBpmn.Tasks(Flow, "first", "second");
 
     private static readonly Caller Admin = new("admin", new HashSet<string>(), IsAdmin: true);
 
