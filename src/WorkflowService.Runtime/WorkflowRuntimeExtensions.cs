@@ -125,7 +125,7 @@ public static class WorkflowRuntimeExtensions
             services.AddPooledDbContextFactory<SqliteWorkflowDbContext>((sp, o) => o
                 .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(WorkflowDbContext).Assembly.FullName)
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<Staff.AccessCacheInvalidation>()));
+                .AddInterceptors(new SqlitePragmas(), new SqliteStatementReuse(), sp.GetRequiredService<Staff.AccessCacheInvalidation>()));
             services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<SqliteWorkflowDbContext>>()));
         }
         else

@@ -64,8 +64,7 @@ public sealed class InstanceRunner(
             // Asked every time, so a version published on another node is started at once; only the
             // id and version, answered from the (Key, Version) index: the XML is needed only to parse
             // a model the cache does not hold yet.
-            var definition = await db.Definitions.Where(d => d.Key == definitionKey).OrderByDescending(d => d.Version)
-                                 .Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(ct)
+            var definition = await StepQueries.For(db).LatestDefinition(db, definitionKey, ct)
                              ?? throw new NotFoundException($"No process '{definitionKey}' is deployed");
             var model = await definitions.GetAsync(db, definition.Id, ct);
             if (startingAs is { IsAdmin: false } && !model.Starters.Allows(startingAs.UserName, startingAs.Groups))
@@ -136,7 +135,7 @@ public sealed class InstanceRunner(
     {
         return await InTransactionAsync(async db =>
         {
-            var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
+            var instance = await StepQueries.For(db).Instance(db, instanceId, ct)
                            ?? throw new NotFoundException($"Instance {instanceId} does not exist");
             var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
             var state = InstanceStateJson.Deserialize(instance.StateJson);

@@ -12,17 +12,17 @@ namespace WorkflowService.Runtime.Instances;
 public sealed class StepRows<T> where T : class
 {
     private readonly DbSet<T> _set;
-    private readonly Func<IQueryable<T>>? _query;
+    private readonly Func<CancellationToken, Task>? _load;
     private readonly Func<T, bool> _ofInstance;
     private List<T>? _rows;
 
-    /// <param name="query">The rows to read (built only when first needed: most steps touch few kinds), a superset of those the step may look up; null when there can be none
-    /// in the database yet (an instance being started).</param>
+    /// <param name="load">Reads the rows into the context (run only when first needed: most steps touch few kinds), a superset of those the step may
+    /// look up; null when there can be none in the database yet (an instance being started).</param>
     /// <param name="ofInstance">Which tracked rows belong to the step's instance.</param>
-    internal StepRows(DbSet<T> set, Func<IQueryable<T>>? query, Func<T, bool> ofInstance)
+    internal StepRows(DbSet<T> set, Func<CancellationToken, Task>? load, Func<T, bool> ofInstance)
     {
         _set = set;
-        _query = query;
+        _load = load;
         _ofInstance = ofInstance;
     }
 
@@ -30,7 +30,7 @@ public sealed class StepRows<T> where T : class
     /// The step has not read the rows and there may be some in the database: a change to all of them can be made there by
     /// one statement instead of a read and a write per row, with <see cref="Held"/> changed alike.
     /// </summary>
-    public bool Unread => _rows is null && _query is not null;
+    public bool Unread => _rows is null && _load is not null;
 
     /// <summary>The instance's rows the context holds without reading (added by the step, or read by its preparation).</summary>
     public IEnumerable<T> Held => _set.Local.Where(_ofInstance);
@@ -40,7 +40,7 @@ public sealed class StepRows<T> where T : class
     {
         if (_rows is null)
         {
-            if (_query is not null) await _query().LoadAsync(ct);
+            if (_load is not null) await _load(ct);
             // Local holds the rows just read and those added before, not those removed.
             _rows = _set.Local.Where(_ofInstance).ToList();
         }

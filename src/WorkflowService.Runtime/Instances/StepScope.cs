@@ -32,23 +32,22 @@ public sealed class StepScope(WorkflowDbContext db, InstanceRecord instance, Pro
 
     /// <summary>The instance's open user tasks, with their candidate rows (closing a task drops them).</summary>
     public StepRows<TaskRecord> OpenTasks { get; } = new(db.Tasks,
-        newInstance ? null : () => db.Tasks.Include(t => t.Candidates).Where(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open),
+        newInstance ? null : ct => StepQueries.LoadAsync(StepQueries.For(db).OpenTasks(db, instance.Id), ct),
         t => t.InstanceId == instance.Id);
 
     /// <summary>The instance's pending and paused timers.</summary>
     public StepRows<TimerRecord> PendingTimers { get; } = new(db.Timers,
-        newInstance ? null : () => db.Timers.Where(t => t.InstanceId == instance.Id
-                                                       && (t.Status == TimerStatus.Pending || t.Status == TimerStatus.Paused)),
+        newInstance ? null : ct => StepQueries.LoadAsync(StepQueries.For(db).PendingTimers(db, instance.Id), ct),
         t => t.InstanceId == instance.Id);
 
     /// <summary>The instance's open external tasks.</summary>
     public StepRows<ExternalTaskRecord> OpenExternalTasks { get; } = new(db.ExternalTasks,
-        newInstance ? null : () => db.ExternalTasks.Where(t => t.InstanceId == instance.Id && t.Status == ExternalTaskStatus.Open),
+        newInstance ? null : ct => db.ExternalTasks.Where(t => t.InstanceId == instance.Id && t.Status == ExternalTaskStatus.Open).LoadAsync(ct),
         t => t.InstanceId == instance.Id);
 
     /// <summary>The instance's message subscriptions.</summary>
     public StepRows<MessageSubscriptionRecord> Subscriptions { get; } = new(db.MessageSubscriptions,
-        newInstance ? null : () => db.MessageSubscriptions.Where(m => m.InstanceId == instance.Id),
+        newInstance ? null : ct => db.MessageSubscriptions.Where(m => m.InstanceId == instance.Id).LoadAsync(ct),
         m => m.InstanceId == instance.Id);
 
     /// <summary>History rows of the step, in order, written after its other rows (<see cref="HistoryRows"/>).</summary>

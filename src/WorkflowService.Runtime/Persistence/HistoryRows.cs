@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -35,35 +37,69 @@ internal static class HistoryRows
         if (rows.Count == 0) return;
         var transaction = db.Database.CurrentTransaction
                           ?? throw new InvalidOperationException("History rows are written inside a step's transaction");
-        var entity = db.Model.FindEntityType(typeof(HistoryRecord))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = Columns.Select(c => entity.FindProperty(c)!).ToArray();
-        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
-                   $"({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
-
+        if (!Plans.TryGetValue(db.Model, out var plan))
+        {
+            plan = new Plan(db.Model, db.GetService<ISqlGenerationHelper>());
+            Plans.AddOrUpdate(db.Model, plan);
+        }
         foreach (var chunk in rows.Chunk(RowsPerCommand))
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
+            // The text depends only on the row count, so a step of the same shape runs an already compiled statement.
+            await using var command = SqliteStatementReuse.CommandFor(db.Database.GetDbConnection(), plan.Text(chunk.Length));
             command.Transaction = transaction.GetDbTransaction();
-            var text = new StringBuilder(head);
             for (var row = 0; row < chunk.Length; row++)
             {
-                text.Append(row == 0 ? "(" : ", (");
                 var values = Values(chunk[row]);
                 for (var column = 0; column < values.Length; column++)
+                    command.Parameters.Add(plan.Mappings[column].CreateParameter(command, plan.ParameterName(row, column), values[column],
+                        plan.Nullable[column]));
+            }
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>The model's table, columns and type mappings, and the statement texts by row count, worked out once per model.</summary>
+    private static readonly ConditionalWeakTable<IModel, Plan> Plans = [];
+
+    private sealed class Plan
+    {
+        private readonly ISqlGenerationHelper _sql;
+        private readonly string _head;
+        private readonly ConcurrentDictionary<int, string> _texts = new();
+        private readonly string[][] _parameterNames = new string[RowsPerCommand][];
+
+        public Plan(IModel model, ISqlGenerationHelper sql)
+        {
+            _sql = sql;
+            var entity = model.FindEntityType(typeof(HistoryRecord))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var properties = Columns.Select(c => entity.FindProperty(c)!).ToArray();
+            Mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
+            Nullable = properties.Select(p => p.IsNullable).ToArray();
+            _head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+                    $"({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
+        }
+
+        public RelationalTypeMapping[] Mappings { get; }
+        public bool[] Nullable { get; }
+
+        public string ParameterName(int row, int column) =>
+            (_parameterNames[row] ??= Columns.Select((_, c) => _sql.GenerateParameterName($"p{row}_{c}")).ToArray())[column];
+
+        public string Text(int rows) => _texts.GetOrAdd(rows, count =>
+        {
+            var text = new StringBuilder(_head);
+            for (var row = 0; row < count; row++)
+            {
+                text.Append(row == 0 ? "(" : ", (");
+                for (var column = 0; column < Columns.Length; column++)
                 {
-                    var name = $"p{row}_{column}";
                     if (column > 0) text.Append(", ");
-                    text.Append(sql.GenerateParameterNamePlaceholder(name));
-                    command.Parameters.Add(mappings[column].CreateParameter(command, sql.GenerateParameterName(name), values[column],
-                        properties[column].IsNullable));
+                    text.Append(_sql.GenerateParameterNamePlaceholder($"p{row}_{column}"));
                 }
                 text.Append(')');
             }
-            command.CommandText = text.ToString();
-            await command.ExecuteNonQueryAsync(ct);
-        }
+            return text.ToString();
+        });
     }
 }

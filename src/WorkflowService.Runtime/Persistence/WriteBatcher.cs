@@ -98,6 +98,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
 
     private async Task RunLaneAsync()
     {
+        var lane = new LaneConnection();
         Unit? next = null;
         while (next is not null || await _queue.Reader.WaitToReadAsync())
         {
@@ -107,7 +108,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
             try
             {
                 if (first.IsAlone) await RunAloneUnitAsync(first);
-                else next = await RunBatchAsync(first);
+                else next = await RunBatchAsync(first, lane);
             }
             catch (Exception ex)
             {
@@ -115,7 +116,54 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
                 // every later writer waiting for ever, so it reports and goes on.
                 _logger.WriteLaneFault(ex);
                 first.Fail(ex);
+                await DropAsync(lane);
             }
+        }
+        await DropAsync(lane);
+    }
+
+    /// <summary>
+    /// A lane's context, kept open from one batch to the next while its batches commit: its connection keeps the statements
+    /// it compiled (<see cref="SqliteStatementReuse"/>) and is not opened again for every batch. A batch that fails drops it,
+    /// so the next one starts on a fresh connection (a broken PostgreSQL connection is not used twice).
+    /// </summary>
+    private sealed class LaneConnection
+    {
+        public WorkflowDbContext? Db { get; set; }
+    }
+
+    private async Task<WorkflowDbContext> OpenAsync(LaneConnection lane)
+    {
+        if (lane.Db is { } open) return open;
+        var db = _dbFactory.Create();
+        try
+        {
+            // The units' own savepoints replace the one EF Core would set around every SaveChanges in a transaction.
+            db.Database.AutoSavepointsEnabled = false;
+            await db.Database.OpenConnectionAsync();
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+        return lane.Db = db;
+    }
+
+    /// <summary>Closes and gives back the lane's context; a failure to close is logged (the next batch opens another).</summary>
+    private async Task DropAsync(LaneConnection lane)
+    {
+        if (lane.Db is not { } db) return;
+        lane.Db = null;
+        try
+        {
+            db.ChangeTracker.Clear();
+            db.Database.AutoSavepointsEnabled = true;
+            await db.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            _logger.WriteBatchNotReleased(ex);
         }
     }
 
@@ -134,7 +182,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Writes one batch beginning with <paramref name="first"/>; returns a unit it read but could not take (one that runs alone).</summary>
-    private async Task<Unit?> RunBatchAsync(Unit first)
+    private async Task<Unit?> RunBatchAsync(Unit first, LaneConnection lane)
     {
         var done = new List<Unit>();
         var refused = new List<(Unit Unit, Exception Error)>();
@@ -148,9 +196,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
         try
         {
             if (first.Canceled()) return null;
-            db = _dbFactory.Create();
-            // The units' own savepoints replace the one EF Core would set around every SaveChanges in a transaction.
-            db.Database.AutoSavepointsEnabled = false;
+            db = await OpenAsync(lane);
             tx = await db.Database.BeginTransactionAsync();
             while (true)
             {
@@ -175,7 +221,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
         }
         finally
         {
-            await ReleaseAsync(tx, db);
+            if (!await ReleaseAsync(tx) || failure is not null) await DropAsync(lane);
         }
         // Everyone is answered only now that the transaction has ended: a unit refused because of a batch-mate's rows must
         // not act on them (e.g. read them on another connection) before they are committed, or after they were not.
@@ -217,30 +263,20 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Gives back the batch's transaction and context. After a commit its units are answered whatever happens here, so a
-    /// failure to close (a connection already broken) is logged, not thrown.
+    /// Ends the batch's transaction; false when that failed. After a commit its units are answered whatever happens here, so
+    /// a failure to close (a connection already broken) is logged, not thrown, and the lane's connection is dropped.
     /// </summary>
-    private async Task ReleaseAsync(IDbContextTransaction? tx, WorkflowDbContext? db)
+    private async Task<bool> ReleaseAsync(IDbContextTransaction? tx)
     {
         try
         {
             if (tx is not null) await tx.DisposeAsync();
+            return true;
         }
         catch (Exception ex)
         {
             _logger.WriteBatchNotReleased(ex);
-        }
-        try
-        {
-            if (db is not null)
-            {
-                db.Database.AutoSavepointsEnabled = true;
-                await db.DisposeAsync();
-            }
-        }
-        catch (Exception ex)
-        {
-            _logger.WriteBatchNotReleased(ex);
+            return false;
         }
     }
 

@@ -49,7 +49,7 @@ internal sealed class Report(SuiteOptions options)
     public string Describe(int round) => round == 0 ? "warm-up done" : string.Join(", ", _samples
         .Where(s => s.Value.Count == round).Select(s => s.Key.StartsWith("inbox", StringComparison.Ordinal)
             ? $"{s.Key} p99 {Ms(s.Value[^1].P99)}"
-            : $"{s.Key} {N0(s.Value[^1].PerSecond)}/s"));
+            : $"{s.Key} {N0(s.Value[^1].PerSecond)}/s ({s.Value[^1].CpuMsPerOperation:0.000} ms CPU, {s.Value[^1].GcPauseMsPerOperation:0.000} ms GC pause)"));
 
     public string ToMarkdown()
     {
