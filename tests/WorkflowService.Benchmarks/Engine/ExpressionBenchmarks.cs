@@ -3,7 +3,6 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using WorkflowService.Benchmarks.Runtime;
 using WorkflowService.Benchmarks.Support;
-using WorkflowService.Engine.Calendars;
 using WorkflowService.Engine.Execution;
 using WorkflowService.Engine.Expressions;
 using WorkflowService.Engine.Model;
@@ -30,7 +29,7 @@ public class ExpressionBenchmarks
     private const int WarmUpRuns = 20_000;
 
     private readonly ExpressionEvaluator _evaluator = new();
-    private readonly Interpreter _interpreter = new(new InterpreterOptions { Calendars = new ShippedCalendar() });
+    private readonly Interpreter _interpreter = new(new InterpreterOptions { Calendars = new ShippedCalendars() });
     private readonly IReadOnlyDictionary<string, JsonElement> _runtimeOrder = RepairWork.OrderFacts;
     private readonly ImmutableDictionary<string, JsonElement> _orderWithReceivedAt = RepairScenario.OrderFacts;
     private ProcessModel _repair = null!;
@@ -83,13 +82,4 @@ public class ExpressionBenchmarks
     [Benchmark]
     public StepResult StartRepairWithReceivedAt() =>
         _interpreter.Start(_repair, _orderWithReceivedAt, RepairScenario.StartedAt, RepairScenario.StartOptions);
-
-    /// <summary>The shipped <c>default</c> calendar (workflows/calendars/default.json), as the service loads it.</summary>
-    private sealed class ShippedCalendar : ICalendarSource
-    {
-        private readonly WorkingCalendar _default = WorkingCalendar.Create(
-            CalendarJson.Parse(File.ReadAllText(RepositoryRoot.PathOf("workflows/calendars/default.json"))), "Asia/Shanghai");
-
-        public WorkingCalendar? Find(string name) => name == _default.Name ? _default : null;
-    }
 }

@@ -15,7 +15,7 @@ namespace WorkflowService.Benchmarks.Engine;
 [MemoryDiagnoser]
 public class InterpreterBenchmarks : IStepCounter
 {
-    private readonly Interpreter _interpreter = new();
+    private readonly Interpreter _interpreter = new(new InterpreterOptions { Calendars = new ShippedCalendars() });
     private RepairScenario _repair = null!;
     private InstanceState _waitingAtAcceptRequest = null!;
     private UserTaskCompleted _acceptRequestCompleted = null!;
