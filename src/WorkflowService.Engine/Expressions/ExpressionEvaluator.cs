@@ -82,15 +82,18 @@ public sealed class ExpressionEvaluator
         ArgumentNullException.ThrowIfNull(variables);
         var template = Compile(expression);
         if (template.LiteralValue is { } literal) return literal;
-        if (template.Lone is { } lone && TryReadPath(lone, variables, out var stored))
+        if (template.Lone is { } lone)
         {
-            RouteObserved?.Invoke(expression, EvaluationRoute.StoredPath);
-            return stored;
-        }
-        if (template.Lone is { } pureLone && TryPure(pureLone, variables, out var pure) && pure.TryToJson(out var computedJson))
-        {
-            RouteObserved?.Invoke(expression, EvaluationRoute.Pure);
-            return computedJson;
+            if (TryReadPath(lone, variables, out var stored))
+            {
+                RouteObserved?.Invoke(expression, EvaluationRoute.StoredPath);
+                return stored;
+            }
+            if (TryPure(lone, variables, out var computed) && computed.TryToJson(out var json))
+            {
+                RouteObserved?.Invoke(expression, EvaluationRoute.Pure);
+                return json;
+            }
         }
 
         JintSandbox? sandbox = null;
@@ -106,23 +109,27 @@ public sealed class ExpressionEvaluator
             var text = new StringBuilder();
             foreach (var piece in template.Parts)
             {
-                if (piece is LiteralPart literalPart) text.Append(literalPart.Text);
-                else if (piece is ExpressionPart expressionPart && TryReadPath(expressionPart, variables, out var value))
+                if (piece is LiteralPart literalPart)
+                {
+                    text.Append(literalPart.Text);
+                    continue;
+                }
+                var expressionPart = (ExpressionPart)piece;
+                if (TryReadPath(expressionPart, variables, out var value))
                 {
                     RouteObserved?.Invoke(expression, EvaluationRoute.StoredPath);
                     text.Append(JsonJsConversion.ToText(value));
                 }
-                else if (piece is ExpressionPart purepart && TryPure(purepart, variables, out var pureValue)
-                         && pureValue.TryToInterpolatedText(out var pureText))
+                else if (TryPure(expressionPart, variables, out var computed) && computed.TryToInterpolatedText(out var computedText))
                 {
                     RouteObserved?.Invoke(expression, EvaluationRoute.Pure);
-                    text.Append(pureText);
+                    text.Append(computedText);
                 }
-                else if (piece is ExpressionPart computed)
+                else
                 {
                     RouteObserved?.Invoke(expression, EvaluationRoute.Jint);
                     sandbox ??= new JintSandbox(Limits, variables, now, allowSetVariable: false);
-                    text.Append(JsonJsConversion.ToText(sandbox.Run(computed.Program), Limits.MaxMemoryBytes));
+                    text.Append(JsonJsConversion.ToText(sandbox.Run(expressionPart.Program), Limits.MaxMemoryBytes));
                 }
             }
             return JsonSerializer.SerializeToElement(text.ToString());
