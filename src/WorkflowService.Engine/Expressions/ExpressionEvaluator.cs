@@ -120,7 +120,9 @@ public sealed class ExpressionEvaluator
                     RouteObserved?.Invoke(expression, EvaluationRoute.StoredPath);
                     text.Append(JsonJsConversion.ToText(value));
                 }
-                else if (TryPure(expressionPart, variables, out var computed) && computed.TryToInterpolatedText(out var computedText))
+                // Once a part ran in the sandbox it may have changed globals (units = 1) that later parts read there.
+                else if (sandbox is null && TryPure(expressionPart, variables, out var computed)
+                         && computed.TryToInterpolatedText(out var computedText))
                 {
                     RouteObserved?.Invoke(expression, EvaluationRoute.Pure);
                     text.Append(computedText);

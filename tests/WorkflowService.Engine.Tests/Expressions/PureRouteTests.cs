@@ -110,6 +110,21 @@ public class PureRouteTests
     }
 
     [Fact]
+    public void After_a_part_ran_in_the_sandbox_later_parts_run_there_too_and_see_what_it_changed()
+    {
+        const string text = "${(globalThis.units = 1)} ${units > 10} ${units * 2}";
+        var evaluator = new ExpressionEvaluator();
+        var routes = new List<EvaluationRoute>();
+        evaluator.RouteObserved = (_, route) => routes.Add(route);
+
+        var value = evaluator.Evaluate(text, Variables, Now).GetString();
+
+        Assert.Equal("1 false 2", value);
+        Assert.Equal(new ExpressionEvaluator { ComputesWithoutEngine = false }.Evaluate(text, Variables, Now).GetString(), value);
+        Assert.Equal([EvaluationRoute.Jint, EvaluationRoute.Jint, EvaluationRoute.Jint], routes);
+    }
+
+    [Fact]
     public void Joined_text_longer_than_a_sixteenth_of_the_memory_limit_is_left_to_the_sandbox()
     {
         var limits = new ExpressionLimits { MaxMemoryBytes = 64 * 1024 };
