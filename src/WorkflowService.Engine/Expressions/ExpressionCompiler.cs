@@ -13,10 +13,11 @@ internal abstract record TemplatePart;
 internal sealed record LiteralPart(string Text) : TemplatePart;
 
 /// <summary>
-/// One <c>${...}</c>: the prepared JavaScript, and, when the expression is a bare variable or
-/// property path (<c>${units}</c>, <c>${order.customer}</c>), that path so it can be read without Jint.
+/// One <c>${...}</c>: the prepared JavaScript; when the expression is a bare variable or property
+/// path (<c>${units}</c>, <c>${order.customer}</c>), that path so it can be read without Jint; and
+/// when it is in <see cref="PureExpression"/>'s subset, that form, so it can be computed without Jint.
 /// </summary>
-internal sealed record ExpressionPart(Prepared<Script> Program, ImmutableArray<string> Path) : TemplatePart;
+internal sealed record ExpressionPart(Prepared<Script> Program, ImmutableArray<string> Path, PureExpression? Pure = null) : TemplatePart;
 
 /// <summary>A text as compiled: either its parts or the syntax error a user sees.</summary>
 internal sealed record CompiledTemplate(ImmutableArray<TemplatePart> Parts, string? Error)
@@ -116,10 +117,15 @@ internal static class ExpressionCompiler
 
         // Parsed as one expression first: wrapped in parentheses alone, "a); b(" would pass as a script.
         Prepared<Script> program = default;
+        PureExpression? pure = null;
         try
         {
-            new Parser().ParseExpression(translated.Script);
-            if (prepare) program = Jint.Engine.PrepareScript("(" + translated.Script + "\n)");
+            var parsed = new Parser().ParseExpression(translated.Script);
+            if (prepare)
+            {
+                program = Jint.Engine.PrepareScript("(" + translated.Script + "\n)");
+                pure = PureExpression.Compile(parsed);
+            }
         }
         catch (Exception e) when (FindParseError(e) is { } error)
         {
@@ -128,7 +134,7 @@ internal static class ExpressionCompiler
             var source = translated.SourceIndex[Math.Clamp(index, 0, translated.SourceIndex.Length - 1)];
             throw new JuelSyntaxException(source, error.Description);
         }
-        return new ExpressionPart(program, PathOf(text.AsSpan(start, end - start)));
+        return new ExpressionPart(program, PathOf(text.AsSpan(start, end - start)), pure);
     }
 
     /// <summary>The segments of <c>name(.name)*</c>, or empty when the expression is anything else.</summary>

@@ -25,3 +25,16 @@ public sealed class ExpressionException(string expression, string message, Excep
 /// <c>execution.setVariable</c> (the last value wins when a script sets a name twice).
 /// </summary>
 public sealed record ScriptOutcome(JsonElement? Result, ImmutableDictionary<string, JsonElement> VariablesSet);
+
+/// <summary>How one <c>${...}</c> was computed (see <c>ExpressionEvaluator.RouteObserved</c>).</summary>
+internal enum EvaluationRoute
+{
+    /// <summary>A variable or property path read as stored, without JavaScript.</summary>
+    StoredPath,
+
+    /// <summary>Computed by <see cref="PureExpression"/>, without an engine.</summary>
+    Pure,
+
+    /// <summary>Run in a fresh Jint sandbox.</summary>
+    Jint,
+}

@@ -16,7 +16,8 @@ namespace WorkflowService.Engine.Expressions;
 /// One isolated run: a fresh Jint engine, so nothing a script does to globals or built-in
 /// prototypes can reach another run. Reusing engines would be faster (about 0.3 µs instead of a
 /// few µs) but Jint's global snapshots do not undo prototype changes such as
-/// <c>Object.prototype.x = 1</c>; isolation is the contract, speed comes from cached parsing.
+/// <c>Object.prototype.x = 1</c>; isolation is the contract, speed comes from cached parsing
+/// and from not needing a sandbox at all for the common expressions (<see cref="PureExpression"/>).
 /// </summary>
 internal sealed class JintSandbox : IDisposable
 {
@@ -83,6 +84,9 @@ internal sealed class JintSandbox : IDisposable
 
     /// <summary>Whether a variable of this name is visible as a bare global (others: <c>execution.getVariable</c>).</summary>
     public static bool IsGlobalName(string name) => JsLexer.IsPlainIdentifier(name) && !ReservedGlobals.Contains(name);
+
+    /// <summary>Whether <paramref name="name"/> is a global of every sandbox (a built-in, a hidden one, <c>execution</c>, the JUEL helper).</summary>
+    public static bool IsReservedGlobal(string name) => ReservedGlobals.Contains(name);
 
     public ImmutableDictionary<string, JsonElement> VariablesSet =>
         _variablesSet is null ? ImmutableDictionary<string, JsonElement>.Empty : _variablesSet.ToImmutableDictionary(StringComparer.Ordinal);

@@ -74,6 +74,12 @@ internal static class JsonJsConversion
         return document.RootElement.Clone();
     }
 
+    /// <summary>A finite number as <see cref="ToJson"/> writes it: integral numbers within the exact range as integers.</summary>
+    public static JsonElement FiniteNumber(double number) =>
+        IsExactInteger(number) ? JsonSerializer.SerializeToElement((long)number) : JsonSerializer.SerializeToElement(number);
+
+    private static bool IsExactInteger(double number) => Math.Floor(number) == number && Math.Abs(number) <= MaxSafeInteger;
+
     /// <summary>How a value reads inside interpolated text: JUEL's null as empty text, structures as JSON.</summary>
     public static string ToText(JsValue value, long maxBytes)
     {
@@ -132,7 +138,7 @@ internal static class JsonJsConversion
             if (double.IsNaN(number)) throw new JsonConversionException("NaN (not a number), which JSON cannot store");
             if (double.IsInfinity(number)) throw new JsonConversionException($"{(number > 0 ? "" : "-")}Infinity, which JSON cannot store");
             // 25, not 25.0: integral doubles within the exact range are written as integers.
-            if (Math.Floor(number) == number && Math.Abs(number) <= MaxSafeInteger) json.WriteNumberValue((long)number);
+            if (IsExactInteger(number)) json.WriteNumberValue((long)number);
             else json.WriteNumberValue(number);
         }
 

@@ -13,7 +13,7 @@ namespace WorkflowService.Benchmarks.Engine;
 [MemoryDiagnoser]
 public class HappyPathEventBenchmarks : IStepCounter
 {
-    private readonly Interpreter _interpreter = new();
+    private readonly Interpreter _interpreter = new(new InterpreterOptions { Calendars = new ShippedCalendars() });
     private RepairScenario _repair = null!;
     private HappyPathStep _step = null!;
 
