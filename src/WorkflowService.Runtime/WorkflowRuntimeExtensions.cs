@@ -126,7 +126,13 @@ public static class WorkflowRuntimeExtensions
                 .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(WorkflowDbContext).Assembly.FullName)
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(new SqlitePragmas(), new SqliteStatementReuse(), sp.GetRequiredService<Staff.AccessCacheInvalidation>()));
-            services.AddSingleton(sp => WorkflowDbFactory.From(sp.GetRequiredService<IDbContextFactory<SqliteWorkflowDbContext>>()));
+            services.AddSingleton(_ => new SqliteOpenConnections(connectionString));
+            services.AddSingleton(sp =>
+            {
+                var contexts = sp.GetRequiredService<IDbContextFactory<SqliteWorkflowDbContext>>();
+                var connections = sp.GetRequiredService<SqliteOpenConnections>();
+                return new WorkflowDbFactory(() => connections.Lend(contexts.CreateDbContext()));
+            });
         }
         else
         {

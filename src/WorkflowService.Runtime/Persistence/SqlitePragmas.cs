@@ -19,6 +19,16 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     /// <summary>The native connections already set up; an entry goes when its connection is collected.</summary>
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
+    /// <summary>Sets the pragmas on a connection opened without EF Core (<see cref="SqliteOpenConnections"/>).</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        if (IsConfigured(connection)) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+        MarkConfigured(connection);
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (IsConfigured(connection)) return;

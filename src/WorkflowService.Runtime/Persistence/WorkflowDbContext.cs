@@ -31,6 +31,30 @@ public sealed class WorkflowUser : IdentityUser
 /// </summary>
 public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbContext<WorkflowUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The open connection lent to this context (<see cref="SqliteOpenConnections"/>), given back when it is disposed.</summary>
+    private (Microsoft.Data.Sqlite.SqliteConnection Connection, SqliteOpenConnections Lender)? _borrowed;
+
+    internal void Borrow(Microsoft.Data.Sqlite.SqliteConnection connection, SqliteOpenConnections lender) => _borrowed = (connection, lender);
+
+    // Taken before the base dispose: that returns a pooled context to the pool, where another lease may borrow at once.
+    public override async ValueTask DisposeAsync()
+    {
+        var borrowed = _borrowed;
+        _borrowed = null;
+        await base.DisposeAsync();
+        if (borrowed is var (connection, lender)) lender.Return(connection);
+        GC.SuppressFinalize(this);
+    }
+
+    public override void Dispose()
+    {
+        var borrowed = _borrowed;
+        _borrowed = null;
+        base.Dispose();
+        if (borrowed is var (connection, lender)) lender.Return(connection);
+        GC.SuppressFinalize(this);
+    }
+
     /// <summary>ASP.NET Core data protection keys (cookies, bearer tokens), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
