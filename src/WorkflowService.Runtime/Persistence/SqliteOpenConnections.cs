@@ -18,6 +18,10 @@ internal sealed class SqliteOpenConnections(string connectionString) : IDisposab
     internal static readonly int MaxIdle = Math.Max(8, 4 * Environment.ProcessorCount);
 
     private readonly ConcurrentStack<SqliteConnection> _idle = new();
+
+    /// <summary>The database file's folder, made before the first connection opens (a fresh data folder: the first context
+    /// is created before the start-up makes it); null for an in-memory database.</summary>
+    private readonly string? _folder = FolderOf(connectionString);
     private int _idleCount;
     private volatile bool _disposed;
 
@@ -50,6 +54,7 @@ internal sealed class SqliteOpenConnections(string connectionString) : IDisposab
             Interlocked.Decrement(ref _idleCount);
             return idle;
         }
+        if (_folder is not null) Directory.CreateDirectory(_folder);
         var connection = new SqliteConnection(connectionString);
         try
         {
@@ -78,6 +83,15 @@ internal sealed class SqliteOpenConnections(string connectionString) : IDisposab
             Interlocked.Decrement(ref _idleCount);
         }
         connection.Dispose();
+    }
+
+    private static string? FolderOf(string connectionString)
+    {
+        var options = new SqliteConnectionStringBuilder(connectionString);
+        var file = options.DataSource;
+        if (options.Mode == SqliteOpenMode.Memory || file is "" or ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
+            return null;
+        return Path.GetDirectoryName(Path.GetFullPath(file));
     }
 
     /// <summary>Open and out of any transaction (SQLite's autocommit mode): what the next context expects of a new connection.</summary>

@@ -115,6 +115,17 @@ public sealed class SqliteOpenConnectionsTests : IDisposable
         Assert.All(lent, c => Assert.Equal(ConnectionState.Closed, c.State));
     }
 
+    [Fact]
+    public async Task The_first_context_on_a_fresh_data_folder_makes_the_folder()
+    {
+        var fresh = Path.Combine(_folder, "fresh", "data");
+        var connectionString = $"Data Source={Path.Combine(fresh, "workflow.db")};Pooling=False";
+        using var connections = new SqliteOpenConnections(connectionString);
+        await using (var db = connections.Lend(new SqliteWorkflowDbContext(_options)))
+            await db.Database.MigrateAsync();
+        Assert.True(File.Exists(Path.Combine(fresh, "workflow.db")));
+    }
+
     private SqliteWorkflowDbContext Lend() => _connections.Lend(new SqliteWorkflowDbContext(_options));
 
     private static SqliteConnection Connection(WorkflowDbContext db) => (SqliteConnection)db.Database.GetDbConnection();
