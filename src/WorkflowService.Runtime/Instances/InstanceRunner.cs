@@ -177,7 +177,7 @@ public sealed class InstanceRunner(
         instance.EndedAt = scope.State.EndedAt;
         instance.OpenIncidents = scope.State.Incidents.Count;
         instance.Revision++;
-        await scope.Db.SaveChangesAsync(ct);
+        await StepRowWriter.SaveAsync(scope.Db, ct);
         await MilestoneWriter.WriteAsync(scope, milestones, ct);
         await HistoryRows.InsertAsync(scope.Db, scope.History, ct);
     }
