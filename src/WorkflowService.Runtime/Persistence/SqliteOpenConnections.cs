@@ -58,6 +58,7 @@ internal sealed class SqliteOpenConnections(string connectionString) : IDisposab
         var connection = new SqliteConnection(connectionString);
         try
         {
+            GiveEfCoreFunctions(connection);
             connection.Open();
             SqlitePragmas.Apply(connection);
             return connection;
@@ -83,6 +84,18 @@ internal sealed class SqliteOpenConnections(string connectionString) : IDisposab
             Interlocked.Decrement(ref _idleCount);
         }
         connection.Dispose();
+    }
+
+    /// <summary>
+    /// Registers on <paramref name="connection"/> what EF Core registers on a connection it makes itself (its SQL functions
+    /// — <c>regexp</c>, <c>ef_mod</c>, the decimal helpers — and the <c>EF_DECIMAL</c> collation), which a connection handed
+    /// to a context does not get: EF Core does it for a connection given in a context's options, so a throwaway context is
+    /// built over it.
+    /// </summary>
+    private static void GiveEfCoreFunctions(SqliteConnection connection)
+    {
+        using var context = new DbContext(new DbContextOptionsBuilder().UseSqlite(connection).Options);
+        _ = context.Database.GetDbConnection();
     }
 
     private static string? FolderOf(string connectionString)

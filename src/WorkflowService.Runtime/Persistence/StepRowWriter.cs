@@ -46,7 +46,7 @@ internal static class StepRowWriter
             plan = new ModelPlan(db.Model, db.GetService<ISqlGenerationHelper>());
             Plans.AddOrUpdate(db.Model, plan);
         }
-        if (!changed.TrueForAll(e => plan.Writes(e.Metadata)))
+        if (!changed.TrueForAll(e => plan.Writes(e.Metadata)) || Replaced(changed))
         {
             await db.SaveChangesAsync(ct);
             return;
@@ -61,6 +61,17 @@ internal static class StepRowWriter
                     "(no row matched its key and version)");
         }
         db.ChangeTracker.AcceptAllChanges();
+    }
+
+    /// <summary>
+    /// A row removed and added again under the same key: SaveChanges makes it one UPDATE, where a DELETE and an INSERT would
+    /// let the database cascade the DELETE to the row's dependents.
+    /// </summary>
+    private static bool Replaced(List<EntityEntry> changed)
+    {
+        if (!changed.Exists(e => e.State == EntityState.Deleted) || !changed.Exists(e => e.State == EntityState.Added)) return false;
+        var deleted = changed.Where(e => e.State == EntityState.Deleted).Select(e => (e.Metadata, Key(e))).ToHashSet();
+        return changed.Exists(e => e.State == EntityState.Added && deleted.Contains((e.Metadata, Key(e))));
     }
 
     private static async Task<int> WriteAsync(SqliteConnection connection, DbTransaction transaction, TablePlan table, EntityEntry entry,

@@ -41,8 +41,14 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     {
         var borrowed = _borrowed;
         _borrowed = null;
-        await base.DisposeAsync();
-        if (borrowed is var (connection, lender)) lender.Return(connection);
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            if (borrowed is var (connection, lender)) lender.Return(connection);
+        }
         GC.SuppressFinalize(this);
     }
 
@@ -50,8 +56,14 @@ public abstract class WorkflowDbContext(DbContextOptions options) : IdentityDbCo
     {
         var borrowed = _borrowed;
         _borrowed = null;
-        base.Dispose();
-        if (borrowed is var (connection, lender)) lender.Return(connection);
+        try
+        {
+            base.Dispose();
+        }
+        finally
+        {
+            if (borrowed is var (connection, lender)) lender.Return(connection);
+        }
         GC.SuppressFinalize(this);
     }
 

@@ -123,9 +123,9 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// A lane's context, kept open from one batch to the next while its batches commit: its connection keeps the statements
-    /// it compiled (<see cref="SqliteStatementReuse"/>) and is not opened again for every batch. A batch that fails drops it,
-    /// so the next one starts on a fresh connection (a broken PostgreSQL connection is not used twice).
+    /// A SQLite lane's context, kept open from one batch to the next while its batches commit: its connection keeps the
+    /// statements it compiled (<see cref="SqliteStatementReuse"/>) and is not opened again for every batch. A batch that fails
+    /// drops it, so the next one starts on a fresh connection. PostgreSQL lanes take a context per batch, as before.
     /// </summary>
     private sealed class LaneConnection
     {
@@ -221,7 +221,9 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
         }
         finally
         {
-            if (!await ReleaseAsync(tx) || failure is not null) await DropAsync(lane);
+            // PostgreSQL: back to Npgsql's pool after every batch, which prunes idle connections (a kept one could be cut by the
+            // server or a proxy while idle, and its next BEGIN would fail); SQLite keeps it, with its compiled statements.
+            if (!await ReleaseAsync(tx) || failure is not null || db?.Database.IsSqlite() != true) await DropAsync(lane);
         }
         // Everyone is answered only now that the transaction has ended: a unit refused because of a batch-mate's rows must
         // not act on them (e.g. read them on another connection) before they are committed, or after they were not.

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WorkflowService.Runtime.Persistence;
@@ -60,6 +61,20 @@ public sealed class SqliteOpenConnectionsTests : IDisposable
     {
         await using var db = Lend();
         Assert.Equal(1L, await Scalar(Connection(db), "PRAGMA foreign_keys"));
+    }
+
+    [Fact]
+    public async Task A_lent_connection_has_the_functions_EF_Core_gives_its_own_connections()
+    {
+        await using (var db = Lend())
+        {
+            db.Drafts.AddRange(Draft("repair"), Draft("complaint"));
+            await db.SaveChangesAsync();
+        }
+        await using var check = Lend();
+        // Regex.IsMatch becomes SQLite's REGEXP, which calls the regexp function EF Core registers.
+        Assert.Equal(["repair"], await check.Drafts.Where(d => Regex.IsMatch(d.Key, "^rep")).Select(d => d.Key).ToListAsync());
+        Assert.Equal(2.0, Convert.ToDouble(await Scalar(Connection(check), "SELECT ef_mod(5, 3)"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

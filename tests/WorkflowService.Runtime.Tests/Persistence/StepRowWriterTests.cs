@@ -123,6 +123,33 @@ public sealed class StepRowWriterTests : IDisposable
         Assert.Equal(1, await check.Instances.CountAsync());
     }
 
+    [Fact]
+    public async Task A_row_removed_and_added_again_under_its_key_goes_through_SaveChanges_and_keeps_its_dependents()
+    {
+        var options = Database("replaced");
+        await InTransactionAsync(options, db =>
+        {
+            Start(db);
+            return StepRowWriter.SaveAsync(db, default);
+        });
+
+        await InTransactionAsync(options, async db =>
+        {
+            var task = await db.Tasks.AsNoTracking().SingleAsync();
+            var tracked = await db.Tasks.SingleAsync();
+            db.Tasks.Remove(tracked);
+            task.Name = "受理申请（重开）";
+            task.Candidates = [];
+            db.Tasks.Add(task);
+            await StepRowWriter.SaveAsync(db, default);
+        });
+
+        Assert.Equal(1, _saves.Count(options));
+        await using var check = new SqliteWorkflowDbContext(options);
+        Assert.Equal("受理申请（重开）", await check.Tasks.Select(t => t.Name).SingleAsync());
+        Assert.Equal(2, await check.Set<TaskCandidate>().CountAsync());
+    }
+
     private DbContextOptions<SqliteWorkflowDbContext> Database(string name)
     {
         var options = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
