@@ -19,8 +19,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     /// <summary>The native connections already set up; an entry goes when its connection is collected.</summary>
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
-    /// <summary>Sets the pragmas on a connection opened without EF Core (<see cref="SqliteOpenConnections"/>).</summary>
-    public static void Apply(SqliteConnection connection)
+    /// <summary>Sets the pragmas once per native connection; also for a connection opened without EF Core (<see cref="SqliteOpenConnections"/>).</summary>
+    public static void Apply(DbConnection connection)
     {
         if (IsConfigured(connection)) return;
         using var command = connection.CreateCommand();
@@ -29,14 +29,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         MarkConfigured(connection);
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        if (IsConfigured(connection)) return;
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
-        MarkConfigured(connection);
-    }
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)

@@ -25,15 +25,13 @@ internal sealed class SqliteStatementReuse : DbCommandInterceptor
     {
         if (result is not SqliteCommand { Connection: { State: ConnectionState.Open } connection } built || built is KeptCommand)
             return result;
-        var shelf = Shelves.GetValue(connection, static c => new CommandShelf(c));
-        var kept = shelf.Take(built.CommandText) ?? new KeptCommand(shelf, built.CommandText, connection);
+        var kept = Rent(connection, built.CommandText);
         kept.Transaction = built.Transaction;
         kept.CommandTimeout = built.CommandTimeout;
         kept.Parameters.Clear();
         foreach (SqliteParameter parameter in built.Parameters) kept.Parameters.Add(parameter);
         built.Parameters.Clear();
         built.Dispose();
-        kept.InUse = true;
         return kept;
     }
 
@@ -49,8 +47,14 @@ internal sealed class SqliteStatementReuse : DbCommandInterceptor
             command.CommandText = text;
             return command;
         }
-        var shelf = Shelves.GetValue(sqlite, static c => new CommandShelf(c));
-        var kept = shelf.Take(text) ?? new KeptCommand(shelf, text, sqlite);
+        return Rent(sqlite, text);
+    }
+
+    /// <summary>An idle kept command of <paramref name="text"/> on <paramref name="connection"/>, or a new one, marked in use.</summary>
+    private static KeptCommand Rent(SqliteConnection connection, string text)
+    {
+        var shelf = Shelves.GetValue(connection, static c => new CommandShelf(c));
+        var kept = shelf.Take(text) ?? new KeptCommand(shelf, text, connection);
         kept.InUse = true;
         return kept;
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -88,8 +87,8 @@ internal static class StepRowWriter
         await using var command = SqliteStatementReuse.CommandFor(connection, text);
         command.Transaction = transaction;
         var index = 0;
-        foreach (var column in set) Add(command, column, entry.Property(column.Property.Name).CurrentValue, ref index);
-        foreach (var column in where) Add(command, column, entry.Property(column.Property.Name).OriginalValue, ref index);
+        foreach (var column in set) Add(command, column, entry.Property(column.Property).CurrentValue, ref index);
+        foreach (var column in where) Add(command, column, entry.Property(column.Property).OriginalValue, ref index);
         try
         {
             return await command.ExecuteNonQueryAsync(ct);
@@ -109,7 +108,7 @@ internal static class StepRowWriter
     private static readonly string[] Names = Enumerable.Range(0, 64).Select(i => "@p" + i).ToArray();
 
     private static string Key(EntityEntry entry) =>
-        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p).CurrentValue));
 
     private sealed record ColumnPlan(IProperty Property, string Name, RelationalTypeMapping Mapping);
 
@@ -144,7 +143,7 @@ internal static class StepRowWriter
         /// <summary>The UPDATE of <paramref name="entry"/>'s changed columns (one text per set of columns, kept).</summary>
         public (string, ColumnPlan[], ColumnPlan[]) Update(EntityEntry entry)
         {
-            var set = Columns.Where(c => !c.Property.IsPrimaryKey() && entry.Property(c.Property.Name).IsModified).ToArray();
+            var set = Columns.Where(c => !c.Property.IsPrimaryKey() && entry.Property(c.Property).IsModified).ToArray();
             if (set.Length == 0) return ("", set, Match);
             var shape = string.Join(",", set.Select(c => c.Name));
             return _updates.GetOrAdd(shape, _ =>
@@ -180,8 +179,7 @@ internal static class StepRowWriter
         private static bool Plain(IEntityType entity) =>
             entity.GetTableName() is not null && entity.BaseType is null && !entity.GetDerivedTypes().Any()
             && !entity.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) && !entity.GetComplexProperties().Any()
-            && entity.GetProperties().All(p => p.ValueGenerated == ValueGenerated.Never || p.IsPrimaryKey() && p.ClrType == typeof(Guid)
-                                               || p.IsKey() && p.ValueGenerated == ValueGenerated.Never)
+            && entity.GetProperties().All(p => p.ValueGenerated == ValueGenerated.Never || p.IsPrimaryKey() && p.ClrType == typeof(Guid))
             && entity.GetProperties().All(p => p.GetComputedColumnSql() is null && p.GetDefaultValueSql() is null);
 
         /// <summary>How many principals stand above <paramref name="entity"/> (0 for a table that depends on none).</summary>

@@ -55,12 +55,7 @@ public sealed class StepRowWriterTests : IDisposable
     [Fact]
     public async Task An_instance_that_moved_since_it_was_read_is_a_concurrency_conflict_and_nothing_is_written()
     {
-        var options = Database("conflict");
-        await InTransactionAsync(options, db =>
-        {
-            Start(db);
-            return StepRowWriter.SaveAsync(db, default);
-        });
+        var options = await StartedAsync("conflict");
 
         await using var db = new SqliteWorkflowDbContext(options);
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -82,12 +77,7 @@ public sealed class StepRowWriterTests : IDisposable
     [Fact]
     public async Task A_key_taken_meanwhile_is_reported_as_SaveChanges_reports_it()
     {
-        var options = Database("unique");
-        await InTransactionAsync(options, db =>
-        {
-            Start(db);
-            return StepRowWriter.SaveAsync(db, default);
-        });
+        var options = await StartedAsync("unique");
 
         await using var db = new SqliteWorkflowDbContext(options);
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -126,12 +116,7 @@ public sealed class StepRowWriterTests : IDisposable
     [Fact]
     public async Task A_row_removed_and_added_again_under_its_key_goes_through_SaveChanges_and_keeps_its_dependents()
     {
-        var options = Database("replaced");
-        await InTransactionAsync(options, db =>
-        {
-            Start(db);
-            return StepRowWriter.SaveAsync(db, default);
-        });
+        var options = await StartedAsync("replaced");
 
         await InTransactionAsync(options, async db =>
         {
@@ -161,6 +146,18 @@ public sealed class StepRowWriterTests : IDisposable
         db.Definitions.Add(new DefinitionRecord { Key = "repair", Version = 1, Xml = "<x/>", Hash = "h", PublishedBy = "owner", PublishedAt = Now });
         db.SaveChanges();
         _saves.Forget(db.Database.GetConnectionString()!);
+        return options;
+    }
+
+    /// <summary>A database whose instance was started through the writer (<see cref="Start"/>).</summary>
+    private async Task<DbContextOptions<SqliteWorkflowDbContext>> StartedAsync(string name)
+    {
+        var options = Database(name);
+        await InTransactionAsync(options, db =>
+        {
+            Start(db);
+            return StepRowWriter.SaveAsync(db, default);
+        });
         return options;
     }
 
