@@ -98,7 +98,6 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
 
     private async Task RunLaneAsync()
     {
-        var lane = new LaneConnection();
         Unit? next = null;
         while (next is not null || await _queue.Reader.WaitToReadAsync())
         {
@@ -108,7 +107,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
             try
             {
                 if (first.IsAlone) await RunAloneUnitAsync(first);
-                else next = await RunBatchAsync(first, lane);
+                else next = await RunBatchAsync(first);
             }
             catch (Exception ex)
             {
@@ -116,54 +115,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
                 // every later writer waiting for ever, so it reports and goes on.
                 _logger.WriteLaneFault(ex);
                 first.Fail(ex);
-                await DropAsync(lane);
             }
-        }
-        await DropAsync(lane);
-    }
-
-    /// <summary>
-    /// A SQLite lane's context, kept open from one batch to the next while its batches commit: its connection keeps the
-    /// statements it compiled (<see cref="SqliteStatementReuse"/>) and is not opened again for every batch. A batch that fails
-    /// drops it, so the next one starts on a fresh connection. PostgreSQL lanes take a context per batch, as before.
-    /// </summary>
-    private sealed class LaneConnection
-    {
-        public WorkflowDbContext? Db { get; set; }
-    }
-
-    private async Task<WorkflowDbContext> OpenAsync(LaneConnection lane)
-    {
-        if (lane.Db is { } open) return open;
-        var db = _dbFactory.Create();
-        try
-        {
-            // The units' own savepoints replace the one EF Core would set around every SaveChanges in a transaction.
-            db.Database.AutoSavepointsEnabled = false;
-            await db.Database.OpenConnectionAsync();
-        }
-        catch
-        {
-            await db.DisposeAsync();
-            throw;
-        }
-        return lane.Db = db;
-    }
-
-    /// <summary>Closes and gives back the lane's context; a failure to close is logged (the next batch opens another).</summary>
-    private async Task DropAsync(LaneConnection lane)
-    {
-        if (lane.Db is not { } db) return;
-        lane.Db = null;
-        try
-        {
-            db.ChangeTracker.Clear();
-            db.Database.AutoSavepointsEnabled = true;
-            await db.DisposeAsync();
-        }
-        catch (Exception ex)
-        {
-            _logger.WriteBatchNotReleased(ex);
         }
     }
 
@@ -182,7 +134,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Writes one batch beginning with <paramref name="first"/>; returns a unit it read but could not take (one that runs alone).</summary>
-    private async Task<Unit?> RunBatchAsync(Unit first, LaneConnection lane)
+    private async Task<Unit?> RunBatchAsync(Unit first)
     {
         var done = new List<Unit>();
         var refused = new List<(Unit Unit, Exception Error)>();
@@ -196,7 +148,9 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
         try
         {
             if (first.Canceled()) return null;
-            db = await OpenAsync(lane);
+            db = _dbFactory.Create();
+            // The units' own savepoints replace the one EF Core would set around every SaveChanges in a transaction.
+            db.Database.AutoSavepointsEnabled = false;
             tx = await db.Database.BeginTransactionAsync();
             while (true)
             {
@@ -221,9 +175,7 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
         }
         finally
         {
-            // PostgreSQL: back to Npgsql's pool after every batch, which prunes idle connections (a kept one could be cut by the
-            // server or a proxy while idle, and its next BEGIN would fail); SQLite keeps it, with its compiled statements.
-            if (!await ReleaseAsync(tx) || failure is not null || db?.Database.IsSqlite() != true) await DropAsync(lane);
+            await ReleaseAsync(tx, db);
         }
         // Everyone is answered only now that the transaction has ended: a unit refused because of a batch-mate's rows must
         // not act on them (e.g. read them on another connection) before they are committed, or after they were not.
@@ -265,20 +217,30 @@ public sealed class WriteBatcher : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Ends the batch's transaction; false when that failed. After a commit its units are answered whatever happens here, so
-    /// a failure to close (a connection already broken) is logged, not thrown, and the lane's connection is dropped.
+    /// Gives back the batch's transaction and context. After a commit its units are answered whatever happens here, so a
+    /// failure to close (a connection already broken) is logged, not thrown.
     /// </summary>
-    private async Task<bool> ReleaseAsync(IDbContextTransaction? tx)
+    private async Task ReleaseAsync(IDbContextTransaction? tx, WorkflowDbContext? db)
     {
         try
         {
             if (tx is not null) await tx.DisposeAsync();
-            return true;
         }
         catch (Exception ex)
         {
             _logger.WriteBatchNotReleased(ex);
-            return false;
+        }
+        try
+        {
+            if (db is not null)
+            {
+                db.Database.AutoSavepointsEnabled = true;
+                await db.DisposeAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            _logger.WriteBatchNotReleased(ex);
         }
     }
 
