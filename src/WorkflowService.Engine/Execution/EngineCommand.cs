@@ -23,7 +23,21 @@ public sealed record CreateUserTask(
     DateTimeOffset? DueAt,
     DateTimeOffset? FollowUpAt,
     int Priority,
-    string? FormKey) : EngineCommand;
+    string? FormKey) : EngineCommand
+{
+    /// <summary>
+    /// The business calendar the due date's duration counts in, when it was a duration counted in one: with
+    /// <see cref="DueCountFrom"/> and <see cref="DueSpan"/>, what the host needs to count it again when the calendar is
+    /// edited (<see cref="ScheduleTimer.Calendar"/> likewise). Null: a date, or real time, which no edit moves.
+    /// </summary>
+    public string? DueCalendar { get; init; }
+
+    /// <summary>The instant the due date's duration counts from (its <c>countFrom</c>, else the task's creation).</summary>
+    public DateTimeOffset DueCountFrom { get; init; }
+
+    /// <summary>The ISO 8601 duration counted to <see cref="DueAt"/> in <see cref="DueCalendar"/>; null otherwise.</summary>
+    public string? DueSpan { get; init; }
+}
 
 /// <summary>The task ended without completion (interrupted by a boundary event, cancelled instance...).</summary>
 public sealed record CancelUserTask(int TaskId, string ElementId) : EngineCommand;

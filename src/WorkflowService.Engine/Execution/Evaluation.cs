@@ -47,14 +47,21 @@ internal static class Evaluation
 
     /// <summary>An ISO 8601 date-time, or an ISO 8601 duration counted from now (in <paramref name="calendar"/>'s working time when given).</summary>
     public static DateTimeOffset? Date(StepContext ctx, string? text, string what, Calendars.WorkingCalendar? calendar = null,
-        DateTimeOffset? from = null)
+        DateTimeOffset? from = null) => Due(ctx, text, what, calendar, from).At;
+
+    /// <summary>
+    /// A date, or a duration counted from <paramref name="from"/> (else now) in <paramref name="calendar"/> (else real
+    /// time); <c>Span</c> is the duration when it was one, so the host can count it again if the calendar is edited.
+    /// </summary>
+    public static (DateTimeOffset? At, string? Span) Due(StepContext ctx, string? text, string what,
+        Calendars.WorkingCalendar? calendar = null, DateTimeOffset? from = null)
     {
         var s = String(ctx, text, what);
-        if (s is null) return null;
-        if (s.StartsWith('P') && IsoDuration.TryParse(s, out var duration)) return TimerSchedule.Add(from ?? ctx.Now, duration, calendar);
+        if (s is null) return (null, null);
+        if (s.StartsWith('P') && IsoDuration.TryParse(s, out var duration)) return (TimerSchedule.Add(from ?? ctx.Now, duration, calendar), s);
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
-            return date;
+            return (date, null);
         throw new IncidentException($"{what} '{s}' is neither an ISO 8601 date-time nor a duration");
     }
 

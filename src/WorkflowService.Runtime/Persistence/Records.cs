@@ -62,6 +62,14 @@ public sealed class TaskRecord
     public string CandidateUsers { get; set; } = "";
     public string CandidateGroups { get; set; } = "";
     public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>
+    /// The business calendar <see cref="DueAt"/> was counted in — <see cref="DueSpan"/> from <see cref="DueCountFrom"/> —
+    /// so an edit of the calendar counts it again (<see cref="Scheduling.TimerRecompute"/>); null for a date or real time.
+    /// </summary>
+    public string? DueCalendar { get; set; }
+    public DateTimeOffset? DueCountFrom { get; set; }
+    public string? DueSpan { get; set; }
     public DateTimeOffset? FollowUpAt { get; set; }
     public int Priority { get; set; }
     public string? FormKey { get; set; }

@@ -38,6 +38,12 @@ internal static partial class TimerLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} of calendar {Calendar} keeps its due time: {Reason}")]
     public static partial void RecomputeSkipped(this ILogger logger, Guid timerId, string calendar, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar {Calendar} edited: the due dates of {Moved} open tasks re-computed")]
+    public static partial void TaskDuesRecomputed(this ILogger logger, string calendar, int moved);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} counted in calendar {Calendar} keeps its due date: {Reason}")]
+    public static partial void TaskDueRecomputeSkipped(this ILogger logger, Guid taskId, string calendar, string reason);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Re-computing the pending timers of the calendars at start-up failed; they keep their due times")]
     public static partial void StartUpRecomputeFailed(this ILogger logger, Exception exception);
 }

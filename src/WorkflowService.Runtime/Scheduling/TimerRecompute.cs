@@ -14,7 +14,8 @@ namespace WorkflowService.Runtime.Scheduling;
 /// the new due time); a timer that already fired stays fired; a paused timer keeps the time it had
 /// left and counts it in the new calendar when it resumes. Each row is updated only if no step
 /// touched it in the meantime (same status, same count-from), in batches that each take one write
-/// turn, so steps go on between batches.
+/// turn, so steps go on between batches. The open user tasks whose due date was counted in the calendar
+/// (<see cref="TaskRecord.DueCalendar"/>) get theirs counted again likewise, so the inbox shows what the timers enforce.
 /// </summary>
 public sealed class TimerRecompute(
     WorkflowDbFactory dbFactory,
@@ -98,9 +99,70 @@ public sealed class TimerRecompute(
         }
 
         foreach (var (id, due) in earlier) scheduler.Schedule(id, due);
+        var tasks = await RecomputeTaskDuesAsync(calendar, ct);
         var at = clock.GetUtcNow();
         logger.Recomputed(name, moved, earlier.Count, at);
+        if (tasks > 0) logger.TaskDuesRecomputed(name, tasks);
         return moved;
+    }
+
+    /// <summary>
+    /// Counts again the due dates of the open tasks counted in <paramref name="calendar"/>, and their candidate rows' copies
+    /// (the inbox's order); returns how many moved. A task a step or a claim changed meanwhile is a conflict on its
+    /// revision, and the batch is read again; one closed meanwhile is left as it is.
+    /// </summary>
+    private async Task<int> RecomputeTaskDuesAsync(WorkingCalendar calendar, CancellationToken ct)
+    {
+        var name = calendar.Name;
+        var moved = 0;
+        Guid? after = null;
+        while (true)
+        {
+            List<Row> rows;
+            await using (var db = dbFactory.Create())
+            {
+                string open = UserTaskStatus.Open;
+                var query = db.Tasks.AsNoTracking()
+                    .Where(t => t.Status == open && t.DueCalendar == name && t.DueSpan != null && t.DueCountFrom != null);
+                if (after is { } last) query = query.Where(t => t.Id.CompareTo(last) > 0);
+                rows = await query.OrderBy(t => t.Id).Take(BatchSize)
+                    .Select(t => new Row(t.Id, t.DueCountFrom!.Value, t.DueSpan!, t.DueAt!.Value)).ToListAsync(ct);
+            }
+            if (rows.Count == 0) return moved;
+            after = rows[^1].Id;
+
+            var changes = new Dictionary<Guid, (Row Row, DateTimeOffset Due)>();
+            foreach (var row in rows)
+            {
+                if (!IsoDuration.TryParse(row.Span, out var span)) continue;
+                try
+                {
+                    var due = calendar.Add(row.CountFrom, span);
+                    if (due != row.DueAt) changes[row.Id] = (row, due);
+                }
+                catch (FormatException ex)
+                {
+                    logger.TaskDueRecomputeSkipped(row.Id, name, ex.Message);
+                }
+            }
+            if (changes.Count == 0) continue;
+
+            moved += await transactions.RunAsync($"re-computing the due dates of {changes.Count} tasks of calendar {name}", async db =>
+            {
+                var ids = changes.Keys.ToArray();
+                var done = 0;
+                foreach (var task in await db.Tasks.Include(t => t.Candidates).Where(t => ids.Contains(t.Id)).ToListAsync(ct))
+                {
+                    var (row, due) = changes[task.Id];
+                    if (task.Status != UserTaskStatus.Open || task.DueCountFrom != row.CountFrom || task.DueSpan != row.Span) continue;
+                    task.DueAt = due;
+                    foreach (var candidate in task.Candidates) candidate.DueAt = due;
+                    done++;
+                }
+                await db.SaveChangesAsync(ct);
+                return done;
+            }, ct);
+        }
     }
 
     private sealed record Row(Guid Id, DateTimeOffset CountFrom, string Span, DateTimeOffset DueAt);

@@ -87,7 +87,28 @@ public class CalendarTimerTests
             """, "start -> followUp -> end"), at: FridayBeforeSpringFestival, interpreter: WithChina);
 
         // Saturday 14 (make-up), Tuesday 24, Wednesday 25: the third working day, same clock time.
-        Assert.Equal(new DateTimeOffset(2026, 2, 25, 16, 0, 0, TimeSpan.FromHours(8)), sim.Task("followUp").DueAt);
+        var task = sim.Task("followUp");
+        Assert.Equal(new DateTimeOffset(2026, 2, 25, 16, 0, 0, TimeSpan.FromHours(8)), task.DueAt);
+        // What the host needs to count it again when the calendar is edited.
+        Assert.Equal(("china-2026", FridayBeforeSpringFestival, "P3D"), (task.DueCalendar, task.DueCountFrom, task.DueSpan));
+    }
+
+    [Fact]
+    public void A_user_task_due_on_a_date_or_in_real_time_is_not_counted_in_a_calendar()
+    {
+        var sim = Simulation.Start(TestProcess.Parse($"""
+            <startEvent id="start" /><parallelGateway id="split" />
+            <userTask id="dated" camunda:dueDate="2026-03-01T08:00:00+08:00">{Props("china-2026")}</userTask>
+            <userTask id="realTime" camunda:dueDate="P3D" />
+            <endEvent id="end" /><endEvent id="end2" />
+            """, "start -> split; split -> dated -> end; split -> realTime -> end2"), at: FridayBeforeSpringFestival, interpreter: WithChina);
+
+        var dated = sim.Task("dated");
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), dated.DueAt);
+        Assert.Equal((null, null), (dated.DueCalendar, dated.DueSpan));
+        var realTime = sim.Task("realTime");
+        Assert.Equal(FridayBeforeSpringFestival.AddDays(3), realTime.DueAt);
+        Assert.Equal((null, null), (realTime.DueCalendar, realTime.DueSpan));
     }
 
     [Fact]

@@ -74,6 +74,50 @@ public sealed class CalendarEditTests(ServiceFixture service) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task An_open_task_due_in_the_calendar_moves_with_it_in_the_inbox_order_too_and_a_completed_one_does_not()
+    {
+        var store = service.Host.Get<CalendarStore>();
+        var name = $"inbox-{Guid.NewGuid():N}"[..18];
+        var saved = await store.SaveAsync("admin", Office(name), null, default);
+        var admin = service.As("admin");
+        var key = await admin.DeployAsync(TestBpmn.Process("calendar-edit-task", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="work" camunda:candidateGroups="engineers" camunda:candidateUsers="wang" camunda:dueDate="P2D">
+              <bpmn:extensionElements><camunda:properties><camunda:property name="calendar" value="{name}" /></camunda:properties></bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:endEvent id="done" />
+            {TestBpmn.Flows("start", "work", "done")}
+            """));
+        var open = await admin.StartAsync(key);
+        var closed = await admin.StartAsync(key);
+        await admin.CompleteAsync(closed, "work");
+        var start = service.Clock.GetUtcNow();
+        Task<TaskRecord> TaskOf(Guid id) =>
+            service.Host.ReadAsync(db => db.Tasks.AsNoTracking().Include(t => t.Candidates).SingleAsync(t => t.InstanceId == id));
+        var before = await TaskOf(open);
+        Assert.Equal(start.AddDays(2), before.DueAt);
+        Assert.Equal((name, "P2D"), (before.DueCalendar, before.DueSpan));
+        var closedDue = (await TaskOf(closed)).DueAt;
+
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Date).AddDays(1);
+        saved = await store.SaveAsync("admin", Office(name, tomorrow), saved.Version, default);
+
+        var moved = await TaskOf(open);
+        var expected = WorkingCalendar.Create(Office(name, tomorrow), "UTC").Add(start, IsoDuration.Parse("P2D"));
+        Assert.True(expected > before.DueAt);
+        Assert.Equal(expected, moved.DueAt);
+        Assert.Equal(2, moved.Candidates.Count);
+        Assert.All(moved.Candidates, c => Assert.Equal(expected, c.DueAt));
+        var done = await TaskOf(closed);
+        Assert.Equal(UserTaskStatus.Completed.Name, done.Status);
+        Assert.Equal(closedDue, done.DueAt);
+
+        // Taken back: the open task is due when it was at first again.
+        await store.SaveAsync("admin", Office(name), saved.Version, default);
+        Assert.Equal(start.AddDays(2), (await TaskOf(open)).DueAt);
+    }
+
+    [Fact]
     public async Task A_fired_timer_stays_fired_and_a_timer_of_another_calendar_does_not_move()
     {
         var store = service.Host.Get<CalendarStore>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowService.Engine.Timers;
 using WorkflowService.Runtime.Calendars;
@@ -30,6 +31,8 @@ public sealed class CalendarEditOnPostgreSqlTests(PostgreSqlNodes nodes) : IClas
         var store = node.Services.GetRequiredService<CalendarStore>();
         var zone = store.Require("default").Zone;
         var dueDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(armed, zone).Date);
+        var taskBefore = await node.ReadAsync(db => Task.FromResult(db.Tasks.Single(t => t.InstanceId == id && t.Status == "Open")));
+        Assert.Equal(("default", "P1D"), (taskBefore.DueCalendar, taskBefore.DueSpan));
 
         var admin = await node.LoginAsync("admin");
         var calendar = JsonNode.Parse((await admin.GetJsonAsync("/api/calendars/default")).GetRawText())!.AsObject();
@@ -46,5 +49,11 @@ public sealed class CalendarEditOnPostgreSqlTests(PostgreSqlNodes nodes) : IClas
         Assert.Equal(TimeZoneInfo.ConvertTime(armed, zone).TimeOfDay, TimeZoneInfo.ConvertTime(moved, zone).TimeOfDay);
         var countedFrom = await node.ReadAsync(db => Task.FromResult(db.Timers.Single(t => t.InstanceId == id).CountFrom!.Value));
         Assert.Equal(store.Require("default").Add(countedFrom, IsoDuration.Parse("P1D")), moved);
+
+        // The acceptance task's due date counts in the same calendar: the inbox shows the moved time, in its order too.
+        var task = await node.ReadAsync(db => Task.FromResult(db.Tasks.Include(t => t.Candidates).Single(t => t.Id == taskBefore.Id)));
+        Assert.True(task.DueAt > taskBefore.DueAt, $"{task.DueAt:O} is not after {taskBefore.DueAt:O}");
+        Assert.Equal(store.Require("default").Add(task.DueCountFrom!.Value, IsoDuration.Parse("P1D")), task.DueAt);
+        Assert.All(task.Candidates, c => Assert.Equal(task.DueAt, c.DueAt));
     }
 }

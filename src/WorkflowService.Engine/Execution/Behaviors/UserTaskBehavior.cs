@@ -18,14 +18,21 @@ internal sealed class UserTaskBehavior : ActivityBehavior<UserTaskNode>, IHandle
         var assignee = Evaluation.String(ctx, node.Assignee, "camunda:assignee");
         var users = Evaluation.List(ctx, node.CandidateUsers, "camunda:candidateUsers");
         var groups = Evaluation.List(ctx, node.CandidateGroups, "camunda:candidateGroups");
-        var due = node.DueDate is null ? null
-            : Evaluation.Date(ctx, node.DueDate, "camunda:dueDate", WorkingTime.CalendarFor(ctx, node), WorkingTime.CountFrom(ctx, node));
+        var calendar = node.DueDate is null ? null : WorkingTime.CalendarFor(ctx, node);
+        var countFrom = node.DueDate is null ? ctx.Now : WorkingTime.CountFrom(ctx, node);
+        var (due, span) = Evaluation.Due(ctx, node.DueDate, "camunda:dueDate", calendar, countFrom);
         var followUp = Evaluation.Date(ctx, node.FollowUpDate, "camunda:followUpDate");
         var priority = Evaluation.Int(ctx, node.Priority, DefaultPriority, "camunda:priority");
         var boundaries = BoundaryEventBehavior.Plan(ctx, node);
 
         ctx.Emit(new CreateUserTask(tokenId, node.Id, node.Name, assignee, users, groups, due, followUp, priority,
-            node.FormKey));
+            node.FormKey)
+        {
+            // A duration counted in working time: the host counts it again when the calendar is edited (a timer's too).
+            DueCalendar = span is null ? null : calendar?.Name,
+            DueCountFrom = countFrom,
+            DueSpan = calendar is null ? null : span,
+        });
         Flow.Rest(ctx, new Token(tokenId, node.Id, scopeId, WaitKind.UserTask));
         BoundaryEventBehavior.Arm(ctx, boundaries, tokenId);
     }

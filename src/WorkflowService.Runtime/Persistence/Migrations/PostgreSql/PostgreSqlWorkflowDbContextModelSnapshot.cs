@@ -881,6 +881,15 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DueCalendar")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DueCountFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DueSpan")
+                        .HasColumnType("text");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasColumnType("text");

@@ -860,6 +860,15 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DueCalendar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueCountFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueSpan")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasColumnType("TEXT");
