@@ -16,6 +16,14 @@ public static partial class StaffRules
     public const int MaxDisplayName = 100;
     public const int MaxGroupName = 64;
 
+    /// <summary>
+    /// Names the API has taken for itself beside a person's or a group's (<c>GET /api/users/export</c>,
+    /// <c>GET /api/groups/export</c>): a user or group of that name could not be read at its address. Routes ignore case.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReservedNames = ["export"];
+
+    private static bool IsReserved(string name) => ReservedNames.Contains(name, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The languages the pages speak.</summary>
     public static readonly IReadOnlyList<string> Languages = ["zh-CN", "en"];
 
@@ -67,6 +75,9 @@ public static partial class StaffRules
             yield return new($"userName '{userName}' is a name the service itself acts under ({SystemActors.Timer}, {SystemActors.Pbx}, " +
                              $"{SystemActors.System}): history could not tell the person from the service. Choose another.",
                 "userName", "reserved");
+        else if (IsReserved(userName))
+            yield return new($"userName '{userName}' is taken by the API's own addresses (/api/users/{userName.ToLowerInvariant()}). Choose another.",
+                "userName", "reserved");
     }
 
     public static ValidationError? CheckEmail(string? email)
@@ -88,7 +99,10 @@ public static partial class StaffRules
             : new ValidationError($"language '{language}' is not one the pages speak ({string.Join(", ", Languages)})", "language", "unknown");
 
     public static ValidationError? CheckGroupName(string? name) =>
-        name is not null && GroupNamePattern().IsMatch(name)
+        name is not null && IsReserved(name)
+            ? new ValidationError($"group name '{name}' is taken by the API's own addresses (/api/groups/{name.ToLowerInvariant()}); choose another",
+                "name", "reserved")
+        : name is not null && GroupNamePattern().IsMatch(name)
             ? null
             : new ValidationError($"group name '{name}' must be 1 to {MaxGroupName} letters, digits, '.', '_' or '-', starting with a letter or digit " +
                                   "(it is what a process names as candidate group)", "name", "invalid");

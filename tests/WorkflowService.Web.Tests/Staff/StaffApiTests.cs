@@ -70,7 +70,9 @@ public sealed class StaffApiTests(RealClockService service) : IClassFixture<Real
     [InlineData("timer")]
     [InlineData("PBX")]
     [InlineData("system")]
-    public async Task A_user_name_of_a_system_actor_is_refused(string userName)
+    [InlineData("export")]
+    [InlineData("Export")]
+    public async Task A_user_name_of_a_system_actor_or_of_an_API_address_is_refused(string userName)
     {
         var admin = await service.As("admin");
 
@@ -194,6 +196,11 @@ public sealed class StaffApiTests(RealClockService service) : IClassFixture<Real
 
         var badName = await admin.Http.PutAsJsonAsync("/api/groups/has space/members", new { userNames = Array.Empty<string>() });
         Assert.Contains(("name", "invalid"), Errors(await ApiClient.ExpectProblemAsync(badName, HttpStatusCode.BadRequest)));
+        // The groups' workbook lives at /api/groups/export: a group of that name could not be read at its address.
+        var taken = await admin.Http.PutAsJsonAsync("/api/groups/Export/members", new { userNames = new[] { "agent" } });
+        var problem = await ApiClient.ExpectProblemAsync(taken, HttpStatusCode.BadRequest);
+        Assert.Contains(("name", "reserved"), Errors(problem));
+        Assert.Contains("/api/groups/export", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
