@@ -21,6 +21,7 @@ public sealed class TimerRecompute(
     WorkflowDbFactory dbFactory,
     TransactionRunner transactions,
     ITimerScheduler scheduler,
+    EffectDispatcher dispatcher,
     TimeProvider clock,
     ILogger<TimerRecompute> logger)
 {
@@ -147,21 +148,24 @@ public sealed class TimerRecompute(
             }
             if (changes.Count == 0) continue;
 
-            moved += await transactions.RunAsync($"re-computing the due dates of {changes.Count} tasks of calendar {name}", async db =>
+            var effects = await transactions.RunAsync($"re-computing the due dates of {changes.Count} tasks of calendar {name}", async db =>
             {
                 var ids = changes.Keys.ToArray();
-                var done = 0;
+                var done = new StepEffects();
                 foreach (var task in await db.Tasks.Include(t => t.Candidates).Where(t => ids.Contains(t.Id)).ToListAsync(ct))
                 {
                     var (row, due) = changes[task.Id];
                     if (task.Status != UserTaskStatus.Open || task.DueCountFrom != row.CountFrom || task.DueSpan != row.Span) continue;
                     task.DueAt = due;
                     foreach (var candidate in task.Candidates) candidate.DueAt = due;
-                    done++;
+                    done.Notifications.Add(CommandApplier.Notification(WorkflowNotification.TaskChanged, task));
                 }
                 await db.SaveChangesAsync(ct);
                 return done;
             }, ct);
+            // Inboxes open now show the new dates (and order) without a reload.
+            await dispatcher.DispatchAsync(effects, ct);
+            moved += effects.Notifications.Count;
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkflowService.Engine.Calendars;
 using WorkflowService.Engine.Timers;
 using WorkflowService.Runtime.Calendars;
+using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Tests.Support;
 using WorkflowService.Testing;
@@ -103,6 +104,9 @@ public sealed class CalendarEditTests(ServiceFixture service) : IClassFixture<Se
         saved = await store.SaveAsync("admin", Office(name, tomorrow), saved.Version, default);
 
         var moved = await TaskOf(open);
+        // Inboxes open at the time are told the task changed (SignalR in the web host).
+        Assert.Contains(service.Notified.Pushed, n => n.Kind == WorkflowNotification.TaskChanged && n.TaskId == moved.Id);
+        Assert.DoesNotContain(service.Notified.Pushed, n => n.Kind == WorkflowNotification.TaskChanged && n.InstanceId == closed);
         var expected = WorkingCalendar.Create(Office(name, tomorrow), "UTC").Add(start, IsoDuration.Parse("P2D"));
         Assert.True(expected > before.DueAt);
         Assert.Equal(expected, moved.DueAt);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
@@ -20,10 +21,16 @@ public sealed class ServiceFixture : RuntimeFixture
     public FakeTimeProvider Clock { get; } = RuntimeSettings.FakeClock();
     public TestSmtpServer Smtp { get; private set; } = null!;
 
+    /// <summary>Every notification the runtime pushed to connected users (SignalR's place in the web host).</summary>
+    public RecordingNotifier Notified { get; } = new();
+
     protected override async Task<RuntimeSettings> SettingsAsync()
     {
         Smtp = await TestSmtpServer.StartAsync();
-        return new RuntimeSettings { Clock = Clock, SmtpPort = Smtp.Port };
+        return new RuntimeSettings
+        {
+            Clock = Clock, SmtpPort = Smtp.Port, Services = s => s.AddSingleton<IWorkflowNotifier>(Notified),
+        };
     }
 
     public override async Task DisposeAsync()
@@ -77,5 +84,19 @@ public sealed class ServiceFixture : RuntimeFixture
         var breach = Assert.Single(breaches);
         Assert.Equal(rule, breach.Rule);
         return breach;
+    }
+}
+
+/// <summary>Keeps the notifications pushed, in order.</summary>
+public sealed class RecordingNotifier : IWorkflowNotifier
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<WorkflowNotification> _pushed = new();
+
+    public IReadOnlyList<WorkflowNotification> Pushed => [.. _pushed];
+
+    public Task NotifyAsync(IReadOnlyList<WorkflowNotification> notifications, CancellationToken ct)
+    {
+        foreach (var n in notifications) _pushed.Enqueue(n);
+        return Task.CompletedTask;
     }
 }
