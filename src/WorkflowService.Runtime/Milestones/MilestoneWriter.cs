@@ -37,7 +37,8 @@ internal static class MilestoneWriter
             var value = definition.Variable is { } variable && scope.State.Variables.TryGetValue(variable, out var v) ? v : (JsonElement?)null;
             scope.Db.Milestones.Add(Record(id, definition, scope.Instance.DefinitionKey, row.ElementId, row.At, breached, value));
         }
-        await scope.Db.SaveChangesAsync(ct);
+        // With the step's kept statements on SQLite, as the step's other rows (SaveChanges elsewhere).
+        await StepRowWriter.SaveAsync(scope.Db, ct);
     }
 
     public static MilestoneRecord Record(Guid instanceId, MilestoneDefinition definition, string definitionKey, string elementId,
