@@ -124,7 +124,7 @@ public sealed class TimerRecompute(
             {
                 string open = UserTaskStatus.Open;
                 var query = db.Tasks.AsNoTracking()
-                    .Where(t => t.Status == open && t.DueCalendar == name && t.DueSpan != null && t.DueCountFrom != null);
+                    .Where(t => t.Status == open && t.DueCalendar == name && t.DueSpan != null && t.DueCountFrom != null && t.DueAt != null);
                 if (after is { } last) query = query.Where(t => t.Id.CompareTo(last) > 0);
                 rows = await query.OrderBy(t => t.Id).Take(BatchSize)
                     .Select(t => new Row(t.Id, t.DueCountFrom!.Value, t.DueSpan!, t.DueAt!.Value)).ToListAsync(ct);
