@@ -103,8 +103,8 @@ public sealed class CommandApplier(Interpreter interpreter, IEnumerable<IInterna
             DefinitionKey = scope.Instance.DefinitionKey, ElementId = c.ElementId, Name = c.Name,
             BusinessKey = scope.Instance.BusinessKey, Assignee = c.Assignee,
             CandidateUsers = string.Join(",", c.CandidateUsers), CandidateGroups = string.Join(",", c.CandidateGroups),
-            DueAt = c.DueAt, DueCalendar = c.DueCalendar, DueCountFrom = c.DueCalendar is null ? null : c.DueCountFrom,
-            DueSpan = c.DueCalendar is null ? null : c.DueSpan, FollowUpAt = c.FollowUpAt, Priority = c.Priority, FormKey = c.FormKey, CreatedAt = scope.Now,
+            DueAt = c.DueAt, DueCalendar = c.DueCalendar, DueCountFrom = c.DueCalendar is null ? null : c.DueCountFrom, DueSpan = c.DueSpan,
+            FollowUpAt = c.FollowUpAt, Priority = c.Priority, FormKey = c.FormKey, CreatedAt = scope.Now,
             Status = UserTaskStatus.Open,
         };
         task.Candidates.AddRange(c.CandidateUsers.Distinct().Select(u => new TaskCandidate

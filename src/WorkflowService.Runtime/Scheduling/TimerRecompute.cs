@@ -48,22 +48,7 @@ public sealed class TimerRecompute(
             if (rows.Count == 0) break;
             after = rows[^1].Id;
 
-            var changes = new List<(Row Row, DateTimeOffset Due)>();
-            foreach (var row in rows)
-            {
-                if (!IsoDuration.TryParse(row.Span, out var span)) continue;
-                DateTimeOffset due;
-                try
-                {
-                    due = calendar.Add(row.CountFrom, span);
-                }
-                catch (FormatException ex)
-                {
-                    logger.RecomputeSkipped(row.Id, name, ex.Message);
-                    continue;
-                }
-                if (due != row.DueAt) changes.Add((row, due));
-            }
+            var changes = Recount(rows, calendar, (id, reason) => logger.RecomputeSkipped(id, name, reason));
             if (changes.Count == 0) continue;
 
             var applied = await transactions.RunAsync($"re-computing {changes.Count} timers of calendar {name}", async db =>
@@ -132,20 +117,8 @@ public sealed class TimerRecompute(
             if (rows.Count == 0) return moved;
             after = rows[^1].Id;
 
-            var changes = new Dictionary<Guid, (Row Row, DateTimeOffset Due)>();
-            foreach (var row in rows)
-            {
-                if (!IsoDuration.TryParse(row.Span, out var span)) continue;
-                try
-                {
-                    var due = calendar.Add(row.CountFrom, span);
-                    if (due != row.DueAt) changes[row.Id] = (row, due);
-                }
-                catch (FormatException ex)
-                {
-                    logger.TaskDueRecomputeSkipped(row.Id, name, ex.Message);
-                }
-            }
+            var changes = Recount(rows, calendar, (id, reason) => logger.TaskDueRecomputeSkipped(id, name, reason))
+                .ToDictionary(c => c.Row.Id);
             if (changes.Count == 0) continue;
 
             var effects = await transactions.RunAsync($"re-computing the due dates of {changes.Count} tasks of calendar {name}", async db =>
@@ -167,6 +140,31 @@ public sealed class TimerRecompute(
             await dispatcher.DispatchAsync(effects, ct);
             moved += effects.Notifications.Count;
         }
+    }
+
+    /// <summary>
+    /// The rows whose span, counted again in <paramref name="calendar"/> from where it was counted, now ends elsewhere, with the
+    /// new due time; a row the calendar cannot count (<paramref name="skipped"/>) keeps its time.
+    /// </summary>
+    private static List<(Row Row, DateTimeOffset Due)> Recount(List<Row> rows, WorkingCalendar calendar, Action<Guid, string> skipped)
+    {
+        var changes = new List<(Row Row, DateTimeOffset Due)>();
+        foreach (var row in rows)
+        {
+            if (!IsoDuration.TryParse(row.Span, out var span)) continue;
+            DateTimeOffset due;
+            try
+            {
+                due = calendar.Add(row.CountFrom, span);
+            }
+            catch (FormatException ex)
+            {
+                skipped(row.Id, ex.Message);
+                continue;
+            }
+            if (due != row.DueAt) changes.Add((row, due));
+        }
+        return changes;
     }
 
     private sealed record Row(Guid Id, DateTimeOffset CountFrom, string Span, DateTimeOffset DueAt);
