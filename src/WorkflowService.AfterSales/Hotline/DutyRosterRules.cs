@@ -19,8 +19,8 @@ public static partial class DutyRosterRules
         var errors = new List<ValidationError>();
         var weekly = roster.Weekly ?? [];
         var changes = roster.Changes ?? [];
-        if (weekly.Count > MaxShifts) errors.Add(new($"weekly has {weekly.Count} shifts, more than {MaxShifts}", "weekly", "too-many"));
-        if (changes.Count > MaxChanges) errors.Add(new($"changes has {changes.Count} shifts, more than {MaxChanges}", "changes", "too-many"));
+        if (weekly.Count > MaxShifts) errors.Add(new($"weekly has {weekly.Count} shifts, more than {MaxShifts}", "weekly", "too-many", Argument: $"{MaxShifts}"));
+        if (changes.Count > MaxChanges) errors.Add(new($"changes has {changes.Count} shifts, more than {MaxChanges}", "changes", "too-many", Argument: $"{MaxChanges}"));
         for (var i = 0; i < weekly.Count; i++)
         {
             if (weekly[i] is not { } s) { errors.Add(new($"weekly[{i}] is empty", $"weekly[{i}]", "required")); continue; }
@@ -34,7 +34,8 @@ public static partial class DutyRosterRules
             Shift(errors, $"changes[{i}]", c.Start, c.End, c.Agents, allowNobody: true);
         }
         if (!string.IsNullOrWhiteSpace(roster.ForwardingMobile) && !MobilePattern().IsMatch(roster.ForwardingMobile.Trim()))
-            errors.Add(new($"forwardingMobile '{roster.ForwardingMobile}' is not a phone number", "forwardingMobile", "invalid"));
+            errors.Add(new($"forwardingMobile '{roster.ForwardingMobile}' is not a phone number", "forwardingMobile", "invalid",
+                Argument: roster.ForwardingMobile));
         return errors;
     }
 
@@ -43,15 +44,16 @@ public static partial class DutyRosterRules
     {
         if (end <= start)
             errors.Add(new($"{field}: end {end:HH\\:mm} is not after start {start:HH\\:mm} (a night shift is two shifts, before and after midnight)",
-                $"{field}.end", "invalid"));
+                $"{field}.end", "end-before-start", Argument: $"{start:HH\\:mm}–{end:HH\\:mm}"));
         agents ??= [];
         if (agents.Count == 0 && !allowNobody) errors.Add(new($"{field}.agents: name at least one agent", $"{field}.agents", "required"));
         if (agents.Count > MaxAgentsPerShift)
-            errors.Add(new($"{field}.agents has {agents.Count} names, more than {MaxAgentsPerShift}", $"{field}.agents", "too-many"));
+            errors.Add(new($"{field}.agents has {agents.Count} names, more than {MaxAgentsPerShift}", $"{field}.agents", "too-many",
+                Argument: $"{MaxAgentsPerShift}"));
         for (var j = 0; j < agents.Count; j++)
         {
             if (string.IsNullOrWhiteSpace(agents[j]) || agents[j].Trim().Length > MaxUserName || agents[j].Contains(','))
-                errors.Add(new($"{field}.agents[{j}] '{agents[j]}' is not a user name", $"{field}.agents[{j}]", "invalid"));
+                errors.Add(new($"{field}.agents[{j}] '{agents[j]}' is not a user name", $"{field}.agents[{j}]", "invalid", Argument: agents[j]));
         }
     }
 

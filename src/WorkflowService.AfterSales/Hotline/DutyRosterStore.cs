@@ -45,7 +45,8 @@ public sealed class DutyRosterStore(WorkflowDbFactory dbFactory, TransactionRunn
             await using var a = await AfterSalesDbContext.OverAsync(db, ct);
             var record = await a.DutyRosters.SingleOrDefaultAsync(r => r.Name == DefaultName, ct);
             if ((record?.Revision ?? 0) != roster.Revision)
-                throw new ConflictException($"The duty roster was changed by {record?.UpdatedBy ?? "someone else"} meanwhile: reload it and make the change again");
+                throw new ConflictException($"The duty roster was changed by {record?.UpdatedBy ?? "someone else"} meanwhile: reload it and make the change again")
+                    { Code = record is null ? null : "roster-changed", Argument = record?.UpdatedBy };
             if (record is null)
             {
                 record = new DutyRosterRecord { Name = DefaultName, Shifts = shifts };
@@ -73,7 +74,7 @@ public sealed class DutyRosterStore(WorkflowDbFactory dbFactory, TransactionRunn
         var errors = weekly.SelectMany((agents, i) => agents.Where(a => !enabled.Contains(a)).Select(a => ($"weekly[{i}].agents", a)))
             .Concat(changes.SelectMany((agents, i) => agents.Where(a => !enabled.Contains(a)).Select(a => ($"changes[{i}].agents", a))))
             .DistinctBy(e => e.a)
-            .Select(e => new ValidationError($"{e.Item1}: '{e.a}' is not an enabled member of staff", e.Item1, "unknown"))
+            .Select(e => new ValidationError($"{e.Item1}: '{e.a}' is not an enabled member of staff", e.Item1, "unknown", Argument: e.a))
             .ToList();
         if (errors.Count > 0) throw new ValidationException($"The duty roster was not saved: {string.Join("; ", errors.Select(e => e.Message))}", errors);
     }

@@ -74,21 +74,21 @@ public sealed record CalendarDocument
     private static DayOfWeek Day(string? text, string field, List<ValidationError> errors)
     {
         if (Enum.TryParse<DayOfWeek>(text, ignoreCase: true, out var day) && !int.TryParse(text, out _)) return day;
-        errors.Add(new ValidationError($"'{text}' is not a day of the week (monday … sunday)", field, "format"));
+        errors.Add(new ValidationError($"'{text}' is not a day of the week (monday … sunday)", field, "format", Argument: text));
         return default;
     }
 
     private static TimeOnly TimeOf(string? text, string field, List<ValidationError> errors)
     {
         if (TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
-        errors.Add(new ValidationError($"'{text}' is not a time of day (HH:mm)", field, "format"));
+        errors.Add(new ValidationError($"'{text}' is not a time of day (HH:mm)", field, "format", Argument: text));
         return default;
     }
 
     private static DateOnly DateOf(string? text, string field, List<ValidationError> errors)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors.Add(new ValidationError($"'{text}' is not a date (yyyy-MM-dd)", field, "format"));
+        errors.Add(new ValidationError($"'{text}' is not a date (yyyy-MM-dd)", field, "format", Argument: text));
         return default;
     }
 }

@@ -99,7 +99,8 @@ public sealed class CalendarStore(
             if (row is null)
             {
                 if (expectedVersion is > 0)
-                    throw new ConflictException($"Calendar '{definition.Name}' no longer exists (version {expectedVersion} was edited)");
+                    throw new ConflictException($"Calendar '{definition.Name}' no longer exists (version {expectedVersion} was edited)")
+                        { Code = "calendar-gone" };
                 row = new CalendarRecord { Name = definition.Name, Definition = json, Version = 1, UpdatedAt = now, UpdatedBy = actor };
                 db.Add(row);
                 Audit(db, actor, CalendarAuditActions.Created, definition, null, now);
@@ -107,10 +108,12 @@ public sealed class CalendarStore(
             else
             {
                 if (expectedVersion is null or 0)
-                    throw new ConflictException($"Calendar '{definition.Name}' exists (version {row.Version}): send its version to replace it");
+                    throw new ConflictException($"Calendar '{definition.Name}' exists (version {row.Version}): send its version to replace it")
+                        { Code = "calendar-exists" };
                 if (expectedVersion != row.Version)
                     throw new ConflictException(
-                        $"Calendar '{definition.Name}' was changed by {row.UpdatedBy} (version {row.Version}, not {expectedVersion}): reload it and edit again");
+                        $"Calendar '{definition.Name}' was changed by {row.UpdatedBy} (version {row.Version}, not {expectedVersion}): reload it and edit again")
+                        { Code = "calendar-changed", Argument = row.UpdatedBy };
                 var before = row.Definition;
                 row.Definition = json;
                 row.Version++;

@@ -22,7 +22,7 @@ public static class DuePreview
         if (string.IsNullOrWhiteSpace(duration))
             errors.Add(new ValidationError("Give a duration (ISO 8601, e.g. PT4H or P1D)", "duration", "required"));
         else if (!IsoDuration.TryParse(duration.Trim(), out length))
-            errors.Add(new ValidationError($"'{duration}' is not an ISO 8601 duration (e.g. PT4H, P1D, P1DT2H)", "duration", "format"));
+            errors.Add(new ValidationError($"'{duration}' is not an ISO 8601 duration (e.g. PT4H, P1D, P1DT2H)", "duration", "format", Argument: duration));
         if (errors.Count > 0) throw Invalid(errors);
         try
         {
@@ -52,7 +52,7 @@ public static class DuePreview
         }
         if (text.Contains('T', StringComparison.Ordinal) &&
             DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var instant)) return instant;
-        errors.Add(new ValidationError($"'{from}' is not an ISO 8601 date and time (e.g. 2026-02-13T16:00:00+08:00)", "from", "format"));
+        errors.Add(new ValidationError($"'{from}' is not an ISO 8601 date and time (e.g. 2026-02-13T16:00:00+08:00)", "from", "format", Argument: from));
         return null;
     }
 

@@ -4,7 +4,17 @@ namespace WorkflowService.Runtime.Instances;
 /// A request the runtime refuses, with what was wrong in user terms. Hosts map the kinds to
 /// HTTP status codes (404, 409, 403, 400).
 /// </summary>
-public abstract class WorkflowRequestException(string message) : Exception(message);
+public abstract class WorkflowRequestException(string message) : Exception(message)
+{
+    /// <summary>
+    /// A stable name for what was refused (<c>last-admin</c>), for a page to word it in its reader's language; null where
+    /// only the message says it. <see cref="ValidationException"/>'s errors carry their own codes.
+    /// </summary>
+    public string? Code { get; init; }
+
+    /// <summary>The value the refusal names (a user name, who changed the row), for the page's wording beside <see cref="Code"/>.</summary>
+    public string? Argument { get; init; }
+}
 
 public sealed class NotFoundException(string message) : WorkflowRequestException(message);
 

@@ -14,8 +14,9 @@ public sealed record SheetRow(int Row, IReadOnlyDictionary<string, string?> Cell
     public string? this[string field] => Cells.GetValueOrDefault(field);
 }
 
-/// <summary>What is wrong with a file (row 0), its header (row 1) or a row.</summary>
-public sealed record SheetError(int Row, string Message);
+/// <summary>What is wrong with a file (row 0), its header (row 1) or a row; <paramref name="Code"/> and <paramref name="Argument"/>
+/// name it for a page to word in its reader's language (null where only the message says it).</summary>
+public sealed record SheetError(int Row, string Message, string? Code = null, string? Argument = null);
 
 /// <summary>The rows of a file, or (with no rows) what makes the whole file unreadable.</summary>
 public sealed record SheetContent(IReadOnlyList<SheetRow> Rows, IReadOnlyList<SheetError> Errors);
@@ -48,13 +49,13 @@ public static class SheetReader
             file.CopyTo(buffer);
             bytes = buffer.ToArray();
         }
-        if (bytes.Length == 0) return Fail(0, "The file is empty");
-        if (bytes.Length > MaxFileBytes) return Fail(0, $"The file is larger than {MaxFileBytes / 1024} KB; split it");
+        if (bytes.Length == 0) return Fail(0, "The file is empty", "file-empty");
+        if (bytes.Length > MaxFileBytes) return Fail(0, $"The file is larger than {MaxFileBytes / 1024} KB; split it", "file-too-large", $"{MaxFileBytes / 1024}");
 
         var isXlsx = bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K';
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (!isXlsx && extension is ".xlsx" or ".xls")
-            return Fail(0, $"'{fileName}' is not an Excel workbook (.xlsx): save it as .xlsx or .csv");
+            return Fail(0, $"'{fileName}' is not an Excel workbook (.xlsx): save it as .xlsx or .csv", "not-a-workbook", fileName);
 
         List<IDictionary<string, object?>> table;
         try
@@ -64,9 +65,9 @@ public static class SheetReader
         catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or FormatException or InvalidOperationException
                                        or NotSupportedException or KeyNotFoundException or IndexOutOfRangeException)
         {
-            return Fail(0, $"The file could not be read as {(isXlsx ? "an Excel workbook" : "CSV")}: {ex.Message}");
+            return Fail(0, $"The file could not be read as {(isXlsx ? "an Excel workbook" : "CSV")}: {ex.Message}", "unreadable", ex.Message);
         }
-        if (table.Count == 0) return Fail(1, "The file has no header row");
+        if (table.Count == 0) return Fail(1, "The file has no header row", "no-header");
         return ReadTable(table, columns, required);
     }
 
@@ -118,14 +119,15 @@ public static class SheetReader
             var key = new string(name.Where(c => !char.IsWhiteSpace(c) && c != '_').ToArray()).ToLowerInvariant();
             var field = columns.FirstOrDefault(c => c.Names.Contains(key, StringComparer.Ordinal))?.Field;
             if (field is null)
-                errors.Add(new(1, $"column {column} '{name}' is not one the import knows ({string.Join(", ", columns.Select(c => c.Field))})"));
+                errors.Add(new(1, $"column {column} '{name}' is not one the import knows ({string.Join(", ", columns.Select(c => c.Field))})",
+                    "unknown-column", name));
             else if (fields.ContainsValue(field))
-                errors.Add(new(1, $"column {column} '{name}' repeats the column for {field}"));
+                errors.Add(new(1, $"column {column} '{name}' repeats the column for {field}", "repeated-column", name));
             else
                 fields[column] = field;
         }
         foreach (var missing in required.Where(r => !fields.ContainsValue(r)))
-            errors.Add(new(1, $"the header row has no {missing} column"));
+            errors.Add(new(1, $"the header row has no {missing} column", "missing-column", missing));
         if (errors.Count > 0) return new([], errors);
 
         var rows = new List<SheetRow>();
@@ -149,5 +151,6 @@ public static class SheetReader
         _ => value.ToString()?.Trim() is { Length: > 0 } t ? t : null,
     };
 
-    private static SheetContent Fail(int row, string message) => new([], [new SheetError(row, message)]);
+    private static SheetContent Fail(int row, string message, string code, string? argument = null) =>
+        new([], [new SheetError(row, message, code, argument)]);
 }

@@ -77,7 +77,7 @@ public sealed class GroupAdministration(
                 }
                 catch (NotFoundException)
                 {
-                    errors.Add(new($"userNames[{i}]: there is no user named '{wanted[i]}'", $"userNames[{i}]", "unknown-user"));
+                    errors.Add(new($"userNames[{i}]: there is no user named '{wanted[i]}'", $"userNames[{i}]", "unknown-user", Argument: wanted[i]));
                 }
             }
             if (errors.Count > 0)

@@ -265,7 +265,7 @@ public sealed class StaffDirectory(
     {
         var normalized = users.NormalizeName(userName);
         if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
-            throw new ConflictException($"A user named '{userName}' already exists");
+            throw new ConflictException($"A user named '{userName}' already exists") { Code = "user-exists", Argument = userName };
         var groups = await ExistingGroupsAsync(db, profile.Groups, ct);
         var user = new WorkflowUser
         {
@@ -386,7 +386,7 @@ public sealed class StaffDirectory(
                             select u.Id).AnyAsync(ct);
         if (!others)
             throw new ConflictException($"{user.UserName} is the last enabled admin: {what} would leave no one to manage the staff. " +
-                                        "Make someone else an admin first.");
+                                        "Make someone else an admin first.") { Code = "last-admin", Argument = user.UserName };
     }
 
     private static async Task SetRolesAsync(WorkflowDbContext db, string userId, IReadOnlyList<string> roles, CancellationToken ct)
@@ -422,7 +422,7 @@ public sealed class StaffDirectory(
         if (unknown.Count > 0)
             throw new ValidationException($"No group named {string.Join(", ", unknown.Select(u => $"'{u}'"))}",
                 unknown.Select(u => new ValidationError($"groups: there is no group '{u}' (an admin adds groups on the groups page)",
-                    "groups", "unknown-group")).ToList());
+                    "groups", "unknown-group", Argument: u)).ToList());
         return wanted;
     }
 

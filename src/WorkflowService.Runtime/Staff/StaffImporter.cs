@@ -34,8 +34,10 @@ public sealed class StaffImporter(
         CancellationToken ct = default)
     {
         var errors = new List<StaffImportError>();
-        if (rows.Count == 0) errors.Add(new(1, "The file holds no people: put one person per row below the header row"));
-        if (rows.Count > MaxRows) errors.Add(new(MaxRows + 2, $"The file holds {rows.Count} people; import at most {MaxRows} at a time"));
+        if (rows.Count == 0) errors.Add(new(1, "The file holds no people: put one person per row below the header row", Code: "no-people"));
+        if (rows.Count > MaxRows)
+            errors.Add(new(MaxRows + 2, $"The file holds {rows.Count} people; import at most {MaxRows} at a time", Code: "too-many-people",
+                Argument: $"{MaxRows}"));
         if (errors.Count > 0) return new StaffImportResult(0, 0, errors, false);
 
         var plan = await PlanAsync(rows, errors, ct);
@@ -84,19 +86,21 @@ public sealed class StaffImporter(
         var adminRemovals = new List<int>();
         foreach (var row in rows)
         {
-            var rowErrors = new List<string>();
+            var rowErrors = new List<ValidationError>();
             var userName = row.Profile.UserName?.Trim();
             var existing = userName is null ? null : byName.GetValueOrDefault(users.NormalizeName(userName));
             var problems = StaffRules.Check(row.Profile, creating: existing is null, users.Options.User);
             if (existing is null && problems.All(p => p.Field != "userName"))
                 problems.AddRange(await StaffRules.CheckPasswordAsync(users, userName, row.Password));
-            rowErrors.AddRange(problems.Select(p => p.Message));
+            rowErrors.AddRange(problems);
             rowErrors.AddRange(StaffRules.Clean(row.Profile.Groups).Where(g => !groupNames.Contains(g))
-                .Select(g => $"groups: there is no group '{g}' (add it on the groups page first)"));
+                .Select(g => new ValidationError($"groups: there is no group '{g}' (add it on the groups page first)", "groups", "unknown-group",
+                    Argument: g)));
             if (userName is not null)
             {
                 var key = users.NormalizeName(userName);
-                if (seen.TryGetValue(key, out var first)) rowErrors.Add($"userName '{userName}' is already on row {first}");
+                if (seen.TryGetValue(key, out var first))
+                    rowErrors.Add(new($"userName '{userName}' is already on row {first}", "userName", "repeated", Argument: $"{first}"));
                 else seen[key] = row.Row;
             }
             if (existing is not null && admins.Contains(existing.Id) && !existing.Disabled
@@ -107,12 +111,12 @@ public sealed class StaffImporter(
             }
             if (existing is null && StaffRules.Clean(row.Profile.Roles).Contains(StaffRoles.Admin)) adminsLeft++;
 
-            if (rowErrors.Count > 0) errors.AddRange(rowErrors.Select(m => new StaffImportError(row.Row, m)));
+            if (rowErrors.Count > 0) errors.AddRange(rowErrors.Select(e => new StaffImportError(row.Row, e)));
             else plan.Add((row, existing?.UserName ?? userName!, existing?.UserName));
         }
         if (adminsLeft <= 0)
             errors.AddRange(adminRemovals.Select(r => new StaffImportError(r,
-                "roles: this row takes the admin role from the last enabled admin; keep someone an admin")));
+                "roles: this row takes the admin role from the last enabled admin; keep someone an admin", "roles", "last-admin")));
         return plan;
     }
 }

@@ -39,8 +39,15 @@ public sealed record GroupMemberView(string UserName, string? DisplayName, bool 
 /// <summary>One row of an import file: its number as the file counts (header = 1), the person, the first password.</summary>
 public sealed record StaffImportRow(int Row, StaffProfile Profile, string? Password);
 
-/// <summary>A problem of one row of an import file.</summary>
-public sealed record StaffImportError(int Row, string Message);
+/// <summary>A problem of one row of an import file; the field, code and value as a <see cref="Instances.ValidationError"/> names them
+/// (for a page to word it in its reader's language), null where only the message says it.</summary>
+public sealed record StaffImportError(int Row, string Message, string? Field = null, string? Code = null, string? Argument = null)
+{
+    public StaffImportError(int row, Instances.ValidationError problem) : this(row, problem.Message, problem.Field, problem.Code, problem.Argument) { }
+
+    /// <summary>The problem as the pages word a refused field.</summary>
+    public Instances.ValidationError AsValidationError() => new(Message, Field, Code, Argument: Argument);
+}
 
 /// <summary>
 /// What an import did, or (dry run, or any error) would have done: nothing is written unless every row is valid.

@@ -42,18 +42,18 @@ public static partial class StaffRules
         if (string.IsNullOrWhiteSpace(profile.DisplayName))
             errors.Add(new("displayName is required: the name colleagues and customers read (e.g. 张伟)", "displayName", "required"));
         else if (profile.DisplayName.Trim().Length > MaxDisplayName)
-            errors.Add(new($"displayName is longer than {MaxDisplayName} characters", "displayName", "too-long"));
+            errors.Add(new($"displayName is longer than {MaxDisplayName} characters", "displayName", "too-long", Argument: $"{MaxDisplayName}"));
 
         if (CheckEmail(profile.Email) is { } email) errors.Add(email);
         if (!string.IsNullOrWhiteSpace(profile.Mobile) && !MobilePattern().IsMatch(profile.Mobile.Trim()))
             errors.Add(new($"mobile '{profile.Mobile}' is not a phone number (digits, optionally a leading + and spaces or dashes, 5 to 20)",
-                "mobile", "invalid"));
+                "mobile", "invalid", Argument: profile.Mobile));
 
         var roles = Clean(profile.Roles);
         if (roles.Count == 0)
             errors.Add(new($"roles: give at least one of {string.Join(", ", StaffRoles.All)}", "roles", "required"));
         foreach (var role in roles.Where(r => !StaffRoles.IsKnown(r)))
-            errors.Add(new($"roles: '{role}' is not a role (known: {string.Join(", ", StaffRoles.All)})", "roles", "unknown-role"));
+            errors.Add(new($"roles: '{role}' is not a role (known: {string.Join(", ", StaffRoles.All)})", "roles", "unknown-role", Argument: role));
         return errors;
     }
 
@@ -65,25 +65,26 @@ public static partial class StaffRules
             yield break;
         }
         if (userName.Length > MaxUserName)
-            yield return new($"userName is longer than {MaxUserName} characters", "userName", "too-long");
+            yield return new($"userName is longer than {MaxUserName} characters", "userName", "too-long", Argument: $"{MaxUserName}");
         var allowed = options.AllowedUserNameCharacters;
         var bad = userName.Where(c => !string.IsNullOrEmpty(allowed) && !allowed.Contains(c)).Distinct().ToList();
         if (bad.Count > 0)
             yield return new($"userName '{userName}' has characters a user name cannot have: {string.Join(" ", bad.Select(c => $"'{c}'"))} " +
-                             "(letters a-z, digits and - . _ @ +; put a Chinese name in displayName)", "userName", "invalid-characters");
+                             "(letters a-z, digits and - . _ @ +; put a Chinese name in displayName)", "userName", "invalid-characters",
+                Argument: string.Join(" ", bad));
         if (SystemActors.IsSystem(userName))
             yield return new($"userName '{userName}' is a name the service itself acts under ({SystemActors.Timer}, {SystemActors.Pbx}, " +
                              $"{SystemActors.System}): history could not tell the person from the service. Choose another.",
-                "userName", "reserved");
+                "userName", "reserved", Argument: userName);
         else if (IsReserved(userName))
             yield return new($"userName '{userName}' is taken by the API's own addresses (/api/users/{userName.ToLowerInvariant()}). Choose another.",
-                "userName", "reserved");
+                "userName", "reserved", Argument: userName);
     }
 
     public static ValidationError? CheckEmail(string? email)
     {
         if (string.IsNullOrWhiteSpace(email)) return null;
-        return IsEmailAddress(email) ? null : new ValidationError($"email '{email}' is not an email address", "email", "invalid");
+        return IsEmailAddress(email) ? null : new ValidationError($"email '{email}' is not an email address", "email", "invalid", Argument: email);
     }
 
     /// <summary>A bare address (no display name, nothing around it), as a person's or a contact's email must be.</summary>
@@ -96,16 +97,17 @@ public static partial class StaffRules
     public static ValidationError? CheckLanguage(string? language) =>
         language is null || Languages.Contains(language, StringComparer.Ordinal)
             ? null
-            : new ValidationError($"language '{language}' is not one the pages speak ({string.Join(", ", Languages)})", "language", "unknown");
+            : new ValidationError($"language '{language}' is not one the pages speak ({string.Join(", ", Languages)})", "language", "unknown",
+                Argument: language);
 
     public static ValidationError? CheckGroupName(string? name) =>
         name is not null && IsReserved(name)
             ? new ValidationError($"group name '{name}' is taken by the API's own addresses (/api/groups/{name.ToLowerInvariant()}); choose another",
-                "name", "reserved")
+                "name", "reserved", Argument: name)
         : name is not null && GroupNamePattern().IsMatch(name)
             ? null
             : new ValidationError($"group name '{name}' must be 1 to {MaxGroupName} letters, digits, '.', '_' or '-', starting with a letter or digit " +
-                                  "(it is what a process names as candidate group)", "name", "invalid");
+                                  "(it is what a process names as candidate group)", "name", "invalid", Argument: name);
 
     /// <summary>The rules of Identity's password validators that <paramref name="password"/> breaks, each by its code.</summary>
     public static async Task<List<ValidationError>> CheckPasswordAsync(UserManager<WorkflowUser> users, string? userName,
@@ -117,7 +119,12 @@ public static partial class StaffRules
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, user, password);
-            errors.AddRange(result.Errors.Select(e => new ValidationError($"{field}: {e.Description}", field, e.Code)));
+            errors.AddRange(result.Errors.Select(e => new ValidationError($"{field}: {e.Description}", field, e.Code, Argument: e.Code switch
+            {
+                nameof(IdentityErrorDescriber.PasswordTooShort) => $"{users.Options.Password.RequiredLength}",
+                nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => $"{users.Options.Password.RequiredUniqueChars}",
+                _ => null,
+            })));
         }
         return errors;
     }

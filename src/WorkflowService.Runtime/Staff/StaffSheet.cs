@@ -33,7 +33,7 @@ public static class StaffSheet
     public static (IReadOnlyList<StaffImportRow> Rows, IReadOnlyList<StaffImportError> Errors) Read(Stream file, string? fileName)
     {
         var sheet = SheetReader.Read(file, fileName, Columns, RequiredColumns, StaffImporter.MaxRows);
-        if (sheet.Errors.Count > 0) return ([], sheet.Errors.Select(e => new StaffImportError(e.Row, e.Message)).ToList());
+        if (sheet.Errors.Count > 0) return ([], sheet.Errors.Select(e => new StaffImportError(e.Row, e.Message, Code: e.Code, Argument: e.Argument)).ToList());
         return (sheet.Rows.Select(r => new StaffImportRow(r.Row,
             new StaffProfile(r["userName"], r["displayName"], r["email"], r["mobile"], List(r["roles"]), List(r["groups"])),
             r["password"])).ToList(), []);

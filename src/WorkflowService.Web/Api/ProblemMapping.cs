@@ -60,6 +60,12 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems, IL
                     : exception.Message,
             },
         };
+        // A refusal that names itself (ConflictException's last-admin, roster-changed...) says so to programs too.
+        if (exception is WorkflowRequestException { Code: { } code } named and not ValidationException)
+        {
+            problem.Extensions["code"] = code;
+            if (named.Argument is { } argument) problem.Extensions["argument"] = argument;
+        }
         await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
         // Handled even when the caller accepts no JSON: it still gets the status, and never a page.
         return true;

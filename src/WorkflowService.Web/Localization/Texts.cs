@@ -47,6 +47,9 @@ public sealed class Texts
 
     public string Format(string key, CultureInfo culture, params object?[] args) =>
         string.Format(culture, Get(key, culture), args);
+
+    /// <summary>Whether <paramref name="key"/> is a text (every text has its English).</summary>
+    public bool Has(string key) => _byCulture.TryGetValue("en", out var english) && english.ContainsKey(key);
 }
 
 /// <summary>The current request's texts: <c>@T["Inbox.Title"]</c> in a page.</summary>
@@ -57,4 +60,6 @@ public sealed class T(Texts texts)
     public string Format(string key, params object?[] args) => texts.Format(key, CultureInfo.CurrentUICulture, args);
 
     public string Culture => CultureInfo.CurrentUICulture.Name;
+
+    public bool Has(string key) => texts.Has(key);
 }

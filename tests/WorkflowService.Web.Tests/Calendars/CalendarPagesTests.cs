@@ -49,7 +49,7 @@ public sealed class CalendarPagesTests(DecemberService service) : IClassFixture<
 
         var stale = await admin.PostFormAsync($"/admin/calendars/{name}?handler=Save", Form("0"));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains("version 1", admin.Text("data-testid", "form-error"));
+        Assert.Equal("同名日历已存在,请打开该日历后再修改。", admin.Text("data-testid", "form-error"));
     }
 
     [Fact]

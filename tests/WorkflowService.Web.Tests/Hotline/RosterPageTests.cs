@@ -56,6 +56,46 @@ public sealed class RosterPageTests(RosterHost service) : IClassFixture<RosterHo
     }
 
     [Fact]
+    public async Task A_refused_roster_is_explained_in_Chinese_naming_the_shift_and_the_name_and_a_stale_one_names_who_saved()
+    {
+        var manager = await PageSession.SignInAsync(service.Host, "manager", "zh-CN");
+        await manager.PageAsync("/hotline/roster");
+        var revision = manager.InputValue("Revision");
+
+        await manager.PostFormAsync("/hotline/roster", new()
+        {
+            ["Revision"] = revision,
+            ["Weekly[0].Day"] = "Friday", ["Weekly[0].Start"] = "17:30", ["Weekly[0].End"] = "08:30", ["Weekly[0].Agents"] = "agent",
+        });
+        Assert.Equal("每周排班 17:30–08:30:结束时间须晚于开始时间(夜班请拆成午夜前、后两个班次)。", manager.Text("data-error-for", "weekly"));
+
+        await manager.PostFormAsync("/hotline/roster", new()
+        {
+            ["Revision"] = revision,
+            ["Weekly[0].Day"] = "Friday", ["Weekly[0].Start"] = "8:3x", ["Weekly[0].End"] = "12:00", ["Weekly[0].Agents"] = "agent",
+            ["Changes[0].Date"] = "2026-10-08", ["Changes[0].Start"] = "09:00", ["Changes[0].End"] = "12:00", ["Changes[0].Agents"] = "nobody-here",
+        });
+        Assert.Equal("每周排班:“8:3x”不是有效的时间(HH:mm)。", manager.Text("data-error-for", "weekly"));
+
+        await manager.PostFormAsync("/hotline/roster", new()
+        {
+            ["Revision"] = revision,
+            ["Changes[0].Date"] = "2026-10-08", ["Changes[0].Start"] = "09:00", ["Changes[0].End"] = "12:00", ["Changes[0].Agents"] = "nobody-here",
+        });
+        Assert.Equal("调班:“nobody-here”不是启用中的人员。", manager.Text("data-error-for", "changes"));
+
+        // Someone else saves first: the manager's save is refused, naming who.
+        var admin = await PageSession.SignInAsync(service.Host, "admin");
+        await admin.PageAsync("/hotline/roster");
+        await ApiClient.Expect(await admin.PostFormAsync("/hotline/roster", new()
+        {
+            ["Revision"] = admin.InputValue("Revision"), ["ForwardingMobile"] = "13800138001",
+        }), HttpStatusCode.Redirect);
+        await manager.PostFormAsync("/hotline/roster", new() { ["Revision"] = revision, ["ForwardingMobile"] = "13800138002" });
+        Assert.Equal("值班表已被 admin 修改,请重新加载后再修改。", manager.Text("data-testid", "form-error"));
+    }
+
+    [Fact]
     public async Task An_agent_cannot_open_the_roster_page()
     {
         var agent = await PageSession.SignInAsync(service.Host, "agent");

@@ -38,7 +38,7 @@ public sealed class AccountPagesTests(RealClockService service) : IClassFixture<
             ["returnUrl"] = "/inbox", ["currentPassword"] = "not-my-password-1", ["newPassword"] = "my-own-password-2", ["repeatPassword"] = "my-own-password-2",
         });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Contains("currentPassword is wrong", person.Text("data-error-for", "currentPassword"));
+        Assert.Equal("The current password is wrong.", person.Text("data-error-for", "currentPassword"));
 
         var changed = await person.PostFormAsync("/account/password", new()
         {
@@ -77,5 +77,27 @@ public sealed class AccountPagesTests(RealClockService service) : IClassFixture<
         await person.PageAsync("/account");
         Assert.Contains("<html lang=\"en\">", person.Html); // the browser's language (none given: English) again
         Assert.Null((await Host.FindPersonAsync(userName))!.Language);
+    }
+
+    [Fact]
+    public async Task A_password_the_rules_refuse_is_explained_in_Chinese_with_the_rule_and_the_current_password_too()
+    {
+        var userName = NewName("zhaolei");
+        await Host.CreatePersonAsync(userName, StaffRoles.Engineer, "engineers");
+        var (person, _) = await Host.SignInWithAsync(userName, FirstPassword, "zh-CN");
+        await person.PageAsync("/account/password");
+
+        await person.PostFormAsync("/account/password", new()
+        {
+            ["currentPassword"] = FirstPassword, ["newPassword"] = "short1", ["repeatPassword"] = "short1",
+        });
+        Assert.Equal("密码至少需要 10 个字符。", person.Text("data-error-for", "newPassword"));
+
+        await person.PostFormAsync("/account/password", new()
+        {
+            ["currentPassword"] = "not-my-password-1", ["newPassword"] = "my-own-password-2", ["repeatPassword"] = "my-own-password-2",
+        });
+        Assert.Equal("当前密码不正确。", person.Text("data-error-for", "currentPassword"));
+        Assert.True((await Host.FindPersonAsync(userName))!.MustChangePassword);
     }
 }

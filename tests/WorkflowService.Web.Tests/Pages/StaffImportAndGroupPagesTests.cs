@@ -36,6 +36,31 @@ public sealed class StaffImportAndGroupPagesTests(RealClockService service) : IC
     }
 
     [Fact]
+    public async Task A_Chinese_admin_reads_each_rows_problem_and_a_bad_header_in_Chinese()
+    {
+        var admin = await PageSession.SignInAsync(Host, "admin", "zh-CN");
+        var twice = NewName("twice");
+        var csv = $"用户名,姓名,邮箱,角色,组,初始密码\n{twice},李娜,li.na@example.com,engineer,engineers,{FirstPassword}\n" +
+                  $"{twice},李娜,not-an-email,engineer,夜班,{FirstPassword}\n";
+        await admin.GetPageAsync("/admin/staff/import");
+
+        var checkedOnly = await admin.PostFileAsync("/admin/staff/import?handler=Check", "file", "staff.csv", Encoding.UTF8.GetBytes(csv));
+
+        await ApiClient.Expect(checkedOnly, HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await checkedOnly.Content.ReadAsStringAsync());
+        Assert.Contains("<tr data-row=\"3\"><td>3</td><td>“not-an-email”不是有效的电子邮箱地址。</td></tr>", html);
+        Assert.Contains("<tr data-row=\"3\"><td>3</td><td>没有名为“夜班”的组(管理员可在“组”页面添加)。</td></tr>", html);
+        Assert.Contains("<tr data-row=\"3\"><td>3</td><td>该用户名已在第 2 行出现。</td></tr>", html);
+
+        var header = await admin.PostFileAsync("/admin/staff/import?handler=Check", "file", "staff.csv",
+            Encoding.UTF8.GetBytes($"用户名,姓名,备注\n{twice},李娜,新人\n"));
+        html = WebUtility.HtmlDecode(await header.Content.ReadAsStringAsync());
+        Assert.Contains("<td>无法识别的列“备注”。</td>", html);
+        Assert.Contains("<td>标题行缺少 roles 列。</td>", html);
+        Assert.Null(await Host.FindPersonAsync(twice));
+    }
+
+    [Fact]
     public async Task A_valid_file_is_imported_and_the_counts_are_shown()
     {
         var admin = await PageSession.SignInAsync(Host, "admin");

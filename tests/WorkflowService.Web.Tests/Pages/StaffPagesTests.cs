@@ -211,6 +211,41 @@ public sealed class StaffPagesTests(RealClockService service) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task A_person_refused_on_a_Chinese_page_is_told_in_Chinese_beside_each_field_naming_what_was_typed()
+    {
+        var admin = await PageSession.SignInAsync(Host, "admin", language: "zh-CN");
+        await admin.PageAsync("/admin/staff/new");
+
+        var refused = await admin.PostFormAsync("/admin/staff/new", new()
+        {
+            ["userName"] = "张伟", ["displayName"] = "", ["email"] = "zhang@", ["mobile"] = "call me", ["groups"] = "no-such-group",
+            ["password"] = "short1",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("用户名含有不允许的字符:张 伟(只能使用字母 a-z、数字及 - . _ @ +;中文姓名请填在“姓名”中)。", admin.Text("data-error-for", "userName"));
+        Assert.Equal("请填写姓名:同事和客户看到的名字(如 张伟)。", admin.Text("data-error-for", "displayName"));
+        Assert.Equal("“zhang@”不是有效的电子邮箱地址。", admin.Text("data-error-for", "email"));
+        Assert.Contains("“call me”不是有效的手机号码", admin.Text("data-error-for", "mobile"));
+        Assert.Equal("请至少选择一个角色。", admin.Text("data-error-for", "roles"));
+        Assert.Null(await Host.FindPersonAsync("张伟"));
+
+        // The groups are looked up once the fields pass; a taken name is the form's own error.
+        await admin.PostFormAsync("/admin/staff/new", new()
+        {
+            ["userName"] = NewName("lei"), ["displayName"] = "雷", ["roles"] = "engineer", ["groups"] = "no-such-group", ["password"] = FirstPassword,
+        });
+        Assert.Equal("没有名为“no-such-group”的组(管理员可在“组”页面添加)。", admin.Text("data-error-for", "groups"));
+        await admin.PostFormAsync("/admin/staff/new", new()
+        {
+            ["userName"] = NewName("lei"), ["displayName"] = "雷", ["roles"] = "engineer", ["password"] = "short1",
+        });
+        Assert.Equal("密码至少需要 10 个字符。", admin.Text("data-error-for", "password"));
+        await admin.PostFormAsync("/admin/staff/new", Person("engineer"));
+        Assert.Equal("用户名“engineer”已存在。", admin.Text("data-testid", "form-error"));
+    }
+
+    [Fact]
     public async Task A_password_reset_that_breaks_the_rules_names_the_rule_beside_the_field()
     {
         var admin = await PageSession.SignInAsync(Host, "admin");

@@ -179,7 +179,9 @@ public sealed class LastAdminTests(RealClockService service) : IClassFixture<Rea
         var admin = await service.As("admin");
 
         var disable = await admin.PostAsync("/api/users/admin/disable");
-        Assert.Contains("last enabled admin", (await ApiClient.ExpectProblemAsync(disable, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        var refused = await ApiClient.ExpectProblemAsync(disable, HttpStatusCode.Conflict);
+        Assert.Contains("last enabled admin", refused.GetProperty("detail").GetString());
+        Assert.Equal(("last-admin", "admin"), (refused.GetProperty("code").GetString(), refused.GetProperty("argument").GetString()));
         var demote = await admin.Http.PutAsJsonAsync("/api/users/admin", new { displayName = "Administrator", roles = new[] { "manager" } });
         await ApiClient.ExpectProblemAsync(demote, HttpStatusCode.Conflict);
         Assert.Equal(["admin"], ApiClient.Strings((await admin.GetJsonAsync("/api/users/admin")).GetProperty("roles")));

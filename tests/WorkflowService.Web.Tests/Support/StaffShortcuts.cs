@@ -37,9 +37,9 @@ public static class StaffShortcuts
 
     /// <summary>Signs in through the form with any password (<see cref="PageSession.SignInAsync"/> knows only the demo ones).</summary>
     public static async Task<(PageSession Session, HttpResponseMessage Response)> SignInWithAsync(this WorkflowHost host, string userName,
-        string password)
+        string password, string? language = null)
     {
-        var session = PageSession.Anonymous(host);
+        var session = PageSession.Anonymous(host, language);
         await session.GetAsync("/login");
         var response = await session.PostFormAsync("/login", new() { ["UserName"] = userName, ["Password"] = password });
         return (session, response);

@@ -54,7 +54,7 @@ public sealed class RobotAdministration(WorkflowDbFactory dbFactory, Transaction
             // Robots are few: compared here, ignoring case, as the directory matches names.
             else if ((await db.Robots.Where(r => r.Id != (id ?? 0)).Select(r => r.Name).ToListAsync(ct))
                      .Contains(name, StringComparer.OrdinalIgnoreCase))
-                errors.Add(new($"A robot named '{name}' already exists", "name", "duplicate"));
+                errors.Add(new($"A robot named '{name}' already exists", "name", "duplicate", Argument: name));
             if (!Enum.TryParse<RobotKind>(form.Kind, out var kind) || !Enum.IsDefined(kind))
                 errors.Add(new("Choose the kind: WeCom, DingTalk or Feishu", "kind", "kind"));
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
@@ -62,7 +62,7 @@ public sealed class RobotAdministration(WorkflowDbFactory dbFactory, Transaction
             else if (url.Length > 500) errors.Add(new("The webhook URL is longer than 500 characters", "url", "url"));
             if (form.Secret?.Trim().Length > 200) errors.Add(new("The secret is longer than 200 characters", "secret", "secret"));
             var unknown = form.Events.Where(e => !RobotEvents.IsKnown(e)).ToList();
-            if (unknown.Count > 0) errors.Add(new($"Unknown event(s): {string.Join(", ", unknown)}", "events", "event"));
+            if (unknown.Count > 0) errors.Add(new($"Unknown event(s): {string.Join(", ", unknown)}", "events", "event", Argument: string.Join(", ", unknown)));
             if (errors.Count > 0)
                 throw new ValidationException($"The robot was not saved: {string.Join("; ", errors.Select(e => e.Message))}", errors);
 

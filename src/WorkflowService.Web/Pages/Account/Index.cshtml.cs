@@ -7,7 +7,7 @@ using WorkflowService.Web.Localization;
 namespace WorkflowService.Web.Pages.Account;
 
 /// <summary>"My account", for every signed-in person: their details, their email and page language, and the way to a new password.</summary>
-public sealed class IndexModel(StaffDirectory staff) : PageModel
+public sealed class IndexModel(StaffDirectory staff, T t) : PageModel
 {
     public StaffMember Me { get; private set; } = null!;
 
@@ -38,7 +38,7 @@ public sealed class IndexModel(StaffDirectory staff) : PageModel
         }
         catch (ValidationException refused)
         {
-            ModelState.Show(refused);
+            ModelState.Show(refused, t);
             Me = await staff.GetAsync(User.Identity!.Name!, ct);
             Email = email;
             Language = language;

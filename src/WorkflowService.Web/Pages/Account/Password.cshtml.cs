@@ -5,6 +5,7 @@ using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Persistence;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages.Account;
 
@@ -16,7 +17,8 @@ namespace WorkflowService.Web.Pages.Account;
 public sealed class PasswordModel(
     StaffDirectory staff,
     SignInManager<WorkflowUser> signIn,
-    IServiceScopeFactory scopes) : PageModel
+    IServiceScopeFactory scopes,
+    T t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
@@ -40,7 +42,7 @@ public sealed class PasswordModel(
         }
         catch (ValidationException refused)
         {
-            ModelState.Show(refused);
+            ModelState.Show(refused, t);
             return Page();
         }
 

@@ -6,6 +6,7 @@ using WorkflowService.AfterSales.Export;
 using WorkflowService.AfterSales.Hotline;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages.Hotline;
 
@@ -14,7 +15,7 @@ namespace WorkflowService.Web.Pages.Hotline;
 /// who is on duty right now. A weekly row without agents is dropped; a dated row without agents means nobody that period.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimeProvider clock, HotlineSheets sheets) : PageModel
+public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimeProvider clock, HotlineSheets sheets, T t) : PageModel
 {
     /// <summary>Blank rows offered for new shifts.</summary>
     public const int BlankRows = 3;
@@ -65,7 +66,7 @@ public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimePro
         }
         catch (WorkflowRequestException refused) when (refused is ValidationException or ConflictException)
         {
-            ModelState.Show(refused);
+            ModelState.Show(refused, t);
             await LoadAsync(ct);
             AddBlankRows();
             return Page();
@@ -85,7 +86,7 @@ public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimePro
             if (string.IsNullOrWhiteSpace(row.Date)) continue;
             if (!DateOnly.TryParseExact(row.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                errors.Add(new($"changes[{i}].date '{row.Date}' is not a date (yyyy-MM-dd)", $"changes[{i}].date", "invalid"));
+                errors.Add(new($"changes[{i}].date '{row.Date}' is not a date (yyyy-MM-dd)", $"changes[{i}].date", "invalid", Argument: row.Date));
                 continue;
             }
             changes.Add(new DatedShift(date, TimeOf(row.Start, $"changes[{i}].start", errors), TimeOf(row.End, $"changes[{i}].end", errors), Names(row.Agents)));
@@ -97,7 +98,7 @@ public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimePro
     private static TimeOnly TimeOf(string? text, string field, List<ValidationError> errors)
     {
         if (TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
-        errors.Add(new($"{field} '{text}' is not a time (HH:mm)", field, "invalid"));
+        errors.Add(new($"{field} '{text}' is not a time (HH:mm)", field, "invalid", Argument: text));
         return default;
     }
 

@@ -67,7 +67,7 @@ public sealed class CalendarForm
         foreach (var part in (ScheduledYears ?? "").Split([',', ' ', '，', '、'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var year)) years.Add(year);
-            else errors.Add(new ValidationError($"'{part}' is not a year", "scheduledYears", "format"));
+            else errors.Add(new ValidationError($"'{part}' is not a year", "scheduledYears", "format", Argument: part));
         }
         return years;
     }

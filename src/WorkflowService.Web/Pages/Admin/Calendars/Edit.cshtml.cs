@@ -6,6 +6,7 @@ using WorkflowService.Runtime.Calendars;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Web.Auth;
 using WorkflowService.Web.Exports;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages.Admin.Calendars;
 
@@ -15,7 +16,7 @@ namespace WorkflowService.Web.Pages.Admin.Calendars;
 /// empty calendar (the defaults) that saving creates.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(CalendarStore store, TimeProvider clock, CalendarSheet sheet) : PageModel
+public sealed class EditModel(CalendarStore store, TimeProvider clock, CalendarSheet sheet, T t) : PageModel
 {
     public const string NoticeKey = "CalendarNotice";
 
@@ -64,7 +65,7 @@ public sealed class EditModel(CalendarStore store, TimeProvider clock, CalendarS
         }
         catch (WorkflowRequestException refused) when (refused is ValidationException or ConflictException)
         {
-            ModelState.Show(refused);
+            ModelState.Show(refused, t);
             await LoadAsync(ct);
             Form = form.WithBlankRows();
             return Page();
@@ -80,7 +81,7 @@ public sealed class EditModel(CalendarStore store, TimeProvider clock, CalendarS
         (DueFrom, DueDuration) = (from, duration);
         if (store.Find(Name) is not { } calendar)
         {
-            ModelState.AddModelError("due", "Save the calendar first: the preview counts in the saved calendar");
+            ModelState.AddModelError("due", t["Calendars.SaveFirst"]);
             return Page();
         }
         try
@@ -89,7 +90,7 @@ public sealed class EditModel(CalendarStore store, TimeProvider clock, CalendarS
         }
         catch (ValidationException invalid)
         {
-            ModelState.Show(invalid);
+            ModelState.Show(invalid, t);
         }
         return Page();
     }

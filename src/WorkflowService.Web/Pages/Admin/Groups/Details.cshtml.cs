@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages.Admin.Groups;
 
 /// <summary>One group: its members (set as a whole, by ticking people) and the open tasks it is offered.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class DetailsModel(GroupAdministration groups, StaffDirectory staff) : PageModel
+public sealed class DetailsModel(GroupAdministration groups, StaffDirectory staff, T t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Name { get; set; } = "";
 
@@ -51,7 +52,7 @@ public sealed class DetailsModel(GroupAdministration groups, StaffDirectory staf
         }
         catch (WorkflowRequestException refused) when (refused is ValidationException or ConflictException)
         {
-            ModelState.Show(refused);
+            ModelState.Show(refused, t);
             await LoadAsync(ct);
             Ticked = (userNames ?? []).ToHashSet(StringComparer.Ordinal);
             return Page();

@@ -6,12 +6,13 @@ using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Web.Auth;
 using WorkflowService.Web.Exports;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages.Admin.Groups;
 
 /// <summary>The groups (the departments and teams the processes offer tasks to), and a form to add one.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(GroupAdministration groups, StaffSheets sheets, TimeProvider clock) : PageModel
+public sealed class IndexModel(GroupAdministration groups, StaffSheets sheets, TimeProvider clock, T t) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
@@ -42,7 +43,7 @@ public sealed class IndexModel(GroupAdministration groups, StaffSheets sheets, T
         }
         catch (WorkflowRequestException refused) when (refused is ValidationException or ConflictException)
         {
-            ModelState.Show(refused);
+            ModelState.Show(refused, t);
             return Page();
         }
     }

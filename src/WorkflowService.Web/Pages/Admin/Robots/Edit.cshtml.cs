@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Notifications.Robots;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages.Admin.Robots;
 
@@ -12,7 +13,7 @@ namespace WorkflowService.Web.Pages.Admin.Robots;
 /// value as a hint, and left blank on an edit they keep what is stored (a tick clears the secret).
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(RobotAdministration robots) : PageModel
+public sealed class EditModel(RobotAdministration robots, T t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
 
@@ -66,7 +67,7 @@ public sealed class EditModel(RobotAdministration robots) : PageModel
         }
         catch (ValidationException refused)
         {
-            ModelState.Show(refused);
+            ModelState.Show(refused, t);
             if (Id is { } id) Stored = await robots.GetAsync(id, ct);
             // What was typed stays, except the secret: a page never shows one back.
             Secret = null;

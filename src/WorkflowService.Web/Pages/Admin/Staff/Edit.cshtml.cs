@@ -6,6 +6,7 @@ using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages.Admin.Staff;
 
@@ -14,7 +15,7 @@ namespace WorkflowService.Web.Pages.Admin.Staff;
 /// their tasks, what still names them alone, and their recent audit entries.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(StaffDirectory staff, GroupAdministration groups) : PageModel
+public sealed class EditModel(StaffDirectory staff, GroupAdministration groups, T t) : PageModel
 {
     public const string NoticeKey = "StaffNotice";
     public const int AuditShown = 20;
@@ -112,7 +113,7 @@ public sealed class EditModel(StaffDirectory staff, GroupAdministration groups) 
 
     private async Task<IActionResult> RefusedAsync(WorkflowRequestException refused, StaffForm? typed, CancellationToken ct)
     {
-        ModelState.Show(refused);
+        ModelState.Show(refused, t);
         await LoadAsync(ct);
         Form = typed ?? StaffForm.From(Member);
         Form.UserName = Member.UserName;

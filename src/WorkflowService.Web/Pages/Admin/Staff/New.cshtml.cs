@@ -5,12 +5,13 @@ using WorkflowService.Runtime.Groups;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages.Admin.Staff;
 
 /// <summary>Adds a person with a first password, which they must change at their first sign-in.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class NewModel(StaffDirectory staff, GroupAdministration groups) : PageModel
+public sealed class NewModel(StaffDirectory staff, GroupAdministration groups, T t) : PageModel
 {
     public StaffForm Form { get; } = new();
     [BindProperty] public string? Password { get; set; }
@@ -32,7 +33,7 @@ public sealed class NewModel(StaffDirectory staff, GroupAdministration groups) :
         }
         catch (WorkflowRequestException refused) when (refused is ValidationException or ConflictException)
         {
-            ModelState.Show(refused);
+            ModelState.Show(refused, t);
             AllGroups = await groups.ListAsync(ct);
             return Page();
         }
