@@ -92,8 +92,12 @@ public sealed class WorkingCalendar
     internal long PeriodStart(int index) => _periodStarts[index];
     internal long PeriodEnd(int index) => _periodEnds[index];
 
-    /// <summary>Problems of a definition, each naming what is wrong and where (empty: valid).</summary>
+    /// <summary>Problems of a definition, each naming what is wrong and where, "path: what" (empty: valid).</summary>
     public static IReadOnlyList<string> Validate(CalendarDefinition definition, string fallbackTimeZone) =>
+        [.. Check(definition, fallbackTimeZone).Select(p => p.ToString())];
+
+    /// <summary>Problems of a definition with their paths, codes and the values they name (empty: valid).</summary>
+    public static IReadOnlyList<CalendarProblem> Check(CalendarDefinition definition, string fallbackTimeZone) =>
         CalendarValidation.Problems(definition, fallbackTimeZone);
 
     /// <exception cref="ArgumentException">The definition is not valid (<see cref="Validate"/>'s problems).</exception>

@@ -168,20 +168,12 @@ public sealed class CalendarStore(
     {
         List<ValidationError> errors = [];
         if (!CalendarNames.IsValid(definition.Name))
-            errors.Add(new ValidationError($"'{definition.Name}' is not a calendar name ({CalendarNames.Rule})", "name", "format"));
-        errors.AddRange(WorkingCalendar.Validate(definition, FallbackTimeZone).Select(Problem));
+            errors.Add(new ValidationError($"'{definition.Name}' is not a calendar name ({CalendarNames.Rule})", "name", "format",
+                Argument: definition.Name));
+        errors.AddRange(WorkingCalendar.Check(definition, FallbackTimeZone)
+            .Select(p => new ValidationError(p.ToString(), p.Path, p.Code, Argument: p.Argument)));
         if (errors.Count > 0)
             throw new ValidationException($"Calendar '{definition.Name}' is not valid: {string.Join("; ", errors.Select(e => e.Message))}", errors);
-    }
-
-    /// <summary>The engine words each problem "path: what" (<c>periods[1]: 12:00–11:00 ends before it starts</c>): the path is the field.</summary>
-    private static ValidationError Problem(string problem)
-    {
-        var colon = problem.IndexOf(": ", StringComparison.Ordinal);
-        var path = colon > 0 ? problem[..colon] : null;
-        return path is not null && !path.Contains(' ', StringComparison.Ordinal)
-            ? new ValidationError(problem, path, "calendar")
-            : new ValidationError(problem, Code: "calendar");
     }
 
     /// <param name="before">The stored JSON replaced, or null for a new calendar.</param>

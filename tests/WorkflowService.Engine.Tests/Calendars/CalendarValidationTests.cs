@@ -44,6 +44,26 @@ public class CalendarValidationTests
     }
 
     [Fact]
+    public void A_problem_carries_its_path_a_stable_code_and_the_value_it_names()
+    {
+        var definition = Valid with
+        {
+            TimeZone = "Mars/Olympus",
+            Periods = [Period("08:30", "12:30"), Period("12:00", "17:30")],
+            Exceptions = [new(Date("2026-02-16"), true, "春节调休上班")],
+        };
+
+        Assert.Equal(
+            [
+                new CalendarProblem("timeZone", "unknown", "", "Mars/Olympus"),
+                new CalendarProblem("periods[1]", "overlaps", "", "12:00–17:30"),
+                new CalendarProblem("exceptions[0]", "make-up-on-working-day", "", "2026-02-16"),
+            ],
+            WorkingCalendar.Check(definition, "UTC").Select(p => p with { What = "" }));
+        Assert.Equal("periods[1]: 12:00–17:30 overlaps periods[0] (08:30–12:30)", WorkingCalendar.Check(definition, "UTC")[1].ToString());
+    }
+
+    [Fact]
     public void Every_problem_is_listed_not_only_the_first()
     {
         var definition = Valid with { TimeZone = "Nowhere/Else", WorkingDays = [], Periods = [Period("12:00", "08:00")] };

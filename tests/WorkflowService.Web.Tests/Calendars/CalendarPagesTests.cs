@@ -36,7 +36,7 @@ public sealed class CalendarPagesTests(DecemberService service) : IClassFixture<
         var refused = await admin.PostFormAsync($"/admin/calendars/{name}?handler=Save", Form("0", secondEnd: "11:00"));
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("13:30–11:00", admin.Text("data-error-for", "periods"));
+        Assert.Equal("工作时段 13:30–11:00 的结束时间早于开始时间(时段不能跨越午夜)。", admin.Text("data-error-for", "periods"));
         Assert.Equal("11:00", admin.InputValue("periods[1].end"));
         Assert.Equal("国庆节", admin.InputValue("exceptions[0].name"));
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using WorkflowService.AfterSales.Hotline;
+using WorkflowService.Engine.Calendars;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Web.Localization;
@@ -53,6 +54,31 @@ public sealed class RefusalTextTests
         // The text names what was typed.
         Assert.Equal("“zhang@”不是有效的电子邮箱地址。", In("zh-CN", () => FormRefusals.Describe(Texts, errors.Single(e => e.Field == "email"))));
         Assert.Equal("每周排班:“a,b”不是有效的用户名。", In("zh-CN", () => FormRefusals.Describe(Texts, errors.Single(e => e.Field == "weekly[1].agents[0]"))));
+    }
+
+    [Fact]
+    public void Every_problem_the_calendar_rules_find_has_a_Chinese_text()
+    {
+        var valid = new CalendarDefinition { Name = "office", TimeZone = "Asia/Shanghai" };
+        TimeOnly At(int h, int m = 0) => new(h, m);
+        var problems = new[]
+        {
+            valid with { Name = " ", TimeZone = "Mars/Olympus", WorkingDays = [] , Periods = [] },
+            valid with { WorkingDays = [DayOfWeek.Monday, DayOfWeek.Monday, (DayOfWeek)9] },
+            valid with { Periods = [new(At(8, 30), At(8, 30)), new(At(13), At(12)), new(At(8), At(9)), new(At(8, 30), At(10))] },
+            valid with
+            {
+                Exceptions = [new(new DateOnly(2026, 2, 16), false, "春节"), new(new DateOnly(2026, 2, 16), false), new(new DateOnly(2026, 2, 17), true)],
+                ScheduledYears = [2026, 2026, 0],
+            },
+        }.SelectMany(d => WorkingCalendar.Check(d, "")).ToList();
+        // As CalendarStore hands them to the pages.
+        var errors = problems.Select(p => new ValidationError(p.ToString(), p.Path, p.Code, Argument: p.Argument)).ToList();
+
+        Assert.True(errors.Select(e => e.Code).Distinct().Count() >= 9, string.Join(", ", errors.Select(e => e.Code).Distinct()));
+        var untranslated = In("zh-CN", () => errors.Where(e => FormRefusals.Describe(Texts, e) == e.Message).Select(e => $"{e.Field} {e.Code}").ToList());
+        Assert.True(untranslated.Count == 0, $"no Chinese text for {string.Join(", ", untranslated)}");
+        Assert.Contains("工作时段 08:30–10:00 与上一时段重叠。", In("zh-CN", () => errors.Select(e => FormRefusals.Describe(Texts, e)).ToList()));
     }
 
     [Fact]
