@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WorkflowService.AfterSales;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
@@ -57,10 +60,16 @@ public static class InstancesApi
     }
 
     private static async Task<Results<Created<StartedInstance>, ProblemHttpResult>> StartAsync(StartInstanceRequest request,
-        InstanceService instances, SignedInCaller caller, CancellationToken ct)
+        InstanceService instances, SignedInCaller caller, ClaimsPrincipal user, IAuthorizationService authorization, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionKey))
             return Problems.Invalid("definitionKey", "definitionKey is required", "required");
+        // A work order's process runs on the order's facts (customer, warranty, when it was received): the order desk opens it
+        // (POST /api/orders, policy desk). Here too only the desk's roles may start one, or anyone signed in could open work,
+        // and breaches charged to the desk, on facts of their own making.
+        if (OrderType.All.Any(t => string.Equals(t.ProcessKey, request.DefinitionKey.Trim(), StringComparison.Ordinal))
+            && !(await authorization.AuthorizeAsync(user, Policies.Desk)).Succeeded)
+            return Problems.Forbidden($"Process '{request.DefinitionKey.Trim()}' is a work order's: the service desk opens it (POST /api/orders)");
         var outcome = await instances.StartAsync(request.DefinitionKey, request.BusinessKey, request.Variables, caller, ct);
         var body = new StartedInstance(outcome.Instance.Id, outcome.Instance.Status, outcome.Instance.DefinitionVersion);
         return TypedResults.Created($"/api/instances/{body.Id}", body);

@@ -51,6 +51,26 @@ public sealed class RoleRequirementTests(ServiceFixture service) : IClassFixture
     }
 
     [Fact]
+    public async Task Only_the_desk_roles_start_a_work_orders_process_and_other_processes_stay_open_to_their_starters()
+    {
+        var engineer = await service.As("engineer");
+        foreach (var key in new[] { "repair", "complaint", "training", "replacement" })
+        {
+            var refused = await ApiClient.ExpectProblemAsync(await engineer.PostAsync("/api/instances",
+                new { definitionKey = key, businessKey = $"forged-{key}", variables = new { customer = "FORGED", inWarranty = true } }),
+                HttpStatusCode.Forbidden);
+            Assert.Contains("POST /api/orders", refused.GetProperty("detail").GetString());
+        }
+        var manager = await service.As("manager");
+        foreach (var key in new[] { "repair", "complaint" })
+            Assert.DoesNotContain($"\"forged-{key}\"", (await manager.GetJsonAsync($"/api/instances?definitionKey={key}&take=500")).GetRawText());
+
+        Assert.NotEqual(Guid.Empty, await (await service.As("desk")).StartAsync("repair", businessKey: "desk-repair"));
+        var key2 = await (await service.As("owner")).DeployAsync(TestBpmn.WaitThenTask("role-check-anyone", "PT1H"));
+        Assert.NotEqual(Guid.Empty, await engineer.StartAsync(key2));
+    }
+
+    [Fact]
     public async Task An_agent_may_not_cancel_an_instance_or_retry_an_incident()
     {
         var agent = await service.As("agent");
