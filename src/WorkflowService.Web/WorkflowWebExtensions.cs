@@ -48,6 +48,8 @@ public static class WorkflowWebExtensions
         services.AddSingleton<Texts>();
         services.AddScoped<T>();
         services.AddSignalR();
+        services.AddSingleton<HubAccessWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubAccessWatch>());
         services.AddSingleton<SignalRNotifier>();
         builder.AddHotline();
         services.AddSingleton<Notifications.NotificationBell>();

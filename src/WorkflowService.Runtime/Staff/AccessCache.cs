@@ -53,10 +53,17 @@ public sealed class AccessCache(IOptions<AccessCacheOptions> options, TimeProvid
         return value;
     }
 
+    /// <summary>
+    /// Raised by <see cref="Invalidate"/>: someone's access may have changed on this node (what holds on to access beyond
+    /// a request — live connections — looks again). Handlers run on the writer's thread and must only signal.
+    /// </summary>
+    public event Action? Invalidated;
+
     /// <summary>Drops every entry, and makes every read that began before this a miss.</summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
         _entries.Clear();
+        Invalidated?.Invoke();
     }
 }

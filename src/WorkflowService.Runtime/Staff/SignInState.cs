@@ -16,20 +16,33 @@ public sealed class SignInState(WorkflowDbFactory dbFactory, TransactionRunner t
 
     public async Task<bool> IsCurrentAsync(string userId, string? securityStamp, string? tokenId, CancellationToken ct = default)
     {
-        var user = await cache.GetOrReadAsync("user:" + userId, async () =>
-        {
-            await using var db = dbFactory.Create();
-            return await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new UserState(u.SecurityStamp, u.Disabled, u.LockoutEnd)).SingleOrDefaultAsync(ct);
-        });
+        var user = await ReadAsync(userId, ct);
         // The lockout's end is compared with the clock on every call, so a cached lockout ends when it should.
-        if (user is null || user.Disabled || user.SecurityStamp != securityStamp || user.LockoutEnd > clock.GetUtcNow()) return false;
+        if (!Speaks(user, securityStamp) || user!.LockoutEnd > clock.GetUtcNow()) return false;
         return tokenId is null || !await cache.GetOrReadAsync("token:" + tokenId, async () =>
         {
             await using var db = dbFactory.Create();
             return await db.RevokedTokens.AnyAsync(r => r.TokenId == tokenId, ct);
         });
     }
+
+    /// <summary>
+    /// Whether a page session (its cookie) still speaks for its user: the user exists, is enabled and has the stamp the
+    /// session began with. A lockout stops new sign-ins, not sessions already open, as Identity's cookie validation has it.
+    /// </summary>
+    public async Task<bool> IsSessionCurrentAsync(string userId, string? securityStamp, CancellationToken ct = default) =>
+        Speaks(await ReadAsync(userId, ct), securityStamp);
+
+    private static bool Speaks(UserState? user, string? securityStamp) =>
+        user is not null && !user.Disabled && user.SecurityStamp == securityStamp;
+
+    private Task<UserState?> ReadAsync(string userId, CancellationToken ct) =>
+        cache.GetOrReadAsync("user:" + userId, async () =>
+        {
+            await using var db = dbFactory.Create();
+            return await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new UserState(u.SecurityStamp, u.Disabled, u.LockoutEnd)).SingleOrDefaultAsync(ct);
+        });
 
     /// <summary>Revokes one token until it would have expired; the revocations that have expired are dropped.</summary>
     public Task RevokeAsync(string userName, string tokenId, DateTimeOffset expiresAt, CancellationToken ct = default) =>

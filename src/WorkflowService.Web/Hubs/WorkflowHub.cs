@@ -9,10 +9,10 @@ namespace WorkflowService.Web.Hubs;
 /// <summary>
 /// Live updates for signed-in users. A connection joins the SignalR groups of its user, of each
 /// of the user's candidate groups, and of admins: a notification goes only where the task is
-/// visible, never to everyone.
+/// visible, never to everyone. <see cref="HubAccessWatch"/> keeps it there only while that holds.
 /// </summary>
 [Authorize]
-public sealed class WorkflowHub(GroupDirectory groups) : Hub
+public sealed class WorkflowHub(GroupDirectory groups, HubAccessWatch watch) : Hub
 {
     public static string UserGroup(string user) => $"user:{user}";
     public static string CandidateGroup(string group) => $"group:{group}";
@@ -27,9 +27,17 @@ public sealed class WorkflowHub(GroupDirectory groups) : Hub
             return;
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(user));
-        foreach (var group in await groups.GroupsOfAsync(user)) await Groups.AddToGroupAsync(Context.ConnectionId, CandidateGroup(group));
+        var candidateGroups = await groups.GroupsOfAsync(user);
+        foreach (var group in candidateGroups) await Groups.AddToGroupAsync(Context.ConnectionId, CandidateGroup(group));
         if (Context.User!.IsInRole(Roles.Admin)) await Groups.AddToGroupAsync(Context.ConnectionId, Admins);
+        watch.Watch(Context, user, candidateGroups);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watch.Forget(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }
 
