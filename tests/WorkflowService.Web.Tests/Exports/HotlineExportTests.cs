@@ -84,4 +84,17 @@ public sealed class HotlineExportTests(TelephonyHost service) : IClassFixture<Te
         await ApiClient.Expect(response, HttpStatusCode.OK);
         Assert.Contains(Rows(await response.Content.ReadAsByteArrayAsync()), r => (string?)r["来电编号"] == callId);
     }
+
+    [Fact]
+    public async Task A_process_owner_on_the_roster_page_neither_sees_nor_gets_the_call_log()
+    {
+        var owner = await PageSession.SignInAsync(service.Host, "owner");
+
+        await owner.PageAsync("/hotline/roster");
+        Assert.DoesNotContain("data-testid=\"calls-export\"", owner.Html);
+        var response = await owner.GetAsync($"/hotline/roster?handler=Calls&from={Today()}");
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+    }
 }

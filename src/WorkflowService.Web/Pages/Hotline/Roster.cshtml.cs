@@ -15,7 +15,8 @@ namespace WorkflowService.Web.Pages.Hotline;
 /// who is on duty right now. A weekly row without agents is dropped; a dated row without agents means nobody that period.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimeProvider clock, HotlineSheets sheets, T t) : PageModel
+public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimeProvider clock, HotlineSheets sheets, T t,
+    IAuthorizationService authorization) : PageModel
 {
     /// <summary>Blank rows offered for new shifts.</summary>
     public const int BlankRows = 3;
@@ -111,12 +112,22 @@ public sealed class RosterModel(DutyRosterStore store, HotlineDuty duty, TimePro
     public async Task<FileContentResult> OnGetExcelAsync(CancellationToken ct) =>
         ExcelDownload.File(await sheets.RosterAsync(CultureInfo.CurrentUICulture, ct), "roster", clock);
 
-    /// <summary>The call log of the department's days from/to (the page's call-log form) as a workbook.</summary>
-    public async Task<FileContentResult> OnGetCallsAsync(DateOnly? from, DateOnly? to, string? number, CancellationToken ct) =>
-        ExcelDownload.File(await sheets.CallsAsync(from, to, number, CultureInfo.CurrentUICulture, ct), "calls", clock);
+    /// <summary>Whether the page offers the call log: its readers are the desk's (as <c>GET /api/hotline/calls/export</c>).</summary>
+    public bool MayReadCalls { get; private set; }
+
+    /// <summary>
+    /// The call log of the department's days from/to (the page's call-log form) as a workbook, for the desk's roles only:
+    /// the page's supervisors include process owners, who may not read callers' numbers.
+    /// </summary>
+    public async Task<IActionResult> OnGetCallsAsync(DateOnly? from, DateOnly? to, string? number, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Desk)).Succeeded) return Forbid();
+        return ExcelDownload.File(await sheets.CallsAsync(from, to, number, CultureInfo.CurrentUICulture, ct), "calls", clock);
+    }
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        MayReadCalls = (await authorization.AuthorizeAsync(User, Policies.Desk)).Succeeded;
         Saved = await store.GetAsync(ct);
         Now = await duty.AtAsync(clock.GetUtcNow(), ct);
     }
