@@ -102,6 +102,42 @@ public sealed class PersonalNotificationTests(ServiceFixture service) : IClassFi
     }
 
     [Fact]
+    public async Task Tasks_nobody_can_be_told_of_do_not_hold_up_later_tasks_and_are_looked_at_again_an_hour_later()
+    {
+        var owner = await service.As("owner");
+        string OneTask(string key, string group, string due) => TestBpmn.Process(key, $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="work" name="work" camunda:candidateGroups="{group}" camunda:dueDate="{due}" />
+            <bpmn:endEvent id="end" />
+            {TestBpmn.Flows("start", "work", "end")}
+            """);
+        var lonely = await owner.DeployAsync(OneTask("pn-lonely", "pn-no-members", "PT3H"));
+        var heard = await owner.DeployAsync(OneTask("pn-heard", "agents", "PT3H20M"));
+        // More tasks with nobody to tell than a run reads, all due before the one the agents should hear of.
+        var lonelyIds = new List<Guid>();
+        for (var i = 0; i < 201; i++) lonelyIds.Add(await service.Host.StartAsync(lonely, $"PN-LONELY-{i}"));
+        var heardTask = await service.Host.OpenTaskAsync(await service.Host.StartAsync(heard, "PN-HEARD"), "work");
+        var firstLonely = await service.Host.OpenTaskAsync(lonelyIds[0], "work");
+        var sweep = service.Host.Services.GetRequiredService<DueNoticeSweep>();
+
+        service.Clock.Advance(TimeSpan.FromMinutes(90)); // all within the two hours' lead
+        await sweep.RunAsync(CancellationToken.None);
+        await sweep.RunAsync(CancellationToken.None);
+        Assert.Contains(("agent", PersonalEvents.TaskDueSoon), await KindsAsync(heardTask));
+        Assert.Equal([("", PersonalEvents.TaskDueSoon)], await KindsAsync(firstLonely)); // the marker, which no one reads
+
+        // Someone joins the group: told once the hour has passed, not at every run before it.
+        await ApiClient.Expect(await (await service.As("admin")).Http.PutAsJsonAsync("/api/groups/pn-no-members/members",
+            new { userNames = new[] { "agent2" } }), HttpStatusCode.OK);
+        await sweep.RunAsync(CancellationToken.None);
+        Assert.DoesNotContain(("agent2", PersonalEvents.TaskDueSoon), await KindsAsync(firstLonely));
+        service.Clock.Advance(DueNoticeSweep.NobodyRecheck + TimeSpan.FromMinutes(1));
+        await sweep.RunAsync(CancellationToken.None);
+        Assert.Contains(("agent2", PersonalEvents.TaskDueSoon), await KindsAsync(firstLonely));
+        Assert.DoesNotContain(await NoticesAsync(await service.As("agent"), "en"), n => n.GetProperty("taskId").GetGuid() == firstLonely);
+    }
+
+    [Fact]
     public async Task Another_persons_notices_are_never_seen_nor_marked()
     {
         var agent = await service.As("agent");

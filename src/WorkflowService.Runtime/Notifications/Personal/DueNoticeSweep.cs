@@ -37,6 +37,13 @@ public sealed class DueNoticeSweep(
     /// </summary>
     private const int Batch = 200;
 
+    /// <summary>
+    /// How long a task with nobody to tell (its assignee disabled, its groups without enabled members, everyone opted
+    /// out) is left before it is looked at again. Without the wait it is read every minute, and 200 such tasks ahead in
+    /// due order would keep every later task's notice from being written.
+    /// </summary>
+    public static readonly TimeSpan NobodyRecheck = TimeSpan.FromHours(1);
+
     public static void Schedule(IRecurringJobManager recurring) =>
         recurring.AddOrUpdate<DueNoticeSweep>(JobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
 
@@ -75,8 +82,10 @@ public sealed class DueNoticeSweep(
         var open = UserTaskStatus.Open.Name;
         var tasks = await db.Tasks.AsNoTracking().Include(t => t.Candidates)
             .Where(t => t.Status == open && t.DueAt != null && t.DueAt > from && t.DueAt <= to)
-            // Not yet told anyone of this kind: a task everybody has heard of is not read again every minute.
-            .Where(t => !db.PersonalNotifications.Any(n => n.TaskId == t.Id && n.Kind == kind))
+            // Not yet told anyone of this kind: a task everybody has heard of is not read again every minute; nor one found
+            // with nobody to tell (its marker) within the last NobodyRecheck.
+            .Where(t => !db.PersonalNotifications.Any(n => n.TaskId == t.Id && n.Kind == kind
+                                                          && (n.UserName != PersonalNotices.Nobody || n.CreatedAt > now - NobodyRecheck)))
             .OrderBy(t => t.DueAt).Take(Batch).ToListAsync(ct);
         var count = 0;
         foreach (var task in tasks)
@@ -85,6 +94,7 @@ public sealed class DueNoticeSweep(
             var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
             var told = await notices.WriteAsync(db, mails, new NoticeSubject(task, instance, model), kind, await AudienceAsync(db, task, ct),
                 actor: null, now, occurrence: 0, ct);
+            if (told.Count == 0) await PersonalNotices.MarkNobodyAsync(db, new NoticeSubject(task, instance, model), kind, now, ct);
             people.UnionWith(told);
             count += told.Count;
         }

@@ -87,6 +87,24 @@ public sealed class PersonalNotices(DefinitionCache definitions, IOptions<AppOpt
         return written;
     }
 
+    /// <summary>
+    /// The user name of the row that says "nobody could be told of this" (<see cref="MarkNobodyAsync"/>): no one signs in
+    /// under an empty name, so no inbox, bell or count ever shows it.
+    /// </summary>
+    public const string Nobody = "";
+
+    /// <summary>
+    /// Records that a notice of <paramref name="kind"/> found nobody to tell at <paramref name="now"/> (the sweep looks
+    /// again after <see cref="DueNoticeSweep.NobodyRecheck"/>), or moves the record's time to now.
+    /// </summary>
+    internal static async Task MarkNobodyAsync(WorkflowDbContext db, NoticeSubject subject, string kind, DateTimeOffset now, CancellationToken ct)
+    {
+        var marker = await db.PersonalNotifications.SingleOrDefaultAsync(
+            n => n.TaskId == subject.Task.Id && n.Kind == kind && n.UserName == Nobody && n.Occurrence == 0, ct);
+        if (marker is not null) marker.CreatedAt = now;
+        else db.Add(Notice(subject, kind, Nobody, actor: null, now, occurrence: 0, inApp: false, emailed: false));
+    }
+
     private static PersonalNotification Notice(NoticeSubject s, string kind, string user, string? actor, DateTimeOffset now, int occurrence,
         bool inApp, bool emailed) => new()
     {

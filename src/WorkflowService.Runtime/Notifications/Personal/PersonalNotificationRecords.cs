@@ -79,6 +79,8 @@ internal sealed class PersonalNotificationConfiguration : IEntityTypeConfigurati
         // The bell: a person's notices, newest first, and the unread ones counted.
         e.HasIndex(n => new { n.UserName, n.CreatedAt });
         e.HasIndex(n => new { n.UserName, n.ReadAt });
+        // The due-notice sweep: whether anyone (or the "nobody" marker) was told of a task's kind yet.
+        e.HasIndex(n => new { n.TaskId, n.Kind });
     }
 }
 

@@ -286,6 +286,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TaskId", "Kind");
+
                     b.HasIndex("UserName", "CreatedAt");
 
                     b.HasIndex("UserName", "ReadAt");

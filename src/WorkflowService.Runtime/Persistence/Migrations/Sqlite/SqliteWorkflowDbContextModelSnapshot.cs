@@ -275,6 +275,8 @@ namespace WorkflowService.Runtime.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TaskId", "Kind");
+
                     b.HasIndex("UserName", "CreatedAt");
 
                     b.HasIndex("UserName", "ReadAt");
