@@ -42,10 +42,21 @@ public sealed class DepartmentDay(TimeProvider clock, IOptions<AfterSalesOptions
 
     public DateOnly Of(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
 
-    /// <summary>The instant the department's <paramref name="date"/> begins.</summary>
+    /// <summary>
+    /// The instant the department's <paramref name="date"/> begins; the first or last instant there is for a day at the
+    /// calendar's very edge that begins outside it (0001-01-01 east of UTC), so a period asked for with such a bound is
+    /// "from the beginning" or "to the end", not an error.
+    /// </summary>
     public DateTimeOffset StartOf(DateOnly date)
     {
         var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(midnight, _zone.GetUtcOffset(midnight));
+        var offset = _zone.GetUtcOffset(midnight);
+        var utcTicks = midnight.Ticks - offset.Ticks;
+        if (utcTicks < DateTimeOffset.MinValue.Ticks) return DateTimeOffset.MinValue;
+        if (utcTicks > DateTimeOffset.MaxValue.Ticks) return DateTimeOffset.MaxValue;
+        return new DateTimeOffset(midnight, offset);
     }
+
+    /// <summary>The instant the day after <paramref name="date"/> begins: where a period ending with that day ends.</summary>
+    public DateTimeOffset EndOf(DateOnly date) => date == DateOnly.MaxValue ? DateTimeOffset.MaxValue : StartOf(date.AddDays(1));
 }

@@ -11,6 +11,12 @@ public static partial class CustomerRules
     public const int MaxSerial = 64;
     public const int MaxModel = 100;
 
+    /// <summary>The years a customer's or a device's day may fall in: a sale in 9999 is a typo, and its warranty and
+    /// revisits could not even be counted.</summary>
+    public const int FirstYear = 1900, LastYear = 2199;
+
+    private static bool OutOfRange(DateOnly? day) => day is { Year: < FirstYear or > LastYear };
+
     [GeneratedRegex(@"^\+?[0-9][0-9 \-()]{2,24}$")]
     private static partial Regex PhonePattern();
 
@@ -23,6 +29,8 @@ public static partial class CustomerRules
         if (CustomerCategory.Find(input.Category) is null)
             errors.Add(new($"category '{input.Category}' is not one of {string.Join(", ", CustomerCategory.All.Select(c => c.Name))}",
                 "category", "unknown"));
+        if (OutOfRange(input.AnchorDate))
+            errors.Add(new($"anchorDate {input.AnchorDate:yyyy-MM-dd} is not a day between {FirstYear} and {LastYear}", "anchorDate", "out-of-range"));
         var contacts = input.Contacts ?? [];
         if (contacts.Count == 0) errors.Add(new("contacts: give at least one person to call, with a phone or mobile", "contacts", "required"));
         for (var i = 0; i < contacts.Count; i++)
@@ -51,6 +59,8 @@ public static partial class CustomerRules
         if (string.IsNullOrWhiteSpace(input.Serial)) errors.Add(new("serial is required: the serial number or IMEI (串号)", "serial", "required"));
         else if (NormalizeSerial(input.Serial).Length > MaxSerial) errors.Add(new($"serial is longer than {MaxSerial} characters", "serial", "too-long"));
         if (input.SoldOn is null) errors.Add(new("soldOn is required: the day the device was sold or installed (yyyy-MM-dd)", "soldOn", "required"));
+        else if (OutOfRange(input.SoldOn))
+            errors.Add(new($"soldOn {input.SoldOn:yyyy-MM-dd} is not a day between {FirstYear} and {LastYear}", "soldOn", "out-of-range"));
         if (input.WarrantyMonths is not (>= 0 and <= 240))
             errors.Add(new($"warrantyMonths must be 0 to 240, not {input.WarrantyMonths?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}",
                 "warrantyMonths", "out-of-range"));

@@ -59,7 +59,7 @@ public sealed class HotlineSheets(DutyRosterStore roster, InstanceService instan
     {
         var zh = IsChinese(culture);
         var start = from is { } f ? days.StartOf(f) : (DateTimeOffset?)null;
-        var end = to is { } t ? days.StartOf(t.AddDays(1)) : (DateTimeOffset?)null;
+        var end = to is { } t ? days.EndOf(t) : (DateTimeOffset?)null;
         var digits = number is { Length: > 0 } ? CustomerRules.NationalDigits(number) : "";
         var calls = new List<(InstanceHeader Call, string? From, IReadOnlyDictionary<string, JsonElement> Variables)>();
         // Newest first, page after page: calls after the last day are passed over, the first call before the first day ends the walk.

@@ -174,7 +174,7 @@ public sealed class WorkOrderDesk(
         }
         // Days are the department's; the bounds are compared as instants.
         if (from is { } f) orders = orders.Where(o => o.CreatedAt >= StartOf(f));
-        if (to is { } t) orders = orders.Where(o => o.CreatedAt < StartOf(t.AddDays(1)));
+        if (to is { } t) orders = orders.Where(o => o.CreatedAt < day.EndOf(t));
         return orders;
     }
 

@@ -32,7 +32,15 @@ public static class DuePreview
         {
             throw Invalid([new ValidationError(e.Message, "duration", "calendar")]);
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Counted past the last (or before the first) instant there is.
+            throw Invalid([OutOfRange(from!)]);
+        }
     }
+
+    private static ValidationError OutOfRange(string from) =>
+        new($"'{from}' is too near the calendar's first or last day to count from", "from", "out-of-range", Argument: from);
 
     private static DateTimeOffset? Start(WorkingCalendar calendar, string? from, List<ValidationError> errors)
     {
@@ -48,7 +56,10 @@ public static class DuePreview
         {
             // No offset: the calendar's local time, as a person reading the calendar means it.
             var offset = calendar.Zone.GetUtcOffset(parsed);
-            return new DateTimeOffset(parsed, offset);
+            if (parsed.Ticks - offset.Ticks is var utc && utc >= DateTimeOffset.MinValue.Ticks && utc <= DateTimeOffset.MaxValue.Ticks)
+                return new DateTimeOffset(parsed, offset);
+            errors.Add(OutOfRange(from));
+            return null;
         }
         if (text.Contains('T', StringComparison.Ordinal) &&
             DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var instant)) return instant;

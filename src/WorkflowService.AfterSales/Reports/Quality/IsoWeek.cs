@@ -17,14 +17,14 @@ public readonly record struct IsoWeek(int Year, int Week)
     /// <summary>The week before the one <paramref name="today"/> is in: the one a Monday report speaks of.</summary>
     public static IsoWeek Before(DateOnly today) => Of(today.AddDays(-7));
 
-    /// <summary>Reads <c>yyyy-Www</c> (<c>2026-W48</c>; the W may be lower case).</summary>
+    /// <summary>Reads <c>yyyy-Www</c> (<c>2026-W48</c>; the W may be lower case), of a year from 2 to 9998.</summary>
     public static IsoWeek? Parse(string? text)
     {
         text = text?.Trim();
         if (text is not { Length: 8 } || text[4] != '-' || char.ToUpperInvariant(text[5]) != 'W') return null;
         if (!int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             || !int.TryParse(text.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var week)
-            || year < 1 || week < 1 || week > ISOWeek.GetWeeksInYear(year)) return null;
+            || year is < 2 or > 9998 || week < 1 || week > ISOWeek.GetWeeksInYear(year)) return null;
         return new IsoWeek(year, week);
     }
 
