@@ -38,7 +38,7 @@ public sealed class CustomerArchive(
             CustomerSearch.IndexNew(a, customer);
             await a.SaveChangesAsync(ct);
         }, ct);
-        await revisits.PlanCustomerAsync(customer, ct);
+        await revisits.FollowAsync(null, customer, ct);
         return customer.Id;
     }
 
@@ -69,7 +69,7 @@ public sealed class CustomerArchive(
             await CustomerSearch.IndexAsync(a, [customer], ct);
             await a.SaveChangesAsync(ct);
         }, ct);
-        if (before!.Category != after!.Category || before.AnchorDate != after.AnchorDate) await revisits.RescheduleAsync(before, after, ct);
+        if (before!.Category != after!.Category || before.AnchorDate != after.AnchorDate) await revisits.FollowAsync(before, after, ct);
     }
 
     /// <summary>

@@ -44,7 +44,11 @@ public sealed class RevisitPlanner(
     public static string Key(Guid customerId, DateOnly due) =>
         string.Create(CultureInfo.InvariantCulture, $"RV-{customerId:N}-{due:yyyyMMdd}");
 
-    /// <summary>Every customer's next revisit that falls within the lead time; returns how many were started.</summary>
+    /// <summary>
+    /// Every customer's next revisit that falls within the lead time; returns how many were started. A customer whose
+    /// revisit cannot be started is logged and passed over, so the others still get theirs; the run then fails, naming how
+    /// many, so the job shows as failed and is tried again (starting a revisit twice starts it once).
+    /// </summary>
     public async Task<int> PlanAsync(CancellationToken ct = default)
     {
         List<CustomerRecord> customers;
@@ -54,10 +58,22 @@ public sealed class RevisitPlanner(
             var rhythmic = CustomerCategory.All.Where(c => c.RevisitMonths is not null).Select(c => c.Name).ToList();
             customers = await a.Customers.AsNoTracking().Where(c => rhythmic.Contains(c.Category)).ToListAsync(ct);
         }
-        var started = 0;
+        var (started, failed) = (0, 0);
         foreach (var customer in customers)
-            if (await PlanCustomerAsync(customer, ct)) started++;
+        {
+            try
+            {
+                if (await PlanCustomerAsync(customer, ct)) started++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failed++;
+                logger.RevisitNotPlanned(ex, customer.Name, customer.Id);
+            }
+        }
         if (started > 0) logger.RevisitsStarted(started);
+        if (failed > 0)
+            throw new InvalidOperationException($"The revisits of {failed} customer(s) could not be planned (see the log); {started} were started");
         return started;
     }
 
@@ -74,6 +90,24 @@ public sealed class RevisitPlanner(
                 await instances.CancelAsync(open.Id, SystemActors.System, $"{after.Name}: revisits rescheduled ({after.Category})", ct);
         }
         await PlanCustomerAsync(after, ct);
+    }
+
+    /// <summary>
+    /// For a customer just saved: <see cref="PlanCustomerAsync"/> or, after a change of rhythm, <see cref="RescheduleAsync"/>.
+    /// The customer is saved already, so a failure here is logged, not thrown: the caller's change stands, and the nightly
+    /// run (<see cref="PlanAsync"/>) starts the revisit that is due.
+    /// </summary>
+    internal async Task FollowAsync(CustomerRecord? before, CustomerRecord after, CancellationToken ct)
+    {
+        try
+        {
+            if (before is null) await PlanCustomerAsync(after, ct);
+            else await RescheduleAsync(before, after, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.RevisitNotPlanned(ex, after.Name, after.Id);
+        }
     }
 
     /// <summary>Starts the customer's next revisit if it is due within the lead time (a new customer has no other to cancel).</summary>
@@ -116,4 +150,7 @@ internal static partial class RevisitLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Started {Count} customer revisit(s)")]
     public static partial void RevisitsStarted(this ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The revisits of customer {Name} ({CustomerId}) could not be planned; the nightly run tries again")]
+    public static partial void RevisitNotPlanned(this ILogger logger, Exception ex, string name, Guid customerId);
 }
