@@ -37,14 +37,10 @@ public sealed record KpiPeriod(DateTimeOffset From, DateTimeOffset To)
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             if (endOfDay && date == DateOnly.MaxValue) return null;
-            try
-            {
-                return days.StartOf(endOfDay ? date.AddDays(1) : date);
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                return null; // 0001-01-01 in a zone east of UTC begins before the first instant there is
-            }
+            // 0001-01-01 in a zone east of UTC begins before the first instant there is: StartOf answers that instant, which
+            // is no day's start, so the bound does not read.
+            var bound = days.StartOf(endOfDay ? date.AddDays(1) : date);
+            return bound == DateTimeOffset.MinValue || bound == DateTimeOffset.MaxValue ? null : bound;
         }
         // An instant must say its offset: a bare local time would be read in the server's zone.
         var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');

@@ -46,6 +46,7 @@ public sealed record DailyReportSettings(TimeOnly At, string To)
 /// </summary>
 public sealed class DailyReportSettingsStore(
     WorkflowDbFactory dbFactory,
+    TransactionRunner transactions,
     IRecurringJobManager recurring,
     IConfiguration configuration,
     IOptions<AfterSalesOptions> options,
@@ -75,7 +76,7 @@ public sealed class DailyReportSettingsStore(
     /// <summary>Keeps the settings (an audit entry by <paramref name="actor"/>) and reschedules the job to the new time.</summary>
     public async Task SaveAsync(DailyReportSettings settings, string actor, CancellationToken ct = default)
     {
-        await using (var db = dbFactory.Create())
+        await transactions.RunAsync("daily report settings", async db =>
         {
             db.Audit.Add(new AuditRecord
             {
@@ -83,7 +84,7 @@ public sealed class DailyReportSettingsStore(
                 Details = JsonSerializer.Serialize(new Stored(settings.AtText, settings.To), JsonSerializerOptions.Web),
             });
             await db.SaveChangesAsync(ct);
-        }
+        }, ct);
         Schedule(settings);
     }
 

@@ -43,6 +43,7 @@ public sealed record PeriodicReportKind(string JobId, string Section, string Tar
 public abstract class PeriodicReportSettingsStore(
     PeriodicReportKind kind,
     WorkflowDbFactory dbFactory,
+    TransactionRunner transactions,
     IRecurringJobManager recurring,
     IConfiguration configuration,
     IOptions<AfterSalesOptions> options,
@@ -75,7 +76,7 @@ public abstract class PeriodicReportSettingsStore(
     public async Task SaveAsync(PeriodicReportSettings settings, string actor, CancellationToken ct = default)
     {
         if (!kind.IsDay(settings.Day)) throw new ArgumentOutOfRangeException(nameof(settings), settings.Day, "Not a day of this report");
-        await using (var db = dbFactory.Create())
+        await transactions.RunAsync($"{kind.Target} settings", async db =>
         {
             db.Audit.Add(new AuditRecord
             {
@@ -83,7 +84,7 @@ public abstract class PeriodicReportSettingsStore(
                 Details = JsonSerializer.Serialize(new Stored(settings.Day, settings.AtText, settings.To), JsonSerializerOptions.Web),
             });
             await db.SaveChangesAsync(ct);
-        }
+        }, ct);
         Schedule(settings);
     }
 

@@ -14,8 +14,9 @@ namespace WorkflowService.AfterSales.Reports.Monthly;
 
 /// <summary>The monthly summary's settings: <c>Reports:MonthlySummary</c>, default the 1st at 09:00.</summary>
 public sealed class MonthlySummarySettingsStore(
-    WorkflowDbFactory dbFactory, IRecurringJobManager recurring, IConfiguration configuration, IOptions<AfterSalesOptions> options, TimeProvider clock)
-    : PeriodicReportSettingsStore(MonthlySummaryReport.Kind, dbFactory, recurring, configuration, options, clock)
+    WorkflowDbFactory dbFactory, TransactionRunner transactions, IRecurringJobManager recurring, IConfiguration configuration,
+    IOptions<AfterSalesOptions> options, TimeProvider clock)
+    : PeriodicReportSettingsStore(MonthlySummaryReport.Kind, dbFactory, transactions, recurring, configuration, options, clock)
 {
     protected override void Schedule(IRecurringJobManager jobs, PeriodicReportSettings settings, RecurringJobOptions options) =>
         jobs.AddOrUpdate<MonthlySummaryReport>(Kind.JobId, r => r.RunAsync(CancellationToken.None), Kind.Cron(settings), options);

@@ -12,8 +12,9 @@ namespace WorkflowService.AfterSales.Reports.Quality;
 
 /// <summary>The weekly quality feedback's settings: <c>Reports:WeeklyQuality</c>, default Monday 09:00.</summary>
 public sealed class WeeklyQualitySettingsStore(
-    WorkflowDbFactory dbFactory, IRecurringJobManager recurring, IConfiguration configuration, IOptions<AfterSalesOptions> options, TimeProvider clock)
-    : PeriodicReportSettingsStore(WeeklyQualityReport.Kind, dbFactory, recurring, configuration, options, clock)
+    WorkflowDbFactory dbFactory, TransactionRunner transactions, IRecurringJobManager recurring, IConfiguration configuration,
+    IOptions<AfterSalesOptions> options, TimeProvider clock)
+    : PeriodicReportSettingsStore(WeeklyQualityReport.Kind, dbFactory, transactions, recurring, configuration, options, clock)
 {
     protected override void Schedule(IRecurringJobManager jobs, PeriodicReportSettings settings, RecurringJobOptions options) =>
         jobs.AddOrUpdate<WeeklyQualityReport>(Kind.JobId, r => r.RunAsync(CancellationToken.None), Kind.Cron(settings), options);
