@@ -39,6 +39,20 @@ public static class DeviceStatus
     public static readonly IReadOnlyList<string> All = [InService, InRepair, Replaced, Returned];
 }
 
+/// <summary>What an agent logs a hotline call as (the call process's <c>requestType</c>): a consultation or an order's type.</summary>
+public static class CallRequestType
+{
+    public const string Consultation = "consultation";
+
+    /// <summary>The name of <paramref name="type"/> in Chinese or English; an unknown value as it is.</summary>
+    public static string? Name(string? type, bool chinese) => type switch
+    {
+        null => null,
+        Consultation => chinese ? "咨询" : "Consultation",
+        _ => OrderType.Find(type) is { } order ? (chinese ? order.Chinese : order.English) : type,
+    };
+}
+
 /// <summary>The warranty of a device sold on a day for a number of months.</summary>
 public static class Warranty
 {

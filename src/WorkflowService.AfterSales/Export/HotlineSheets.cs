@@ -87,18 +87,11 @@ public sealed class HotlineSheets(DutyRosterStore roster, InstanceService instan
         var rows = calls.Select(c => (IReadOnlyList<object?>)
         [
             Time(c.Call.StartedAt, days.Zone), c.From, Statuses.TryGetValue(c.Call.Status, out var s) ? s.In(zh) : c.Call.Status,
-            RequestType(Text(c.Variables, "requestType"), zh), c.Call.BusinessKey is { } key ? orders.GetValueOrDefault(key) : null,
+            CallRequestType.Name(Text(c.Variables, "requestType"), zh), c.Call.BusinessKey is { } key ? orders.GetValueOrDefault(key) : null,
             Text(c.Variables, "forwardedTo"), c.Call.BusinessKey,
         ]);
         return Write(new("来电记录", "Calls"), CallHeaders, rows, culture);
     }
-
-    private static string? RequestType(string? type, bool zh) => type switch
-    {
-        null => null,
-        "consultation" => zh ? "咨询" : "Consultation",
-        _ => OrderType.Find(type) is { } order ? (zh ? order.Chinese : order.English) : type,
-    };
 
     private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 

@@ -67,9 +67,13 @@ public sealed class CallOrderPageTests(ServiceFixture service) : IClassFixture<S
     }
 
     [Fact]
-    public async Task A_call_logged_as_a_consultation_stays_on_its_task()
+    public async Task A_call_logged_as_a_consultation_stays_on_its_task_and_the_customers_page_names_it_in_chinese()
     {
-        var (_, logTask) = await AnsweredAsync(Telephony.NewCallId(), "+86 21 5555 0123");
+        var phone = $"021-5{Random.Shared.Next(100, 999)}-{Random.Shared.Next(1000, 9999)}";
+        var customer = await RecordsApiTests.AddCustomerAsync(await service.As("agent"), "咨询来电客户", "regular", ("赵工", phone, null));
+        var callId = Telephony.NewCallId();
+        // Started here without the PBX's events: the customer's page finds the call by its number as recorded.
+        var (_, logTask) = await AnsweredAsync(callId, phone);
         var agent = await PageSession.SignInAsync(service.Host, "agent");
         await agent.PageAsync($"/tasks/{logTask}");
 
@@ -77,6 +81,10 @@ public sealed class CallOrderPageTests(ServiceFixture service) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
         Assert.Equal($"/tasks/{logTask}", logged.Headers.Location!.OriginalString);
+        var reader = await PageSession.SignInAsync(service.Host, "agent", "zh-CN");
+        await reader.PageAsync($"/customers/{customer}");
+        Assert.Contains("咨询", reader.Text("data-call", callId));
+        Assert.DoesNotContain("consultation", reader.Text("data-call", callId));
     }
 
     [Fact]
