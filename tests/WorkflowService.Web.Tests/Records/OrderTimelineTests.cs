@@ -47,6 +47,9 @@ public sealed class OrderTimelineTests(ServiceFixture service) : IClassFixture<S
         await page.PageAsync($"/orders/{number}");
         Assert.Contains("邮件", page.Text("data-kind", "email"));
         Assert.Contains("收件人", page.Text("data-kind", "email"));
+        // The breach that sent it, by the rule's name in the reader's words.
+        Assert.Contains("24 小时内受理 (acceptance-24h)", page.Text("data-kind", "breach"));
+        Assert.DoesNotContain("acceptanceTimer", page.Text("data-kind", "breach"));
     }
 
     [Fact]

@@ -47,7 +47,8 @@ public sealed class SlipPageTests(ServiceFixture service) : IClassFixture<Servic
         Assert.Equal(RepairSlipApiTests.Jpeg, await file.Content.ReadAsByteArrayAsync());
         await engineer.PageAsync($"/orders/{number}");
         Assert.Equal("true", Attribute(engineer.Tag("data-testid", "slip-link"), "data-signed"));
-        Assert.Contains("photo", engineer.Text("data-kind", "slip"));
+        Assert.Contains(" Photo ", engineer.Text("data-kind", "slip"));
+        Assert.DoesNotContain("image/jpeg", engineer.Text("data-kind", "slip"));
     }
 
     private static Task<HttpResponseMessage> PostAsync(PageSession session, string number, byte[] content, string type, string kind)
