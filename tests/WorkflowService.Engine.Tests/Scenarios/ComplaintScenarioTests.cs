@@ -136,7 +136,7 @@ public sealed class ComplaintScenarioTests
         VerifyAndAnalyse(sim);
         Propose(sim, agreed: false);
 
-        Assert.Equal($"Complaint from {Customer} could not be resolved: escalated to a manager",
+        Assert.Equal($"客户 {Customer} 的投诉未能解决, 已上报主管领导 / Complaint from {Customer} could not be resolved: escalated to a manager",
             sim.AssertEscalationEmail("escalateToSupervisor", "complaint-escalation", cc: Owner));
         Assert.False(sim.HasTask("resolveEscalatedComplaint"));
         sim.CompleteExternalTask("escalateToSupervisor");
@@ -162,7 +162,7 @@ public sealed class ComplaintScenarioTests
 
         sim.AssertSingleBreach("complaint-escalation", "complaintEscalationTimer", Epoch.AddDays(2));
         Assert.Equal("${owner}", ShippedProcesses.Complaint.Node("complaintEscalationTimer").Properties["responsible"]);
-        Assert.Equal($"Complaint from {Customer} not resolved in time",
+        Assert.Equal($"客户 {Customer} 的投诉未按时解决 / Complaint from {Customer} not resolved in time",
             sim.AssertEscalationEmail("complaintEscalationEmail", "complaint-escalation", cc: Owner));
         Assert.True(sim.HasTask("analyseCause"));
         sim.CompleteExternalTask("complaintEscalationEmail");
@@ -200,7 +200,7 @@ public sealed class ComplaintScenarioTests
         sim.AdvanceBy(TimeSpan.FromHours(3));
 
         sim.AssertSingleBreach("acceptance-24h", "acceptanceTimer", Epoch.AddHours(2));
-        Assert.Equal($"Complaint from {Customer} not accepted within 24 h",
+        Assert.Equal($"客户 {Customer} 的投诉 24 小时内未受理 / Complaint from {Customer} not accepted within 24 h",
             sim.AssertEscalationEmail("acceptanceEscalationEmail", "acceptance-24h"));
         Assert.True(sim.HasTask("recordComplaint"));
     }

@@ -75,7 +75,7 @@ public sealed class HotlineCallScenarioTests
         sim.AdvanceBy(TimeSpan.FromSeconds(20));
 
         sim.AssertSingleBreach("three-rings", "threeRingsTimer", Epoch.AddSeconds(15));
-        Assert.Equal($"Hotline call from {Caller} not answered within three rings",
+        Assert.Equal($"来电 {Caller} 未在三声铃响内接听 / Hotline call from {Caller} not answered within three rings",
             sim.AssertEscalationEmail("alertSupervisor", "three-rings"));
         Assert.True(sim.HasTask("answerCall"));
         sim.CompleteExternalTask("alertSupervisor");

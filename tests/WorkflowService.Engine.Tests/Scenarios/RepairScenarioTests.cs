@@ -338,7 +338,7 @@ public sealed class RepairScenarioTests
         sim.AdvanceTo(ReceivedAt.AddHours(24));
 
         sim.AssertSingleBreach("acceptance-24h", "acceptanceTimer", ReceivedAt.AddHours(24));
-        Assert.Equal($"Service request from {Customer} not accepted within 24 h",
+        Assert.Equal($"客户 {Customer} 的服务请求 24 小时内未受理 / Service request from {Customer} not accepted within 24 h",
             sim.AssertEscalationEmail("acceptanceEscalationEmail", "acceptance-24h"));
         Assert.True(sim.HasTask("acceptRequest"));
         sim.CompleteExternalTask("acceptanceEscalationEmail");
@@ -387,7 +387,7 @@ public sealed class RepairScenarioTests
         Assert.Empty(sim.Breaches);
         sim.AdvanceTo(timer.DueAt);
         sim.AssertSingleBreach("repair-turnaround", "repairTurnaroundTimer", received.AddDays(days));
-        Assert.Equal($"Repair for {Customer} ({units} units) not completed within {days} day(s)",
+        Assert.Equal($"客户 {Customer} 的维修({units} 台)未在 {days} 天内完成 / Repair for {Customer} ({units} units) not completed within {days} day(s)",
             sim.AssertEscalationEmail("repairEscalationEmail", "repair-turnaround"));
         Assert.True(sim.HasTask("signAgreement"), "the repair work goes on");
     }
@@ -459,7 +459,7 @@ public sealed class RepairScenarioTests
         sim.AdvanceBy(TimeSpan.FromDays(3.5));
 
         sim.AssertSingleBreach("follow-up-3d", "followUpTimer", returned.AddDays(3));
-        Assert.Equal($"Follow-up call to {Customer} not made within 3 days",
+        Assert.Equal($"客户 {Customer} 的回访电话未在 3 天内完成 / Follow-up call to {Customer} not made within 3 days",
             sim.AssertEscalationEmail("followUpEscalationEmail", "follow-up-3d"));
         Assert.True(sim.HasTask("settleFees"), "finance has not settled yet, the follow-up did not wait for it");
         Assert.True(sim.HasTask("followUpCall"));

@@ -77,7 +77,7 @@ public sealed class ReplacementScenarioTests
         sim.AdvanceBy(TimeSpan.FromHours(5));
 
         sim.AssertSingleBreach("acceptance-24h", "acceptanceTimer", Epoch.AddHours(4));
-        Assert.Equal($"Service request from {Customer} not accepted within 24 h",
+        Assert.Equal($"客户 {Customer} 的服务请求 24 小时内未受理 / Service request from {Customer} not accepted within 24 h",
             sim.AssertEscalationEmail("acceptanceEscalationEmail", "acceptance-24h"));
         Assert.True(sim.HasTask("acceptRequest"));
     }
@@ -125,7 +125,7 @@ public sealed class ReplacementScenarioTests
         sim.AdvanceBy(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
 
         sim.AssertSingleBreach("follow-up-3d", "followUpTimer", Epoch.AddHours(4).AddDays(3));
-        Assert.Equal($"Satisfaction survey for {Customer} not done within 3 days",
+        Assert.Equal($"客户 {Customer} 的满意度调查未在 3 天内完成 / Satisfaction survey for {Customer} not done within 3 days",
             sim.AssertEscalationEmail("followUpEscalationEmail", "follow-up-3d"));
         sim.CompleteExternalTask("followUpEscalationEmail");
         sim.Submit("satisfactionSurvey", new { satisfaction = "2" });

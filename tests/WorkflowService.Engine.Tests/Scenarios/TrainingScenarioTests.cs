@@ -79,7 +79,7 @@ public sealed class TrainingScenarioTests
         sim.AdvanceBy(TimeSpan.FromHours(2));
 
         sim.AssertSingleBreach("acceptance-24h", "acceptanceTimer", Epoch.AddHours(1));
-        Assert.Equal($"Service request from {Customer} not accepted within 24 h",
+        Assert.Equal($"客户 {Customer} 的服务请求 24 小时内未受理 / Service request from {Customer} not accepted within 24 h",
             sim.AssertEscalationEmail("acceptanceEscalationEmail", "acceptance-24h"));
         Assert.True(sim.HasTask("acceptRequest"));
         sim.CompleteExternalTask("acceptanceEscalationEmail");

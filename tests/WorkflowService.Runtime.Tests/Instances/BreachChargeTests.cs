@@ -154,7 +154,7 @@ public sealed class BreachChargeTests(ServiceFixture service) : IClassFixture<Se
 
         var mail = await service.ExpectEscalationAsync(id, "repair-turnaround", "charge-mail");
         var html = System.Net.WebUtility.HtmlDecode(mail.Message.HtmlBody);
-        Assert.Contains("Responsible / 责任人", html);
+        Assert.Contains("责任人 / Responsible", html);
         Assert.Matches(@"<td>engineer <span[^>]*>\(engineers\)</span></td>", html);
     }
 }

@@ -29,7 +29,7 @@ public sealed class EscalationEmailDeliveryTests(EscalationEmailDeliveryTests.De
     [Fact]
     public void The_subject_is_rendered_from_the_subject_template_without_html_encoding()
     {
-        Assert.Equal("Complaint from A&B <Shanghai> could not be resolved [complaint-escalation] / 服务升级提醒",
+        Assert.Equal("【服务升级】Complaint from A&B <Shanghai> could not be resolved [complaint-escalation]",
             Mail.Message.Subject);
     }
 

@@ -28,7 +28,7 @@ public sealed class MailDropTests : IAsyncLifetime
         var file = Assert.Single(Directory.GetFiles(folder));
         Assert.Equal(Path.Combine(folder, $"{id}.eml"), file);
         var message = await MimeMessage.LoadAsync(file);
-        Assert.Equal("Request not accepted [acceptance-24h] / 服务升级提醒", message.Subject);
+        Assert.Equal("【服务升级】Request not accepted [acceptance-24h]", message.Subject);
         Assert.Equal($"{id}@service.example.com", message.MessageId);
         Assert.Equal(["wang.fang@example.com", "zhang.min@example.com"], message.To.Mailboxes.Select(m => m.Address));
         Assert.Contains("Dear Service managers,", message.HtmlBody);

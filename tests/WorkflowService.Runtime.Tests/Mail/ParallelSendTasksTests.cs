@@ -43,8 +43,8 @@ public sealed class ParallelSendTasksTests(ServiceFixture service) : IClassFixtu
         var mails = await Poll.ForAsync(
             () => Task.FromResult(service.Smtp.Received.Where(m => m.Subject.Contains("for Parallel Mail Ltd", StringComparison.Ordinal)).ToList()),
             m => m.Count >= 2, "both mails of the parallel branches reach the SMTP server");
-        Assert.Equal(["Spare part reserved for Parallel Mail Ltd [parallel-mail] / 服务升级提醒",
-                "Warranty claim opened for Parallel Mail Ltd [parallel-mail] / 服务升级提醒"],
+        Assert.Equal(["【服务升级】Spare part reserved for Parallel Mail Ltd [parallel-mail]",
+                "【服务升级】Warranty claim opened for Parallel Mail Ltd [parallel-mail]"],
             mails.Select(m => m.Subject).Order(StringComparer.Ordinal));
         var history = await owner.HistoryAsync(id);
         Assert.Contains(history, h => h.ElementId == "mailManagers" && h.Event == "left");

@@ -117,7 +117,9 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         await service.AdvanceAsync(TimeSpan.FromHours(1) + Minute);
 
         var mail = await service.ExpectEscalationAsync(id, "acceptance-24h", "Repair Late Acceptance Co");
-        Assert.StartsWith("Service request from Repair Late Acceptance Co not accepted within 24 h", mail.Subject);
+        // Chinese first, the English beside it.
+        Assert.StartsWith("【服务升级】客户 Repair Late Acceptance Co 的服务请求 24 小时内未受理 / ", mail.Subject);
+        Assert.Contains("Service request from Repair Late Acceptance Co not accepted within 24 h", mail.Subject);
         var breach = await service.ExpectBreachAsync(id, "acceptance-24h");
         // Charged to the desk member holding the request; nobody had claimed it, so to the desk group.
         Assert.Equal((dueAt, null, "service-desk"), (breach.DueAt, breach.Responsible, breach.ResponsibleGroup));
@@ -275,7 +277,7 @@ public sealed class RepairProcessTests(ServiceFixture service) : IClassFixture<S
         await service.AdvanceAsync(3 * Day + Minute);
 
         var mail = await service.ExpectEscalationAsync(id, "follow-up-3d", "Repair Forgotten Follow-up SA");
-        Assert.StartsWith("Follow-up call to Repair Forgotten Follow-up SA not made within 3 days", mail.Subject);
+        Assert.Contains("Follow-up call to Repair Forgotten Follow-up SA not made within 3 days", mail.Subject);
         var breach = await service.ExpectBreachAsync(id, "follow-up-3d");
         Assert.Equal((returnedAt + 3 * Day, "agent"), (breach.DueAt, breach.Responsible));
         await service.As("agent").FinishAsync(id, "followUpCall", new { satisfaction = "3" });
