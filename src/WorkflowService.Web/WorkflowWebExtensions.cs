@@ -47,6 +47,7 @@ public static class WorkflowWebExtensions
         });
         services.AddSingleton<Texts>();
         services.AddScoped<T>();
+        services.AddScoped<ProcessNames>();
         services.AddSignalR();
         services.AddSingleton<HubAccessWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<HubAccessWatch>());

@@ -74,6 +74,24 @@ public sealed class ProcessTexts(WorkflowDbFactory dbFactory, DefinitionCache ca
                 ? Translations.Pick(node.Properties, Translations.Name, stored, Language)
                 : stored;
 
+        /// <summary>
+        /// The name of a choice a form of the process offers for variable <paramref name="field"/> (an enum field's value,
+        /// <c>onSite</c> → 上门 or "On site") in the reader's language, else as written; null when no form offers it.
+        /// </summary>
+        public string? Option(string definitionKey, string field, string value)
+        {
+            if (!_models.TryGetValue(definitionKey, out var model)) return null;
+            var fields = model.Nodes.SelectMany(n => n switch
+            {
+                UserTaskNode task => task.FormFields,
+                StartEventNode start => start.FormFields,
+                _ => [],
+            });
+            var option = fields.Where(f => f.Id == field && f.Type == FormFieldType.Enum)
+                .Select(f => f.In(Language).Options.FirstOrDefault(o => o.Id == value)).FirstOrDefault(o => o is not null);
+            return option?.Name;
+        }
+
         /// <summary>A process's name in the reader's language, else <paramref name="stored"/>.</summary>
         public string? Process(string definitionKey, string? stored) =>
             Language is not null && _models.TryGetValue(definitionKey, out var model)

@@ -61,6 +61,15 @@ public sealed class HotlineAndInstancePageTests(QuickRingHost shared) : IClassFi
         PageSession.AssertDenied(await agent.PostFormAsync($"/instances/{id}?handler=Cancel", new() { ["reason"] = "prank" }));
         PageSession.AssertDenied(await agent.PostFormAsync($"/instances/{id}?handler=Retry", new() { ["incidentId"] = "1" }));
         Assert.Equal("Running", await StatusAsync(id));
+
+        // The process by its name in the reader's language, not its key.
+        var zh = await PageSession.SignInAsync(_host, "agent", "zh-CN");
+        await zh.PageAsync("/instances?process=hotline-call");
+        Assert.StartsWith("来电", zh.Text("data-instance-id", id.ToString()));
+        await zh.PageAsync($"/instances/{id}");
+        Assert.StartsWith("来电", zh.Text("data-process", "hotline-call"));
+        await agent.PageAsync($"/instances/{id}");
+        Assert.StartsWith("Hotline call", agent.Text("data-process", "hotline-call"));
     }
 
     [Fact]

@@ -11,6 +11,22 @@ namespace WorkflowService.Web.Tests.Records;
 public sealed class SlipPageTests(ServiceFixture service) : IClassFixture<ServiceFixture>
 {
     [Fact]
+    public async Task The_print_page_names_a_choice_in_the_readers_language_as_its_form_offered_it()
+    {
+        var (number, _) = await NewOrderAsync();
+        var instance = (await (await service.As("agent")).GetJsonAsync($"/api/orders/{number}")).GetProperty("order").GetProperty("instanceId").GetGuid();
+        await service.Host.CompleteAsync(instance, "acceptRequest", new { fault = "屏幕不亮", customerInformed = true });
+        await service.Host.CompleteAsync(instance, "dispatchEngineer", new { engineer = "engineer", repairLocation = "onSite" });
+
+        var zh = await PageSession.SignInAsync(service.Host, "desk", "zh-CN");
+        await zh.PageAsync($"/orders/{number}/slip");
+        Assert.Equal("维修地点 上门", zh.Text("data-field", "repairLocation"));
+        var en = await PageSession.SignInAsync(service.Host, "desk", "en");
+        await en.PageAsync($"/orders/{number}/slip");
+        Assert.EndsWith(" On site", en.Text("data-field", "repairLocation"));
+    }
+
+    [Fact]
     public async Task The_print_page_shows_the_order_number_the_device_the_fault_and_both_signature_boxes()
     {
         var (number, serial) = await NewOrderAsync();

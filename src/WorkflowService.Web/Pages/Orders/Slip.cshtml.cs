@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowService.AfterSales.Orders;
+using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
@@ -16,7 +17,7 @@ namespace WorkflowService.Web.Pages.Orders;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class SlipModel(WorkOrderDesk desk, InstanceService instances, RepairSlips slips, IAuthorizationService authorization,
-    CallerFactory callers) : PageModel
+    CallerFactory callers, ProcessTexts texts) : PageModel
 {
     /// <summary>The process variables the slip prints, in its order (what the repair process's forms ask).</summary>
     public static readonly IReadOnlyList<string> Printed =
@@ -95,9 +96,11 @@ public sealed class SlipModel(WorkOrderDesk desk, InstanceService instances, Rep
             return false;
         }
         var instance = await instances.GetAsync(Order.Order.InstanceId, Caller.System, ct);
+        // A choice (where the repair was done: onSite) printed by its name in the reader's language, as its form offered it.
+        var book = await texts.BookAsync(instance.Instance.DefinitionKey, ct);
         Values = Printed.Concat(Fees).Where(instance.State.Variables.ContainsKey)
             .Select(name => (name, Text: Show(instance.State.Variables[name]))).Where(v => v.Text.Length > 0)
-            .ToDictionary(v => v.name, v => v.Text);
+            .ToDictionary(v => v.name, v => book.Option(instance.Instance.DefinitionKey, v.name, v.Text) ?? v.Text);
         MayAttach = (await authorization.AuthorizeAsync(User, Policies.Devices)).Succeeded;
         return true;
     }
