@@ -53,6 +53,10 @@ public sealed class SlipPageTests(ServiceFixture service) : IClassFixture<Servic
         var refused = await PostAsync(engineer, number, "not a picture"u8.ToArray(), "image/jpeg", "photo");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
         Assert.Contains("not a JPEG, PNG or PDF", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var zh = await PageSession.SignInAsync(service.Host, "engineer", "zh-CN");
+        await zh.PageAsync($"/orders/{number}/slip");
+        var refusedZh = await PostAsync(zh, number, "not a picture"u8.ToArray(), "image/jpeg", "photo");
+        Assert.Contains("文件不是 JPEG、PNG 或 PDF", System.Net.WebUtility.HtmlDecode(await refusedZh.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var attached = await PostAsync(engineer, number, RepairSlipApiTests.Jpeg, "image/jpeg", "photo");
 
         Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);

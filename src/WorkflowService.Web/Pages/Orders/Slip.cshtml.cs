@@ -7,6 +7,7 @@ using WorkflowService.Runtime.Definitions;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages.Orders;
 
@@ -17,7 +18,7 @@ namespace WorkflowService.Web.Pages.Orders;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class SlipModel(WorkOrderDesk desk, InstanceService instances, RepairSlips slips, IAuthorizationService authorization,
-    CallerFactory callers, ProcessTexts texts) : PageModel
+    CallerFactory callers, ProcessTexts texts, T t) : PageModel
 {
     /// <summary>The process variables the slip prints, in its order (what the repair process's forms ask).</summary>
     public static readonly IReadOnlyList<string> Printed =
@@ -61,9 +62,12 @@ public sealed class SlipModel(WorkOrderDesk desk, InstanceService instances, Rep
     {
         if (!await LoadAsync(number, ct)) return NotFound();
         if (!MayAttach) return Forbid();
-        if (file is null || file.Length == 0) return Refused(StatusCodes.Status400BadRequest, "The request has no file: choose the photo or scan");
+        var maxKb = $"{slips.MaxBytes / 1024}";
+        if (file is null || file.Length == 0)
+            return Refused(StatusCodes.Status400BadRequest, new("The request has no file: choose the photo or scan", "file", "required"));
         if (file.Length > slips.MaxBytes)
-            return Refused(StatusCodes.Status413PayloadTooLarge, $"The file is larger than {slips.MaxBytes / 1024} KB, the most a slip may be");
+            return Refused(StatusCodes.Status413PayloadTooLarge,
+                new($"The file is larger than {maxKb} KB, the most a slip may be", "file", "too-large", Argument: maxKb));
         byte[] content;
         using (var buffer = new MemoryStream())
         {
@@ -73,14 +77,16 @@ public sealed class SlipModel(WorkOrderDesk desk, InstanceService instances, Rep
         var checkedSlip = SlipContent.Check(kind, file.ContentType, content, slips.MaxBytes);
         if (checkedSlip.Refusal is { } refusal)
             return Refused(refusal.UnsupportedType ? StatusCodes.Status415UnsupportedMediaType
-                : refusal.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, refusal.Message);
+                : refusal.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                new(refusal.Message, refusal.Field, refusal.Code, Argument: maxKb));
         await slips.AttachAsync(await callers.GetAsync(User, ct), Order.Order.Number, kind, file.ContentType, content, ct);
         return RedirectToPage(new { number = Order.Order.Number });
     }
 
-    private PageResult Refused(int status, string message)
+    /// <summary>The page again with the refusal in the reader's language (<see cref="FormRefusals.Describe(T, ValidationError)"/>).</summary>
+    private PageResult Refused(int status, ValidationError refusal)
     {
-        Refusal = message;
+        Refusal = FormRefusals.Describe(t, refusal);
         Response.StatusCode = status;
         return Page();
     }
