@@ -62,6 +62,17 @@ public sealed partial class LocalizationTests
         }
     }
 
+    [Fact]
+    public void The_reports_name_each_service_rule_as_the_pages_do()
+    {
+        var texts = new Texts();
+        Assert.NotEmpty(WorkflowService.AfterSales.ServiceRules.Codes);
+        foreach (var code in WorkflowService.AfterSales.ServiceRules.Codes)
+        foreach (var (language, chinese) in new[] { ("zh-CN", true), ("en", false) })
+            Assert.Equal($"{texts.Get("Rule." + code, new System.Globalization.CultureInfo(language))} ({code})",
+                WorkflowService.AfterSales.ServiceRules.Name(code, chinese));
+    }
+
     /// <summary><c>T["Key"]</c> or <c>T.Format("Key", ...)</c> with a literal key.</summary>
     [GeneratedRegex("""\bT(?:\[\s*"(?<key>[^"]+)"\s*\]|\.Format\(\s*"(?<key>[^"]+)")""")]
     private static partial Regex TextReference();

@@ -48,6 +48,9 @@ public sealed class DailyReportTests
             Assert.Contains("overdue", body);
             Assert.DoesNotContain("Answer the complaint", body);
             Assert.Contains(KpiReport.Acceptance, body);
+            // The breach by its rule's name in each language, the code beside it.
+            Assert.Contains("24 小时内受理 (acceptance-24h)", body);
+            Assert.Contains("Request accepted within 24 h (acceptance-24h)", body);
             Assert.Contains("engineer", body);
             Assert.DoesNotContain(KpiReport.RepairTurnaround, body);
             Assert.DoesNotContain("engineer2", body);

@@ -60,7 +60,7 @@ public sealed class MonthlySummaryTests
             ((string?)closed["类型"], (string?)closed["客户"], (string?)closed["设备"], (string?)closed["受理时间"], (string?)closed["状态"],
                 (string?)closed["责任人"], (string?)closed["关闭时间"], (string?)closed["时效"]));
         var late = orders[1];
-        Assert.Equal(("处理中", "wang.fang", "超时: acceptance-24h"), ((string?)late["状态"], (string?)late["责任人"], (string?)late["时效"]));
+        Assert.Equal(("处理中", "wang.fang", "超时: 24 小时内受理 (acceptance-24h)"), ((string?)late["状态"], (string?)late["责任人"], (string?)late["时效"]));
         Assert.True(string.IsNullOrEmpty(late["关闭时间"] as string));
         Assert.Equal(("培训", "zhang.min"), ((string?)orders[3]["类型"], (string?)orders[3]["责任人"]));
         Assert.Equal(("投诉", "chen.jie"), ((string?)orders[4]["类型"], (string?)orders[4]["责任人"]));
@@ -73,7 +73,7 @@ public sealed class MonthlySummaryTests
         Assert.Equal(6d, Convert.ToDouble(acceptance["按时"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(7d, Convert.ToDouble(acceptance["总数"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("2", Assert.Single(kpis, k => (string?)k["指标"] == "投诉")["数值"]);
-        Assert.Equal("1", Assert.Single(kpis, k => (string?)k["指标"] == "超时: acceptance-24h")["数值"]);
+        Assert.Equal("1", Assert.Single(kpis, k => (string?)k["指标"] == "超时: 24 小时内受理 (acceptance-24h)")["数值"]);
     }
 
     [Fact]

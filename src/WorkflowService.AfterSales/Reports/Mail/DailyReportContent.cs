@@ -10,8 +10,13 @@ namespace WorkflowService.AfterSales.Reports.Mail;
 /// <summary>One open task due today or earlier: its order's number (or the instance's business key), customer, task and due time.</summary>
 public sealed record DueRow(string Order, string Customer, string Task, string Due, bool Overdue);
 
-/// <summary>One breach detected yesterday: the rule, the order (or business key) and who it is charged to.</summary>
-public sealed record BreachRow(string Rule, string Order, string Responsible);
+/// <summary>One breach detected yesterday: the rule (its code, and its name in each language), the order (or business key) and
+/// who it is charged to.</summary>
+public sealed record BreachRow(string Rule, string Order, string Responsible)
+{
+    public string RuleZh => ServiceRules.Name(Rule, chinese: true);
+    public string RuleEn => ServiceRules.Name(Rule, chinese: false);
+}
 
 /// <summary>
 /// What the daily report of <see cref="Date"/> says: yesterday's KPIs (as the KPI endpoint counts them, formatted

@@ -26,7 +26,7 @@ public static class MonthlyKpiRows
                 k.SatisfactionAverage is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "—", null, null, k.SatisfactionAverage),
             new("投诉", "Complaints", k.Complaints.ToString(CultureInfo.InvariantCulture), null, k.Complaints, null),
         ];
-        rows.AddRange(k.BreachesByRule.Select(b => new KpiRow($"超时: {b.Key}", $"Breaches: {b.Key}",
+        rows.AddRange(k.BreachesByRule.Select(b => new KpiRow($"超时: {ServiceRules.Name(b.Key, true)}", $"Breaches: {ServiceRules.Name(b.Key, false)}",
             b.Value.ToString(CultureInfo.InvariantCulture), null, b.Value, null)));
         return rows;
     }

@@ -16,10 +16,10 @@ public static class ReportTexts
 
     public static string Type(string type, bool zh) => OrderType.Find(type) is { } t ? zh ? t.Chinese : t.English : type;
 
-    /// <summary>"按时" / "on time" when the order broke no rule, else "超时: rule, rule" (the README's rule names, the same in both).</summary>
+    /// <summary>"按时" / "on time" when the order broke no rule, else "超时: " and each rule's name with its code.</summary>
     public static string Timeliness(IReadOnlyList<string> brokenRules, bool zh) => brokenRules.Count == 0
         ? zh ? "按时" : "on time"
-        : $"{(zh ? "超时: " : "late: ")}{string.Join(", ", brokenRules)}";
+        : $"{(zh ? "超时: " : "late: ")}{string.Join(", ", brokenRules.Select(r => ServiceRules.Name(r, zh)))}";
 
     public static string Time(DateTimeOffset? at, TimeZoneInfo zone) =>
         at is { } t ? TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
