@@ -65,6 +65,28 @@ public static class ServiceRules
         Names.TryGetValue(code, out var n) ? $"{(chinese ? n.Zh : n.En)} ({code})" : code;
 }
 
+/// <summary>
+/// The causes a complaint is analysed into (the complaint process's <c>cause</c> choice), named as the pages name them, for
+/// the weekly quality feedback's mail and workbook.
+/// </summary>
+public static class ComplaintCauses
+{
+    private static readonly Dictionary<string, (string Zh, string En)> Names = new(StringComparer.Ordinal)
+    {
+        ["productQuality"] = ("产品质量", "Product quality"),
+        ["repairQuality"] = ("维修质量", "Repair quality"),
+        ["responseTime"] = ("响应时效", "Response time"),
+        ["attitude"] = ("服务态度", "Staff attitude"),
+        ["fees"] = ("收费", "Fees"),
+        ["other"] = ("其他", "Other"),
+    };
+
+    public static IReadOnlyCollection<string> Codes => Names.Keys;
+
+    /// <summary>The cause's name; a cause the process does not offer (an older version's, a typed one) as it was recorded.</summary>
+    public static string Name(string cause, bool chinese) => Names.TryGetValue(cause, out var n) ? chinese ? n.Zh : n.En : cause;
+}
+
 /// <summary>What an agent logs a hotline call as (the call process's <c>requestType</c>): a consultation or an order's type.</summary>
 public static class CallRequestType
 {

@@ -73,6 +73,24 @@ public sealed partial class LocalizationTests
                 WorkflowService.AfterSales.ServiceRules.Name(code, chinese));
     }
 
+    [Fact]
+    public void The_weekly_feedback_names_each_complaint_cause_as_the_pages_and_the_complaint_form_do()
+    {
+        var texts = new Texts();
+        var form = File.ReadAllText(Path.Combine(RepositoryPaths.Workflows, "complaint.bpmn"));
+        foreach (var cause in WorkflowService.AfterSales.ComplaintCauses.Codes)
+        {
+            Assert.Contains($"<camunda:value id=\"{cause}\"", form, StringComparison.Ordinal);
+            foreach (var (language, chinese) in new[] { ("zh-CN", true), ("en", false) })
+                Assert.Equal(texts.Get("Cause." + cause, new System.Globalization.CultureInfo(language)),
+                    WorkflowService.AfterSales.ComplaintCauses.Name(cause, chinese));
+        }
+        var analysed = new WorkflowService.AfterSales.Reports.Quality.ComplaintRow("TS-1", "客户", "repairQuality", "已完成", "closed");
+        Assert.Equal(("维修质量", "Repair quality"), (analysed.CauseZh, analysed.CauseEn));
+        Assert.Equal(("工程师迟到", ""), (new WorkflowService.AfterSales.Reports.Quality.ComplaintRow("TS-2", "客户", "工程师迟到", "", "").CauseZh,
+            new WorkflowService.AfterSales.Reports.Quality.ComplaintRow("TS-3", "客户", "", "", "").CauseEn));
+    }
+
     /// <summary><c>T["Key"]</c> or <c>T.Format("Key", ...)</c> with a literal key.</summary>
     [GeneratedRegex("""\bT(?:\[\s*"(?<key>[^"]+)"\s*\]|\.Format\(\s*"(?<key>[^"]+)")""")]
     private static partial Regex TextReference();

@@ -23,7 +23,12 @@ public sealed record RepeatRepair(string Serial, string Model, string Customer, 
 public sealed record TypeCount(string Type, string Chinese, string English, int Count);
 
 /// <summary>A complaint received in the week: its order, customer, cause (once analysed) and status.</summary>
-public sealed record ComplaintRow(string Order, string Customer, string Cause, string Status, string StatusEnglish);
+public sealed record ComplaintRow(string Order, string Customer, string Cause, string Status, string StatusEnglish)
+{
+    /// <summary>The cause named in Chinese and in English (<see cref="ComplaintCauses"/>); empty while not analysed.</summary>
+    public string CauseZh => Cause.Length == 0 ? "" : ComplaintCauses.Name(Cause, chinese: true);
+    public string CauseEn => Cause.Length == 0 ? "" : ComplaintCauses.Name(Cause, chinese: false);
+}
 
 /// <summary>
 /// The weekly quality feedback (每周品质反馈) of <see cref="Week"/>: faults by model, devices repaired again within

@@ -17,7 +17,7 @@ public static class WeeklyQualitySheet
         using var requests = Table(H("客户需求", "Requests"), [H("类型", "Type"), H("服务单数", "Orders")],
             content.Requests.Select(r => new object[] { zh ? r.Chinese : r.English, r.Count }));
         using var complaints = Table(H("投诉", "Complaints"), [H("投诉单", "Order"), H("客户", "Customer"), H("原因", "Cause"), H("状态", "Status")],
-            content.Complaints.Select(c => new object[] { c.Order, c.Customer, c.Cause, zh ? c.Status : c.StatusEnglish }));
+            content.Complaints.Select(c => new object[] { c.Order, c.Customer, zh ? c.CauseZh : c.CauseEn, zh ? c.Status : c.StatusEnglish }));
         var sheets = new Dictionary<string, object>
         {
             [models.TableName] = models, [repeats.TableName] = repeats, [requests.TableName] = requests, [complaints.TableName] = complaints,
