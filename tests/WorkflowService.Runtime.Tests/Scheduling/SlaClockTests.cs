@@ -107,12 +107,14 @@ public sealed class SlaClockTests(ServiceFixture service) : IClassFixture<Servic
         bool Ours(Testing.Smtp.ReceivedMail m, string mark) =>
             m.Message.HtmlBody?.Contains(taskId.ToString(), StringComparison.Ordinal) == true && m.Subject.Contains(mark, StringComparison.Ordinal);
         var first = Assert.Single(await service.Smtp.WaitForAsync(m => Ours(m, "(50%)"), "the 50% warning"));
-        Assert.StartsWith("Warning: repair-turnaround", first.Subject);
+        Assert.StartsWith("时限提醒: repair-turnaround 将于", first.Subject);
+        Assert.Contains(" / Warning: repair-turnaround due", first.Subject);
         Assert.Equal(["engineer@example.com"], first.EnvelopeTo);
 
         await service.AdvanceAsync(TimeSpan.FromHours(4));
         var last = Assert.Single(await service.Smtp.WaitForAsync(m => Ours(m, "(90%)"), "the 90% warning"));
-        Assert.StartsWith("Last warning", last.Subject);
+        Assert.StartsWith("最后提醒", last.Subject);
+        Assert.Contains(" / Last warning", last.Subject);
         Assert.Contains("engineer@example.com", last.EnvelopeTo);
         Assert.Contains(ServiceFixture.ManagerAddress, last.EnvelopeTo);
         Assert.Single(service.Smtp.Received, m => Ours(m, "(50%)"));

@@ -146,6 +146,16 @@ public sealed partial class DesignerPageTests : IAsyncLifetime
         Assert.Equal(1, published.GetProperty("version").GetInt32());
         Assert.StartsWith("Process_", published.GetProperty("key").GetString());
         Assert.Empty(published.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("Do the work", ElementName(template, "Task_1"));
+    }
+
+    [Fact]
+    public async Task A_chinese_process_owners_new_process_names_its_steps_in_chinese()
+    {
+        var owner = await PageSession.SignInAsync(_host, "owner", "zh-CN");
+        var template = DiagramOf(await owner.GetPageAsync("/designer/new"));
+
+        Assert.Equal(("开始", "办理", "完成"), (ElementName(template, "StartEvent_1"), ElementName(template, "Task_1"), ElementName(template, "EndEvent_1")));
     }
 
     [Fact]

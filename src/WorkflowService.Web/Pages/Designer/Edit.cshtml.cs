@@ -47,7 +47,8 @@ public sealed partial class EditModel(
         if (IsNew)
         {
             Name = texts["Designer.Template.Name"];
-            Xml = ProcessTemplate.Create(Name);
+            Xml = ProcessTemplate.Create(Name,
+                (texts["Designer.Template.Start"], texts["Designer.Template.Task"], texts["Designer.Template.End"]));
             return Page();
         }
         Latest = await catalog.LatestAsync(key, ct);

@@ -11,22 +11,25 @@ public static class ProcessTemplate
 {
     private const string IdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    public static string Create(string name) => Xml(NewProcessId(), name);
+    /// <summary>A new process named <paramref name="name"/>, its start, task and end named as <paramref name="elements"/> says
+    /// (the page's language: what a process owner leaves unrenamed is what the inbox shows).</summary>
+    public static string Create(string name, (string Start, string Task, string End)? elements = null) =>
+        Xml(NewProcessId(), name, elements ?? ("Started", "Do the work", "Done"));
 
     public static string NewProcessId() => "Process_" + RandomNumberGenerator.GetString(IdAlphabet, 7);
 
-    internal static string Xml(string processId, string name) => $$"""
+    internal static string Xml(string processId, string name, (string Start, string Task, string End) elements) => $$"""
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_{{processId}}" targetNamespace="http://bpmn.io/schema/bpmn" exporter="WorkflowService" exporterVersion="1.0">
           <bpmn:process id="{{processId}}" name="{{System.Security.SecurityElement.Escape(name)}}" isExecutable="true">
-            <bpmn:startEvent id="StartEvent_1" name="Started" camunda:initiator="initiator">
+            <bpmn:startEvent id="StartEvent_1" name="{{Escape(elements.Start)}}" camunda:initiator="initiator">
               <bpmn:outgoing>Flow_start</bpmn:outgoing>
             </bpmn:startEvent>
-            <bpmn:userTask id="Task_1" name="Do the work" camunda:assignee="${initiator}">
+            <bpmn:userTask id="Task_1" name="{{Escape(elements.Task)}}" camunda:assignee="${initiator}">
               <bpmn:incoming>Flow_start</bpmn:incoming>
               <bpmn:outgoing>Flow_end</bpmn:outgoing>
             </bpmn:userTask>
-            <bpmn:endEvent id="EndEvent_1" name="Done">
+            <bpmn:endEvent id="EndEvent_1" name="{{Escape(elements.End)}}">
               <bpmn:incoming>Flow_end</bpmn:incoming>
             </bpmn:endEvent>
             <bpmn:sequenceFlow id="Flow_start" sourceRef="StartEvent_1" targetRef="Task_1" />
@@ -57,4 +60,6 @@ public static class ProcessTemplate
           </bpmndi:BPMNDiagram>
         </bpmn:definitions>
         """;
+
+    private static string Escape(string text) => System.Security.SecurityElement.Escape(text);
 }
