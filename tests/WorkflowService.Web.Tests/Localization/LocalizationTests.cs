@@ -71,6 +71,8 @@ public sealed partial class LocalizationTests
         foreach (var (language, chinese) in new[] { ("zh-CN", true), ("en", false) })
             Assert.Equal($"{texts.Get("Rule." + code, new System.Globalization.CultureInfo(language))} ({code})",
                 WorkflowService.AfterSales.ServiceRules.Name(code, chinese));
+        Assert.Equal("两天内交回维修单 (repair-slip-2d): 1, unnamed-rule: 2", WorkflowService.AfterSales.Reports.Ledger.LedgerSheet.Rules(
+            new Dictionary<string, int> { ["repair-slip-2d"] = 1, ["unnamed-rule"] = 2 }, chinese: true));
     }
 
     [Fact]

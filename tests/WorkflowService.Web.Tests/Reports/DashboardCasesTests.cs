@@ -168,6 +168,9 @@ public sealed class DashboardCasesTests(ServiceFixture service) : IClassFixture<
         Assert.Equal(figure, table[0]["A"]);
         Assert.Equal(kept, table[0]["C"]);
         Assert.Contains(table, r => Equals(r["B"], 3d) && Equals(r["C"], 2d)); // repairs, on time
+        // Breaches by their rule's name in the reader's language, the code beside it.
+        var acceptance = language == "zh-CN" ? "超时次数: 24 小时内受理 (acceptance-24h)" : "Breaches: Request accepted within 24 h (acceptance-24h)";
+        Assert.Contains(table, r => Equals(r["A"], acceptance));
         Assert.Equal(1 + 2, breaches.Count);
     }
 

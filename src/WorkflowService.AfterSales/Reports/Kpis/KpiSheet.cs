@@ -34,7 +34,7 @@ public static class KpiSheet
             new object?[] { T("满意度平均分(1–5)", "Satisfaction average (1–5)"), null, null, k.SatisfactionAverage },
             new object?[] { T("投诉", "Complaints"), k.Complaints, null, null },
         };
-        rows.AddRange(k.BreachesByRule.Select(r => (IReadOnlyList<object?>)[T("超时次数: ", "Breaches: ") + r.Key, r.Value, null, null]));
+        rows.AddRange(k.BreachesByRule.Select(r => (IReadOnlyList<object?>)[T("超时次数: ", "Breaches: ") + ServiceRules.Name(r.Key, zh), r.Value, null, null]));
         return SheetWriter.Write(KpiHeaders.Select(h => zh ? h.Zh : h.En).ToList(), rows);
     }
 
@@ -48,7 +48,7 @@ public static class KpiSheet
         [
             c.OrderNumber, c.Customer, TypeText(c.OrderType, zh), c.DefinitionKey, c.BusinessKey, time(c.At),
             c.Late ? (zh ? "否" : "no") : (zh ? "是" : "yes"),
-            string.Join("; ", c.Breaches.Select(b => $"{b.Rule} {time(b.DetectedAt)} ({b.Responsible ?? "—"})")),
+            string.Join("; ", c.Breaches.Select(b => $"{ServiceRules.Name(b.Rule, zh)} {time(b.DetectedAt)} ({b.Responsible ?? "—"})")),
         ]));
     }
 

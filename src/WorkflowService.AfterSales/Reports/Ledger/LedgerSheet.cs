@@ -29,11 +29,11 @@ public static class LedgerSheet
         var zh = ListSheet.IsChinese(culture);
         using var engineers = Table(zh ? "工程师" : "Engineers", EngineerHeaders, zh, report.Engineers.Select(e => new object[]
         {
-            e.Engineer, e.Jobs, e.ValidJobs, e.Subsidy, e.LateSlips, e.LateReports, e.BreachesCharged, Rules(e.BreachesByRule), e.Fines,
+            e.Engineer, e.Jobs, e.ValidJobs, e.Subsidy, e.LateSlips, e.LateReports, e.BreachesCharged, Rules(e.BreachesByRule, zh), e.Fines,
         }));
         using var agents = Table(zh ? "客服人员" : "Agents", AgentHeaders, zh, report.Agents.Select(a => new object[]
         {
-            a.Agent, a.CallsAnswered, a.MissedCalls, a.FollowUps, a.FollowUpsOnTime, a.BreachesCharged, Rules(a.BreachesByRule),
+            a.Agent, a.CallsAnswered, a.MissedCalls, a.FollowUps, a.FollowUpsOnTime, a.BreachesCharged, Rules(a.BreachesByRule, zh),
         }));
         var sheets = new Dictionary<string, object> { [engineers.TableName] = engineers, [agents.TableName] = agents };
         using var stream = new MemoryStream();
@@ -41,9 +41,9 @@ public static class LedgerSheet
         return stream.ToArray();
     }
 
-    /// <summary>"repair-slip-2d: 1, three-rings: 2": the rule names are the README's, the same in both languages.</summary>
-    public static string Rules(IReadOnlyDictionary<string, int> byRule) =>
-        string.Join(", ", byRule.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key}: {r.Value}")));
+    /// <summary>"两天内交回维修单 (repair-slip-2d): 1, …": each rule by its name in the reader's language, its code beside it.</summary>
+    public static string Rules(IReadOnlyDictionary<string, int> byRule, bool chinese) =>
+        string.Join(", ", byRule.Select(r => string.Create(CultureInfo.InvariantCulture, $"{ServiceRules.Name(r.Key, chinese)}: {r.Value}")));
 
     private static DataTable Table(string name, (string Zh, string En)[] headers, bool zh, IEnumerable<object[]> rows)
     {
