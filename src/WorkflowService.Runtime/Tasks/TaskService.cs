@@ -99,10 +99,10 @@ public sealed class TaskService(
             var person = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => new { u.UserName, u.Disabled })
                              .SingleOrDefaultAsync(ct)
                          ?? throw new ValidationException($"There is no user named '{userName}'",
-                             [new($"userName: there is no user named '{userName}'", "userName", "unknown-user")]);
+                             [new($"userName: there is no user named '{userName}'", "userName", "unknown-user", Argument: userName)]);
             if (person.Disabled)
                 throw new ValidationException($"{person.UserName} is disabled: hand the task to someone who works here",
-                    [new($"userName: {person.UserName} is disabled", "userName", "disabled")]);
+                    [new($"userName: {person.UserName} is disabled", "userName", "disabled", Argument: person.UserName)]);
             var holder = task.Assignee;
             task.Assignee = person.UserName;
             task.Revision++;

@@ -31,6 +31,7 @@ public sealed class LeftBehindPageTests(RealClockService service) : IClassFixtur
 
         var refused = await manager.PostFormAsync("/tasks/left-behind", new() { ["taskId"] = taskId.ToString(), ["userName"] = leaver });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal($"{leaver} 已停用:请把任务移交给在岗人员。", manager.Text("data-testid", "hand-on-result"));
         var handedOn = await manager.PostFormAsync("/tasks/left-behind", new() { ["taskId"] = taskId.ToString(), ["userName"] = "engineer" });
 
         Assert.Equal(HttpStatusCode.OK, handedOn.StatusCode);

@@ -5,6 +5,7 @@ using WorkflowService.Runtime.Instances;
 using WorkflowService.Runtime.Staff;
 using WorkflowService.Runtime.Tasks;
 using WorkflowService.Web.Auth;
+using WorkflowService.Web.Localization;
 
 namespace WorkflowService.Web.Pages.Tasks;
 
@@ -14,7 +15,7 @@ namespace WorkflowService.Web.Pages.Tasks;
 /// the page, with the list as it is now.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class LeftBehindModel(StaffDirectory staff, TaskService tasks, CallerFactory callers) : PageModel
+public sealed class LeftBehindModel(StaffDirectory staff, TaskService tasks, CallerFactory callers, T t) : PageModel
 {
     public IReadOnlyList<TaskView> Tasks { get; private set; } = [];
     public IReadOnlyList<(string UserName, string? DisplayName)> People { get; private set; } = [];
@@ -34,7 +35,10 @@ public sealed class LeftBehindModel(StaffDirectory staff, TaskService tasks, Cal
         }
         catch (Exception ex) when (ex is ValidationException or NotFoundException or ConflictException)
         {
-            (Message, Failed) = (ex.Message, true);
+            // In the reader's language where the refusal names its field and code (a person unknown or disabled).
+            (Message, Failed) = (ex is ValidationException { Errors.Count: > 0 } invalid
+                ? string.Join(" ", invalid.Errors.Select(e => FormRefusals.Describe(t, e)))
+                : FormRefusals.Describe(t, (WorkflowRequestException)ex), true);
             Response.StatusCode = ex is NotFoundException ? StatusCodes.Status404NotFound
                 : ex is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         }
