@@ -92,9 +92,9 @@ public sealed class DueNoticeSweep(
         {
             var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
             var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
-            var told = await notices.WriteAsync(db, mails, new NoticeSubject(task, instance, model), kind, await AudienceAsync(db, task, ct),
-                actor: null, now, occurrence: 0, ct);
-            if (told.Count == 0) await PersonalNotices.MarkNobodyAsync(db, new NoticeSubject(task, instance, model), kind, now, ct);
+            var subject = new NoticeSubject(task, instance, model);
+            var told = await notices.WriteAsync(db, mails, subject, kind, await AudienceAsync(db, task, ct), actor: null, now, occurrence: 0, ct);
+            if (told.Count == 0) await PersonalNotices.MarkNobodyAsync(db, subject, kind, now, ct);
             people.UnionWith(told);
             count += told.Count;
         }
