@@ -40,51 +40,29 @@ public static class DeviceStatus
 }
 
 /// <summary>
-/// The department's service rules (the SLA of the shipped processes) by their codes, named as the pages name them, for what
-/// the reports write outside the pages (mails, workbooks): "24 小时内受理 (acceptance-24h)".
+/// The department's service rules (the SLA of the shipped processes) by their codes, named in both languages for the
+/// pages, mails and workbooks: "24 小时内受理 (acceptance-24h)".
 /// </summary>
 public static class ServiceRules
 {
+    /// <summary>The names of the shipped rules (<see cref="Reports.Kpis.KpiReport.ShippedRules"/>); a process may name others.</summary>
     private static readonly Dictionary<string, (string Zh, string En)> Names = new(StringComparer.Ordinal)
     {
-        ["three-rings"] = ("电话铃响三声内接听", "Hotline answered within three rings"),
-        ["acceptance-24h"] = ("24 小时内受理", "Request accepted within 24 h"),
-        ["repair-turnaround"] = ("按台数限期完成维修", "Repair done within a day per 10 units"),
-        ["repair-slip-2d"] = ("两天内交回维修单", "Repair slip handed in within 2 days"),
-        ["follow-up-3d"] = ("三天内回访", "Follow-up call within 3 days"),
+        [Reports.Kpis.KpiReport.ThreeRings] = ("电话铃响三声内接听", "Hotline answered within three rings"),
+        [Reports.Kpis.KpiReport.Acceptance] = ("24 小时内受理", "Request accepted within 24 h"),
+        [Reports.Kpis.KpiReport.RepairTurnaround] = ("按台数限期完成维修", "Repair done within a day per 10 units"),
+        [Reports.Kpis.KpiReport.RepairSlip] = ("两天内交回维修单", "Repair slip handed in within 2 days"),
+        [Reports.Kpis.KpiReport.FollowUp] = ("三天内回访", "Follow-up call within 3 days"),
         ["complaint-escalation"] = ("投诉限期解决", "Complaint resolved before escalation"),
         ["on-site-arrival"] = ("工程师按时到达现场", "Engineer on site in time"),
         ["revisit-due"] = ("客户定期回访按期完成", "Customer revisit done by its due day"),
     };
 
-    /// <summary>The rules named here (a process may name others: they are written as their codes).</summary>
-    public static IReadOnlyCollection<string> Codes => Names.Keys;
+    /// <summary>The rule's name, or its code for a rule a process named itself.</summary>
+    public static string Title(string code, bool chinese) => Names.TryGetValue(code, out var n) ? chinese ? n.Zh : n.En : code;
 
     /// <summary>The rule's name with its code beside it, or the code alone for a rule a process named itself.</summary>
-    public static string Name(string code, bool chinese) =>
-        Names.TryGetValue(code, out var n) ? $"{(chinese ? n.Zh : n.En)} ({code})" : code;
-}
-
-/// <summary>
-/// The causes a complaint is analysed into (the complaint process's <c>cause</c> choice), named as the pages name them, for
-/// the weekly quality feedback's mail and workbook.
-/// </summary>
-public static class ComplaintCauses
-{
-    private static readonly Dictionary<string, (string Zh, string En)> Names = new(StringComparer.Ordinal)
-    {
-        ["productQuality"] = ("产品质量", "Product quality"),
-        ["repairQuality"] = ("维修质量", "Repair quality"),
-        ["responseTime"] = ("响应时效", "Response time"),
-        ["attitude"] = ("服务态度", "Staff attitude"),
-        ["fees"] = ("收费", "Fees"),
-        ["other"] = ("其他", "Other"),
-    };
-
-    public static IReadOnlyCollection<string> Codes => Names.Keys;
-
-    /// <summary>The cause's name; a cause the process does not offer (an older version's, a typed one) as it was recorded.</summary>
-    public static string Name(string cause, bool chinese) => Names.TryGetValue(cause, out var n) ? chinese ? n.Zh : n.En : cause;
+    public static string Name(string code, bool chinese) => Names.ContainsKey(code) ? $"{Title(code, chinese)} ({code})" : code;
 }
 
 /// <summary>What an agent logs a hotline call as (the call process's <c>requestType</c>): a consultation or an order's type.</summary>

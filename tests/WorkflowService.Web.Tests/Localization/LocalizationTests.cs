@@ -63,35 +63,41 @@ public sealed partial class LocalizationTests
     }
 
     [Fact]
-    public void The_reports_name_each_service_rule_as_the_pages_do()
+    public void Every_shipped_service_rule_has_a_name_in_both_languages_and_pages_and_reports_write_it_so()
     {
-        var texts = new Texts();
-        Assert.NotEmpty(WorkflowService.AfterSales.ServiceRules.Codes);
-        foreach (var code in WorkflowService.AfterSales.ServiceRules.Codes)
-        foreach (var (language, chinese) in new[] { ("zh-CN", true), ("en", false) })
-            Assert.Equal($"{texts.Get("Rule." + code, new System.Globalization.CultureInfo(language))} ({code})",
-                WorkflowService.AfterSales.ServiceRules.Name(code, chinese));
+        foreach (var code in WorkflowService.AfterSales.Reports.Kpis.KpiReport.ShippedRules)
+        {
+            var (zh, en) = (WorkflowService.AfterSales.ServiceRules.Title(code, true), WorkflowService.AfterSales.ServiceRules.Title(code, false));
+            Assert.True(zh != code && en != code && zh != en, $"{code}: {zh} / {en}");
+            Assert.Equal($"{zh} ({code})", WorkflowService.AfterSales.ServiceRules.Name(code, true));
+        }
+        Assert.Equal("24 小时内受理", RefusalTextTests.In("zh-CN", () => WorkflowService.Web.Pages.Reports.NumberText.Rule(Reader, "acceptance-24h")));
+        Assert.Equal("Request accepted within 24 h", RefusalTextTests.In("en", () => WorkflowService.Web.Pages.Reports.NumberText.Rule(Reader, "acceptance-24h")));
+        Assert.Equal("unnamed-rule", RefusalTextTests.In("zh-CN", () => WorkflowService.Web.Pages.Reports.NumberText.Rule(Reader, "unnamed-rule")));
         Assert.Equal("两天内交回维修单 (repair-slip-2d): 1, unnamed-rule: 2", WorkflowService.AfterSales.Reports.Ledger.LedgerSheet.Rules(
             new Dictionary<string, int> { ["repair-slip-2d"] = 1, ["unnamed-rule"] = 2 }, chinese: true));
     }
 
     [Fact]
-    public void The_weekly_feedback_names_each_complaint_cause_as_the_pages_and_the_complaint_form_do()
+    public void Every_complaint_cause_the_form_offers_has_a_name_in_both_languages()
     {
-        var texts = new Texts();
         var form = File.ReadAllText(Path.Combine(RepositoryPaths.Workflows, "complaint.bpmn"));
-        foreach (var cause in WorkflowService.AfterSales.ComplaintCauses.Codes)
+        foreach (var cause in WorkflowService.AfterSales.Reports.Kpis.ComplaintCauses.Keys)
         {
-            Assert.Contains($"<camunda:value id=\"{cause}\"", form, StringComparison.Ordinal);
-            foreach (var (language, chinese) in new[] { ("zh-CN", true), ("en", false) })
-                Assert.Equal(texts.Get("Cause." + cause, new System.Globalization.CultureInfo(language)),
-                    WorkflowService.AfterSales.ComplaintCauses.Name(cause, chinese));
+            if (cause != WorkflowService.AfterSales.Reports.Kpis.ComplaintCauses.NotAnalysed)
+                Assert.Contains($"<camunda:value id=\"{cause}\"", form, StringComparison.Ordinal);
+            var (zh, en) = (WorkflowService.AfterSales.Reports.Kpis.ComplaintCauses.Name(cause, true),
+                WorkflowService.AfterSales.Reports.Kpis.ComplaintCauses.Name(cause, false));
+            Assert.True(zh != cause && en != cause && zh != en, $"{cause}: {zh} / {en}");
         }
+        Assert.Equal("尚未分析", RefusalTextTests.In("zh-CN", () => WorkflowService.Web.Pages.Reports.NumberText.Cause(Reader, "not-analysed")));
         var analysed = new WorkflowService.AfterSales.Reports.Quality.ComplaintRow("TS-1", "客户", "repairQuality", "已完成", "closed");
         Assert.Equal(("维修质量", "Repair quality"), (analysed.CauseZh, analysed.CauseEn));
         Assert.Equal(("工程师迟到", ""), (new WorkflowService.AfterSales.Reports.Quality.ComplaintRow("TS-2", "客户", "工程师迟到", "", "").CauseZh,
             new WorkflowService.AfterSales.Reports.Quality.ComplaintRow("TS-3", "客户", "", "", "").CauseEn));
     }
+
+    private static readonly T Reader = new(new Texts());
 
     /// <summary><c>T["Key"]</c> or <c>T.Format("Key", ...)</c> with a literal key.</summary>
     [GeneratedRegex("""\bT(?:\[\s*"(?<key>[^"]+)"\s*\]|\.Format\(\s*"(?<key>[^"]+)")""")]

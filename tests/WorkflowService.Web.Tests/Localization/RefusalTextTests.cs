@@ -94,7 +94,8 @@ public sealed class RefusalTextTests
         Assert.Equal("No such thing", In("zh-CN", () => FormRefusals.Describe(Texts, new NotFoundException("No such thing"))));
     }
 
-    private static TResult In<TResult>(string culture, Func<TResult> read)
+    /// <summary>What <paramref name="read"/> gives for a reader of <paramref name="culture"/> (the thread's culture set back after).</summary>
+    internal static TResult In<TResult>(string culture, Func<TResult> read)
     {
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo(culture);

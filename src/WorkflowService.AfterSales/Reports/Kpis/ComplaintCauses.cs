@@ -14,6 +14,21 @@ public static class ComplaintCauses
     /// <summary>The process's values, in the form's order.</summary>
     public static readonly IReadOnlyList<string> Values = ["productQuality", "repairQuality", "responseTime", "attitude", "fees", "other"];
 
+    /// <summary>The values (and <see cref="NotAnalysed"/>) named in both languages, for the pages, mails and workbooks.</summary>
+    private static readonly Dictionary<string, (string Zh, string En)> Names = new(StringComparer.Ordinal)
+    {
+        ["productQuality"] = ("产品质量", "Product quality"),
+        ["repairQuality"] = ("维修质量", "Repair quality"),
+        ["responseTime"] = ("响应时效", "Response time"),
+        ["attitude"] = ("服务态度", "Staff attitude"),
+        ["fees"] = ("收费", "Fees"),
+        ["other"] = ("其他", "Other"),
+        [NotAnalysed] = ("尚未分析", "Not analysed yet"),
+    };
+
+    /// <summary>A value's name; a cause the process does not offer (an older version's, a typed one) as it was recorded.</summary>
+    public static string Name(string cause, bool chinese) => Names.TryGetValue(cause, out var n) ? chinese ? n.Zh : n.En : cause;
+
     /// <summary>Every key of the "complaints by cause" figure: the values, then <see cref="NotAnalysed"/>.</summary>
     public static readonly IReadOnlyList<string> Keys = [.. Values, NotAnalysed];
 

@@ -25,9 +25,9 @@ public sealed record TypeCount(string Type, string Chinese, string English, int 
 /// <summary>A complaint received in the week: its order, customer, cause (once analysed) and status.</summary>
 public sealed record ComplaintRow(string Order, string Customer, string Cause, string Status, string StatusEnglish)
 {
-    /// <summary>The cause named in Chinese and in English (<see cref="ComplaintCauses"/>); empty while not analysed.</summary>
-    public string CauseZh => Cause.Length == 0 ? "" : ComplaintCauses.Name(Cause, chinese: true);
-    public string CauseEn => Cause.Length == 0 ? "" : ComplaintCauses.Name(Cause, chinese: false);
+    /// <summary>The cause named in Chinese and in English (<see cref="Kpis.ComplaintCauses"/>); empty while not analysed.</summary>
+    public string CauseZh => Cause.Length == 0 ? "" : Kpis.ComplaintCauses.Name(Cause, chinese: true);
+    public string CauseEn => Cause.Length == 0 ? "" : Kpis.ComplaintCauses.Name(Cause, chinese: false);
 }
 
 /// <summary>

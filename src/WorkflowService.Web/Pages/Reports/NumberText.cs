@@ -2,6 +2,7 @@ using WorkflowService.AfterSales;
 using WorkflowService.AfterSales.Reports.Kpis;
 using WorkflowService.Runtime.Instances;
 using WorkflowService.Web.Localization;
+using WorkflowService.Web.Records;
 
 namespace WorkflowService.Web.Pages.Reports;
 
@@ -17,9 +18,9 @@ public static class NumberText
         $"/breaches?from={DashboardPeriod.Text(first)}&to={DashboardPeriod.Text(last)}"
         + (rule is null ? "" : $"&rule={Uri.EscapeDataString(rule)}") + (person is null ? "" : $"&person={Uri.EscapeDataString(person)}");
 
-    public static string Rule(T t, string rule) => Or(t, "Rule." + rule, rule);
+    public static string Rule(T t, string rule) => ServiceRules.Title(rule, RecordText.Chinese(t));
 
-    public static string Cause(T t, string cause) => Or(t, "Cause." + cause, cause);
+    public static string Cause(T t, string cause) => ComplaintCauses.Name(cause, RecordText.Chinese(t));
 
     public static string Age(T t, string bucket) => Or(t, "Age." + bucket, bucket);
 
